@@ -1,0 +1,130 @@
+/**
+ * The scenario model: what an export cut by China does to supply, price and cost.
+ * Pure arithmetic over fractions; the only data it needs is China's share, asked of the
+ * dataset through `share()`, whose RareErrors (unknown element, no sourced share) pass
+ * through untouched so Excel shows the dataset's own message.
+ *
+ *   supply gap   = China share × export cut × (1 − mitigation offset)        (fraction of supply)
+ *   price change = min(supply gap ÷ |elasticity|, MAX_PRICE_CHANGE)          (fraction, +0.8 = +80 %)
+ *   cost impact  = exposure (t) × 1,000 kg/t × base price (USD/kg) × price change   (USD)
+ *
+ * docs/SCENARIOS.md explains the formulas, the bound and every default.
+ */
+import type { RareQueries } from "../data/api";
+import { DEFAULT_ELASTICITY, DEFAULT_MITIGATION } from "./presets";
+import { requireElasticity, requireFinite, requireFraction, requireNonNegative } from "./scenario-inputs";
+
+/**
+ * Upper bound on the modelled price change: +500 %. The linear rule gap ÷ elasticity is a
+ * first-order approximation; without a bound a tiny elasticity (say 0.01) turns a 40 % gap
+ * into +4,000 %, a number that looks precise but means nothing. With the largest possible
+ * gap (100 %) the bound is reached only when elasticity < 0.2, i.e. only in cases the
+ * approximation cannot speak to. See docs/SCENARIOS.md, "Bounds".
+ */
+export const MAX_PRICE_CHANGE = 5;
+
+/** The one dataset query the model needs; tests pass a two-line fake. */
+export type ShareQuery = Pick<RareQueries, "share">;
+
+/** supply gap = share × cut × (1 − mitigation); each input checked to be a fraction 0..1. */
+export function supplyGap(share: number, cut: number, mitigation: number): number {
+  const s = requireFraction(share, "China share");
+  const c = requireFraction(cut, "Cut");
+  const m = requireFraction(mitigation, "Mitigation");
+  return s * c * (1 - m);
+}
+
+/** price change = gap ÷ elasticity, capped at MAX_PRICE_CHANGE; elasticity is a magnitude > 0. */
+export function priceChange(gap: number, elasticity: number): number {
+  const g = requireFraction(gap, "Supply gap");
+  const e = requireElasticity(elasticity);
+  // g/e can overflow to Infinity for e near 0; the cap keeps the result finite.
+  return Math.min(g / e, MAX_PRICE_CHANGE);
+}
+
+/** True when priceChange(gap, elasticity) hit MAX_PRICE_CHANGE rather than being computed. */
+export function isPriceChangeCapped(gap: number, elasticity: number): boolean {
+  return requireFraction(gap, "Supply gap") / requireElasticity(elasticity) > MAX_PRICE_CHANGE;
+}
+
+/**
+ * cost impact (USD) = exposure (t) × 1,000 × base price (USD/kg) × price change.
+ * The multiplication order matches the scenario sheet's formula, so both give the same
+ * floating-point result. Exposure may be negative (a net seller gains).
+ */
+export function costImpact(exposureTonnes: number, basePriceUsdPerKg: number, change: number): number {
+  const exposure = requireFinite(exposureTonnes, "Exposure");
+  const price = requireNonNegative(basePriceUsdPerKg, "Base price");
+  const c = requireFinite(change, "Price change");
+  return exposure * 1000 * price * c;
+}
+
+/**
+ * Combined offset of several strategies: 1 − Π(1 − offset_i). Each strategy closes its
+ * fraction of what the others leave open, so offsets compound and never exceed 100 %
+ * (adding them would: 60 % + 60 % = 120 %). No strategies → 0.
+ */
+export function combineMitigation(offsets: readonly number[]): number {
+  let open = 1;
+  offsets.forEach((offset, i) => {
+    open *= 1 - requireFraction(offset, `Mitigation offset ${i + 1}`);
+  });
+  return 1 - open;
+}
+
+export interface ScenarioOutcome {
+  readonly share: number;
+  readonly cut: number;
+  readonly mitigation: number;
+  readonly elasticity: number;
+  readonly gap: number;
+  readonly priceChange: number;
+  /** The price change is MAX_PRICE_CHANGE because gap ÷ elasticity exceeded it. */
+  readonly priceChangeCapped: boolean;
+}
+
+/**
+ * The whole chain for one element, with defaults applied: mitigation null → 0,
+ * elasticity null → DEFAULT_ELASTICITY (an assumption). Arguments are checked in the
+ * order a formula lists them, so the first bad argument is the one reported.
+ */
+export function evaluateScenario(
+  queries: ShareQuery,
+  element: string,
+  cut: number,
+  elasticity: number | null,
+  mitigation: number | null,
+): ScenarioOutcome {
+  const share = queries.share(element, null);
+  const c = requireFraction(cut, "Cut");
+  const e = elasticity === null ? DEFAULT_ELASTICITY.value : requireElasticity(elasticity);
+  const m = mitigation === null ? DEFAULT_MITIGATION.value : requireFraction(mitigation, "Mitigation");
+  // The share comes from the dataset, possibly a workbook override typed as 80 for 80 %.
+  const s = requireFraction(share, `China share of ${element}`);
+  const gap = supplyGap(s, c, m);
+  return {
+    share: s,
+    cut: c,
+    mitigation: m,
+    elasticity: e,
+    gap,
+    priceChange: priceChange(gap, e),
+    priceChangeCapped: isPriceChangeCapped(gap, e),
+  };
+}
+
+/** RARE.GAP(element, cut, [mitigation]): the supply gap as a fraction of the element's supply. */
+export function gap(queries: ShareQuery, element: string, cut: number, mitigation: number | null): number {
+  return evaluateScenario(queries, element, cut, null, mitigation).gap;
+}
+
+/** RARE.PRICEIMPACT(element, cut, [elasticity], [mitigation]): the price change as a fraction. */
+export function priceImpact(
+  queries: ShareQuery,
+  element: string,
+  cut: number,
+  elasticity: number | null,
+  mitigation: number | null,
+): number {
+  return evaluateScenario(queries, element, cut, elasticity, mitigation).priceChange;
+}
