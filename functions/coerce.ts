@@ -1,0 +1,67 @@
+/**
+ * Per-cell argument coercion, in one place for every function (as HyperFormula's
+ * runFunction does): Excel hands custom functions raw cell values (string, number,
+ * boolean, null or "" for blanks), and each parameter kind turns one into the typed
+ * value the domain expects or throws a RareError naming the argument.
+ */
+import { invalidValue } from "../src/data/errors";
+
+export type Coerce<T> = (value: unknown, name: string) => T;
+
+const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+function describe(v: unknown): string {
+  if (typeof v === "string") return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === "boolean") return `the logical value ${v ? "TRUE" : "FALSE"}`;
+  if (typeof v === "number") return `the number ${v}`;
+  return "a value of another type";
+}
+
+/** A required name: text, not blank. */
+export const text: Coerce<string> = (v, name) => {
+  if (typeof v === "string") {
+    if (v.trim() !== "") return v;
+    throw invalidValue(`${name} is blank: give a name, e.g. "Neodymium".`);
+  }
+  if (isBlank(v)) throw invalidValue(`${name} is blank: give a name, e.g. "Neodymium".`);
+  throw invalidValue(`${name} must be text, not ${describe(v)}.`);
+};
+
+/** An optional name or field: omitted or blank means null. */
+export const optionalText: Coerce<string | null> = (v, name) => (isBlank(v) ? null : text(v, name));
+
+/** Text or a number, e.g. a SOURCE field that may be a column name or a year. */
+export const optionalTextOrNumber: Coerce<string | number | null> = (v, name) => {
+  if (isBlank(v)) return null;
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  return text(v, name);
+};
+
+const PERCENT = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*%\s*$/i;
+const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i;
+
+/** A required number; numeric text and "80%" are accepted as Excel would coerce them. */
+export const number: Coerce<number> = (v, name) => {
+  if (typeof v === "number") {
+    if (Number.isFinite(v)) return v === 0 ? 0 : v;
+    throw invalidValue(`${name} must be a finite number.`);
+  }
+  if (typeof v === "string") {
+    const pct = PERCENT.exec(v);
+    if (pct) return Number(pct[1]) / 100;
+    if (NUMBER.test(v)) return Number(v);
+  }
+  if (isBlank(v)) throw invalidValue(`${name} is blank: give a number.`);
+  throw invalidValue(`${name} must be a number, not ${describe(v)}.`);
+};
+
+export const optionalNumber: Coerce<number | null> = (v, name) => (isBlank(v) ? null : number(v, name));
+
+/** An optional year: a whole number; the domain checks that data exists for it. */
+export const optionalYear: Coerce<number | null> = (v, name) => {
+  if (isBlank(v)) return null;
+  const n = typeof v === "boolean" ? NaN : typeof v === "number" ? v : typeof v === "string" && NUMBER.test(v) ? Number(v) : NaN;
+  if (!Number.isInteger(n)) throw invalidValue(`${name} must be a whole year such as 2024, not ${describe(v)}.`);
+  if (n < 1900 || n > 2100) throw invalidValue(`${name} ${n} is out of range: use a year between 1900 and 2100.`);
+  return n;
+};

@@ -1,0 +1,200 @@
+/**
+ * The RARE custom functions. Each one is a declaration for Excel (its JSDoc becomes
+ * functions.json, the text Excel's autocomplete shows) and one line of wiring: argument
+ * lifting, coercion and error mapping live in lift.ts/coerce.ts, the answers in src/.
+ * custom-functions-metadata-plugin appends the CustomFunctions.associate calls.
+ * All functions are synchronous, non-volatile and pure for a given dataset.
+ */
+import type { RareQueries } from "../src/data/api";
+import { bundled } from "../src/data/bundled";
+import { gap as gapOf, priceImpact as priceImpactOf } from "../src/model/scenario";
+import { number, optionalNumber, optionalText, optionalTextOrNumber, optionalYear, text } from "./coerce";
+import { lifted, param, single, spill, type CellResult } from "./lift";
+import { installRuntime } from "./runtime-bridge";
+
+let q: RareQueries = bundled;
+installRuntime(bundled, (next) => (q = next));
+
+const liftedShare = lifted([param("element", text), param("stage", optionalText)], (element, stage) => q.share(element, stage));
+const liftedRisk = lifted([param("factor", text), param("field", optionalText)], (factor, field) => q.risk(factor, field));
+const liftedUse = lifted([param("element", text)], (element) => q.use(element));
+const liftedStrategy = lifted([param("name", text), param("field", optionalText)], (name, field) => q.strategy(name, field));
+const liftedProduction = lifted([param("country", text), param("year", optionalYear)], (country, year) => q.production(country, year));
+const liftedReserves = lifted([param("country", text)], (country) => q.reserves(country));
+const liftedCountryShare = lifted([param("country", text), param("year", optionalYear)], (country, year) => q.countryShare(country, year));
+const liftedPrice = lifted([param("oxide_or_element", text), param("year", optionalYear)], (name, year) => q.price(name, year));
+const liftedHhi = lifted([param("year", optionalYear)], (year) => q.hhi(year));
+const liftedSource = lifted(
+  [param("kind", text), param("key", text), param("field", optionalTextOrNumber)],
+  (kind, key, field) => q.source(kind, key, field),
+);
+const liftedGap = lifted(
+  [param("element", text), param("cut", number), param("mitigation", optionalNumber)],
+  (element, cut, mitigation) => gapOf(q, element, cut, mitigation),
+);
+const liftedPriceImpact = lifted(
+  [param("element", text), param("cut", number), param("elasticity", optionalNumber), param("mitigation", optionalNumber)],
+  (element, cut, elasticity, mitigation) => priceImpactOf(q, element, cut, elasticity, mitigation),
+);
+
+/**
+ * China's share of supply of a rare-earth element, as a fraction (Neodymium → 0.8). With a stage (mining, refining, magnets, US imports) the sector-wide share reported for that stage.
+ * @customfunction
+ * @param element Element name or symbol, e.g. "Neodymium" or "Nd". May be a range.
+ * @param [stage] Optional supply-chain stage: mining, refining, magnets or US imports. Omit for the element's own figure.
+ * @returns China's share, 0 to 1.
+ */
+export function share(element: unknown[][], stage?: unknown[][]): CellResult[][] {
+  return liftedShare(element, stage);
+}
+
+/**
+ * A risk factor's potential impact, or another column of the risk table (mitigation).
+ * @customfunction
+ * @param factor Risk factor, e.g. "Export Quotas", "Geopolitical Tensions", "Market Volatility". May be a range.
+ * @param [field] Optional column: impact (default) or mitigation.
+ * @returns The text of that column.
+ */
+export function risk(factor: unknown[][], field?: unknown[][]): CellResult[][] {
+  return liftedRisk(factor, field);
+}
+
+/**
+ * The primary use of a rare-earth element, from the sources.
+ * @customfunction
+ * @param element Element name or symbol, e.g. "Dysprosium" or "Dy". May be a range.
+ * @returns The element's primary use.
+ */
+export function use(element: unknown[][]): CellResult[][] {
+  return liftedUse(element);
+}
+
+/**
+ * A supply-risk strategy's primary benefit, or another column (challenge).
+ * @customfunction
+ * @param name Strategy, e.g. "Recycling Programs" or "Domestic Mining Expansion". May be a range.
+ * @param [field] Optional column: benefit (default) or challenge.
+ * @returns The text of that column.
+ */
+export function strategy(name: unknown[][], field?: unknown[][]): CellResult[][] {
+  return liftedStrategy(name, field);
+}
+
+/**
+ * A country's rare-earth mine production in tonnes of rare-earth oxide (USGS).
+ * @customfunction
+ * @param country Country, e.g. "China", "USA", "Myanmar". May be a range.
+ * @param [year] Optional year; omitted means the latest year with data.
+ * @returns Mine production, t REO.
+ */
+export function production(country: unknown[][], year?: unknown[][]): CellResult[][] {
+  return liftedProduction(country, year);
+}
+
+/**
+ * A country's rare-earth reserves in tonnes of rare-earth oxide (newest USGS edition that reports them).
+ * @customfunction
+ * @param country Country, e.g. "China" or "Brazil". May be a range.
+ * @returns Reserves, t REO.
+ */
+export function reserves(country: unknown[][]): CellResult[][] {
+  return liftedReserves(country);
+}
+
+/**
+ * A country's share of world rare-earth mine production, as a fraction.
+ * @customfunction
+ * @param country Country, e.g. "China" or "Australia". May be a range.
+ * @param [year] Optional year; omitted means the latest year with data.
+ * @returns Share of world mine production, 0 to 1.
+ */
+export function countryshare(country: unknown[][], year?: unknown[][]): CellResult[][] {
+  return liftedCountryShare(country, year);
+}
+
+/**
+ * The price of a rare-earth oxide in US dollars per kilogram (USGS annual average).
+ * @customfunction
+ * @param oxide_or_element Oxide or element, e.g. "Neodymium oxide", "Nd2O3", "Nd", "Mischmetal". May be a range.
+ * @param [year] Optional year; omitted means the latest year with data.
+ * @returns Price, USD/kg.
+ */
+export function price(oxide_or_element: unknown[][], year?: unknown[][]): CellResult[][] {
+  return liftedPrice(oxide_or_element, year);
+}
+
+/**
+ * Herfindahl–Hirschman index of world rare-earth mine production by country (0 to 10,000; above 2,500 is highly concentrated).
+ * @customfunction
+ * @param [year] Optional year; omitted means the latest year with data.
+ * @returns The index, 0 to 10,000.
+ */
+export function hhi(year?: unknown[][]): CellResult[][] {
+  return liftedHhi(year);
+}
+
+/**
+ * Spills a column of valid names of a kind: elements, risks, strategies, countries, oxides, years, stages, events, sources.
+ * @customfunction
+ * @param kind What to list, e.g. "elements" or "countries".
+ * @returns A column of names.
+ */
+export function list(kind: unknown[][]): CellResult[][] {
+  return spill(() => q.list(String(single(kind, "kind") ?? "")).map((name) => [name]));
+}
+
+/**
+ * Spills a whole table with a header row: elements, risks, strategies, production, reserves, prices, stages, events, sources.
+ * @customfunction
+ * @param kind Which table, e.g. "production" or "risks".
+ * @returns The table, header row first.
+ */
+export function table(kind: unknown[][]): CellResult[][] {
+  return spill(() => q.table(String(single(kind, "kind") ?? "")));
+}
+
+/**
+ * The citation behind a RARE value: publisher, document, date and locator.
+ * @customfunction
+ * @param kind What the value is: share, risk, strategy, use, production, reserves, price, countryshare, hhi, event, element.
+ * @param key The name the value is for, e.g. "Neodymium" or "China".
+ * @param [field] Optional year, stage or column the value is for.
+ * @returns The source citation.
+ */
+export function source(kind: unknown[][], key: unknown[][], field?: unknown[][]): CellResult[][] {
+  return liftedSource(kind, key, field);
+}
+
+/**
+ * The version of the bundled dataset (date and content hash), so a refreshed model can record what it used.
+ * @customfunction
+ * @returns The dataset version.
+ */
+export function version(): string {
+  return q.version();
+}
+
+/**
+ * Supply gap: the fraction of world supply of an element lost if China cuts exports by `cut`, after mitigation. Gap = China share × cut × (1 − mitigation).
+ * @customfunction
+ * @param element Element name or symbol with a sourced China share, e.g. "Neodymium". May be a range.
+ * @param cut Export cut, 0 to 1 (e.g. 50%). May be a range.
+ * @param [mitigation] Optional mitigation offset, 0 to 1; default 0.
+ * @returns The supply gap, 0 to 1.
+ */
+export function gap(element: unknown[][], cut: unknown[][], mitigation?: unknown[][]): CellResult[][] {
+  return liftedGap(element, cut, mitigation);
+}
+
+/**
+ * Estimated relative price change from an export cut: supply gap ÷ |price elasticity of demand| (bounded; see README).
+ * @customfunction
+ * @param element Element name or symbol with a sourced China share, e.g. "Neodymium". May be a range.
+ * @param cut Export cut, 0 to 1 (e.g. 50%). May be a range.
+ * @param [elasticity] Optional price elasticity of demand (magnitude, greater than 0); default is an editable assumption.
+ * @param [mitigation] Optional mitigation offset, 0 to 1; default 0.
+ * @returns The relative price change (0.4 means +40%).
+ */
+export function priceimpact(element: unknown[][], cut: unknown[][], elasticity?: unknown[][], mitigation?: unknown[][]): CellResult[][] {
+  return liftedPriceImpact(element, cut, elasticity, mitigation);
+}

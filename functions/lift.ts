@@ -1,0 +1,139 @@
+/**
+ * Range lifting shared by every RARE function. Each argument may be a single value or a
+ * range (Excel passes matrices for `any[][]` parameters, `null` for omitted optional
+ * ones). The result takes the broadcast shape of all arguments, as Excel's own array
+ * evaluation does: a 1-row or 1-column argument repeats along the other dimension; a
+ * position outside a larger argument gives #N/A. Each cell is computed on its own, so a
+ * bad cell becomes that cell's error and never fails the whole spill.
+ */
+import { invalidValue } from "../src/data/errors";
+import type { Coerce } from "./coerce";
+import { excelError, isExcelError, toExcelError, type ExcelError } from "./excel-error";
+
+export type CellResult = string | number | boolean | ExcelError;
+export type Matrix = unknown[][];
+
+export interface Param<T> {
+  readonly name: string;
+  readonly coerce: Coerce<T>;
+}
+
+export const param = <T>(name: string, coerce: Coerce<T>): Param<T> => ({ name, coerce });
+
+type Values<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
+
+/** Builds the Excel-facing function for `compute`, a function of already-coerced scalars. */
+export function lifted<const P extends readonly Param<unknown>[]>(
+  params: P,
+  compute: (...values: Values<P>) => string | number | boolean,
+): (...args: unknown[]) => CellResult[][] {
+  const count = params.length;
+  const scalars: unknown[] = new Array(count);
+
+  const cell = (raw: readonly unknown[]): CellResult => {
+    try {
+      for (let i = 0; i < count; i++) {
+        const v = raw[i];
+        if (isExcelError(v)) return v; // an error in an input cell propagates, as in Excel
+        scalars[i] = params[i].coerce(v, params[i].name);
+      }
+      return checked((compute as (...xs: unknown[]) => unknown)(...scalars));
+    } catch (e) {
+      return toExcelError(e);
+    }
+  };
+
+  return (...args: unknown[]): CellResult[][] => {
+    let rows = 1;
+    let cols = 1;
+    let scalar = true;
+    for (let i = 0; i < count; i++) {
+      const a = args[i];
+      if (!Array.isArray(a)) continue;
+      const r = a.length;
+      const c = widest(a);
+      if (r === 0 || c === 0) return [[excelError("#VALUE!", `${params[i].name} is an empty range.`)]];
+      if (r !== 1 || c !== 1) scalar = false;
+      if (r > rows) rows = r;
+      if (c > cols) cols = c;
+    }
+    const raw: unknown[] = new Array(count);
+    if (scalar) {
+      for (let i = 0; i < count; i++) raw[i] = at(args[i], 0, 0);
+      return [[cell(raw)]];
+    }
+    const out: CellResult[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const line: CellResult[] = new Array(cols);
+      for (let c = 0; c < cols; c++) {
+        let outside = -1;
+        for (let i = 0; i < count; i++) {
+          const a = args[i];
+          if (Array.isArray(a) && ((a.length !== 1 && r >= a.length) || (widest(a) !== 1 && c >= widest(a)))) outside = i;
+          raw[i] = at(a, r, c);
+        }
+        line[c] = outside >= 0 ? excelError("#N/A", `${params[outside].name} has no value at this position: the ranges differ in size.`) : cell(raw);
+      }
+      out[r] = line;
+    }
+    return out;
+  };
+}
+
+/** One value of an argument at a broadcast position; omitted arguments stay null. */
+function at(a: unknown, r: number, c: number): unknown {
+  if (!Array.isArray(a)) return a ?? null;
+  const row = a.length === 1 ? a[0] : a[r];
+  if (!Array.isArray(row)) return row ?? null; // a 1-D array: tolerate it as one row
+  const v = row.length === 1 && widest(a) === 1 ? row[0] : row[c];
+  return v === undefined ? null : v;
+}
+
+function widest(a: unknown[]): number {
+  let w = 0;
+  for (const row of a) {
+    const n = Array.isArray(row) ? row.length : 1;
+    if (n > w) w = n;
+  }
+  return w;
+}
+
+/** Results are finite numbers, text or logicals; anything else is a bug surfaced as #VALUE!. */
+function checked(v: unknown): CellResult {
+  if (typeof v === "number") {
+    if (Number.isFinite(v)) return v === 0 ? 0 : v;
+    throw invalidValue("The result is not a finite number.");
+  }
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  throw invalidValue("The result has no value.");
+}
+
+/** For functions that spill a whole table from one argument (LIST, TABLE). */
+export function single(arg: unknown, name: string): unknown {
+  if (!Array.isArray(arg)) return arg ?? null;
+  if (arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1) return arg[0][0];
+  if (arg.length === 1 && !Array.isArray(arg[0])) return arg[0];
+  throw invalidValue(`${name} takes one value, not a range.`);
+}
+
+/** Wraps a table-returning computation: any failure is one error cell, never an exception. */
+export function spill(compute: () => (string | number | boolean)[][]): CellResult[][] {
+  try {
+    const table = compute();
+    const width = table.reduce((w, row) => Math.max(w, row.length), 0);
+    if (table.length === 0 || width === 0) return [[excelError("#N/A", "No rows to show.")]];
+    // Excel needs a rectangle; pad short rows with blanks.
+    return table.map((row) => (row.length === width ? row.map(checkedCell) : [...row.map(checkedCell), ...new Array<string>(width - row.length).fill("")]));
+  } catch (e) {
+    return [[toExcelError(e)]];
+  }
+}
+
+function checkedCell(v: unknown): CellResult {
+  if (v === null || v === undefined) return "";
+  try {
+    return checked(v);
+  } catch (e) {
+    return toExcelError(e);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The shared runtime's meeting point. functions.js registers every function through
+ * CustomFunctions.associate (calls appended by custom-functions-metadata-plugin); this
+ * module wraps associate, before those calls run, to also record each function under
+ * its id. The task pane reads the record through `globalThis.RareRuntime`: the browser
+ * preview evaluates formulas with exactly the functions Excel gets, and the pane swaps
+ * the data behind them (workbook overrides) without a second copy of the dataset.
+ */
+import type { RareQueries } from "../src/data/api";
+
+export type AssociatedFunction = (...args: unknown[]) => unknown;
+
+export interface RareRuntime {
+  /** Functions by id (SHARE, RISK, ...), exactly as associated with Excel. */
+  readonly associated: Record<string, AssociatedFunction>;
+  /** The queries the functions currently answer from. */
+  queries(): RareQueries;
+  /** Replace the queries (workbook overrides) or restore the bundled data with null. */
+  useQueries(queries: RareQueries | null): void;
+  /** The bundled dataset's queries, for building overrides on top of. */
+  readonly bundled: RareQueries;
+}
+
+type CustomFunctionsLike = { associate?: (id: string, fn: AssociatedFunction) => void };
+
+export function installRuntime(bundled: RareQueries, onChange: (q: RareQueries) => void): RareRuntime {
+  const g = globalThis as { CustomFunctions?: CustomFunctionsLike; RareRuntime?: RareRuntime };
+  const associated: Record<string, AssociatedFunction> = {};
+  const cf: CustomFunctionsLike = g.CustomFunctions ?? (g.CustomFunctions = {});
+  const original = cf.associate;
+  cf.associate = (id: string, fn: AssociatedFunction) => {
+    associated[id.toUpperCase()] = fn;
+    if (typeof original === "function") original.call(cf, id, fn);
+  };
+  let current = bundled;
+  const runtime: RareRuntime = {
+    associated,
+    bundled,
+    queries: () => current,
+    useQueries(queries) {
+      current = queries ?? bundled;
+      onChange(current);
+    },
+  };
+  g.RareRuntime = runtime;
+  return runtime;
+}

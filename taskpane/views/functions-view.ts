@@ -1,0 +1,46 @@
+/**
+ * The Functions view: every RARE function with its signature and one-line help, read
+ * from functions.json (the same metadata Excel's autocomplete uses), so the list can
+ * never drift from what is registered.
+ */
+import { append, clear, h } from "../dom";
+
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Array<{ name: string; description?: string; optional?: boolean }>;
+}
+
+export function signature(fn: FunctionMetadata): string {
+  const params = fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
+  return `=RARE.${fn.name}(${params.join(", ")})`;
+}
+
+export async function renderFunctionsView(container: HTMLElement, fetchJson: (url: string) => Promise<unknown> = defaultFetch): Promise<void> {
+  clear(container);
+  append(container, h("h2", {}, "Functions"), h("p", {}, "Type these in any cell. Names are forgiving: any case, symbols (Nd) and common aliases (USA, Myanmar). Every argument may be a range."));
+  let functions: FunctionMetadata[];
+  try {
+    functions = ((await fetchJson("functions.json")) as { functions: FunctionMetadata[] }).functions;
+  } catch (e) {
+    append(container, h("p", { role: "alert" }, `Could not read the function list: ${e instanceof Error ? e.message : String(e)}`));
+    return;
+  }
+  const list = h("dl", { class: "function-list" });
+  for (const fn of functions) {
+    append(list, h("dt", {}, h("code", {}, signature(fn))), h("dd", {}, firstSentence(fn.description ?? "")));
+  }
+  append(container, list);
+}
+
+function firstSentence(text: string): string {
+  const end = text.indexOf(". ");
+  return end > 0 ? text.slice(0, end + 1) : text;
+}
+
+async function defaultFetch(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}

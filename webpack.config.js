@@ -1,0 +1,91 @@
+/**
+ * Builds the shared-runtime add-in: functions.js (custom functions + bundled data),
+ * taskpane.js (pane views and hosts), taskpane.html (loads office.js, then both
+ * bundles), functions.json (generated from JSDoc by custom-functions-metadata-plugin,
+ * which also appends the CustomFunctions.associate calls), and manifest.xml.
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/** office-addin-dev-certs cannot install its CA without sudo, so read its files directly. */
+function httpsOptions() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const read = (name) => fs.readFileSync(path.join(dir, name));
+  try {
+    return { ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") };
+  } catch {
+    throw new Error(`No dev certificates in ${dir}: run \`npm start\` (it creates them) or \`npx office-addin-dev-certs install\`.`);
+  }
+}
+
+module.exports = (_env, argv) => {
+  const production = argv.mode === "production";
+  return {
+    devtool: production ? false : "source-map",
+    entry: {
+      functions: "./functions/functions.ts",
+      taskpane: "./taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          // ES modules let webpack tree-shake; type-checking is `npm run typecheck`'s job.
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./taskpane/taskpane.html",
+        // functions.js first: it registers the functions and the runtime bridge the pane uses.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "assets", to: "assets" },
+          // office.js needs its sibling host files and strings, not only office.js itself.
+          {
+            from: "node_modules/@microsoft/office-js/dist/*.js",
+            to: "office-js/[name][ext]",
+            globOptions: { ignore: ["**/*.debug.js"] },
+          },
+          {
+            from: "node_modules/@microsoft/office-js/dist/en-us",
+            to: "office-js/en-us",
+            globOptions: { ignore: ["**/*.debug.js"] },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: argv.https === false ? undefined : httpsOptions() },
+      port: devPort,
+      hot: false,
+      liveReload: false,
+      client: false,
+    },
+  };
+};
