@@ -3,7 +3,7 @@
  * bundle (contract, formula and browser tests) and so runs after `npm run build`.
  * The summary reporter prints the `N passed, N failed` line CI reads.
  */
-const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] };
+const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
 const moduleNameMapper = {
   // office-addin-mock pulls office-addin-manifest, whose ESM-only deps jest cannot load.
   "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
