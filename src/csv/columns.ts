@@ -1,0 +1,236 @@
+/**
+ * Column-wise storage of imported values, and the per-type converters that fill it. Numbers,
+ * percents and dates live in a Float64Array (8 bytes a cell, no boxing); the rare cell that
+ * does not fit its column's type is kept as text on the side.
+ */
+import { isFormulaLike, isMissing, readBoolean } from "./cells";
+import { DateOrder, DateReader } from "./dates";
+import { NumberReader } from "./numbers";
+import type { CellValue, ColumnValues, TextCell } from "./results";
+
+const INITIAL_CAPACITY = 1024;
+
+/** NaN is blank unless the row has a text in `texts`. */
+export class NumberValues implements ColumnValues {
+  length = 0;
+  data: Float64Array;
+  texts: Map<number, string> | null = null;
+
+  constructor(blankRows = 0) {
+    this.data = new Float64Array(Math.max(INITIAL_CAPACITY, blankRows));
+    this.data.fill(NaN, 0, blankRows);
+    this.length = blankRows;
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+
+  pushText(s: string): void {
+    (this.texts ??= new Map()).set(this.length, s);
+    this.push(NaN);
+  }
+
+  get(row: number): CellValue {
+    const v = this.data[row];
+    return v === v ? v : (this.texts?.get(row) ?? null);
+  }
+}
+
+/** 0 blank, 1 false, 2 true, 3 text (in `texts`). */
+export class BooleanValues implements ColumnValues {
+  length = 0;
+  data: Uint8Array;
+  texts: Map<number, string> | null = null;
+
+  constructor(blankRows = 0) {
+    this.data = new Uint8Array(Math.max(INITIAL_CAPACITY, blankRows));
+    this.length = blankRows;
+  }
+
+  push(code: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Uint8Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = code;
+  }
+
+  pushText(s: string): void {
+    (this.texts ??= new Map()).set(this.length, s);
+    this.push(3);
+  }
+
+  get(row: number): CellValue {
+    const c = this.data[row];
+    return c === 0 ? null : c === 1 ? false : c === 2 ? true : (this.texts?.get(row) ?? null);
+  }
+}
+
+export class TextValues implements ColumnValues {
+  readonly data: (string | null)[];
+
+  constructor(blankRows = 0) {
+    this.data = new Array<string | null>(blankRows).fill(null);
+  }
+
+  get length(): number {
+    return this.data.length;
+  }
+
+  get(row: number): CellValue {
+    return this.data[row] ?? null;
+  }
+}
+
+/** What every column converter shares: where flagged cells go. */
+export interface CellLog {
+  textCells: TextCell[];
+}
+
+/** Text column: the value as written; empty is blank; formula-like text is flagged. */
+export class TextColumn {
+  readonly values: TextValues;
+  readonly textCount = 0;
+
+  constructor(
+    readonly index: number,
+    private readonly log: CellLog,
+    blankRows: number,
+  ) {
+    this.values = new TextValues(blankRows);
+  }
+
+  add(t: string, s: number, e: number, row: number, _record?: number): void {
+    if (e === s) {
+      this.values.data.push(null);
+      return;
+    }
+    const c = t.charCodeAt(s);
+    // = + - @ tab CR (see isFormulaLike), tested inline: this runs for every text cell.
+    if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) {
+      this.log.textCells.push({ row, column: this.index, reason: "formula" });
+    }
+    this.values.data.push(t.slice(s, e));
+  }
+
+  blank(): void {
+    this.values.data.push(null);
+  }
+}
+
+/** Shared by the typed columns: a cell that is not missing and does not fit stays text. */
+abstract class TypedColumn {
+  textCount = 0;
+  /** 1-based record numbers of the first cells kept as text, for the warning. */
+  readonly textRecords: number[] = [];
+
+  constructor(
+    readonly index: number,
+    protected readonly log: CellLog,
+  ) {}
+
+  protected keepText(text: string, row: number, record: number): void {
+    this.textCount++;
+    if (this.textRecords.length < 5) this.textRecords.push(record);
+    this.log.textCells.push({ row, column: this.index, reason: isFormulaLike(text) ? "formula" : "mixed" });
+  }
+}
+
+export type NumericKind = "number" | "percent" | "date";
+
+export class NumericColumn extends TypedColumn {
+  readonly values: NumberValues;
+  decimals = 0;
+  grouped = false;
+  private readonly numbers: NumberReader;
+  private readonly dates = new DateReader();
+  private readonly wantPercent: boolean;
+
+  constructor(
+    index: number,
+    log: CellLog,
+    blankRows: number,
+    readonly kind: NumericKind,
+    decimalComma: boolean,
+    private readonly dateOrder: DateOrder,
+  ) {
+    super(index, log);
+    this.values = new NumberValues(blankRows);
+    this.numbers = new NumberReader(decimalComma);
+    this.wantPercent = kind === "percent";
+  }
+
+  add(t: string, s: number, e: number, row: number, record: number): void {
+    if (e === s) {
+      this.values.push(NaN);
+      return;
+    }
+    let v: number;
+    if (this.kind === "date") {
+      v = this.dates.read(t, s, e, this.dateOrder);
+    } else {
+      const numbers = this.numbers;
+      v = numbers.read(t, s, e);
+      if (v === v) {
+        if (numbers.percent !== this.wantPercent) {
+          v = NaN;
+        } else {
+          if (numbers.decimals > this.decimals) this.decimals = numbers.decimals;
+          if (numbers.grouped) this.grouped = true;
+        }
+      }
+    }
+    if (v === v) {
+      this.values.push(v);
+    } else if (isMissing(t, s, e)) {
+      this.values.push(NaN);
+    } else {
+      const text = t.slice(s, e);
+      this.keepText(text, row, record);
+      this.values.pushText(text);
+    }
+  }
+
+  blank(): void {
+    this.values.push(NaN);
+  }
+}
+
+export class BooleanColumn extends TypedColumn {
+  readonly values: BooleanValues;
+
+  constructor(index: number, log: CellLog, blankRows: number) {
+    super(index, log);
+    this.values = new BooleanValues(blankRows);
+  }
+
+  add(t: string, s: number, e: number, row: number, record: number): void {
+    if (e === s) {
+      this.values.push(0);
+      return;
+    }
+    const b = readBoolean(t, s, e);
+    if (b !== null) {
+      this.values.push(b ? 2 : 1);
+    } else if (isMissing(t, s, e)) {
+      this.values.push(0);
+    } else {
+      const text = t.slice(s, e);
+      this.keepText(text, row, record);
+      this.values.pushText(text);
+    }
+  }
+
+  blank(): void {
+    this.values.push(0);
+  }
+}
+
+export type ImportColumn = TextColumn | NumericColumn | BooleanColumn;

@@ -1,0 +1,169 @@
+/**
+ * The import: column types first (the user's choices; for the rest, detected on the first
+ * `sampleRows` rows), then one pass converting every cell straight from the text into
+ * column stores. A later cell that does not fit its column's type is kept as text and flagged
+ * (textCells, a "mixedColumn" warning), never lost. Pass an Analysis' columns as
+ * options.columns to use types detected from every row.
+ */
+import { CellClassifier } from "./cells";
+import { numberFormat, ResolvedType } from "./detect";
+import { runAsync, runSync } from "./drive";
+import { BooleanColumn, CellLog, ImportColumn, NumericColumn, TextColumn } from "./columns";
+import { buildLayout, columnWarnings } from "./layout";
+import type { CsvOptions, RunControl } from "./options";
+import { RowSink, TablePass } from "./pass";
+import { prepare, Prepared } from "./prepare";
+import { CsvRefusal, isRefusal, refuse } from "./refusals";
+import type { CellValue, ImportedColumn, ImportResult, TextCell } from "./results";
+import { CsvScanner, FIELD_ESCAPED, STORED_FIELDS } from "./scanner";
+import { safeSheetName } from "./sheetName";
+import { TypeSink } from "./analyse";
+
+const DEFAULT_SAMPLE_ROWS = 1000;
+
+class ImportSink implements RowSink, CellLog {
+  readonly columns: ImportColumn[] = [];
+  readonly textCells: TextCell[] = [];
+  private rows = 0;
+
+  constructor(
+    private readonly types: ResolvedType[],
+    private readonly decimalComma: boolean,
+  ) {}
+
+  widen(width: number): void {
+    for (let j = this.columns.length; j < width; j++) {
+      const type = this.types[j] ?? { type: "text", dateOrderAmbiguous: false };
+      this.columns.push(
+        type.type === "text"
+          ? new TextColumn(j, this, this.rows)
+          : type.type === "boolean"
+            ? new BooleanColumn(j, this, this.rows)
+            : new NumericColumn(j, this, this.rows, type.type, this.decimalComma, type.dateOrder ?? "mdy"),
+      );
+    }
+  }
+
+  row(sc: CsvScanner, dataRow: number, record: number, width: number): void {
+    const text = sc.text;
+    const starts = sc.starts;
+    const ends = sc.ends;
+    const kinds = sc.kinds;
+    const n = Math.min(width, sc.count, STORED_FIELDS);
+    const columns = this.columns;
+    for (let j = 0; j < n; j++) {
+      const col = columns[j];
+      if (kinds[j] >= FIELD_ESCAPED) {
+        const v = sc.field(j);
+        col.add(v, 0, v.length, dataRow, record);
+      } else {
+        col.add(text, starts[j], ends[j], dataRow, record);
+      }
+    }
+    for (let j = n; j < width; j++) columns[j].blank();
+    this.rows++;
+  }
+}
+
+export interface ImportRun {
+  prep: Prepared;
+  options: CsvOptions;
+  types: ResolvedType[];
+  detected: ResolvedType[];
+  sink: ImportSink;
+  pass: TablePass;
+}
+
+/** Sets up the import: dialect, column types (sampling where not chosen), the pass. */
+function begin(input: string | Uint8Array, options: CsvOptions): ImportRun | CsvRefusal {
+  const prep = prepare(input, options);
+  if (isRefusal(prep)) return prep;
+  const decimalComma = prep.dialect.decimalSeparator === ",";
+  const typeSink = new TypeSink(new CellClassifier(decimalComma), 0);
+  const sampleRows = Math.max(1, options.sampleRows ?? DEFAULT_SAMPLE_ROWS);
+  const sample = new TablePass(prep.text, prep.dialect, options, typeSink, sampleRows);
+  runSync(sample);
+  if (sample.refusal) return sample.refusal;
+  const { detected, used } = typeSink.resolve(options, Math.max(sample.width, options.columns?.length ?? 0));
+  const sink = new ImportSink(used, decimalComma);
+  const pass = new TablePass(prep.text, prep.dialect, options, sink);
+  return { prep, options, types: used, detected, sink, pass };
+}
+
+function finish(run: ImportRun): ImportResult | CsvRefusal {
+  const { prep, pass, sink, options } = run;
+  if (pass.refusal) return pass.refusal;
+  const layout = buildLayout(prep, pass, options);
+  const textCounts = new Map<number, { count: number; rows: number[] }>();
+  const columns: ImportedColumn[] = sink.columns.map((col, j) => {
+    const used = run.types[j] ?? { type: "text", dateOrderAmbiguous: false };
+    const detected = run.detected[j] ?? used;
+    let decimals = 0;
+    let grouped = false;
+    let textCount = 0;
+    if (!(col instanceof TextColumn)) {
+      textCount = col.textCount;
+      textCounts.set(j, { count: col.textCount, rows: col.textRecords });
+      if (col instanceof NumericColumn) {
+        decimals = col.decimals;
+        grouped = col.grouped;
+      }
+    }
+    return {
+      index: j,
+      name: layout.headers[j] ?? "",
+      type: used.type,
+      detectedType: detected.type,
+      ...(used.dateOrder && used.type === "date" ? { dateOrder: used.dateOrder } : {}),
+      dateOrderAmbiguous: used.dateOrderAmbiguous,
+      numberFormat: numberFormat(used.type, decimals, grouped),
+      values: col.values,
+      textCount,
+    };
+  });
+  const result: ImportResult = {
+    ...layout,
+    warnings: [...layout.warnings, ...columnWarnings(columns, textCounts)],
+    headerNumberFormat: "@",
+    columns,
+    textCells: sink.textCells,
+  };
+  if (options.fileName !== undefined) result.sheetName = safeSheetName(options.fileName, options.existingSheetNames ?? []);
+  return result;
+}
+
+/**
+ * Imports bytes (decoded as decodeBytes does) or text, yielding to the event loop every
+ * control.sliceMs with progress; resolves to a refusal value on bad input or cancel.
+ */
+export async function importCsv(
+  input: string | Uint8Array,
+  options: CsvOptions = {},
+  control: RunControl = {},
+): Promise<ImportResult | CsvRefusal> {
+  if (control.signal?.aborted) return refuse.cancelled();
+  const run = begin(input, options);
+  if (isRefusal(run)) return run;
+  if (!(await runAsync(run.pass, control, run.prep.totalBytes))) return refuse.cancelled();
+  return finish(run);
+}
+
+/** The same, all at once: for small inputs and tests. */
+export function importCsvSync(input: string | Uint8Array, options: CsvOptions = {}): ImportResult | CsvRefusal {
+  const run = begin(input, options);
+  if (isRefusal(run)) return run;
+  runSync(run.pass);
+  return finish(run);
+}
+
+/** Data rows [start, end) as row arrays, e.g. for writing in blocks under Excel's 5 MB request limit. */
+export function sliceRows(result: ImportResult, start = 0, end = result.rowCount): CellValue[][] {
+  const rows: CellValue[][] = [];
+  const cols = result.columns;
+  for (let r = Math.max(0, start); r < Math.min(end, result.rowCount); r++) {
+    const row: CellValue[] = new Array(cols.length);
+    for (let j = 0; j < cols.length; j++) row[j] = cols[j].values.get(r);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,159 @@
+/**
+ * Reads a number from a slice of the text without allocating: the import calls this
+ * for every cell of a number column, so it works on char codes, not regexes or substrings.
+ *
+ * Accepted (after trimming spaces): an optional "-" (a leading "+" is text Excel would
+ * treat as a formula), digits with optional thousand groups, an optional decimal part,
+ * an optional exponent, an optional "%" (percent, value / 100). Rejected (the cell stays text):
+ * leading zeros ("08123" is a code), bad grouping ("1,7" with a decimal point), more than
+ * 15 significant digits (Excel keeps 15: "2^53" and longer IDs would silently change).
+ */
+import { EXCEL_MAX_DIGITS } from "./limits";
+
+const POW10: number[] = [];
+for (let k = 0, p = 1; k <= 22; k++, p *= 10) POW10.push(p);
+
+const SPACE = 32;
+const NBSP = 0xa0;
+const NARROW_NBSP = 0x202f;
+const MINUS = 45;
+const PERCENT = 37;
+const ZERO = 48;
+const NINE = 57;
+
+export class NumberReader {
+  /** Fraction digits as written ("1.50" → 2), after the last successful read. */
+  decimals = 0;
+  /** Whether the last successful read had thousand separators. */
+  grouped = false;
+  /** Whether the last successful read ended with "%". */
+  percent = false;
+
+  private readonly decimalCode: number;
+  private readonly groupCode: number;
+
+  /** decimalComma: "3,5" is 3.5 and "1.234,5" is 1234.5 (the `;`-delimited convention). */
+  constructor(readonly decimalComma: boolean) {
+    this.decimalCode = decimalComma ? 44 : 46;
+    this.groupCode = decimalComma ? 46 : 44;
+  }
+
+  /** The value of text[s, e), or NaN when it is not a number this import accepts. */
+  read(t: string, s: number, e: number): number {
+    while (s < e && t.charCodeAt(s) === SPACE) s++;
+    while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
+    if (s === e) return NaN;
+
+    let percent = false;
+    if (t.charCodeAt(e - 1) === PERCENT) {
+      percent = true;
+      e--;
+      const c = t.charCodeAt(e - 1);
+      if (c === SPACE || c === NBSP || c === NARROW_NBSP) e--; // "80 %" (French style)
+    }
+    let negative = false;
+    if (s < e && t.charCodeAt(s) === MINUS) {
+      negative = true;
+      s++;
+    }
+    if (s === e) return NaN;
+
+    let mantissa = 0;
+    let significant = 0;
+    let intDigits = 0;
+    let groupSep = -1;
+    let groupLen = 0;
+    let i = s;
+    const dec = this.decimalCode;
+    for (; i < e; i++) {
+      const c = t.charCodeAt(i);
+      if (c >= ZERO && c <= NINE) {
+        if (intDigits === 1 && mantissa === 0) return NaN; // leading zero: a code, not a number
+        intDigits++;
+        groupLen++;
+        if (significant > 0 || c !== ZERO) {
+          if (++significant > EXCEL_MAX_DIGITS) return NaN;
+          mantissa = mantissa * 10 + (c - ZERO);
+        }
+        continue;
+      }
+      if (c === this.groupCode || c === SPACE || c === NBSP || c === NARROW_NBSP) {
+        if (intDigits === 0 || mantissa === 0) return NaN; // "0,123" and ",123" are not groupings
+        if (groupSep === -1) {
+          if (groupLen > 3) return NaN;
+          groupSep = c;
+        } else if (c !== groupSep || groupLen !== 3) {
+          return NaN;
+        }
+        groupLen = 0;
+        continue;
+      }
+      break;
+    }
+    if (groupSep !== -1 && groupLen !== 3) return NaN;
+
+    let scale = 0;
+    let fracDigits = 0;
+    if (i < e && t.charCodeAt(i) === dec) {
+      i++;
+      let zeros = 0;
+      for (; i < e; i++) {
+        const c = t.charCodeAt(i);
+        if (c < ZERO || c > NINE) break;
+        fracDigits++;
+        if (c === ZERO) {
+          zeros++; // trailing zeros add no precision: only counted once a digit follows
+          continue;
+        }
+        if (significant > 0) {
+          significant += zeros + 1;
+          if (significant > EXCEL_MAX_DIGITS) return NaN;
+          mantissa = mantissa * POW10[zeros + 1] + (c - ZERO);
+        } else {
+          significant = 1;
+          mantissa = c - ZERO;
+        }
+        scale += zeros + 1;
+        zeros = 0;
+      }
+    }
+    if (intDigits === 0 && fracDigits === 0) return NaN;
+
+    let exponent = 0;
+    if (i < e && (t.charCodeAt(i) | 0x20) === 101) {
+      i++;
+      let expNegative = false;
+      const sign = t.charCodeAt(i);
+      if (sign === MINUS || sign === 43) {
+        expNegative = sign === MINUS;
+        i++;
+      }
+      const start = i;
+      for (; i < e; i++) {
+        const c = t.charCodeAt(i);
+        if (c < ZERO || c > NINE) break;
+        exponent = exponent * 10 + (c - ZERO);
+      }
+      if (i === start || i - start > 4) return NaN;
+      if (expNegative) exponent = -exponent;
+    }
+    if (i !== e) return NaN;
+
+    if (percent) exponent -= 2;
+    const k = exponent - scale;
+    let value: number;
+    if (mantissa === 0) value = 0;
+    else if (k === 0) value = mantissa;
+    // Both operands are exact doubles (mantissa < 10^15, 10^k for k <= 22), so one IEEE
+    // operation gives the correctly rounded decimal, the same as Number(text).
+    else if (k > 0 && k <= 22) value = mantissa * POW10[k];
+    else if (k < 0 && k >= -22) value = mantissa / POW10[-k];
+    else value = Number(`${mantissa}e${k}`);
+    if (!isFinite(value)) return NaN;
+
+    this.decimals = Math.max(0, fracDigits - exponent - (percent ? 2 : 0));
+    this.grouped = groupSep !== -1;
+    this.percent = percent;
+    return negative && value !== 0 ? -value : value;
+  }
+}

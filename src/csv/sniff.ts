@@ -1,0 +1,156 @@
+/**
+ * The file's dialect: its `sep=` line, delimiter, header row and decimal separator, decided
+ * from the first records (parsed with quotes respected, so a comma inside "..." does not count).
+ */
+import { CellClassifier, CELL_ANY, isMissing } from "./cells";
+import type { CsvOptions } from "./options";
+import { CsvScanner } from "./scanner";
+
+export const CANDIDATE_DELIMITERS = [",", ";", "\t", "|"] as const;
+
+export interface Dialect {
+  delimiter: string;
+  delimiterSource: "option" | "sepLine" | "detected" | "default";
+  /** Whether the text starts with a `sep=X` line (Excel's own hint; it is not data). */
+  sepLine: boolean;
+  /** Offset where records begin: after a byte order mark character and the sep line. */
+  bodyStart: number;
+  /** Line number of the first record (2 after a sep line). */
+  bodyLine: number;
+  hasHeader: boolean;
+  headerSource: "option" | "detected";
+  decimalSeparator: "." | ",";
+}
+
+const SAMPLE_RECORDS = 50;
+const SAMPLE_CHARS = 256 * 1024;
+
+export function sniff(text: string, options: CsvOptions = {}): Dialect {
+  let bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let bodyLine = 1;
+  let sepLine = false;
+  let sepDelimiter: string | null = null;
+  if (text.startsWith("sep=", bodyStart) && text.length > bodyStart + 4) {
+    const after = bodyStart + 5;
+    const c = after < text.length ? text.charCodeAt(after) : -1;
+    const candidate = text[bodyStart + 4];
+    if ((c === -1 || c === 10 || c === 13) && candidate !== '"' && candidate !== "\n" && candidate !== "\r") {
+      sepLine = true;
+      sepDelimiter = candidate;
+      bodyStart = c === 13 && text.charCodeAt(after + 1) === 10 ? after + 2 : c === -1 ? after : after + 1;
+      bodyLine = 2;
+    }
+  }
+
+  let delimiter: string;
+  let delimiterSource: Dialect["delimiterSource"];
+  if (options.delimiter) {
+    delimiter = options.delimiter;
+    delimiterSource = "option";
+  } else if (sepDelimiter) {
+    delimiter = sepDelimiter;
+    delimiterSource = "sepLine";
+  } else {
+    const guessed = guessDelimiter(text, bodyStart, options.skipRows ?? 0);
+    delimiter = guessed ?? ",";
+    delimiterSource = guessed ? "detected" : "default";
+  }
+  const decimalSeparator = options.decimalSeparator ?? (delimiter === ";" ? "," : ".");
+
+  let hasHeader: boolean;
+  let headerSource: Dialect["headerSource"];
+  if (typeof options.hasHeader === "boolean") {
+    hasHeader = options.hasHeader;
+    headerSource = "option";
+  } else {
+    const records = sampleRecords(text, bodyStart, delimiter, options.skipRows ?? 0, 20);
+    hasHeader = looksLikeHeader(records, new CellClassifier(decimalSeparator === ","));
+    headerSource = "detected";
+  }
+  return { delimiter, delimiterSource, sepLine, bodyStart, bodyLine, hasHeader, headerSource, decimalSeparator };
+}
+
+/** The first non-blank records (after `skip` records) as strings. */
+function sampleRecords(text: string, start: number, delimiter: string, skip: number, max: number): string[][] {
+  const sc = new CsvScanner(text, delimiter, start);
+  const records: string[][] = [];
+  for (let i = 0; records.length < max && sc.pos - start < SAMPLE_CHARS && sc.nextRow(); i++) {
+    if (i < skip || sc.lastNonEmpty < 0) continue;
+    const fields: string[] = [];
+    for (let f = 0; f < Math.min(sc.count, 1000); f++) fields.push(sc.field(f));
+    records.push(fields);
+  }
+  return records;
+}
+
+/**
+ * Scores each candidate by how consistently it splits the sample: the share of records
+ * with the most common field count (which must exceed 1), then the count itself. Ties keep
+ * the candidates' order (comma first).
+ */
+export function guessDelimiter(text: string, start = 0, skip = 0): string | null {
+  let best: string | null = null;
+  let bestShare = 0;
+  let bestFields = 1;
+  for (const d of CANDIDATE_DELIMITERS) {
+    const sc = new CsvScanner(text, d, start);
+    const counts = new Map<number, number>();
+    let records = 0;
+    for (let i = 0; records < SAMPLE_RECORDS && sc.pos - start < SAMPLE_CHARS && sc.nextRow(); i++) {
+      if (i < skip || sc.lastNonEmpty < 0) continue;
+      records++;
+      counts.set(sc.count, (counts.get(sc.count) ?? 0) + 1);
+    }
+    let modeFields = 0;
+    let modeRecords = 0;
+    for (const [fields, n] of counts) {
+      if (n > modeRecords || (n === modeRecords && fields > modeFields)) {
+        modeFields = fields;
+        modeRecords = n;
+      }
+    }
+    if (modeFields < 2) continue;
+    const share = modeRecords / records;
+    if (share > bestShare || (share === bestShare && modeFields > bestFields)) {
+      best = d;
+      bestShare = share;
+      bestFields = modeFields;
+    }
+  }
+  return best;
+}
+
+/**
+ * A first row is data, not names, when every column that has a type below (number, date...)
+ * also fits it on the first row: "1,2,3 / 4,5,6" has no header, "a,b / 1,2" has one. With
+ * nothing typed to compare against (all text), assume a header, as Excel does.
+ */
+export function looksLikeHeader(records: string[][], cells: CellClassifier): boolean {
+  if (records.length === 0) return true;
+  const [first, ...rest] = records;
+  if (rest.length === 0) {
+    return first.every((v) => isMissing(v, 0, v.length) || cells.classify(v, 0, v.length) === 0);
+  }
+  let typed = 0;
+  let fitting = 0;
+  for (let c = 0; c < first.length; c++) {
+    let mask = CELL_ANY;
+    let values = 0;
+    for (const r of rest) {
+      const v = r[c] ?? "";
+      if (isMissing(v, 0, v.length)) continue;
+      values++;
+      mask &= cells.classify(v, 0, v.length);
+      if (mask === 0) break;
+    }
+    if (values === 0 || mask === 0) continue;
+    typed++;
+    const h = first[c];
+    if (isMissing(h, 0, h.length)) {
+      fitting++;
+      continue;
+    }
+    if ((cells.classify(h, 0, h.length) & mask) !== 0) fitting++;
+  }
+  return typed === 0 || fitting < typed;
+}
