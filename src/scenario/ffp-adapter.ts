@@ -1,0 +1,202 @@
+/**
+ * A thin adapter over fast-formula-parser (MIT) so the preview host and the tests evaluate a
+ * sheet's formulas as Excel would, with RARE functions registered as plain JS functions.
+ *
+ *   const engine = createFormulaEngine({
+ *     functions: { "RARE.SHARE": (element, stage) => data.share(element as string, stage as string | null) },
+ *     getCell: (sheet, row, col) => …,            // 1-based; a formula cell → its evaluated value
+ *     getRange: (sheet, from, to) => …,           // 2-D array, rows × cols
+ *     resolveName: (name) => …,                   // optional: defined names → cell or block
+ *   });
+ *   engine.evaluate("=RARE.GAP(A13,$B$8,$B$12)", { sheet: "RARE Export Quotas", row: 13, col: 3 });
+ *
+ * What it settles, so hosts do not have to:
+ * - Arguments reach a function as plain values: number, string, boolean, null (empty cell
+ *   or omitted argument), or a 2-D array for a range. Excel's convention for custom
+ *   functions is followed: if a scalar argument is an error the function is not called and
+ *   the error is the result.
+ * - A thrown RareError becomes the Excel error of its code (#N/A, #VALUE!, #NUM!) keeping
+ *   its message; any other exception becomes #VALUE!, as Excel shows a failing custom function.
+ * - Results come back as CellValue: errors as { error: "#N/A", message } objects, never
+ *   as exceptions, including text the parser cannot read ("#ERROR!").
+ * - fast-formula-parser's SUM, AVERAGE and PRODUCT skip error values in referenced cells;
+ *   Excel propagates them. They are wrapped to propagate, so a total over a column
+ *   holding #N/A is #N/A in the preview as in Excel.
+ * - getCell may evaluate formulas itself (lazy recalculation): evaluate is re-entrant.
+ * Not settled: recalculation order and caching are the host's (see plan-evaluator.ts for a
+ * lazy one-sheet evaluator).
+ */
+import FormulaParser from "fast-formula-parser";
+import { isRareError, type RareErrorCode } from "../data/errors";
+
+const { FormulaError } = FormulaParser;
+type FfpError = InstanceType<typeof FormulaError>;
+
+export type ExcelErrorCode = "#N/A" | "#VALUE!" | "#NUM!" | "#REF!" | "#NAME?" | "#DIV/0!" | "#NULL!" | "#ERROR!";
+
+export interface ErrorValue {
+  readonly error: ExcelErrorCode;
+  readonly message?: string;
+}
+
+/** A cell's value as hosts store it; null is an empty cell. */
+export type CellValue = number | string | boolean | null | ErrorValue;
+
+/** Arguments: CellValue scalars (errors never reach the function) or CellValue[][] for ranges. */
+export type EngineFunction = (...args: unknown[]) => unknown;
+
+export interface CellPosition {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface NameTarget {
+  readonly sheet?: string;
+  readonly row: number;
+  readonly col: number;
+  readonly rows?: number;
+  readonly cols?: number;
+}
+
+export interface FormulaEngineConfig {
+  /** Custom functions by their formula name, e.g. "RARE.SHARE" (case-insensitive). */
+  readonly functions: Readonly<Record<string, EngineFunction>>;
+  /** 1-based. Return the cell's value; for a formula cell, its evaluated value. */
+  getCell(sheet: string, row: number, col: number): CellValue | undefined;
+  /** 1-based, inclusive. Bound whole-column references (A:A) to the data you hold. */
+  getRange(sheet: string, from: { row: number; col: number }, to: { row: number; col: number }): Array<Array<CellValue | undefined>>;
+  /** Defined names (workbook-scoped, case-insensitive); null → #NAME?. */
+  resolveName?(name: string, sheet: string): NameTarget | null;
+}
+
+export interface FormulaEngine {
+  /** Evaluate one formula (with or without the leading "=") as if it sat at `at`. */
+  evaluate(formula: string, at: CellPosition): CellValue;
+}
+
+const RARE_TO_EXCEL: Record<RareErrorCode, ExcelErrorCode> = {
+  notAvailable: "#N/A",
+  invalidValue: "#VALUE!",
+  invalidNumber: "#NUM!",
+};
+
+export function isErrorValue(value: unknown): value is ErrorValue {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as ErrorValue).error === "string";
+}
+
+export function excelErrorOf(code: RareErrorCode): ExcelErrorCode {
+  return RARE_TO_EXCEL[code];
+}
+
+function toFfp(value: CellValue | undefined): unknown {
+  if (value === undefined) return null;
+  return isErrorValue(value) ? new FormulaError(value.error, value.message ?? "") : value;
+}
+
+function fromFfp(value: unknown): CellValue {
+  if (value instanceof FormulaError) {
+    const e = value as FfpError;
+    return e.message ? { error: e.error as ExcelErrorCode, message: e.message } : { error: e.error as ExcelErrorCode };
+  }
+  if (value === undefined || value === null) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  return { error: "#VALUE!", message: "The formula returned a value a cell cannot hold." };
+}
+
+/** Excel's form of an argument: ranges as 2-D arrays, errors as ErrorValue, empty as null. */
+function liftArgument(arg: FormulaParser.Argument): unknown {
+  if (arg.omitted) return null;
+  if (Array.isArray(arg.value)) return (arg.value as unknown[][]).map((row) => row.map(fromFfp));
+  return fromFfp(arg.value);
+}
+
+function thrownToFfp(e: unknown): FfpError {
+  if (e instanceof FormulaError) return e as FfpError;
+  if (isRareError(e)) return new FormulaError(excelErrorOf(e.code), e.message);
+  return new FormulaError("#VALUE!", e instanceof Error ? e.message : String(e));
+}
+
+function registerCustom(fn: EngineFunction) {
+  return (...args: FormulaParser.Argument[]) => {
+    const firstError = args.find((a) => !a.omitted && a.value instanceof FormulaError);
+    if (firstError) return firstError.value;
+    try {
+      const result = fn(...args.map(liftArgument));
+      if (result === undefined || result === null) return new FormulaError("#VALUE!", "The function returned nothing.");
+      if (isErrorValue(result)) return toFfp(result);
+      return result;
+    } catch (e) {
+      // fast-formula-parser turns a thrown FormulaError into the cell's value.
+      throw thrownToFfp(e);
+    }
+  };
+}
+
+// (fast-formula-parser 1.0.19 has no MIN or MAX at all: a preview shows #ERROR! for them.)
+const ERROR_PROPAGATING = ["SUM", "AVERAGE", "PRODUCT"];
+
+function firstErrorIn(args: FormulaParser.Argument[]): FfpError | undefined {
+  for (const arg of args) {
+    const values = Array.isArray(arg.value) ? (arg.value as unknown[][]).flat() : [arg.value];
+    const found = values.find((v) => v instanceof FormulaError);
+    if (found) return found as FfpError;
+  }
+  return undefined;
+}
+
+export function createFormulaEngine(config: FormulaEngineConfig): FormulaEngine {
+  const functions: Record<string, (...args: FormulaParser.Argument[]) => unknown> = {};
+  for (const [name, fn] of Object.entries(config.functions)) functions[name.toUpperCase()] = registerCustom(fn);
+
+  const newParser = () => {
+    const parser = new FormulaParser({
+      functions,
+      onCell: (ref) => toFfp(config.getCell(ref.sheet, ref.row, ref.col)),
+      onRange: (ref) => config.getRange(ref.sheet, ref.from, ref.to).map((row) => row.map(toFfp)),
+      onVariable: (name, sheet) => {
+        const target = config.resolveName?.(name, sheet ?? "") ?? null;
+        if (target === null) return null;
+        const onSheet = target.sheet ?? sheet;
+        const rows = target.rows ?? 1;
+        const cols = target.cols ?? 1;
+        if (rows === 1 && cols === 1) return { sheet: onSheet, row: target.row, col: target.col };
+        return {
+          sheet: onSheet,
+          from: { row: target.row, col: target.col },
+          to: { row: target.row + rows - 1, col: target.col + cols - 1 },
+        };
+      },
+    });
+    for (const name of ERROR_PROPAGATING) {
+      const builtin = parser.functions[name];
+      if (!builtin || functions[name]) continue;
+      parser.functions[name] = (...args) => firstErrorIn(args) ?? builtin(...args);
+    }
+    return parser;
+  };
+
+  // A parser is not re-entrant (it keeps its token stream on itself), yet getCell may
+  // evaluate a formula cell while an outer formula is being parsed. One parser per nesting
+  // depth, created on first need and reused.
+  const parsers: FormulaParser[] = [];
+  let depth = 0;
+
+  return {
+    evaluate(formula, at) {
+      const text = formula.startsWith("=") ? formula.slice(1) : formula;
+      if (text.trim() === "") return { error: "#ERROR!", message: "Empty formula." };
+      const parser = (parsers[depth] ??= newParser());
+      depth++;
+      try {
+        return fromFfp(parser.parse(text, { sheet: at.sheet, row: at.row, col: at.col }));
+      } catch (e) {
+        // Parse errors (and anything the parser itself throws) become a visible cell error.
+        const err = thrownToFfp(e);
+        return { error: (err.error as ExcelErrorCode) ?? "#ERROR!", message: err.message };
+      } finally {
+        depth--;
+      }
+    },
+  };
+}
