@@ -1,0 +1,69 @@
+/**
+ * The one-operation conveniences of the Workbook port, written once over `run`, so each
+ * host implements only the batch and the reads.
+ */
+import type {
+  CellRef,
+  CellValue,
+  ChartSpec,
+  RangeContents,
+  Rect,
+  TableOptions,
+  Workbook,
+  WorkbookBatch,
+} from "./workbook";
+
+export abstract class BatchedWorkbook implements Workbook {
+  abstract run<T>(work: (batch: WorkbookBatch) => Promise<T>): Promise<T>;
+  abstract listSheets(): Promise<string[]>;
+  abstract hasSheet(name: string): Promise<boolean>;
+  abstract readRange(sheet: string, range: Rect | string): Promise<RangeContents>;
+  abstract getAddinData(key: string): Promise<string | null>;
+  abstract setAddinData(key: string, value: string): Promise<void>;
+  abstract recalculate(full: boolean): Promise<void>;
+  abstract suspendUpdates(): Promise<void>;
+  abstract resumeUpdates(): Promise<void>;
+
+  private one(queue: (batch: WorkbookBatch) => void): Promise<void> {
+    return this.run(async (batch) => queue(batch));
+  }
+
+  addSheet(name: string): Promise<void> {
+    return this.one((b) => b.addSheet(name));
+  }
+  deleteSheet(name: string): Promise<void> {
+    return this.one((b) => b.deleteSheet(name));
+  }
+  activateSheet(name: string): Promise<void> {
+    return this.one((b) => b.activateSheet(name));
+  }
+  writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): Promise<void> {
+    return this.one((b) => b.writeValues(sheet, topLeft, values));
+  }
+  writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): Promise<void> {
+    return this.one((b) => b.writeFormulas(sheet, topLeft, formulas));
+  }
+  setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): Promise<void> {
+    return this.one((b) => b.setNumberFormats(sheet, topLeft, formats));
+  }
+  setNumberFormat(sheet: string, rect: Rect, format: string): Promise<void> {
+    return this.one((b) => b.setNumberFormat(sheet, rect, format));
+  }
+  async addTable(sheet: string, rect: Rect, options: TableOptions): Promise<string> {
+    const name = await this.run(async (b) => {
+      const pending = b.addTable(sheet, rect, options);
+      await b.sync();
+      return pending.value;
+    });
+    return name;
+  }
+  addNamedRange(name: string, sheet: string, rect: Rect): Promise<void> {
+    return this.one((b) => b.addNamedRange(name, sheet, rect));
+  }
+  addChart(sheet: string, spec: ChartSpec): Promise<void> {
+    return this.one((b) => b.addChart(sheet, spec));
+  }
+  markInput(sheet: string, cell: CellRef, label?: string): Promise<void> {
+    return this.one((b) => b.markInput(sheet, cell, label));
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The Workbook port: what the task pane needs from a workbook, and nothing more.
+ * taskpane/hosts/excel.ts implements it with Office.js, taskpane/hosts/preview.ts with an
+ * in-memory workbook, so the same views and writers run on both.
+ *
+ * Coordinates are 0-based (row 0, col 0 is A1), as in Office.js `getRangeByIndexes`.
+ *
+ * Batching: writes are queued on a `WorkbookBatch` and reach the workbook only at
+ * `batch.sync()` (Excel's `context.sync()`), in the order they were queued. A writer that
+ * cares about request size (Excel on the web rejects requests over 5 MB) decides what goes
+ * into each sync; see write-plan.ts. `Workbook.run` syncs once more when its callback
+ * returns; if the callback throws, whatever was queued since the last sync is dropped.
+ */
+
+/** A constant cell value. In writes, `null` means "leave this cell unchanged" (Office.js). */
+export type CellValue = string | number | boolean | null;
+
+export interface CellRef {
+  readonly row: number;
+  readonly col: number;
+}
+
+/** A block of cells; `rows` and `cols` count cells (one cell is 1 × 1). */
+export interface Rect extends CellRef {
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export type ChartType = "column" | "bar" | "line";
+
+/**
+ * A chart over a block of the sheet. Layout convention (both hosts): the first column of
+ * `dataRect` holds category labels, the first row the series names, each further column
+ * one series.
+ */
+export interface ChartSpec {
+  readonly type: ChartType;
+  readonly dataRect: Rect;
+  readonly title: string;
+  /** Top-left cell the chart is placed over; `rows`/`cols` give its size in cells (default 15 × 8). */
+  readonly position: CellRef & { readonly rows?: number; readonly cols?: number };
+}
+
+export interface TableOptions {
+  /** Workbook-unique; omitted: the host picks one (Excel: Table1, Table2, …). */
+  readonly name?: string;
+  readonly hasHeaders: boolean;
+}
+
+/** What `readRange` returns, each array the size of the range. */
+export interface RangeContents {
+  /** Computed values; an error cell reads as its code, e.g. "#N/A" (as Office.js `values`). */
+  readonly values: CellValue[][];
+  /** The formula where there is one, else the constant (as Office.js `formulas`). */
+  readonly formulas: CellValue[][];
+  /** "General" where nothing was set. */
+  readonly numberFormats: string[][];
+}
+
+/** A value known only after the next sync (Office.js: load, then sync, then read). */
+export interface Pending<T> {
+  /** Throws WorkbookError("notSynced") if read before the sync that settles it. */
+  readonly value: T;
+}
+
+/** Queued writes; nothing happens until `sync()`. */
+export interface WorkbookBatch {
+  /** Fails at sync if a sheet of that name (case-insensitive) exists. */
+  addSheet(name: string): void;
+  deleteSheet(name: string): void;
+  activateSheet(name: string): void;
+  /** Strings are read as if typed unless the cell's number format is "@" (text): format first. */
+  writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): void;
+  /** Each string starting with "=" is a formula (English function names, comma separators). */
+  writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): void;
+  /** One format per cell; `null` leaves that cell's format unchanged. */
+  setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): void;
+  /** One format for every cell of the block (a single value on the wire, whatever the size). */
+  setNumberFormat(sheet: string, rect: Rect, format: string): void;
+  /** Resolves to the table's name at the next sync. */
+  addTable(sheet: string, rect: Rect, options: TableOptions): Pending<string>;
+  /** A workbook-scoped defined name referring to the block. */
+  addNamedRange(name: string, sheet: string, rect: Rect): void;
+  addChart(sheet: string, spec: ChartSpec): void;
+  /**
+   * Marks cells the user is meant to edit (scenario assumptions). Excel shows them in the
+   * look of its built-in "Input" style; the preview renders them as labelled <input>s.
+   */
+  markInput(sheet: string, cell: CellRef, label?: string): void;
+  sync(): Promise<void>;
+}
+
+export interface Workbook {
+  /** Runs `work` with one batch (one Excel.run); syncs once more after `work` resolves. */
+  run<T>(work: (batch: WorkbookBatch) => Promise<T>): Promise<T>;
+
+  listSheets(): Promise<string[]>;
+  /** Case-insensitive, as Excel's sheet names are. */
+  hasSheet(name: string): Promise<boolean>;
+  /** `range` is a block or an A1 address on that sheet ("B2:D10", "C3"). */
+  readRange(sheet: string, range: Rect | string): Promise<RangeContents>;
+
+  /**
+   * Add-in data stored in the workbook itself, so it travels with the file.
+   * Excel: `workbook.settings` (scoped to this add-in and this file; see hosts/excel.ts).
+   */
+  getAddinData(key: string): Promise<string | null>;
+  setAddinData(key: string, value: string): Promise<void>;
+
+  /** `full`: recalculate everything (Excel CalculationType.full), else only what is dirty. */
+  recalculate(full: boolean): Promise<void>;
+  /**
+   * Calculation manual and screen updating off until `resumeUpdates` (no-op in the preview,
+   * apart from deferring its recalculation). Calls nest; every suspend needs one resume.
+   */
+  suspendUpdates(): Promise<void>;
+  resumeUpdates(): Promise<void>;
+
+  // One-operation conveniences, each its own run (see BatchedWorkbook).
+  addSheet(name: string): Promise<void>;
+  deleteSheet(name: string): Promise<void>;
+  activateSheet(name: string): Promise<void>;
+  writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): Promise<void>;
+  writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): Promise<void>;
+  setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): Promise<void>;
+  setNumberFormat(sheet: string, rect: Rect, format: string): Promise<void>;
+  addTable(sheet: string, rect: Rect, options: TableOptions): Promise<string>;
+  addNamedRange(name: string, sheet: string, rect: Rect): Promise<void>;
+  addChart(sheet: string, spec: ChartSpec): Promise<void>;
+  markInput(sheet: string, cell: CellRef, label?: string): Promise<void>;
+}

@@ -1,0 +1,274 @@
+/**
+ * The Workbook port over Office.js. Thin on purpose: each port call is one or two
+ * Office.js calls; the decisions (what to write, in what order, how much per sync) are in
+ * src/workbook, where they are tested without Excel.
+ *
+ * Add-in data lives in `workbook.settings` (ExcelApi 1.4) rather than a CustomXmlPart:
+ * settings are saved inside the .xlsx, so they travel with the file; they are scoped to
+ * this add-in, so other add-ins and macros do not see or clobber them (custom XML parts
+ * are shared by namespace); and they are plain key/value strings, no XML to escape or
+ * parse. Office's common `Office.context.document.settings` persists too, but through
+ * callbacks and an explicit saveAsync; `workbook.settings` rides in the same Excel.run
+ * batches as everything else.
+ *
+ * Enumerations are passed as their string values ("Manual", "Full", "ColumnClustered"),
+ * which Office.js accepts, so the module needs no Excel global at load time and tests can
+ * hand it a mock.
+ */
+import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
+import { toRect } from "../../src/workbook/a1";
+import { blockAt, checkRect } from "../../src/workbook/grid";
+import { PendingValue } from "../../src/workbook/pending";
+import type {
+  CellRef,
+  CellValue,
+  ChartSpec,
+  ChartType,
+  Pending,
+  RangeContents,
+  Rect,
+  TableOptions,
+  Workbook,
+  WorkbookBatch,
+} from "../../src/workbook/workbook";
+
+/** The part of the `Excel` namespace the host uses. */
+export interface ExcelApi {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface ExcelHostOptions {
+  /** Default: the global `Excel` (tests pass an office-addin-mock object). */
+  readonly excel?: ExcelApi;
+  /** Requirement-set check; default `Office.context.requirements.isSetSupported`. */
+  readonly isSetSupported?: (set: string, version: string) => boolean;
+}
+
+export function createExcelWorkbook(options: ExcelHostOptions = {}): Workbook {
+  return new ExcelWorkbook(options);
+}
+
+const CHART_TYPES: Record<ChartType, string> = { column: "ColumnClustered", bar: "BarClustered", line: "Line" };
+/** The fill and font of Excel's built-in "Input" cell style (set directly: style names are localised). */
+const INPUT_FILL = "#FFCC99";
+const INPUT_FONT = "#3F3F76";
+
+function defaultIsSetSupported(set: string, version: string): boolean {
+  return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported(set, version);
+}
+
+/** Sheet names need the collection's `items`, which office-addin-mock cannot provide: kept apart. */
+export async function readSheetNames(context: Excel.RequestContext): Promise<string[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  return sheets.items.map((s) => s.name);
+}
+
+class ExcelWorkbook extends BatchedWorkbook {
+  private suspendDepth = 0;
+  /** Calculation mode found when updates were suspended, restored on resume. */
+  private savedMode: string | null = null;
+  private readonly supports: (set: string, version: string) => boolean;
+
+  constructor(private readonly options: ExcelHostOptions) {
+    super();
+    this.supports = options.isSetSupported ?? defaultIsSetSupported;
+  }
+
+  private get excel(): ExcelApi {
+    return this.options.excel ?? Excel;
+  }
+
+  run<T>(work: (batch: WorkbookBatch) => Promise<T>): Promise<T> {
+    return this.excel.run(async (context) => {
+      const batch = new ExcelBatch(context, this.suspendDepth > 0, this.supports);
+      const result = await work(batch);
+      await batch.sync();
+      return result;
+    });
+  }
+
+  listSheets(): Promise<string[]> {
+    return this.excel.run(readSheetNames);
+  }
+
+  hasSheet(name: string): Promise<boolean> {
+    return this.excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
+      return !sheet.isNullObject;
+    });
+  }
+
+  readRange(sheet: string, range: Rect | string): Promise<RangeContents> {
+    const rect = toRect(range);
+    checkRect(rect);
+    return this.excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols);
+      r.load("values, formulas, numberFormat");
+      await context.sync();
+      return { values: r.values, formulas: r.formulas, numberFormats: r.numberFormat };
+    });
+  }
+
+  getAddinData(key: string): Promise<string | null> {
+    return this.excel.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(key);
+      item.load("value");
+      await context.sync();
+      if (item.isNullObject) return null;
+      return typeof item.value === "string" ? item.value : JSON.stringify(item.value);
+    });
+  }
+
+  setAddinData(key: string, value: string): Promise<void> {
+    return this.excel.run(async (context) => {
+      context.workbook.settings.add(key, value);
+      await context.sync();
+    });
+  }
+
+  recalculate(full: boolean): Promise<void> {
+    return this.excel.run(async (context) => {
+      context.workbook.application.calculate(full ? "Full" : "Recalculate");
+      await context.sync();
+    });
+  }
+
+  async suspendUpdates(): Promise<void> {
+    this.suspendDepth++;
+    if (this.suspendDepth > 1 || !this.supports("ExcelApi", "1.8")) return;
+    try {
+      await this.excel.run(async (context) => {
+        const app = context.workbook.application;
+        app.load("calculationMode");
+        await context.sync();
+        this.savedMode = app.calculationMode;
+        if (app.calculationMode !== "Manual") {
+          app.calculationMode = "Manual";
+          await context.sync();
+        }
+      });
+    } catch (e) {
+      this.suspendDepth--;
+      this.savedMode = null;
+      throw e;
+    }
+  }
+
+  async resumeUpdates(): Promise<void> {
+    if (this.suspendDepth === 0) return;
+    this.suspendDepth--;
+    const mode = this.savedMode;
+    if (this.suspendDepth > 0 || mode === null || mode === "Manual") return;
+    this.savedMode = null;
+    await this.excel.run(async (context) => {
+      context.workbook.application.calculationMode = mode as Excel.CalculationMode;
+      await context.sync();
+    });
+  }
+}
+
+class ExcelBatch implements WorkbookBatch {
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+  private settle: Array<() => void> = [];
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly suspended: boolean,
+    private readonly supports: (set: string, version: string) => boolean,
+  ) {
+    this.beginRequest();
+  }
+
+  /** Screen updating and API calculation stay off only until the next sync: renew per request. */
+  private beginRequest(): void {
+    if (!this.suspended) return;
+    const app = this.context.workbook.application;
+    if (this.supports("ExcelApi", "1.9")) app.suspendScreenUpdatingUntilNextSync();
+    if (this.supports("ExcelApi", "1.6")) app.suspendApiCalculationUntilNextSync();
+  }
+
+  private sheet(name: string): Excel.Worksheet {
+    const key = name.toUpperCase();
+    let sheet = this.sheets.get(key);
+    if (!sheet) this.sheets.set(key, (sheet = this.context.workbook.worksheets.getItem(name)));
+    return sheet;
+  }
+
+  private range(sheet: string, rect: Rect): Excel.Range {
+    return this.sheet(sheet).getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols);
+  }
+
+  addSheet(name: string): void {
+    this.sheets.set(name.toUpperCase(), this.context.workbook.worksheets.add(name));
+  }
+
+  deleteSheet(name: string): void {
+    this.sheet(name).delete();
+    this.sheets.delete(name.toUpperCase());
+  }
+
+  activateSheet(name: string): void {
+    this.sheet(name).activate();
+  }
+
+  writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): void {
+    this.range(sheet, blockAt(topLeft, values)).values = values as CellValue[][];
+  }
+
+  writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): void {
+    this.range(sheet, blockAt(topLeft, formulas, "formulas")).formulas = formulas as string[][];
+  }
+
+  setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): void {
+    this.range(sheet, blockAt(topLeft, formats, "formats")).numberFormat = formats as (string | null)[][];
+  }
+
+  setNumberFormat(sheet: string, rect: Rect, format: string): void {
+    checkRect(rect);
+    // Office.js documents a single value as applying to every cell of the range; the
+    // typings only know the 2-D form. One value keeps the request small for any size.
+    this.range(sheet, rect).numberFormat = format as unknown as string[][];
+  }
+
+  addTable(sheet: string, rect: Rect, options: TableOptions): Pending<string> {
+    checkRect(rect);
+    const table = this.sheet(sheet).tables.add(this.range(sheet, rect), options.hasHeaders);
+    if (options.name !== undefined) table.name = options.name;
+    table.load("name");
+    const result = new PendingValue<string>("The table's name");
+    this.settle.push(() => result.settle(table.name));
+    return result;
+  }
+
+  addNamedRange(name: string, sheet: string, rect: Rect): void {
+    checkRect(rect);
+    this.context.workbook.names.add(name, this.range(sheet, rect));
+  }
+
+  addChart(sheet: string, spec: ChartSpec): void {
+    checkRect(spec.dataRect);
+    const chart = this.sheet(sheet).charts.add(CHART_TYPES[spec.type] as Excel.ChartType, this.range(sheet, spec.dataRect), "Columns");
+    chart.title.text = spec.title;
+    const { row, col } = spec.position;
+    const end = { row: row + (spec.position.rows ?? 15) - 1, col: col + (spec.position.cols ?? 8) - 1 };
+    chart.setPosition(this.range(sheet, { row, col, rows: 1, cols: 1 }), this.range(sheet, { ...end, rows: 1, cols: 1 }));
+  }
+
+  markInput(sheet: string, cell: CellRef, _label?: string): void {
+    const range = this.range(sheet, { ...cell, rows: 1, cols: 1 });
+    range.format.fill.color = INPUT_FILL;
+    range.format.font.color = INPUT_FONT;
+    range.format.protection.locked = false; // stays editable if the sheet is protected
+  }
+
+  async sync(): Promise<void> {
+    const settle = this.settle;
+    this.settle = [];
+    await this.context.sync();
+    for (const s of settle) s();
+    this.beginRequest();
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Geometry for the preview's inline SVG charts: bars (vertical for "column", horizontal
+ * for "bar") or polylines ("line"), scaled from zero so negative values hang below the
+ * axis. Pure numbers, so it is tested without a DOM.
+ */
+import type { ChartView } from "./preview-view";
+
+export interface ChartBox {
+  readonly width: number;
+  readonly height: number;
+  readonly padding: number;
+}
+
+export interface BarShape {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly series: number;
+  readonly category: number;
+  readonly value: number;
+}
+
+export interface LineShape {
+  readonly series: number;
+  /** SVG `points` attribute: "x1,y1 x2,y2 …" (gaps where a value is missing). */
+  readonly segments: string[];
+}
+
+export interface ChartShapes {
+  readonly bars: BarShape[];
+  readonly lines: LineShape[];
+  /** The zero line: x1,y1 → x2,y2. */
+  readonly axis: { x1: number; y1: number; x2: number; y2: number };
+}
+
+export const DEFAULT_BOX: ChartBox = { width: 360, height: 200, padding: 24 };
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+export function chartShapes(chart: ChartView, box: ChartBox = DEFAULT_BOX): ChartShapes {
+  const values = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const span = max - min || 1;
+  const n = chart.categories.length;
+  const k = Math.max(1, chart.series.length);
+  const inner = { x: box.padding, y: box.padding, w: box.width - 2 * box.padding, h: box.height - 2 * box.padding };
+  const bars: BarShape[] = [];
+  const lines: LineShape[] = [];
+
+  if (chart.type === "bar") {
+    const zeroX = inner.x + ((0 - min) / span) * inner.w;
+    const band = n > 0 ? inner.h / n : inner.h;
+    const thick = (band * 0.8) / k;
+    chart.series.forEach((s, si) =>
+      s.values.forEach((v, ci) => {
+        if (v === null) return;
+        const len = (Math.abs(v) / span) * inner.w;
+        bars.push({ x: round(v >= 0 ? zeroX : zeroX - len), y: round(inner.y + ci * band + band * 0.1 + si * thick), width: round(len), height: round(thick), series: si, category: ci, value: v });
+      }),
+    );
+    return { bars, lines, axis: { x1: round(zeroX), y1: inner.y, x2: round(zeroX), y2: inner.y + inner.h } };
+  }
+
+  const zeroY = inner.y + (max / span) * inner.h;
+  const band = n > 0 ? inner.w / n : inner.w;
+  const yOf = (v: number): number => round(zeroY - (v / span) * inner.h);
+  if (chart.type === "column") {
+    const thick = (band * 0.8) / k;
+    chart.series.forEach((s, si) =>
+      s.values.forEach((v, ci) => {
+        if (v === null) return;
+        const len = (Math.abs(v) / span) * inner.h;
+        bars.push({ x: round(inner.x + ci * band + band * 0.1 + si * thick), y: round(v >= 0 ? zeroY - len : zeroY), width: round(thick), height: round(len), series: si, category: ci, value: v });
+      }),
+    );
+  } else {
+    chart.series.forEach((s, si) => {
+      const segments: string[] = [];
+      let points: string[] = [];
+      s.values.forEach((v, ci) => {
+        if (v === null) {
+          if (points.length) segments.push(points.join(" "));
+          points = [];
+          return;
+        }
+        points.push(`${round(inner.x + ci * band + band / 2)},${yOf(v)}`);
+      });
+      if (points.length) segments.push(points.join(" "));
+      lines.push({ series: si, segments });
+    });
+  }
+  return { bars, lines, axis: { x1: inner.x, y1: round(zeroY), x2: inner.x + inner.w, y2: round(zeroY) } };
+}

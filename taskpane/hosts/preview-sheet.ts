@@ -1,0 +1,142 @@
+/**
+ * One sheet of the in-memory preview workbook: values, formulas, number formats and input
+ * marks, stored sparsely by row. Writes follow Excel's rules so the preview shows what
+ * Excel would: `null` leaves a cell unchanged, and a string written as a value is read as
+ * if typed (a formula, a number, TRUE/FALSE) unless the cell's format is "@" (text).
+ * Typed dates ("2018-12-31") are not converted here; Excel would.
+ */
+import type { DisplayValue } from "../../src/workbook/format-display";
+import type { CellValue } from "../../src/workbook/workbook";
+
+const MAX_COLS = 16_384;
+const key = (row: number, col: number): number => row * MAX_COLS + col;
+export const cellOfKey = (k: number): { row: number; col: number } => ({ row: Math.floor(k / MAX_COLS), col: k % MAX_COLS });
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** What Excel makes of a string typed into a cell that is not formatted as text. */
+export function typedEntry(text: string): { value: CellValue } | { formula: string } {
+  if (NUMBER.test(text.trim())) return { value: Number(text) };
+  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true" };
+  if (text.length > 1 && text[0] === "=") return { formula: text };
+  if (text.length > 1 && (text[0] === "+" || text[0] === "-")) return { formula: `=${text}` };
+  if (text.length > 1 && text[0] === "@") return { formula: `=${text.slice(1)}` };
+  return { value: text };
+}
+
+export interface SerialisedSheet {
+  name: string;
+  values: (DisplayValue | undefined)[][];
+  formats: (string | null | undefined)[][];
+  formulas: Array<[number, string]>;
+  inputs: Array<[number, string | null]>;
+}
+
+export class PreviewSheet {
+  private readonly values: (DisplayValue | undefined)[][] = [];
+  private readonly formats: (string | undefined)[][] = [];
+  /** key(row, col) → formula; the cell's value holds its last computed result. */
+  readonly formulas = new Map<number, string>();
+  /** key(row, col) → label given when marked (null: derive it from the neighbours). */
+  readonly inputs = new Map<number, string | null>();
+
+  constructor(public name: string) {}
+
+  get rowCount(): number {
+    return Math.max(this.values.length, this.formats.length);
+  }
+
+  get colCount(): number {
+    let cols = 0;
+    for (const row of this.values) if (row && row.length > cols) cols = row.length;
+    for (const row of this.formats) if (row && row.length > cols) cols = row.length;
+    return cols;
+  }
+
+  value(row: number, col: number): DisplayValue {
+    return this.values[row]?.[col] ?? null;
+  }
+
+  format(row: number, col: number): string {
+    return this.formats[row]?.[col] ?? "General";
+  }
+
+  formula(row: number, col: number): string | undefined {
+    return this.formulas.get(key(row, col));
+  }
+
+  inputLabel(row: number, col: number): string | null | undefined {
+    return this.inputs.get(key(row, col));
+  }
+
+  isInput(row: number, col: number): boolean {
+    return this.inputs.has(key(row, col));
+  }
+
+  /** A computed result; keeps the formula. */
+  setResult(row: number, col: number, value: DisplayValue): void {
+    (this.values[row] ??= [])[col] = value;
+  }
+
+  /** A constant: replaces any formula. */
+  setConstant(row: number, col: number, value: CellValue): void {
+    this.formulas.delete(key(row, col));
+    (this.values[row] ??= [])[col] = value === "" ? null : value;
+  }
+
+  setFormula(row: number, col: number, formula: string): void {
+    this.formulas.set(key(row, col), formula);
+    (this.values[row] ??= [])[col] ??= null;
+  }
+
+  /** A value as Office.js `Range.values` writes it. */
+  writeValue(row: number, col: number, value: CellValue): void {
+    if (value === null) return;
+    if (typeof value !== "string" || this.format(row, col) === "@") {
+      this.setConstant(row, col, value);
+      return;
+    }
+    const entry = typedEntry(value);
+    if ("formula" in entry) this.setFormula(row, col, entry.formula);
+    else this.setConstant(row, col, entry.value);
+  }
+
+  /** As Office.js `Range.formulas`: "=…" is a formula, anything else a typed constant. */
+  writeFormula(row: number, col: number, text: string): void {
+    if (text.startsWith("=") && text.length > 1) this.setFormula(row, col, text);
+    else this.writeValue(row, col, text);
+  }
+
+  setFormat(row: number, col: number, format: string | null): void {
+    if (format === null) return;
+    (this.formats[row] ??= [])[col] = format === "" ? "General" : format;
+  }
+
+  markInput(row: number, col: number, label: string | null): void {
+    this.inputs.set(key(row, col), label);
+  }
+
+  /** Formula cells in row-major order. */
+  formulaCells(): Array<{ row: number; col: number; formula: string }> {
+    return [...this.formulas.entries()].sort((a, b) => a[0] - b[0]).map(([k, formula]) => ({ ...cellOfKey(k), formula }));
+  }
+
+  serialise(): SerialisedSheet {
+    return {
+      name: this.name,
+      values: this.values,
+      formats: this.formats,
+      formulas: [...this.formulas.entries()],
+      inputs: [...this.inputs.entries()],
+    };
+  }
+
+  static deserialise(data: SerialisedSheet): PreviewSheet {
+    const sheet = new PreviewSheet(data.name);
+    data.values.forEach((row, r) => row?.forEach((v, c) => v !== null && v !== undefined && sheet.setResult(r, c, v)));
+    data.formats.forEach((row, r) => row?.forEach((f, c) => typeof f === "string" && sheet.setFormat(r, c, f)));
+    for (const [k, f] of data.formulas) sheet.formulas.set(k, f);
+    for (const [k, label] of data.inputs) sheet.inputs.set(k, label);
+    return sheet;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * What the preview shows, as plain data: cell texts formatted as Excel would, which cells
+ * are table headers or inputs and their accessible labels, chart series. No DOM here, so
+ * it is unit-tested in Node; preview-render.ts only turns it into elements.
+ */
+import { cellAddress } from "../../src/workbook/a1";
+import { formatForDisplay, isFormulaError } from "../../src/workbook/format-display";
+import type { ChartType } from "../../src/workbook/workbook";
+import type { PreviewChart, PreviewWorkbook } from "./preview";
+import type { PreviewSheet } from "./preview-sheet";
+
+export interface CellView {
+  /** A1 address, e.g. "B3". */
+  readonly ref: string;
+  readonly row: number;
+  readonly col: number;
+  readonly kind: "header" | "data" | "input";
+  /** Display text (for an input, the text it starts with). Blank cells are "". */
+  readonly text: string;
+  /** Numbers, dates and percentages align right. */
+  readonly numeric: boolean;
+  /** An error's explanation, shown as a tooltip. */
+  readonly title?: string;
+  /** An input's accessible name. */
+  readonly label?: string;
+}
+
+export interface ChartView {
+  readonly name: string;
+  readonly title: string;
+  readonly type: ChartType;
+  readonly categories: string[];
+  readonly series: Array<{ name: string; values: Array<number | null> }>;
+}
+
+export interface SheetView {
+  readonly name: string;
+  readonly active: boolean;
+  readonly cols: number;
+  readonly rows: CellView[][];
+  /** Rows beyond `maxRows`, not shown. */
+  readonly hiddenRows: number;
+  readonly charts: ChartView[];
+}
+
+export const DEFAULT_MAX_ROWS = 200;
+
+export function buildSheetViews(wb: PreviewWorkbook, maxRows = DEFAULT_MAX_ROWS): SheetView[] {
+  return wb.sheetNames().map((name) => buildSheetView(wb, name, maxRows));
+}
+
+export function buildSheetView(wb: PreviewWorkbook, name: string, maxRows = DEFAULT_MAX_ROWS): SheetView {
+  const sheet = wb.sheet(name);
+  const headerCells = new Set<string>();
+  for (const t of wb.tablesOn(name)) {
+    if (!t.hasHeaders) continue;
+    for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) headerCells.add(`${t.rect.row},${c}`);
+  }
+  const cols = sheet.colCount;
+  const shown = Math.min(sheet.rowCount, maxRows);
+  const rows: CellView[][] = [];
+  for (let r = 0; r < shown; r++) {
+    const row: CellView[] = [];
+    for (let c = 0; c < cols; c++) row.push(cellView(sheet, r, c, headerCells.has(`${r},${c}`)));
+    rows.push(row);
+  }
+  return {
+    name: sheet.name,
+    active: sheet.name === wb.activeSheet,
+    cols,
+    rows,
+    hiddenRows: sheet.rowCount - shown,
+    charts: wb.chartsOn(name).map((chart) => chartView(sheet, chart)),
+  };
+}
+
+export function displayText(sheet: PreviewSheet, row: number, col: number): string {
+  return formatForDisplay(sheet.value(row, col), sheet.format(row, col));
+}
+
+function cellView(sheet: PreviewSheet, row: number, col: number, header: boolean): CellView {
+  const value = sheet.value(row, col);
+  const base = {
+    ref: cellAddress({ row, col }),
+    row,
+    col,
+    text: displayText(sheet, row, col),
+    numeric: typeof value === "number" && sheet.format(row, col) !== "@",
+    ...(isFormulaError(value) && value.message ? { title: value.message } : {}),
+  };
+  if (header) return { ...base, kind: "header" };
+  if (sheet.isInput(row, col)) return { ...base, kind: "input", label: inputLabel(sheet, row, col) };
+  return { ...base, kind: "data" };
+}
+
+/** The label given when the cell was marked, else the text to its left, else above it. */
+export function inputLabel(sheet: PreviewSheet, row: number, col: number): string {
+  const given = sheet.inputLabel(row, col);
+  if (given) return given;
+  const left = col > 0 ? displayText(sheet, row, col - 1).trim() : "";
+  if (left) return left;
+  const above = row > 0 ? displayText(sheet, row - 1, col).trim() : "";
+  return above || `Input ${cellAddress({ row, col })}`;
+}
+
+function chartView(sheet: PreviewSheet, chart: PreviewChart): ChartView {
+  const { dataRect: d, title, type } = chart.spec;
+  const categories: string[] = [];
+  for (let r = d.row + 1; r < d.row + d.rows; r++) categories.push(displayText(sheet, r, d.col));
+  const series: ChartView["series"] = [];
+  for (let c = d.col + 1; c < d.col + d.cols; c++) {
+    const values: Array<number | null> = [];
+    for (let r = d.row + 1; r < d.row + d.rows; r++) {
+      const v = sheet.value(r, c);
+      values.push(typeof v === "number" && Number.isFinite(v) ? v : null);
+    }
+    series.push({ name: displayText(sheet, d.row, c) || `Series ${c - d.col}`, values });
+  }
+  return { name: chart.name, title, type, categories, series };
+}
+
+/** The chart's numbers as a sentence for screen readers: "Series: Category value, …". */
+export function describeChart(view: ChartView): string {
+  if (view.categories.length === 0 || view.series.length === 0) return "No data.";
+  return view.series
+    .map((s) => `${s.name}: ${view.categories.map((c, i) => `${c} ${s.values[i] === null ? "no value" : formatForDisplay(s.values[i], "General")}`).join(", ")}`)
+    .join(". ");
+}

@@ -1,0 +1,534 @@
+/**
+ * The in-memory workbook the pane writes to outside Excel, rendered as HTML tables by
+ * renderPreview. It implements the same Workbook port as hosts/excel.ts with Excel's
+ * semantics where they matter to the views: writes are queued and applied at sync in
+ * order (a failing operation fails its sync, earlier ones stay applied, like Excel);
+ * strings are read as typed unless the cell is "@"; table headers become unique text;
+ * names are case-insensitive. Formulas are computed by an injected FormulaEvaluator.
+ */
+import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
+import { toRect } from "../../src/workbook/a1";
+import { WorkbookError } from "../../src/workbook/errors";
+import type { FormulaEvaluator, FormulaLookup } from "../../src/workbook/formula-evaluator";
+import { type DisplayValue, isFormulaError } from "../../src/workbook/format-display";
+import { blockAt, checkRect } from "../../src/workbook/grid";
+import { checkDefinedName, checkSheetName, sameName } from "../../src/workbook/names";
+import { PendingValue } from "../../src/workbook/pending";
+import type {
+  CellRef,
+  CellValue,
+  ChartSpec,
+  Pending,
+  RangeContents,
+  Rect,
+  TableOptions,
+  WorkbookBatch,
+} from "../../src/workbook/workbook";
+import { PreviewSheet, type SerialisedSheet } from "./preview-sheet";
+
+export { renderPreview } from "./preview-render";
+export type { PreviewRenderOptions, PreviewRenderHandle } from "./preview-render";
+
+export interface PreviewTable {
+  readonly name: string;
+  readonly sheet: string;
+  readonly rect: Rect;
+  readonly hasHeaders: boolean;
+}
+
+export interface PreviewName {
+  readonly name: string;
+  readonly sheet: string;
+  readonly rect: Rect;
+}
+
+export interface PreviewChart {
+  readonly name: string;
+  readonly sheet: string;
+  readonly spec: ChartSpec;
+}
+
+/** `structural`: sheets, tables, charts, inputs or a sheet's size changed (else only values). */
+export interface PreviewChange {
+  readonly structural: boolean;
+}
+
+export interface PreviewOptions {
+  readonly evaluator?: FormulaEvaluator;
+  /** Recalculation passes before giving up on a circular or unstable workbook (default 20). */
+  readonly maxPasses?: number;
+  /** Sheets of a fresh workbook (default ["Sheet1"]): Excel never has none. */
+  readonly sheets?: readonly string[];
+}
+
+interface Serialised {
+  readonly format: "rare-preview-workbook";
+  readonly version: 1;
+  readonly active: string;
+  readonly sheets: SerialisedSheet[];
+  readonly tables: PreviewTable[];
+  readonly names: PreviewName[];
+  readonly charts: PreviewChart[];
+  readonly addinData: Array<[string, string]>;
+}
+
+type Operation = (wb: PreviewWorkbook) => void;
+
+const REF_ERROR: DisplayValue = { error: "#REF!", message: "No such sheet." };
+
+export class PreviewWorkbook extends BatchedWorkbook {
+  private sheets: PreviewSheet[];
+  private active: string;
+  private tables: PreviewTable[] = [];
+  private names: PreviewName[] = [];
+  private charts: PreviewChart[] = [];
+  private addinData = new Map<string, string>();
+  private suspendDepth = 0;
+  private pendingRecalc = false;
+  private readonly listeners = new Set<(change: PreviewChange) => void>();
+  /** Set by operations during a sync; read and cleared when it ends. */
+  private changed: { values: boolean; structural: boolean } = { values: false, structural: false };
+  /** Syncs applied so far (for tests and the pane's diagnostics). */
+  syncCount = 0;
+
+  constructor(private readonly options: PreviewOptions = {}) {
+    super();
+    const names = options.sheets ?? ["Sheet1"];
+    names.forEach(checkSheetName);
+    this.sheets = names.map((n) => new PreviewSheet(n));
+    this.active = names[0] ?? "";
+  }
+
+  // --- the port ----------------------------------------------------------------------
+
+  async run<T>(work: (batch: WorkbookBatch) => Promise<T>): Promise<T> {
+    const batch = new PreviewBatch(this);
+    const result = await work(batch);
+    await batch.sync();
+    return result;
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.sheetNames();
+  }
+
+  async hasSheet(name: string): Promise<boolean> {
+    return this.findSheet(name) !== undefined;
+  }
+
+  async readRange(sheet: string, range: Rect | string): Promise<RangeContents> {
+    const s = this.sheet(sheet);
+    const rect = toRect(range);
+    checkRect(rect);
+    const values: CellValue[][] = [];
+    const formulas: CellValue[][] = [];
+    const numberFormats: string[][] = [];
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      const vRow: CellValue[] = [];
+      const fRow: CellValue[] = [];
+      const nRow: string[] = [];
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        const v = s.value(r, c);
+        const plain = isFormulaError(v) ? v.error : v === null ? "" : v;
+        vRow.push(plain);
+        fRow.push(s.formula(r, c) ?? plain);
+        nRow.push(s.format(r, c));
+      }
+      values.push(vRow);
+      formulas.push(fRow);
+      numberFormats.push(nRow);
+    }
+    return { values, formulas, numberFormats };
+  }
+
+  async getAddinData(key: string): Promise<string | null> {
+    return this.addinData.get(key) ?? null;
+  }
+
+  async setAddinData(key: string, value: string): Promise<void> {
+    this.addinData.set(key, value);
+  }
+
+  async recalculate(_full: boolean): Promise<void> {
+    this.recalculateNow();
+    this.emit({ structural: false });
+  }
+
+  async suspendUpdates(): Promise<void> {
+    this.suspendDepth++;
+  }
+
+  async resumeUpdates(): Promise<void> {
+    if (this.suspendDepth === 0) return;
+    this.suspendDepth--;
+    if (this.suspendDepth === 0 && this.pendingRecalc) {
+      this.recalculateNow();
+      this.emit({ structural: false });
+    }
+  }
+
+  // --- what the renderer and tests read ---------------------------------------------
+
+  get updatesSuspended(): boolean {
+    return this.suspendDepth > 0;
+  }
+
+  get activeSheet(): string {
+    return this.active;
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  /** The sheet (read access for the renderer); throws if there is none of that name. */
+  sheet(name: string): PreviewSheet {
+    const s = this.findSheet(name);
+    if (!s) throw new WorkbookError("sheetMissing", `There is no sheet named "${name}".`);
+    return s;
+  }
+
+  tablesOn(sheet: string): PreviewTable[] {
+    return this.tables.filter((t) => sameName(t.sheet, sheet));
+  }
+
+  chartsOn(sheet: string): PreviewChart[] {
+    return this.charts.filter((c) => sameName(c.sheet, sheet));
+  }
+
+  namedRanges(): PreviewName[] {
+    return [...this.names];
+  }
+
+  /** Listens for changes after syncs, recalculations and edits; returns the unsubscribe. */
+  subscribe(listener: (change: PreviewChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * What the user typed into an input cell: a number ("1,250", "12.5%", "-3"), TRUE/FALSE,
+   * blank, else text. Stored as a constant, never as a formula; then recalculates.
+   */
+  editCell(sheet: string, row: number, col: number, text: string): CellValue {
+    const value = parseTyped(text);
+    this.sheet(sheet).setConstant(row, col, value);
+    if (this.updatesSuspended) this.pendingRecalc = true;
+    else this.recalculateNow();
+    this.emit({ structural: false });
+    return value;
+  }
+
+  /** Recomputes every formula cell, sheet by sheet, row by row, until nothing changes. */
+  recalculateNow(): { passes: number; stable: boolean } {
+    this.pendingRecalc = false;
+    const cells = this.sheets.flatMap((sheet) => sheet.formulaCells().map((c) => ({ sheet, ...c })));
+    if (cells.length === 0) return { passes: 0, stable: true };
+    const lookup = this.lookup();
+    const maxPasses = this.options.maxPasses ?? 20;
+    for (let pass = 1; pass <= maxPasses; pass++) {
+      let changed = false;
+      for (const { sheet, row, col, formula } of cells) {
+        const next = this.evaluate(formula, sheet.name, row, col, lookup);
+        if (!sameValue(sheet.value(row, col), next)) {
+          sheet.setResult(row, col, next);
+          changed = true;
+        }
+      }
+      if (!changed) return { passes: pass, stable: true };
+    }
+    return { passes: maxPasses, stable: false };
+  }
+
+  /** A JSON string of the whole workbook, add-in data included ("saving the file"). */
+  serialise(): string {
+    const data: Serialised = {
+      format: "rare-preview-workbook",
+      version: 1,
+      active: this.active,
+      sheets: this.sheets.map((s) => s.serialise()),
+      tables: this.tables,
+      names: this.names,
+      charts: this.charts,
+      addinData: [...this.addinData.entries()],
+    };
+    return JSON.stringify(data);
+  }
+
+  /** "Reopening the file": a workbook from `serialise()` output. */
+  static deserialise(json: string, options: PreviewOptions = {}): PreviewWorkbook {
+    const data = JSON.parse(json) as Serialised;
+    if (data.format !== "rare-preview-workbook" || data.version !== 1) {
+      throw new WorkbookError("invalidArgument", "This is not a saved RARE preview workbook.");
+    }
+    const wb = new PreviewWorkbook({ ...options, sheets: [] });
+    wb.sheets = data.sheets.map((s) => PreviewSheet.deserialise(s));
+    wb.active = data.active;
+    wb.tables = data.tables;
+    wb.names = data.names;
+    wb.charts = data.charts;
+    wb.addinData = new Map(data.addinData);
+    return wb;
+  }
+
+  // --- operations, applied at sync (called by PreviewBatch) --------------------------
+
+  /** @internal */
+  applyBatch(operations: Operation[]): void {
+    this.changed = { values: false, structural: false };
+    try {
+      for (const op of operations) op(this);
+    } finally {
+      this.syncCount++;
+      const { values, structural } = this.changed;
+      if (values || structural) {
+        if (this.updatesSuspended) this.pendingRecalc = true;
+        else this.recalculateNow();
+        this.emit({ structural });
+      }
+    }
+  }
+
+  /** @internal */
+  opAddSheet(name: string): void {
+    checkSheetName(name);
+    if (this.findSheet(name)) throw new WorkbookError("sheetExists", `A sheet named "${name}" already exists.`);
+    this.sheets.push(new PreviewSheet(name));
+    this.changed.structural = true;
+  }
+
+  /** @internal */
+  opDeleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    if (this.sheets.length === 1) throw new WorkbookError("invalidArgument", "A workbook must keep at least one sheet.");
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    // Excel would leave names pointing at #REF!; the preview drops them.
+    this.tables = this.tables.filter((t) => !sameName(t.sheet, name));
+    this.names = this.names.filter((n) => !sameName(n.sheet, name));
+    this.charts = this.charts.filter((c) => !sameName(c.sheet, name));
+    if (sameName(this.active, name)) this.active = this.sheets[0].name;
+    this.changed.structural = true;
+  }
+
+  /** @internal */
+  opActivate(name: string): void {
+    this.active = this.sheet(name).name;
+    this.changed.structural = true;
+  }
+
+  /** @internal */
+  opWrite<T>(sheet: string, topLeft: CellRef, grid: readonly (readonly T[])[], write: (s: PreviewSheet, r: number, c: number, v: T) => void): void {
+    const s = this.sheet(sheet);
+    const rect = blockAt(topLeft, grid);
+    const grows = rect.row + rect.rows > s.rowCount || rect.col + rect.cols > s.colCount;
+    for (let r = 0; r < rect.rows; r++) {
+      const row = grid[r];
+      for (let c = 0; c < rect.cols; c++) write(s, rect.row + r, rect.col + c, row[c]);
+    }
+    this.changed.values = true;
+    if (grows) this.changed.structural = true;
+  }
+
+  /** @internal */
+  opFormatBlock(sheet: string, rect: Rect, format: string): void {
+    const s = this.sheet(sheet);
+    checkRect(rect);
+    for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.col; c < rect.col + rect.cols; c++) s.setFormat(r, c, format);
+    this.changed.values = true;
+  }
+
+  /** @internal */
+  opAddTable(sheet: string, rect: Rect, options: TableOptions): string {
+    const s = this.sheet(sheet);
+    checkRect(rect);
+    if (options.name !== undefined) {
+      checkDefinedName(options.name);
+      this.checkNameFree(options.name);
+    }
+    const clash = this.tablesOn(sheet).find((t) => overlaps(t.rect, rect));
+    if (clash) throw new WorkbookError("invalidArgument", `The block overlaps table "${clash.name}".`);
+    const name = options.name ?? this.freeTableName();
+    if (options.hasHeaders) uniqueHeaders(s, rect);
+    this.tables.push({ name, sheet: s.name, rect, hasHeaders: options.hasHeaders });
+    this.changed.structural = true;
+    return name;
+  }
+
+  /** @internal */
+  opAddName(name: string, sheet: string, rect: Rect): void {
+    checkDefinedName(name);
+    this.checkNameFree(name);
+    checkRect(rect);
+    this.names.push({ name, sheet: this.sheet(sheet).name, rect });
+    this.changed.values = true; // formulas may refer to it
+  }
+
+  /** @internal */
+  opAddChart(sheet: string, spec: ChartSpec): void {
+    const s = this.sheet(sheet);
+    checkRect(spec.dataRect);
+    this.charts.push({ name: `Chart ${this.charts.length + 1}`, sheet: s.name, spec });
+    this.changed.structural = true;
+  }
+
+  /** @internal */
+  opMarkInput(sheet: string, cell: CellRef, label: string | undefined): void {
+    const s = this.sheet(sheet);
+    checkRect({ ...cell, rows: 1, cols: 1 });
+    s.markInput(cell.row, cell.col, label ?? null);
+    this.changed.structural = true;
+  }
+
+  // --- helpers -------------------------------------------------------------------------
+
+  private findSheet(name: string): PreviewSheet | undefined {
+    return this.sheets.find((s) => sameName(s.name, name));
+  }
+
+  private checkNameFree(name: string): void {
+    if (this.tables.some((t) => sameName(t.name, name)) || this.names.some((n) => sameName(n.name, name))) {
+      throw new WorkbookError("nameExists", `The name "${name}" is already used by a table or a defined name.`);
+    }
+  }
+
+  private freeTableName(): string {
+    for (let n = 1; ; n++) {
+      const name = `Table${n}`;
+      if (!this.tables.some((t) => sameName(t.name, name)) && !this.names.some((x) => sameName(x.name, name))) return name;
+    }
+  }
+
+  private emit(change: PreviewChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private lookup(): FormulaLookup {
+    return {
+      cell: (sheet, row, col) => this.findSheet(sheet)?.value(row, col) ?? REF_ERROR,
+      range: (sheet, rect) => {
+        const s = this.findSheet(sheet);
+        if (!s) return [[REF_ERROR]];
+        const out: DisplayValue[][] = [];
+        for (let r = rect.row; r < rect.row + rect.rows; r++) {
+          const row: DisplayValue[] = [];
+          for (let c = rect.col; c < rect.col + rect.cols; c++) row.push(s.value(r, c));
+          out.push(row);
+        }
+        return out;
+      },
+      name: (name) => {
+        const found = this.names.find((n) => sameName(n.name, name)) ?? this.tables.find((t) => sameName(t.name, name));
+        return found ? { sheet: found.sheet, rect: found.rect } : undefined;
+      },
+    };
+  }
+
+  private evaluate(formula: string, sheet: string, row: number, col: number, lookup: FormulaLookup): DisplayValue {
+    const evaluator = this.options.evaluator;
+    if (!evaluator) return { error: "#NAME?", message: "This preview has no formula evaluator." };
+    try {
+      const result = evaluator.evaluate(formula, { sheet, row, col }, lookup);
+      if (Array.isArray(result)) return result[0]?.[0] ?? null; // no spilling in the preview
+      return result === undefined ? null : result;
+    } catch (e) {
+      return { error: "#VALUE!", message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+}
+
+/** Queues operations as closures; `sync` applies them in order. */
+class PreviewBatch implements WorkbookBatch {
+  private queued: Operation[] = [];
+  private pending: Array<() => void> = [];
+
+  constructor(private readonly wb: PreviewWorkbook) {}
+
+  addSheet(name: string): void {
+    this.queued.push((wb) => wb.opAddSheet(name));
+  }
+  deleteSheet(name: string): void {
+    this.queued.push((wb) => wb.opDeleteSheet(name));
+  }
+  activateSheet(name: string): void {
+    this.queued.push((wb) => wb.opActivate(name));
+  }
+  writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): void {
+    blockAt(topLeft, values); // shape errors at queue time, like Office.js
+    this.queued.push((wb) => wb.opWrite(sheet, topLeft, values, (s, r, c, v: CellValue) => s.writeValue(r, c, v)));
+  }
+  writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): void {
+    blockAt(topLeft, formulas, "formulas");
+    this.queued.push((wb) => wb.opWrite(sheet, topLeft, formulas, (s, r, c, f: string) => s.writeFormula(r, c, f)));
+  }
+  setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): void {
+    blockAt(topLeft, formats, "formats");
+    this.queued.push((wb) => wb.opWrite(sheet, topLeft, formats, (s, r, c, f: string | null) => s.setFormat(r, c, f)));
+  }
+  setNumberFormat(sheet: string, rect: Rect, format: string): void {
+    this.queued.push((wb) => wb.opFormatBlock(sheet, rect, format));
+  }
+  addTable(sheet: string, rect: Rect, options: TableOptions): Pending<string> {
+    const result = new PendingValue<string>("The table's name");
+    this.queued.push((wb) => {
+      const name = wb.opAddTable(sheet, rect, options);
+      this.pending.push(() => result.settle(name));
+    });
+    return result;
+  }
+  addNamedRange(name: string, sheet: string, rect: Rect): void {
+    this.queued.push((wb) => wb.opAddName(name, sheet, rect));
+  }
+  addChart(sheet: string, spec: ChartSpec): void {
+    this.queued.push((wb) => wb.opAddChart(sheet, spec));
+  }
+  markInput(sheet: string, cell: CellRef, label?: string): void {
+    this.queued.push((wb) => wb.opMarkInput(sheet, cell, label));
+  }
+
+  async sync(): Promise<void> {
+    const operations = this.queued;
+    this.queued = [];
+    this.pending = [];
+    await Promise.resolve(); // a sync is asynchronous in Excel too
+    this.wb.applyBatch(operations);
+    for (const settle of this.pending) settle();
+  }
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/** Excel turns table headers into unique text: blanks become ColumnN, repeats get a number. */
+function uniqueHeaders(sheet: PreviewSheet, rect: Rect): void {
+  const seen = new Set<string>();
+  for (let c = 0; c < rect.cols; c++) {
+    const col = rect.col + c;
+    const v = sheet.value(rect.row, col);
+    let text = v === null ? "" : isFormulaError(v) ? v.error : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+    if (text === "") text = `Column${c + 1}`;
+    let unique = text;
+    for (let n = 2; seen.has(unique.toUpperCase()); n++) unique = `${text}${n}`;
+    seen.add(unique.toUpperCase());
+    if (unique !== v || sheet.formula(rect.row, col) !== undefined) sheet.setConstant(rect.row, col, unique);
+  }
+}
+
+function sameValue(a: DisplayValue, b: DisplayValue): boolean {
+  if (isFormulaError(a) && isFormulaError(b)) return a.error === b.error && a.message === b.message;
+  return a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
+}
+
+/** A typed input: numbers with thousands separators or a percent sign, TRUE/FALSE, else text. */
+export function parseTyped(text: string): CellValue {
+  const t = text.trim();
+  if (t === "") return null;
+  const percent = t.endsWith("%");
+  const numeric = (percent ? t.slice(0, -1) : t).replace(/,(?=\d{3}(\D|$))/g, "");
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(numeric)) {
+    const n = Number(numeric);
+    return percent ? n / 100 : n;
+  }
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
+  return text;
+}
