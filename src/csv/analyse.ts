@@ -15,6 +15,11 @@ import { CsvRefusal, isRefusal, refuse } from "./refusals";
 import type { Analysis, ColumnInfo } from "./results";
 import { CsvScanner, FIELD_ESCAPED, STORED_FIELDS } from "./scanner";
 
+// Hot loops read local copies: imported bindings can compile to getter calls (CommonJS interop).
+const ESCAPED = FIELD_ESCAPED;
+const STORED = STORED_FIELDS;
+const NUMERIC_BITS = CELL_NUMBER | CELL_PERCENT;
+
 export const PREVIEW_ROWS = 20;
 
 /** Classifies every cell into its column's running type mask; keeps the first rows as text. */
@@ -45,7 +50,7 @@ export class TypeSink implements RowSink {
       for (let j = 0; j < width; j++) fields.push(sc.field(j));
       this.preview.push(fields);
     }
-    const n = Math.min(width, sc.count, STORED_FIELDS);
+    const n = Math.min(width, sc.count, STORED);
     const cells = this.cells;
     for (let j = 0; j < n; j++) {
       let mask = this.masks[j];
@@ -54,7 +59,7 @@ export class TypeSink implements RowSink {
       let s = sc.starts[j];
       let e = sc.ends[j];
       if (e === s) continue;
-      if (sc.kinds[j] >= FIELD_ESCAPED) {
+      if (sc.kinds[j] >= ESCAPED) {
         t = sc.field(j);
         s = 0;
         e = t.length;
@@ -64,7 +69,7 @@ export class TypeSink implements RowSink {
       const bits = cells.classify(t, s, e);
       mask &= bits;
       this.masks[j] = mask;
-      if (bits & (CELL_NUMBER | CELL_PERCENT)) {
+      if (bits & NUMERIC_BITS) {
         if (cells.numbers.decimals > this.decimals[j]) this.decimals[j] = cells.numbers.decimals;
         if (cells.numbers.grouped) this.grouped[j] = true;
       }

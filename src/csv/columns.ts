@@ -9,6 +9,9 @@ import { NumberReader } from "./numbers";
 import type { CellValue, ColumnValues, TextCell } from "./results";
 
 const INITIAL_CAPACITY = 1024;
+/** Repeated short values (countries, units, sources) are stored once; see TextColumn. */
+const INTERN_MAX_LENGTH = 48;
+const INTERN_MAX_ENTRIES = 2048;
 
 /** NaN is blank unless the row has a text in `texts`. */
 export class NumberValues implements ColumnValues {
@@ -16,15 +19,15 @@ export class NumberValues implements ColumnValues {
   data: Float64Array;
   texts: Map<number, string> | null = null;
 
-  constructor(blankRows = 0) {
-    this.data = new Float64Array(Math.max(INITIAL_CAPACITY, blankRows));
+  constructor(blankRows = 0, capacity = INITIAL_CAPACITY) {
+    this.data = new Float64Array(Math.max(capacity, blankRows + INITIAL_CAPACITY));
     this.data.fill(NaN, 0, blankRows);
     this.length = blankRows;
   }
 
   push(v: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
+      const bigger = new Float64Array(Math.ceil(this.data.length * 1.5));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -48,14 +51,14 @@ export class BooleanValues implements ColumnValues {
   data: Uint8Array;
   texts: Map<number, string> | null = null;
 
-  constructor(blankRows = 0) {
-    this.data = new Uint8Array(Math.max(INITIAL_CAPACITY, blankRows));
+  constructor(blankRows = 0, capacity = INITIAL_CAPACITY) {
+    this.data = new Uint8Array(Math.max(capacity, blankRows + INITIAL_CAPACITY));
     this.length = blankRows;
   }
 
   push(code: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Uint8Array(this.data.length * 2);
+      const bigger = new Uint8Array(Math.ceil(this.data.length * 1.5));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -94,10 +97,16 @@ export interface CellLog {
   textCells: TextCell[];
 }
 
-/** Text column: the value as written; empty is blank; formula-like text is flagged. */
+/**
+ * Text column: the value as written; empty is blank; formula-like text is flagged.
+ * Short values are interned while the column has few distinct ones: a country column then
+ * holds a handful of strings instead of one per row (less memory, far less GC work). A column
+ * with many distinct values (codes, ids) stops interning once the table is full.
+ */
 export class TextColumn {
   readonly values: TextValues;
   readonly textCount = 0;
+  private intern: Map<string, string> | null = new Map();
 
   constructor(
     readonly index: number,
@@ -117,7 +126,15 @@ export class TextColumn {
     if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) {
       this.log.textCells.push({ row, column: this.index, reason: "formula" });
     }
-    this.values.data.push(t.slice(s, e));
+    let v = t.slice(s, e);
+    const intern = this.intern;
+    if (intern !== null && e - s <= INTERN_MAX_LENGTH) {
+      const known = intern.get(v);
+      if (known !== undefined) v = known;
+      else if (intern.size < INTERN_MAX_ENTRIES) intern.set(v, v);
+      else this.intern = null;
+    }
+    this.values.data.push(v);
   }
 
   blank(): void {
@@ -157,12 +174,13 @@ export class NumericColumn extends TypedColumn {
     index: number,
     log: CellLog,
     blankRows: number,
+    capacity: number,
     readonly kind: NumericKind,
     decimalComma: boolean,
     private readonly dateOrder: DateOrder,
   ) {
     super(index, log);
-    this.values = new NumberValues(blankRows);
+    this.values = new NumberValues(blankRows, capacity);
     this.numbers = new NumberReader(decimalComma);
     this.wantPercent = kind === "percent";
   }
@@ -206,9 +224,9 @@ export class NumericColumn extends TypedColumn {
 export class BooleanColumn extends TypedColumn {
   readonly values: BooleanValues;
 
-  constructor(index: number, log: CellLog, blankRows: number) {
+  constructor(index: number, log: CellLog, blankRows: number, capacity: number) {
     super(index, log);
-    this.values = new BooleanValues(blankRows);
+    this.values = new BooleanValues(blankRows, capacity);
   }
 
   add(t: string, s: number, e: number, row: number, record: number): void {

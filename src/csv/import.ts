@@ -6,6 +6,7 @@
  * options.columns to use types detected from every row.
  */
 import { CellClassifier } from "./cells";
+import { EXCEL_MAX_ROWS } from "./limits";
 import { numberFormat, ResolvedType } from "./detect";
 import { runAsync, runSync } from "./drive";
 import { BooleanColumn, CellLog, ImportColumn, NumericColumn, TextColumn } from "./columns";
@@ -19,6 +20,10 @@ import { CsvScanner, FIELD_ESCAPED, STORED_FIELDS } from "./scanner";
 import { safeSheetName } from "./sheetName";
 import { TypeSink } from "./analyse";
 
+// Hot loops read local copies: imported bindings can compile to getter calls (CommonJS interop).
+const ESCAPED = FIELD_ESCAPED;
+const STORED = STORED_FIELDS;
+
 const DEFAULT_SAMPLE_ROWS = 1000;
 
 class ImportSink implements RowSink, CellLog {
@@ -29,6 +34,8 @@ class ImportSink implements RowSink, CellLog {
   constructor(
     private readonly types: ResolvedType[],
     private readonly decimalComma: boolean,
+    /** Expected data rows, so typed arrays are sized once instead of grown and copied. */
+    private readonly capacity: number,
   ) {}
 
   widen(width: number): void {
@@ -38,8 +45,8 @@ class ImportSink implements RowSink, CellLog {
         type.type === "text"
           ? new TextColumn(j, this, this.rows)
           : type.type === "boolean"
-            ? new BooleanColumn(j, this, this.rows)
-            : new NumericColumn(j, this, this.rows, type.type, this.decimalComma, type.dateOrder ?? "mdy"),
+            ? new BooleanColumn(j, this, this.rows, this.capacity)
+            : new NumericColumn(j, this, this.rows, this.capacity, type.type, this.decimalComma, type.dateOrder ?? "mdy"),
       );
     }
   }
@@ -49,11 +56,11 @@ class ImportSink implements RowSink, CellLog {
     const starts = sc.starts;
     const ends = sc.ends;
     const kinds = sc.kinds;
-    const n = Math.min(width, sc.count, STORED_FIELDS);
+    const n = Math.min(width, sc.count, STORED);
     const columns = this.columns;
     for (let j = 0; j < n; j++) {
       const col = columns[j];
-      if (kinds[j] >= FIELD_ESCAPED) {
+      if (kinds[j] >= ESCAPED) {
         const v = sc.field(j);
         col.add(v, 0, v.length, dataRow, record);
       } else {
@@ -85,9 +92,17 @@ function begin(input: string | Uint8Array, options: CsvOptions): ImportRun | Csv
   runSync(sample);
   if (sample.refusal) return sample.refusal;
   const { detected, used } = typeSink.resolve(options, Math.max(sample.width, options.columns?.length ?? 0));
-  const sink = new ImportSink(used, decimalComma);
+  const sink = new ImportSink(used, decimalComma, expectedRows(sample, prep.text.length, prep.dialect.bodyStart));
   const pass = new TablePass(prep.text, prep.dialect, options, sink);
   return { prep, options, types: used, detected, sink, pass };
+}
+
+/** Rows the whole text should hold, from the sample's characters per record (5% margin). */
+function expectedRows(sample: TablePass, textLength: number, bodyStart: number): number {
+  const read = sample.sc.pos - bodyStart;
+  if (sample.sc.pos >= textLength || read <= 0) return sample.dataRows;
+  const perRecord = read / Math.max(1, sample.records);
+  return Math.min(EXCEL_MAX_ROWS, Math.ceil(((textLength - bodyStart) / perRecord) * 1.05));
 }
 
 function finish(run: ImportRun): ImportResult | CsvRefusal {

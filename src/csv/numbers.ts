@@ -10,6 +10,9 @@
  */
 import { EXCEL_MAX_DIGITS } from "./limits";
 
+// Hot loops read local copies: imported bindings can compile to getter calls (CommonJS interop).
+const MAX_DIGITS = EXCEL_MAX_DIGITS;
+
 const POW10: number[] = [];
 for (let k = 0, p = 1; k <= 22; k++, p *= 10) POW10.push(p);
 
@@ -72,7 +75,7 @@ export class NumberReader {
         intDigits++;
         groupLen++;
         if (significant > 0 || c !== ZERO) {
-          if (++significant > EXCEL_MAX_DIGITS) return NaN;
+          if (++significant > MAX_DIGITS) return NaN;
           mantissa = mantissa * 10 + (c - ZERO);
         }
         continue;
@@ -107,7 +110,7 @@ export class NumberReader {
         }
         if (significant > 0) {
           significant += zeros + 1;
-          if (significant > EXCEL_MAX_DIGITS) return NaN;
+          if (significant > MAX_DIGITS) return NaN;
           mantissa = mantissa * POW10[zeros + 1] + (c - ZERO);
         } else {
           significant = 1;

@@ -14,6 +14,12 @@ import { CsvRefusal, refuse } from "./refusals";
 import { CsvScanner, STORED_FIELDS } from "./scanner";
 import type { Dialect } from "./sniff";
 
+// Hot loops read local copies: imported bindings can compile to getter calls (CommonJS interop).
+const MAX_CELL_CHARS = EXCEL_MAX_CELL_CHARS;
+const MAX_COLUMNS = EXCEL_MAX_COLUMNS;
+const MAX_ROWS = EXCEL_MAX_ROWS;
+const STORED = STORED_FIELDS;
+
 export interface RowSink {
   /** A kept data row: fields 0..width-1 of the scanner's record (past its end: blank). */
   row(sc: CsvScanner, dataRow: number, record: number, width: number): void;
@@ -114,10 +120,10 @@ export class TablePass {
         }
       }
       if (!this.checkCells(record)) return true;
-      if (last >= EXCEL_MAX_COLUMNS) {
+      if (last >= MAX_COLUMNS) {
         return this.fail(refuse.tooManyColumns(record, last + 1, this.lines.lineAt(sc.rowStart)));
       }
-      if (this.dataRows + (this.hasHeader ? 1 : 0) >= EXCEL_MAX_ROWS) {
+      if (this.dataRows + (this.hasHeader ? 1 : 0) >= MAX_ROWS) {
         return this.fail(refuse.tooManyRows(record, this.lines.lineAt(sc.rowStart), this.hasHeader));
       }
       if (last >= this.width) this.widen(last + 1);
@@ -137,7 +143,7 @@ export class TablePass {
     this.minFields = sc.lastNonEmpty + 1;
     if (!this.hasHeader) return;
     if (!this.checkCells(record)) return;
-    if (sc.lastNonEmpty >= EXCEL_MAX_COLUMNS) {
+    if (sc.lastNonEmpty >= MAX_COLUMNS) {
       this.fail(refuse.tooManyColumns(record, sc.lastNonEmpty + 1, this.lines.lineAt(sc.rowStart)));
       return;
     }
@@ -156,11 +162,11 @@ export class TablePass {
   /** Refuses a cell longer than Excel allows (only fields up to the last non-empty one can be). */
   private checkCells(record: number): boolean {
     const sc = this.sc;
-    const n = Math.min(sc.lastNonEmpty + 1, STORED_FIELDS);
+    const n = Math.min(sc.lastNonEmpty + 1, STORED);
     for (let i = 0; i < n; i++) {
-      if (sc.ends[i] - sc.starts[i] > EXCEL_MAX_CELL_CHARS) {
+      if (sc.ends[i] - sc.starts[i] > MAX_CELL_CHARS) {
         const length = sc.fieldLength(i);
-        if (length > EXCEL_MAX_CELL_CHARS) {
+        if (length > MAX_CELL_CHARS) {
           this.fail(refuse.cellTooLong(record, i + 1, this.lines.lineAt(sc.starts[i]), length));
           return false;
         }
@@ -190,6 +196,6 @@ export class TablePass {
 
 function filled(sc: CsvScanner): number {
   let n = 0;
-  for (let i = 0; i <= sc.lastNonEmpty && i < STORED_FIELDS; i++) if (sc.nonEmpty(i)) n++;
+  for (let i = 0; i <= sc.lastNonEmpty && i < STORED; i++) if (sc.nonEmpty(i)) n++;
   return n;
 }
