@@ -1,0 +1,45 @@
+/**
+ * `npm run data`: seeds/ → src/data/generated/dataset.json. A thin runner; the parsing and
+ * checks live in src/data/compile so tests exercise them without the file system.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { compileDataset } from "../src/data/compile/compile";
+import { packDataset } from "../src/data/pack";
+import { SeedValidationError } from "../src/data/compile/problems";
+import type { SeedFile } from "../src/data/compile/version";
+
+const root = join(__dirname, "..");
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+export function readSeedFiles(seedsDir = join(root, "seeds")): SeedFile[] {
+  return listFiles(seedsDir).map((path) => ({
+    path: relative(root, path).split(sep).join("/"),
+    bytes: new Uint8Array(readFileSync(path)),
+  }));
+}
+
+function main(): void {
+  try {
+    const dataset = compileDataset(readSeedFiles());
+    const out = join(root, "src", "data", "generated", "dataset.json");
+    mkdirSync(join(out, ".."), { recursive: true });
+    const json = JSON.stringify(packDataset(dataset));
+    writeFileSync(out, json + "\n");
+    console.log(`dataset ${dataset.version}: ${json.length} bytes, ${dataset.production.length} production rows, ${dataset.prices.length} prices, ${dataset.sources.length} sources`);
+  } catch (e) {
+    if (e instanceof SeedValidationError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) main();

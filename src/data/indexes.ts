@@ -1,0 +1,116 @@
+import { NameIndex } from "./names";
+import type { Dataset, ElementShareRecord, ElementUseRecord, ElementRecord, EventRecord, PriceRecord, ProductionRecord, ReservesRecord, RiskRecord, SourceRecord, Stage, StageShareRecord, StrategyRecord } from "./types";
+import { COUNTRY_ALIASES, OTHER, OXIDE_FORMULA_ALIASES, STAGE_ALIASES, STAGES, WORLD } from "./vocab";
+
+/**
+ * Everything RareData looks up, built once per Dataset. Maps are keyed by canonical names;
+ * NameIndex turns raw user text into those names.
+ */
+export interface Indexes {
+  elementNames: NameIndex;
+  elements: Map<string, ElementRecord>;
+  uses: Map<string, ElementUseRecord>;
+  shares: Map<string, ElementShareRecord>;
+  riskNames: NameIndex;
+  risks: Map<string, RiskRecord>;
+  strategyNames: NameIndex;
+  strategies: Map<string, StrategyRecord>;
+  stageNames: NameIndex;
+  stageFigures: Map<Stage, StageShareRecord>;
+  countryNames: NameIndex;
+  /** Canonical country names: countries A–Z, then Other countries, then the world total. */
+  countries: string[];
+  /** year → country → row (every row of a year comes from the same edition). */
+  production: Map<number, Map<string, ProductionRecord>>;
+  productionYears: number[];
+  yearsByCountry: Map<string, number[]>;
+  reserves: Map<string, ReservesRecord>;
+  oxideNames: NameIndex;
+  /** oxide → year → row; oxides without a USGS price have no entry. */
+  prices: Map<string, Map<number, PriceRecord>>;
+  eventIds: NameIndex;
+  events: Map<string, EventRecord>;
+  sources: Map<string, SourceRecord>;
+  editionSource: Map<string, string>;
+}
+
+/** The oxide name an element's price is filed under ("Neodymium" → "Neodymium oxide"). */
+export const oxideOf = (element: string): string => `${element} oxide`;
+
+function byKey<T>(rows: readonly T[], key: (row: T) => string): Map<string, T> {
+  return new Map(rows.map((row) => [key(row), row]));
+}
+
+export function buildIndexes(dataset: Dataset): Indexes {
+  const elementNames = new NameIndex(
+    dataset.elements.map((e) => ({ name: e.name, aliases: [e.symbol] })),
+    { what: "element", plural: "elements" },
+  );
+
+  const production = new Map<number, Map<string, ProductionRecord>>();
+  const yearsByCountry = new Map<string, number[]>();
+  for (const row of dataset.production) {
+    if (!production.has(row.year)) production.set(row.year, new Map());
+    production.get(row.year)!.set(row.country, row);
+    yearsByCountry.set(row.country, [...(yearsByCountry.get(row.country) ?? []), row.year].sort((a, b) => a - b));
+  }
+  const named = new Set([...dataset.production.map((p) => p.country), ...dataset.reserves.map((r) => r.country)]);
+  // Countries alphabetically, then the "other" group and the world total, so lists read naturally.
+  const countries = [...named].filter((c) => c !== OTHER && c !== WORLD).sort((a, b) => a.localeCompare(b, "en"));
+  for (const group of [OTHER, WORLD]) if (named.has(group)) countries.push(group);
+  const countryNames = new NameIndex(
+    countries.map((name) => ({ name, aliases: COUNTRY_ALIASES[name] ?? [] })),
+    { what: "country", plural: "countries" },
+  );
+
+  // Any element resolves to its oxide, priced or not, so "Pr" gets "no sourced price" rather than "unknown".
+  const priced = new Map(dataset.oxides.map((o) => [o.name, o]));
+  const formulaAliases = (element: string) => Object.keys(OXIDE_FORMULA_ALIASES).filter((f) => OXIDE_FORMULA_ALIASES[f] === element);
+  const oxideEntries = dataset.oxides.map((o) => {
+    const element = dataset.elements.find((e) => e.name === o.element);
+    const aliases = [o.formula, ...formulaAliases(o.element)];
+    if (element) aliases.push(element.name, element.symbol, `${element.symbol} oxide`);
+    if (o.name === "Mischmetal") aliases.push("misch metal", "mischmetall");
+    return { name: o.name, aliases };
+  });
+  for (const e of dataset.elements) {
+    if (!priced.has(oxideOf(e.name)) && !dataset.oxides.some((o) => o.element === e.name)) {
+      oxideEntries.push({ name: oxideOf(e.name), aliases: [e.name, e.symbol, `${e.symbol} oxide`, ...formulaAliases(e.name)] });
+    }
+  }
+  const oxideNames = new NameIndex(oxideEntries, { what: "oxide", plural: "oxides" });
+
+  const prices = new Map<string, Map<number, PriceRecord>>();
+  for (const row of dataset.prices) {
+    if (!prices.has(row.oxide)) prices.set(row.oxide, new Map());
+    prices.get(row.oxide)!.set(row.year, row);
+  }
+
+  const stageFigures = new Map<Stage, StageShareRecord>();
+  for (const row of dataset.stages) if (row.chosen && row.stage !== "") stageFigures.set(row.stage, row);
+
+  return {
+    elementNames,
+    elements: byKey(dataset.elements, (e) => e.name),
+    uses: byKey(dataset.articleUses, (e) => e.element),
+    shares: byKey(dataset.elementShares, (e) => e.element),
+    riskNames: new NameIndex(dataset.risks.map((r) => ({ name: r.factor })), { what: "risk factor", plural: "risk factors" }),
+    risks: byKey(dataset.risks, (r) => r.factor),
+    strategyNames: new NameIndex(dataset.strategies.map((s) => ({ name: s.strategy })), { what: "strategy", plural: "strategies" }),
+    strategies: byKey(dataset.strategies, (s) => s.strategy),
+    stageNames: new NameIndex(STAGES.map((s) => ({ name: s, aliases: STAGE_ALIASES[s] })), { what: "stage", plural: "stages", vocabulary: true }),
+    stageFigures,
+    countryNames,
+    countries,
+    production,
+    productionYears: [...production.keys()].sort((a, b) => a - b),
+    yearsByCountry,
+    reserves: byKey(dataset.reserves, (r) => r.country),
+    oxideNames,
+    prices,
+    eventIds: new NameIndex(dataset.events.map((e) => ({ name: e.id })), { what: "event", plural: "events" }),
+    events: byKey(dataset.events, (e) => e.id),
+    sources: byKey(dataset.sources, (s) => s.id),
+    editionSource: new Map(dataset.editions.map((e) => [e.id, e.src])),
+  };
+}

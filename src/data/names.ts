@@ -1,0 +1,124 @@
+import { invalidValue, notAvailable, RareError } from "./errors";
+import { BoundedMemo } from "./memo";
+
+/**
+ * Forgiving name resolution: any case, any run of spaces (including NBSP and other Unicode
+ * spaces, which pasted web text carries), symbols and aliases. An unknown name gets the
+ * closest valid names in its message, so the cell tooltip says how to fix it.
+ */
+
+const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+
+export function normalizeName(raw: string): string {
+  return raw.normalize("NFKC").replace(/[\u2018\u2019]/g, "'").replace(SPACES, " ").trim().toLowerCase();
+}
+
+/** Second-chance key: punctuation and spaces dropped ("U.S." ~ "US", "export-quotas" ~ "Export Quotas"). */
+function looseKey(normalized: string): string {
+  return normalized.replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** "A", "A or B", "A, B or C". */
+export function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+export interface NameEntry {
+  name: string;
+  aliases?: readonly string[];
+}
+
+export interface NameIndexOptions {
+  /** Singular noun for messages: "element", "country", "stage". */
+  what: string;
+  /** Plural noun: "elements", "countries". */
+  plural: string;
+  /**
+   * Unknown names of data (elements, countries) are #N/A; unknown words from a fixed
+   * vocabulary (stages, fields, kinds) are #VALUE! and list every valid word.
+   */
+  vocabulary?: boolean;
+}
+
+export class NameIndex {
+  private readonly exact = new Map<string, string>();
+  private readonly loose = new Map<string, string | null>();
+  private readonly memo = new BoundedMemo<string | RareError>(2048);
+  readonly names: readonly string[];
+
+  constructor(
+    entries: readonly NameEntry[],
+    private readonly options: NameIndexOptions,
+  ) {
+    this.names = entries.map((e) => e.name);
+    for (const { name, aliases = [] } of entries) {
+      for (const key of [name, ...aliases].map(normalizeName)) {
+        if (!this.exact.has(key)) this.exact.set(key, name);
+        const lk = looseKey(key);
+        const prior = this.loose.get(lk);
+        // A loose key two names share is ambiguous: only exact spelling resolves those.
+        this.loose.set(lk, prior === undefined || prior === name ? name : null);
+      }
+    }
+  }
+
+  /** The canonical name, or the RareError to throw. Memoised by the raw string. */
+  lookup(raw: string): string | RareError {
+    const hit = this.memo.get(raw);
+    return hit !== undefined ? hit : this.memo.set(raw, this.resolveUncached(raw));
+  }
+
+  resolve(raw: string): string {
+    const result = this.lookup(raw);
+    if (typeof result === "string") return result;
+    throw result;
+  }
+
+  private resolveUncached(raw: string): string | RareError {
+    const { what, plural, vocabulary } = this.options;
+    if (typeof raw !== "string") return invalidValue(`The ${what} must be text, not ${typeof raw}`);
+    const key = normalizeName(raw);
+    if (key === "") return invalidValue(`The ${what} is blank: give one of the ${plural}, e.g. ${this.names.slice(0, 3).join(", ")}`);
+    const found = this.exact.get(key) ?? this.loose.get(looseKey(key));
+    if (found) return found;
+
+    const shown = raw.replace(SPACES, " ").trim();
+    const suggestions = this.suggest(key);
+    const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : "";
+    if (vocabulary) return invalidValue(`Unknown ${what} "${shown}".${hint} Valid ${plural}: ${this.names.join(", ")}`);
+    if (hint) return notAvailable(`Unknown ${what} "${shown}".${hint}`);
+    const few = this.names.slice(0, 5).join(", ");
+    return notAvailable(`Unknown ${what} "${shown}". Valid ${plural} include: ${few}${this.names.length > 5 ? ", …" : ""}`);
+  }
+
+  /** Up to three canonical names closest to the input (prefixes count as close). */
+  suggest(normalized: string): string[] {
+    // Two-letter inputs are mostly symbols and codes: one edit away is a different thing ("UK" is not "US").
+    const limit = normalized.length <= 2 ? 0 : normalized.length <= 4 ? 1 : normalized.length <= 7 ? 2 : 3;
+    const best = new Map<string, number>();
+    for (const [key, name] of this.exact) {
+      let d = editDistance(normalized, key);
+      if (normalized.length >= 3 && key.startsWith(normalized)) d = Math.min(d, 1);
+      if (d <= limit && d < (best.get(name) ?? Infinity)) best.set(name, d);
+    }
+    return [...best.entries()]
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0], "en"))
+      .slice(0, 3)
+      .map(([name]) => name);
+  }
+}
