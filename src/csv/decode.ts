@@ -72,7 +72,23 @@ export function decodeBytes(bytes: Uint8Array, encoding?: Encoding): Decoded {
 
 function decode(bytes: Uint8Array, encoding: Encoding): string {
   // ignoreBOM: the caller already removed the one it detected; a second one is content.
-  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+  return encoding === "windows-1252" ? fixWindows1252(text) : text;
+}
+
+/** Windows-1252's 0x80-0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ), by byte. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Node's TextDecoder (20.x) decodes "windows-1252" as Latin-1, leaving 0x80-0x9F as control
+ * characters; browsers map them as WHATWG says. Mapping what is left makes both agree.
+ */
+function fixWindows1252(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]));
 }
 
 function detectBom(b: Uint8Array): Encoding | null {
