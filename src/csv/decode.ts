@@ -103,22 +103,35 @@ function bomLength(encoding: Encoding): number {
 }
 
 /**
- * UTF-16 without a byte order mark: ASCII text then has a zero in every other byte.
- * Looked at before the NUL check so such a file is read, not refused as binary.
+ * UTF-16 without a byte order mark: mostly-ASCII text then has a zero in nearly every other
+ * byte, and somewhere a line break or delimiter as a 16-bit unit. Looked at before the NUL
+ * check so such a file is read, not refused as binary; strict enough that a zip or xlsx
+ * (a few zeros among random bytes) is not taken for text.
  */
 function guessBomlessUtf16(b: Uint8Array): Encoding | null {
   const n = Math.min(b.length, 4096) & ~1;
   if (n < 4) return null;
   let evenZeros = 0;
   let oddZeros = 0;
+  let leMarks = 0;
+  let beMarks = 0;
   for (let i = 0; i < n; i += 2) {
-    if (b[i] === 0) evenZeros++;
-    if (b[i + 1] === 0) oddZeros++;
+    const lo = b[i];
+    const hi = b[i + 1];
+    if (lo === 0) evenZeros++;
+    if (hi === 0) oddZeros++;
+    if (hi === 0 && isStructural(lo)) leMarks++;
+    if (lo === 0 && isStructural(hi)) beMarks++;
   }
   const pairs = n / 2;
-  if (oddZeros >= pairs * 0.4 && evenZeros === 0) return "utf-16le";
-  if (evenZeros >= pairs * 0.4 && oddZeros === 0) return "utf-16be";
+  if (oddZeros >= pairs * 0.7 && evenZeros === 0 && leMarks > 0) return "utf-16le";
+  if (evenZeros >= pairs * 0.7 && oddZeros === 0 && beMarks > 0) return "utf-16be";
   return null;
+}
+
+/** Line breaks and the candidate delimiters. */
+function isStructural(c: number): boolean {
+  return c === 10 || c === 13 || c === 44 || c === 59 || c === 9 || c === 124;
 }
 
 /** Offset of the first byte that breaks UTF-8, or -1 (only run after TextDecoder failed). */
