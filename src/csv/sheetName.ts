@@ -21,7 +21,7 @@ export function safeSheetName(fileName: string, existingNames: readonly string[]
 function cleanBase(fileName: string): string {
   const file = fileName.split(/[\\/]/).pop() ?? "";
   const dot = file.lastIndexOf(".");
-  const stem = dot > 0 ? file.slice(0, dot) : file;
+  const stem = dot >= 0 ? file.slice(0, dot) : file;
   // Forbidden characters and control characters become "_"; runs of spaces shrink to one.
   // eslint-disable-next-line no-control-regex
   const cleaned = stem.replace(/[:\\/?*[\]\u0000-\u001f\u007f]/g, "_").replace(/\s+/g, " ");
