@@ -9,6 +9,8 @@
  * - plus OP_OVERHEAD_BYTES per queued operation: Office.js wraps each in an action and an
  *   object path (ids, type, the getRangeByIndexes arguments), a few hundred bytes in
  *   practice, so a request's fixed envelope is covered too.
+ * - plus SYNC_RESERVE_BYTES per sync for the calls the writer adds around the planned ones
+ *   (add the sheet, activate it, suspend screen updating and API calculation).
  * With a 4 MB budget against a 5 MB limit, the estimate can be 25% short and still pass.
  */
 import type { CellValue } from "./workbook";
@@ -16,6 +18,7 @@ import type { CellValue } from "./workbook";
 export const SYNC_BUDGET_BYTES = 4_000_000;
 export const OP_OVERHEAD_BYTES = 1024;
 export const CELL_MARGIN_BYTES = 1;
+export const SYNC_RESERVE_BYTES = 4 * OP_OVERHEAD_BYTES;
 
 /** Upper bound on the bytes JSON.stringify(text) occupies on the wire. */
 export function stringBytes(text: string): number {

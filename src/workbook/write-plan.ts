@@ -18,7 +18,7 @@
  */
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../csv/limits";
 import { WorkbookError } from "./errors";
-import { CELL_MARGIN_BYTES, OP_OVERHEAD_BYTES, SYNC_BUDGET_BYTES, rowBytes, stringBytes } from "./payload";
+import { CELL_MARGIN_BYTES, OP_OVERHEAD_BYTES, SYNC_BUDGET_BYTES, SYNC_RESERVE_BYTES, rowBytes, stringBytes } from "./payload";
 import { TEXT_FORMAT, isFormulaLike, isGeneralFormat } from "./text-safety";
 import type { CellRef, CellValue, Rect } from "./workbook";
 
@@ -56,7 +56,7 @@ export type PlanPhase = "values" | "formats" | "table";
 
 export interface PlannedSync {
   readonly ops: readonly PlanOp[];
-  /** Upper-bound estimate of this sync's request (payload.ts). */
+  /** Upper-bound estimate of this sync's request (payload.ts), the writer's reserve included. */
   readonly estimatedBytes: number;
   /** Data rows (header excluded) whose values are in the sheet once this sync has run. */
   readonly rowsWritten: number;
@@ -98,6 +98,9 @@ export function isWritePlan(x: unknown): x is WritePlan {
 
 export function planImport(data: ImportData, options: PlanOptions = {}): WritePlan {
   const budget = options.budgetBytes ?? SYNC_BUDGET_BYTES;
+  if (!(budget >= SYNC_RESERVE_BYTES + 4 * OP_OVERHEAD_BYTES)) {
+    throw new WorkbookError("invalidArgument", `A sync budget of ${budget} bytes leaves no room for data.`);
+  }
   const cols = data.headers.length;
   const rows = data.rows.length;
   checkShape(data, cols, rows);
@@ -311,7 +314,7 @@ function planDisplayFormats(data: ImportData, rows: number, flags: ReadonlyMap<n
 class Packer {
   private readonly done: PlannedSync[] = [];
   private ops: PlanOp[] = [];
-  private bytes = 0;
+  private bytes = SYNC_RESERVE_BYTES;
   private rowsWritten = 0;
   private phase: PlanPhase = "values";
 
@@ -325,7 +328,7 @@ class Packer {
     if (this.ops.length === 0) return;
     this.done.push({ ops: this.ops, estimatedBytes: this.bytes, rowsWritten: this.rowsWritten, phase: this.phase });
     this.ops = [];
-    this.bytes = 0;
+    this.bytes = SYNC_RESERVE_BYTES;
   }
 
   add(op: PlanOp, bytes: number, rowsWritten: number, phase: PlanPhase): void {
