@@ -86,38 +86,47 @@ function sampleRecords(text: string, start: number, delimiter: string, skip: num
 /**
  * Scores each candidate by how consistently it splits the sample: the share of records
  * with the most common field count (which must exceed 1), then the count itself. Ties keep
- * the candidates' order (comma first).
+ * the candidates' order (comma first). When some candidate splits the first record (the
+ * header, usually), only those compete: a tab or comma inside a one-column file's values
+ * should not turn it into two columns.
  */
 export function guessDelimiter(text: string, start = 0, skip = 0): string | null {
+  const scores = CANDIDATE_DELIMITERS.map((d) => score(text, start, skip, d));
+  const splitsFirst = scores.some((s) => s.firstFields > 1);
   let best: string | null = null;
   let bestShare = 0;
   let bestFields = 1;
-  for (const d of CANDIDATE_DELIMITERS) {
-    const sc = new CsvScanner(text, d, start);
-    const counts = new Map<number, number>();
-    let records = 0;
-    for (let i = 0; records < SAMPLE_RECORDS && sc.pos - start < SAMPLE_CHARS && sc.nextRow(); i++) {
-      if (i < skip || sc.lastNonEmpty < 0) continue;
-      records++;
-      counts.set(sc.count, (counts.get(sc.count) ?? 0) + 1);
+  scores.forEach((s, i) => {
+    if (s.modeFields < 2 || (splitsFirst && s.firstFields < 2)) return;
+    if (s.share > bestShare || (s.share === bestShare && s.modeFields > bestFields)) {
+      best = CANDIDATE_DELIMITERS[i];
+      bestShare = s.share;
+      bestFields = s.modeFields;
     }
-    let modeFields = 0;
-    let modeRecords = 0;
-    for (const [fields, n] of counts) {
-      if (n > modeRecords || (n === modeRecords && fields > modeFields)) {
-        modeFields = fields;
-        modeRecords = n;
-      }
-    }
-    if (modeFields < 2) continue;
-    const share = modeRecords / records;
-    if (share > bestShare || (share === bestShare && modeFields > bestFields)) {
-      best = d;
-      bestShare = share;
-      bestFields = modeFields;
+  });
+  return best;
+}
+
+function score(text: string, start: number, skip: number, d: string): { firstFields: number; modeFields: number; share: number } {
+  const sc = new CsvScanner(text, d, start);
+  const counts = new Map<number, number>();
+  let records = 0;
+  let firstFields = 0;
+  for (let i = 0; records < SAMPLE_RECORDS && sc.pos - start < SAMPLE_CHARS && sc.nextRow(); i++) {
+    if (i < skip || sc.lastNonEmpty < 0) continue;
+    if (records === 0) firstFields = sc.count;
+    records++;
+    counts.set(sc.count, (counts.get(sc.count) ?? 0) + 1);
+  }
+  let modeFields = 0;
+  let modeRecords = 0;
+  for (const [fields, n] of counts) {
+    if (n > modeRecords || (n === modeRecords && fields > modeFields)) {
+      modeFields = fields;
+      modeRecords = n;
     }
   }
-  return best;
+  return { firstFields, modeFields, share: records ? modeRecords / records : 0 };
 }
 
 /**

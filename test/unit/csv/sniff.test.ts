@@ -17,6 +17,8 @@ describe("sniff", () => {
   it("uses comma for a single column, and says it did not detect one", () => {
     expect(sniff("name\nalpha\nbeta\n")).toMatchObject({ delimiter: ",", delimiterSource: "default" });
     expect(guessDelimiter("name\nalpha\n")).toBeNull();
+    // A tab inside a value of a one-column file does not make a second column.
+    expect(sniff("name\nalpha\tbeta\ngamma\n").delimiter).toBe(",");
   });
 
   it("honours a sep= line with any single character, and skips it", () => {
