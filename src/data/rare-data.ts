@@ -46,11 +46,6 @@ function attempt<T>(compute: () => T): T | RareError {
   }
 }
 
-function unwrap<T>(result: T | RareError): T {
-  if (result instanceof RareError) throw result;
-  return result;
-}
-
 export class RareData implements RareQueries {
   private readonly ix: Indexes;
   /** SHARE is the hot path: one Map.get on the raw argument when the sheet repeats itself. */
@@ -64,17 +59,25 @@ export class RareData implements RareQueries {
   }
 
   share(element: string, stage: string | null): number {
+    const result = this.tryShare(element, stage);
+    if (typeof result === "number") return result;
+    throw result;
+  }
+
+  /**
+   * SHARE without throwing: the figure, or the RareError share() would throw. Throwing costs
+   * about a microsecond (a hundred Map lookups), so a caller mapping errors to cell values
+   * (functions/) can use this on sheets with many failing inputs.
+   */
+  tryShare(element: string, stage: string | null): number | RareError {
     if (stage === null || stage === undefined) {
       const hit = this.seedShareMemo.get(element);
-      if (typeof hit === "number") return hit;
-      if (hit !== undefined) throw hit;
-      return unwrap(this.seedShareMemo.set(element, attempt(() => this.seedShare(element))));
+      return hit !== undefined ? hit : this.seedShareMemo.set(element, attempt(() => this.seedShare(element)));
     }
     const key = `${element}\u0000${stage}`;
     const hit = this.stageShareMemo.get(key);
-    if (typeof hit === "number") return hit;
-    if (hit !== undefined) throw hit;
-    return unwrap(this.stageShareMemo.set(key, attempt(() => (isBlank(stage) ? this.seedShare(element) : this.stageShare(element, stage)))));
+    if (hit !== undefined) return hit;
+    return this.stageShareMemo.set(key, attempt(() => (isBlank(stage) ? this.seedShare(element) : this.stageShare(element, stage))));
   }
 
   private seedShare(element: string): number {

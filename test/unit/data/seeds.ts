@@ -58,7 +58,7 @@ export function rareData(): RareData {
 /** Rows of a CSV as header-keyed records, read independently of the compile code (BOM stripped). */
 export function readCsvRecords(path: string): Record<string, string>[] {
   const body = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  return Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: "greedy" }).data;
+  return Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: "greedy", transformHeader: (h, i) => h || `_${i}` }).data;
 }
 
 /** curated/production.csv from ../shared when present, else the verbatim copy in seeds/. */

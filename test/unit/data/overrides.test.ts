@@ -1,0 +1,109 @@
+import { mergeOverrides } from "../../../src/data/overrides";
+import { RareData } from "../../../src/data/rare-data";
+import { compiled } from "./seeds";
+
+const label = "workbook import: suppliers.csv, 2026-11-23";
+
+describe("mergeOverrides", () => {
+  const base = compiled();
+  const before = JSON.stringify(base);
+
+  it("an accepted share replaces the element figure and cites the workbook", () => {
+    const { dataset, rejected } = mergeOverrides(base, { source: label, shares: [{ element: "nd", share: 0.9 }, { element: "Terbium", share: 0.95 }] });
+    expect(rejected).toEqual([]);
+    const data = new RareData(dataset);
+    expect(data.share("Neodymium", null)).toBe(0.9);
+    expect(data.share("Tb", null)).toBe(0.95);
+    expect(data.source("share", "Nd", null)).toContain(label);
+    expect(data.source("share", "Nd", null)).toContain("2026-11-23");
+    // Untouched figures and their citations are unchanged.
+    expect(data.share("Dysprosium", null)).toBe(new RareData(base).share("Dysprosium", null));
+    expect(data.use("Nd")).toBe(new RareData(base).use("Nd"));
+    expect(data.version()).not.toBe(base.version);
+  });
+
+  it("rejects shares outside 0..1, non-numbers, unknown elements and duplicates, using none of them", () => {
+    const { dataset, rejected } = mergeOverrides(base, {
+      source: label,
+      shares: [
+        { element: "Neodymium", share: 1.8, row: 3 },
+        { element: "Neodymum", share: 0.5, row: 4 },
+        { element: "Dy", share: Number.NaN, row: 5 },
+        { element: "Lanthanum", share: 0.6, row: 6 },
+        { element: "La", share: 0.65, row: 7 },
+      ],
+    });
+    expect(rejected.map((r) => r.row)).toEqual([3, 4, 5, 7]);
+    expect(rejected[0]).toEqual({ row: 3, kind: "share", reason: "share 1.8 is outside 0..1" });
+    expect(rejected[1].reason).toContain("Did you mean Neodymium?");
+    expect(rejected[3].reason).toContain("duplicate of row 6");
+    const data = new RareData(dataset);
+    expect(data.share("Nd", null)).toBe(new RareData(base).share("Nd", null));
+    expect(data.share("La", null)).toBe(0.6);
+  });
+
+  it("production overrides replace a country-year and flow into shares and HHI", () => {
+    const { dataset, rejected } = mergeOverrides(base, { source: label, production: [{ country: "PRC", year: 2024, tonnes: 300000 }] });
+    expect(rejected).toEqual([]);
+    const data = new RareData(dataset);
+    const original = new RareData(base);
+    expect(data.production("China", 2024)).toBe(300000);
+    expect(data.countryShare("China", 2024)).toBeCloseTo(300000 / (original.countryTotal(2024) - 270000 + 300000), 12);
+    expect(data.hhi(2024)).toBeGreaterThan(original.hhi(2024));
+    expect(data.source("production", "China", 2024)).toContain(`${label}`);
+    expect(data.source("production", "China", 2024)).toContain("MCS2025: 270000");
+    expect(data.production("China", 2023)).toBe(original.production("China", 2023));
+  });
+
+  it("rejects unknown countries, the world total, years without bundled data, negative tonnes", () => {
+    const { rejected } = mergeOverrides(base, {
+      source: label,
+      production: [
+        { country: "Atlantis", year: 2024, tonnes: 1 },
+        { country: "World", year: 2024, tonnes: 1 },
+        { country: "China", year: 2030, tonnes: 1 },
+        { country: "China", year: 2024.5, tonnes: 1 },
+        { country: "China", year: 2024, tonnes: -5 },
+      ],
+    });
+    expect(rejected.map((r) => r.row)).toEqual([1, 2, 3, 4, 5]);
+    expect(rejected[2].reason).toContain("2020–2024");
+    expect(rejected.every((r) => r.kind === "production")).toBe(true);
+  });
+
+  it("price overrides, including an oxide USGS does not price", () => {
+    const { dataset, rejected } = mergeOverrides(base, {
+      source: label,
+      prices: [
+        { oxide: "Pr6O11", year: 2025, usdPerKg: 70 },
+        { oxide: "Nd", year: 2024, usdPerKg: 60 },
+        { oxide: "Nd", year: 2023, usdPerKg: 0 },
+        { oxide: "Unobtainium", year: 2024, usdPerKg: 5 },
+      ],
+    });
+    expect(rejected.map((r) => [r.row, r.kind])).toEqual([
+      [3, "price"],
+      [4, "price"],
+    ]);
+    const data = new RareData(dataset);
+    expect(data.price("Praseodymium", null)).toBe(70);
+    expect(data.price("Nd2O3", 2024)).toBe(60);
+    expect(data.price("Nd2O3", 2023)).toBe(new RareData(base).price("Nd2O3", 2023));
+  });
+
+  it("never mutates the base dataset; nothing accepted returns the base itself", () => {
+    mergeOverrides(base, { source: label, shares: [{ element: "Nd", share: 0.1 }], production: [{ country: "China", year: 2024, tonnes: 1 }] });
+    expect(JSON.stringify(base)).toBe(before);
+    const none = mergeOverrides(base, { source: label, shares: [{ element: "Nope", share: 0.1 }] });
+    expect(none.dataset).toBe(base);
+    expect(none.rejected).toHaveLength(1);
+  });
+
+  it("layers stack: a second layer gets its own source id", () => {
+    const first = mergeOverrides(base, { source: "first", shares: [{ element: "Nd", share: 0.5 }] }).dataset;
+    const second = mergeOverrides(first, { source: "second", shares: [{ element: "Dy", share: 0.5 }] }).dataset;
+    const data = new RareData(second);
+    expect(data.source("share", "Nd", null)).toContain("first");
+    expect(data.source("share", "Dy", null)).toContain("second");
+  });
+});
