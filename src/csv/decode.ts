@@ -87,7 +87,6 @@ const CP1252_HIGH = [
  * characters; browsers map them as WHATWG says. Mapping what is left makes both agree.
  */
 function fixWindows1252(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]));
 }
 
