@@ -3,7 +3,7 @@ import type { Indexes } from "./indexes";
 import { NameIndex, normalizeName } from "./names";
 import type { RareData } from "./rare-data";
 import type { ElementSources } from "./types";
-import { WORLD } from "./vocab";
+import { OTHER, WORLD } from "./vocab";
 
 /**
  * SOURCE(kind, key, field): the citation behind a value, as
@@ -130,7 +130,7 @@ export function citation(data: RareData, ix: Indexes, kind: string, key: string,
       const rows = [...(ix.production.get(y)?.values() ?? [])].filter((r) => r.country !== WORLD);
       const edition = rows[0].edition;
       return withNotes(editionCite(edition), [
-        `HHI over the ${rows.length} producer rows of USGS ${edition} for ${y} ("Other countries" counted as one producer)`,
+        `HHI over the ${rows.length} producer rows of USGS ${edition} for ${y}` + (rows.some((r) => r.country === OTHER) ? ' ("Other countries" counted as one producer)' : ""),
         `shares of the sum of those rows (${fmt(data.countryTotal(y))} t), not of the rounded world total`,
         "computed, not published by USGS",
       ]);

@@ -231,6 +231,12 @@ describe("countryShare and hhi", () => {
     expect(data.countryShare("China", null)).toBe(data.countryShare("China", 2024));
     expect(total2024).not.toBe(curatedTonnes("World total (rounded)", 2024));
   });
+  it("denominators are the country-row sums that seeds/curated/SOURCES.md reports checking", () => {
+    // SOURCES.md: MCS2024 rows sum to 296,920 t (2022); MCS2025 rows to 376,090 t (2023) and 393,950 t (2024).
+    expect(data.countryTotal(2022)).toBe(296920);
+    expect(data.countryTotal(2023)).toBe(376090);
+    expect(data.countryTotal(2024)).toBe(393950);
+  });
   it("the world total is not a country (#VALUE!); errors as production", () => {
     expect(errorOf(() => data.countryShare("World", 2024)).code).toBe("invalidValue");
     expect(errorOf(() => data.countryShare("China", 2019)).code).toBe("notAvailable");

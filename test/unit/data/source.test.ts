@@ -54,6 +54,8 @@ describe("source(kind, key, field)", () => {
     expect(data.source("Country Share", "China", 2024)).toBe(data.source("countryshare", "China", null));
     expect(data.source("hhi", "2020", null)).toContain(citationOf("MCS2022"));
     expect(data.source("hhi", "", null)).toContain("computed, not published by USGS");
+    expect(data.source("hhi", "", null)).toContain('"Other countries" counted as one producer');
+    expect(data.source("hhi", "", 2022)).not.toContain("Other countries"); // MCS2024 has no such row
   });
 
   it("price, reserves, use, risk, strategy, event, element", () => {
