@@ -1,0 +1,152 @@
+// The shared stub of office-addin-manifest (test/support) exports nothing, but
+// OfficeMockObject reads its OfficeApp enum; give it the enum here.
+jest.mock("office-addin-manifest", () => ({
+  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+}));
+
+import { createExcelWorkbook, readSheetNames } from "../../../taskpane/hosts/excel";
+import { ImportError, writeImport } from "../../../src/workbook/import-writer";
+import { planImport } from "../../../src/workbook/write-plan";
+import { fakeExcel } from "./support/fake-excel";
+import { DDE_PAYLOAD, realisticImport } from "./support/import-data";
+
+const all = () => true;
+
+describe("hosts/excel.ts over office-addin-mock", () => {
+  const data = realisticImport(2_000);
+  const BUDGET = 60_000;
+
+  it("imports: values, then formats, then the table, with calculation manual and screen updating off", async () => {
+    const { excel, state, mock } = fakeExcel(["Sheet1", "Data"]);
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    const outcome = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET });
+
+    const plan = planImport(data, { budgetBytes: BUDGET });
+    expect(outcome).toEqual({ sheetName: "Import", tableName: "Table1", rowsWritten: 2_000, syncs: plan.syncs.length });
+    const log = state.log;
+    const kinds = log.map((l) => l.split(" ")[0]);
+    expect(kinds.indexOf("addSheet")).toBeLessThan(kinds.indexOf("values"));
+    const lastValues = kinds.lastIndexOf("values");
+    const firstDisplay = log.findIndex((l) => /^numberFormat Import \d+,\d+ \d+x\d+ (0|#,##0\.0|0\.0%|#,##0\.00|yyyy-mm-dd)$/.test(l));
+    expect(firstDisplay).toBeGreaterThan(lastValues);
+    expect(kinds.indexOf("table")).toBeGreaterThan(firstDisplay);
+    expect(log.filter((l) => l.startsWith("table"))).toEqual(["table Import 0,0 2001x10"]);
+    // every request of the import renewed the suspension of screen updating
+    const importSyncs = log.filter((l) => l.startsWith("sync")).length;
+    expect(log.filter((l) => l === "suspendScreenUpdating").length).toBeGreaterThanOrEqual(plan.syncs.length);
+    expect(importSyncs).toBeGreaterThan(plan.syncs.length);
+    // calculation: manual while writing, restored afterwards
+    expect(state.modes).toContain("Manual");
+    expect(mock.context.workbook.application.calculationMode).toBe("Automatic");
+    expect(state.active).toBe("Import");
+    expect(state.cells("Import").get("1,4")?.format).toBe("0.0%");
+    expect(state.cell("Import", 0, 0).value).toBe("Country");
+  });
+
+  it("`=cmd|' /C calc'!A0` arrives as text: its cell gets '@' before the value is written", async () => {
+    const { excel, state } = fakeExcel();
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    await writeImport(wb, { headers: ["Note", "Value"], rows: [["ok", 1], [DDE_PAYLOAD, 2]], columnFormats: ["General", "0.00"] }, { sheetName: "Import" });
+
+    const cell = state.cell("Import", 2, 0);
+    expect(cell.value).toBe(DDE_PAYLOAD);
+    expect(cell.formula).toBeUndefined();
+    expect(cell.format).toBe("@");
+    const textFormat = state.log.indexOf("numberFormat Import 2,0 1x1 [1x1]");
+    const values = state.log.indexOf("values Import 0,0 3x2");
+    expect(textFormat).toBeGreaterThanOrEqual(0);
+    expect(textFormat).toBeLessThan(values);
+    // and the same payload written without the planner would have become a formula
+    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [[DDE_PAYLOAD]]);
+    expect(state.cell("Sheet1", 0, 0).formula).toBe(DDE_PAYLOAD);
+  });
+
+  it("a failure mid-way deletes the new sheet, restores calculation, and leaves the other sheets untouched", async () => {
+    const { excel, state, mock } = fakeExcel(["Sheet1", "Data"]);
+    state.cell("Data", 0, 0).value = "keep me";
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    state.failAtSync = 5; // 1: hasSheet, 2-3: suspend, 4: first planned sync, 5: second
+    const error = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET }).catch((e) => e);
+
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({ code: "importFailed", restored: true });
+    expect(error.message).toMatch(/failed after 1 of \d+ steps: Injected failure in sync 5\. The partly written sheet was removed/);
+    expect([...state.sheets.keys()]).toEqual(["Sheet1", "Data"]);
+    expect(state.cell("Data", 0, 0).value).toBe("keep me");
+    expect(state.log).toContain("deleteSheet Import");
+    expect(mock.context.workbook.application.calculationMode).toBe("Automatic");
+  });
+
+  it("leaves a workbook that was already in manual calculation in manual", async () => {
+    const { excel, mock } = fakeExcel();
+    mock.context.workbook.application.calculationMode = "Manual";
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    await wb.suspendUpdates();
+    await wb.resumeUpdates();
+    expect(mock.context.workbook.application.calculationMode).toBe("Manual");
+  });
+
+  it("without ExcelApi 1.8 it does not touch the calculation mode", async () => {
+    const { excel, state } = fakeExcel();
+    const wb = createExcelWorkbook({ excel, isSetSupported: (_set, version) => version !== "1.8" });
+    await wb.suspendUpdates();
+    await wb.addSheet("S");
+    await wb.resumeUpdates();
+    expect(state.modes.every((m) => m !== "Manual")).toBe(true);
+    expect(state.log).toContain("suspendScreenUpdating");
+  });
+
+  it("stores add-in data in workbook.settings", async () => {
+    const { excel, state } = fakeExcel();
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    expect(await wb.getAddinData("rare.scenario")).toBeNull();
+    await wb.setAddinData("rare.scenario", '{"cut":0.5}');
+    expect(state.settings.get("rare.scenario")).toBe('{"cut":0.5}');
+    expect(await wb.getAddinData("rare.scenario")).toBe('{"cut":0.5}');
+  });
+
+  it("writes formulas, tables, names, charts, inputs; reads ranges; recalculates", async () => {
+    const { excel, state } = fakeExcel();
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    await wb.writeFormulas("Sheet1", { row: 1, col: 1 }, [["=A1*2"]]);
+    expect(state.cell("Sheet1", 1, 1).formula).toBe("=A1*2");
+    expect(await wb.addTable("Sheet1", { row: 0, col: 0, rows: 3, cols: 2 }, { hasHeaders: true, name: "Inputs" })).toBe("Inputs");
+    await wb.addNamedRange("RARE_Cut", "Sheet1", { row: 1, col: 1, rows: 1, cols: 1 });
+    expect(state.names).toEqual([{ name: "RARE_Cut", sheet: "Sheet1", rect: { row: 1, col: 1, rows: 1, cols: 1 } }]);
+    await wb.addChart("Sheet1", { type: "bar", title: "Gap", dataRect: { row: 0, col: 0, rows: 3, cols: 2 }, position: { row: 5, col: 3 } });
+    expect(state.charts[0]).toEqual({
+      sheet: "Sheet1",
+      type: "BarClustered",
+      rect: { row: 0, col: 0, rows: 3, cols: 2 },
+      seriesBy: "Columns",
+      title: "Gap",
+      position: [{ row: 5, col: 3, rows: 1, cols: 1 }, { row: 19, col: 10, rows: 1, cols: 1 }],
+    });
+    await wb.markInput("Sheet1", { row: 1, col: 1 }, "Export cut");
+    expect(state.log).toEqual(expect.arrayContaining(["fill Sheet1 1,1 1x1 #FFCC99", "locked Sheet1 1,1 1x1 false"]));
+    await wb.setNumberFormat("Sheet1", { row: 1, col: 1, rows: 2, cols: 1 }, "0.0%");
+    const read = await wb.readRange("Sheet1", "A2:B3");
+    expect(read.formulas[0][1]).toBe("=A1*2");
+    expect(read.numberFormats).toEqual([["General", "0.0%"], ["General", "0.0%"]]);
+    await wb.recalculate(true);
+    await wb.recalculate(false);
+    expect(state.log).toEqual(expect.arrayContaining(["calculate Full", "calculate Recalculate"]));
+    await wb.activateSheet("Sheet1");
+    expect(await wb.hasSheet("sheet1")).toBe(true);
+  });
+
+  it("reports Excel's own error when a sheet name is taken", async () => {
+    const { excel } = fakeExcel(["Data"]);
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    await expect(wb.addSheet("Data")).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+  });
+
+  it("lists sheet names through the collection's items (seam tested with a hand-made context)", async () => {
+    const context = {
+      workbook: { worksheets: { load: jest.fn(), items: [{ name: "Sheet1" }, { name: "Import" }] } },
+      sync: jest.fn(async () => undefined),
+    };
+    expect(await readSheetNames(context as unknown as Excel.RequestContext)).toEqual(["Sheet1", "Import"]);
+    expect(context.workbook.worksheets.load).toHaveBeenCalledWith("items/name");
+  });
+});

@@ -1,0 +1,252 @@
+/**
+ * An `Excel` namespace for hosts/excel.ts tests: office-addin-mock's OfficeMockObject for
+ * the object model (Excel.run, context, workbook, application with load/sync semantics,
+ * settings, names), with worksheets and ranges as small fakes that queue their writes and
+ * apply them at context.sync(), in order, the way Excel does. Values follow Excel's rule
+ * that matters here: a string starting with "=" becomes a formula unless the cell's number
+ * format is "@" already. The mock has no collections (`.items`), so listSheets is tested at
+ * its own seam.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import type { CellValue } from "../../../../src/workbook/workbook";
+
+export interface FakeCell {
+  value: CellValue;
+  formula?: string;
+  format: string;
+}
+
+interface FakeRect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export class FakeExcelState {
+  readonly sheets = new Map<string, Map<string, FakeCell>>();
+  readonly tables: Array<{ name: string; sheet: string; rect: FakeRect; hasHeaders: boolean }> = [];
+  readonly names: Array<{ name: string; sheet: string; rect: FakeRect }> = [];
+  readonly charts: Array<{ sheet: string; type: string; rect: FakeRect; seriesBy: string; title?: string; position?: [FakeRect, FakeRect] }> = [];
+  readonly settings = new Map<string, unknown>();
+  /** Applied operations in order, e.g. "values Import 0,0 3x2", "sync 1". */
+  readonly log: string[] = [];
+  active = "";
+  syncs = 0;
+  /** application.calculationMode as the add-in had set it at each sync. */
+  readonly modes: string[] = [];
+  /** 1-based sync that fails after applying half of its queue. */
+  failAtSync?: number;
+  private queue: Array<{ what: string; apply: () => void }> = [];
+
+  constructor(sheetNames: string[]) {
+    for (const n of sheetNames) this.sheets.set(n, new Map());
+    this.active = sheetNames[0];
+  }
+
+  sheetKey(name: string): string | undefined {
+    return [...this.sheets.keys()].find((k) => k.toUpperCase() === name.toUpperCase());
+  }
+
+  cells(name: string): Map<string, FakeCell> {
+    const key = this.sheetKey(name);
+    if (!key) throw officeError("ItemNotFound", `The requested resource doesn't exist (${name}).`);
+    return this.sheets.get(key)!;
+  }
+
+  cell(sheet: string, row: number, col: number): FakeCell {
+    const cells = this.cells(sheet);
+    let cell = cells.get(`${row},${col}`);
+    if (!cell) cells.set(`${row},${col}`, (cell = { value: "", format: "General" }));
+    return cell;
+  }
+
+  enqueue(what: string, apply: () => void): void {
+    this.queue.push({ what, apply });
+  }
+
+  flush(): void {
+    this.syncs++;
+    const queue = this.queue;
+    this.queue = [];
+    const failing = this.syncs === this.failAtSync;
+    const upTo = failing ? Math.floor(queue.length / 2) : queue.length;
+    for (const { what, apply } of queue.slice(0, upTo)) {
+      apply();
+      this.log.push(what);
+    }
+    this.log.push(`sync ${this.syncs}`);
+    if (failing) throw officeError("GeneralException", `Injected failure in sync ${this.syncs}.`);
+  }
+}
+
+function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code, name: "RichApi.Error" });
+}
+
+function cellsOf(rect: FakeRect, fn: (row: number, col: number, r: number, c: number) => void): void {
+  for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) fn(rect.row + r, rect.col + c, r, c);
+}
+
+function fakeRange(state: FakeExcelState, sheet: string, rect: FakeRect): Record<string, unknown> {
+  const where = `${sheet} ${rect.row},${rect.col} ${rect.rows}x${rect.cols}`;
+  const grid = <T>(input: T | T[][], r: number, c: number): T => (Array.isArray(input) ? input[r][c] : input);
+  const read = <T>(fn: (cell: FakeCell) => T): T[][] =>
+    Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (_, c) => fn(state.cell(sheet, rect.row + r, rect.col + c))));
+  const style: Record<string, string | boolean> = {};
+  return {
+    load: () => undefined,
+    set values(input: CellValue[][]) {
+      state.enqueue(`values ${where}`, () =>
+        cellsOf(rect, (row, col, r, c) => {
+          const v = input[r][c];
+          if (v === null) return;
+          const cell = state.cell(sheet, row, col);
+          delete cell.formula;
+          if (typeof v === "string" && v.startsWith("=") && cell.format !== "@") {
+            cell.formula = v;
+            cell.value = "(computed)";
+          } else cell.value = v;
+        }),
+      );
+    },
+    get values() {
+      return read((cell) => cell.value);
+    },
+    set formulas(input: string[][]) {
+      state.enqueue(`formulas ${where}`, () =>
+        cellsOf(rect, (row, col, r, c) => {
+          const cell = state.cell(sheet, row, col);
+          cell.formula = input[r][c];
+          cell.value = "(computed)";
+        }),
+      );
+    },
+    get formulas() {
+      return read((cell) => cell.formula ?? cell.value);
+    },
+    set numberFormat(input: string | (string | null)[][]) {
+      const label = Array.isArray(input) ? `[${input.length}x${input[0].length}]` : input;
+      state.enqueue(`numberFormat ${where} ${label}`, () =>
+        cellsOf(rect, (row, col, r, c) => {
+          const f = grid(input, r, c);
+          if (f !== null) state.cell(sheet, row, col).format = f;
+        }),
+      );
+    },
+    get numberFormat() {
+      return read((cell) => cell.format);
+    },
+    format: {
+      fill: { set color(v: string) { style.fill = v; state.enqueue(`fill ${where} ${v}`, () => undefined); } },
+      font: { set color(v: string) { style.font = v; state.enqueue(`font ${where} ${v}`, () => undefined); } },
+      protection: { set locked(v: boolean) { style.locked = v; state.enqueue(`locked ${where} ${v}`, () => undefined); } },
+    },
+    rect,
+    sheet,
+  };
+}
+
+function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown> {
+  return {
+    name,
+    getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => fakeRange(state, name, { row, col, rows, cols }),
+    delete: () =>
+      state.enqueue(`deleteSheet ${name}`, () => {
+        const key = state.sheetKey(name);
+        if (!key) throw officeError("ItemNotFound", `No sheet ${name}.`);
+        state.sheets.delete(key);
+      }),
+    activate: () => state.enqueue(`activate ${name}`, () => (state.active = name)),
+    tables: {
+      add: (range: { rect: FakeRect }, hasHeaders: boolean) => {
+        const table: { name: string; load: () => void } = { name: "", load: () => undefined };
+        state.enqueue(`table ${name} ${range.rect.row},${range.rect.col} ${range.rect.rows}x${range.rect.cols}`, () => {
+          table.name ||= `Table${state.tables.length + 1}`;
+          state.tables.push({ name: table.name, sheet: name, rect: range.rect, hasHeaders });
+        });
+        return table;
+      },
+    },
+    charts: {
+      add: (type: string, range: { rect: FakeRect }, seriesBy: string) => {
+        const entry: FakeExcelState["charts"][number] = { sheet: name, type, rect: range.rect, seriesBy };
+        const chart = {
+          title: {
+            set text(t: string) {
+              entry.title = t;
+            },
+          },
+          setPosition: (a: { rect: FakeRect }, b: { rect: FakeRect }) => (entry.position = [a.rect, b.rect]),
+        };
+        state.enqueue(`chart ${name} ${type}`, () => state.charts.push(entry));
+        return chart;
+      },
+    },
+  };
+}
+
+export interface FakeExcel {
+  readonly excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  readonly state: FakeExcelState;
+  /** The OfficeMockObject behind `excel`, for reading the application's properties. */
+  readonly mock: OfficeMockObject & { context: { workbook: { application: { calculationMode: string } } } };
+}
+
+export function fakeExcel(sheetNames: string[] = ["Sheet1"]): FakeExcel {
+  const state = new FakeExcelState(sheetNames);
+  const data = {
+    context: {
+      workbook: {
+        worksheets: {
+          add: (name: string) => {
+            state.enqueue(`addSheet ${name}`, () => {
+              if (state.sheetKey(name)) throw officeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
+              state.sheets.set(name, new Map());
+            });
+            return fakeSheet(state, name);
+          },
+          getItem: (name: string) => fakeSheet(state, name),
+          getItemOrNullObject: (name: string) => {
+            const result = { isNullObject: true };
+            state.enqueue(`lookup ${name}`, () => (result.isNullObject = state.sheetKey(name) === undefined));
+            return result;
+          },
+        },
+        names: {
+          add: (name: string, range: { rect: FakeRect; sheet: string }) =>
+            state.enqueue(`name ${name}`, () => state.names.push({ name, sheet: range.sheet, rect: range.rect })),
+        },
+        settings: {
+          add: (key: string, value: unknown) => state.enqueue(`setting ${key}`, () => state.settings.set(key, value)),
+          getItemOrNullObject: (key: string) => {
+            const item = { isNullObject: true, value: undefined as unknown, load: () => undefined };
+            state.enqueue(`getSetting ${key}`, () => {
+              item.isNullObject = !state.settings.has(key);
+              item.value = state.settings.get(key);
+            });
+            return item;
+          },
+        },
+        application: {
+          calculationMode: "Automatic",
+          suspendScreenUpdatingUntilNextSync: () => state.enqueue("suspendScreenUpdating", () => undefined),
+          suspendApiCalculationUntilNextSync: () => state.enqueue("suspendApiCalculation", () => undefined),
+          calculate: (type: string) => state.enqueue(`calculate ${type}`, () => undefined),
+        },
+      },
+    },
+    run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
+      return batch(this.context);
+    },
+  };
+  const mock = new OfficeMockObject(data) as FakeExcel["mock"];
+  const context = (mock as unknown as { context: { sync: () => Promise<void> } }).context;
+  const mockSync = context.sync.bind(context);
+  context.sync = async () => {
+    state.modes.push(String(mock.context.workbook.application.calculationMode));
+    state.flush();
+    await mockSync(); // office-addin-mock: loaded properties become readable
+  };
+  return { excel: mock as unknown as FakeExcel["excel"], state, mock };
+}
