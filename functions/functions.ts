@@ -9,7 +9,7 @@ import type { RareQueries } from "../src/data/api";
 import { bundled } from "../src/data/bundled";
 import { gap as gapOf, priceImpact as priceImpactOf } from "../src/model/scenario";
 import { number, optionalNumber, optionalText, optionalTextOrNumber, optionalYear, text } from "./coerce";
-import { lifted, param, single, spill, type CellResult } from "./lift";
+import { lifted, param, single, spill } from "./lift";
 import { installRuntime } from "./runtime-bridge";
 
 let q: RareQueries = bundled;
@@ -44,7 +44,7 @@ const liftedPriceImpact = lifted(
  * @param [stage] Optional supply-chain stage: mining, refining, magnets or US imports. Omit for the element's own figure.
  * @returns China's share, 0 to 1.
  */
-export function share(element: unknown[][], stage?: unknown[][]): CellResult[][] {
+export function share(element: unknown[][], stage?: unknown[][]): unknown[][] {
   return liftedShare(element, stage);
 }
 
@@ -55,7 +55,7 @@ export function share(element: unknown[][], stage?: unknown[][]): CellResult[][]
  * @param [field] Optional column: impact (default) or mitigation.
  * @returns The text of that column.
  */
-export function risk(factor: unknown[][], field?: unknown[][]): CellResult[][] {
+export function risk(factor: unknown[][], field?: unknown[][]): unknown[][] {
   return liftedRisk(factor, field);
 }
 
@@ -65,7 +65,7 @@ export function risk(factor: unknown[][], field?: unknown[][]): CellResult[][] {
  * @param element Element name or symbol, e.g. "Dysprosium" or "Dy". May be a range.
  * @returns The element's primary use.
  */
-export function use(element: unknown[][]): CellResult[][] {
+export function use(element: unknown[][]): unknown[][] {
   return liftedUse(element);
 }
 
@@ -76,7 +76,7 @@ export function use(element: unknown[][]): CellResult[][] {
  * @param [field] Optional column: benefit (default) or challenge.
  * @returns The text of that column.
  */
-export function strategy(name: unknown[][], field?: unknown[][]): CellResult[][] {
+export function strategy(name: unknown[][], field?: unknown[][]): unknown[][] {
   return liftedStrategy(name, field);
 }
 
@@ -87,7 +87,7 @@ export function strategy(name: unknown[][], field?: unknown[][]): CellResult[][]
  * @param [year] Optional year; omitted means the latest year with data.
  * @returns Mine production, t REO.
  */
-export function production(country: unknown[][], year?: unknown[][]): CellResult[][] {
+export function production(country: unknown[][], year?: unknown[][]): unknown[][] {
   return liftedProduction(country, year);
 }
 
@@ -97,7 +97,7 @@ export function production(country: unknown[][], year?: unknown[][]): CellResult
  * @param country Country, e.g. "China" or "Brazil". May be a range.
  * @returns Reserves, t REO.
  */
-export function reserves(country: unknown[][]): CellResult[][] {
+export function reserves(country: unknown[][]): unknown[][] {
   return liftedReserves(country);
 }
 
@@ -108,7 +108,7 @@ export function reserves(country: unknown[][]): CellResult[][] {
  * @param [year] Optional year; omitted means the latest year with data.
  * @returns Share of world mine production, 0 to 1.
  */
-export function countryshare(country: unknown[][], year?: unknown[][]): CellResult[][] {
+export function countryshare(country: unknown[][], year?: unknown[][]): unknown[][] {
   return liftedCountryShare(country, year);
 }
 
@@ -119,7 +119,7 @@ export function countryshare(country: unknown[][], year?: unknown[][]): CellResu
  * @param [year] Optional year; omitted means the latest year with data.
  * @returns Price, USD/kg.
  */
-export function price(oxide_or_element: unknown[][], year?: unknown[][]): CellResult[][] {
+export function price(oxide_or_element: unknown[][], year?: unknown[][]): unknown[][] {
   return liftedPrice(oxide_or_element, year);
 }
 
@@ -129,7 +129,7 @@ export function price(oxide_or_element: unknown[][], year?: unknown[][]): CellRe
  * @param [year] Optional year; omitted means the latest year with data.
  * @returns The index, 0 to 10,000.
  */
-export function hhi(year?: unknown[][]): CellResult[][] {
+export function hhi(year?: unknown[][]): unknown[][] {
   return liftedHhi(year);
 }
 
@@ -139,7 +139,7 @@ export function hhi(year?: unknown[][]): CellResult[][] {
  * @param kind What to list, e.g. "elements" or "countries".
  * @returns A column of names.
  */
-export function list(kind: unknown[][]): CellResult[][] {
+export function list(kind: unknown[][]): unknown[][] {
   return spill(() => q.list(String(single(kind, "kind") ?? "")).map((name) => [name]));
 }
 
@@ -149,7 +149,7 @@ export function list(kind: unknown[][]): CellResult[][] {
  * @param kind Which table, e.g. "production" or "risks".
  * @returns The table, header row first.
  */
-export function table(kind: unknown[][]): CellResult[][] {
+export function table(kind: unknown[][]): unknown[][] {
   return spill(() => q.table(String(single(kind, "kind") ?? "")));
 }
 
@@ -161,7 +161,7 @@ export function table(kind: unknown[][]): CellResult[][] {
  * @param [field] Optional year, stage or column the value is for.
  * @returns The source citation.
  */
-export function source(kind: unknown[][], key: unknown[][], field?: unknown[][]): CellResult[][] {
+export function source(kind: unknown[][], key: unknown[][], field?: unknown[][]): unknown[][] {
   return liftedSource(kind, key, field);
 }
 
@@ -182,7 +182,7 @@ export function version(): string {
  * @param [mitigation] Optional mitigation offset, 0 to 1; default 0.
  * @returns The supply gap, 0 to 1.
  */
-export function gap(element: unknown[][], cut: unknown[][], mitigation?: unknown[][]): CellResult[][] {
+export function gap(element: unknown[][], cut: unknown[][], mitigation?: unknown[][]): unknown[][] {
   return liftedGap(element, cut, mitigation);
 }
 
@@ -195,6 +195,6 @@ export function gap(element: unknown[][], cut: unknown[][], mitigation?: unknown
  * @param [mitigation] Optional mitigation offset, 0 to 1; default 0.
  * @returns The relative price change (0.4 means +40%).
  */
-export function priceimpact(element: unknown[][], cut: unknown[][], elasticity?: unknown[][], mitigation?: unknown[][]): CellResult[][] {
+export function priceimpact(element: unknown[][], cut: unknown[][], elasticity?: unknown[][], mitigation?: unknown[][]): unknown[][] {
   return liftedPriceImpact(element, cut, elasticity, mitigation);
 }
