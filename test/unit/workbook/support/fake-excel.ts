@@ -110,7 +110,7 @@ function fakeRange(state: FakeExcelState, sheet: string, rect: FakeRect): Record
         }),
       );
     },
-    get values() {
+    get values(): CellValue[][] {
       return read((cell) => cell.value);
     },
     set formulas(input: string[][]) {
@@ -122,7 +122,7 @@ function fakeRange(state: FakeExcelState, sheet: string, rect: FakeRect): Record
         }),
       );
     },
-    get formulas() {
+    get formulas(): CellValue[][] {
       return read((cell) => cell.formula ?? cell.value);
     },
     set numberFormat(input: string | (string | null)[][]) {
@@ -134,7 +134,7 @@ function fakeRange(state: FakeExcelState, sheet: string, rect: FakeRect): Record
         }),
       );
     },
-    get numberFormat() {
+    get numberFormat(): string[][] {
       return read((cell) => cell.format);
     },
     format: {
