@@ -30,12 +30,32 @@
  * Results are values: `ok: true` for Analysis/ImportResult, `ok: false` for a CsvRefusal
  * {code, message, row?, column?, line?} (codes: empty, binary, unclosedQuote, tooManyRows,
  * tooManyColumns, cellTooLong, cancelled). Rows are 1-based record numbers in the file (the
- * header is row 1), lines are physical lines, columns 1-based.
+ * header is row 1), lines are physical lines, columns 1-based. Only the sync entry points
+ * and a bad `delimiter` option throw.
+ *
+ * Shapes (results.ts)
+ *   CsvLayout   {ok: true, encoding?, encodingNote?, delimiter, delimiterSource, sepLine, hasHeader,
+ *                headerSource, decimalSeparator, headers: string[], rowCount, dropped, ragged,
+ *                warnings: CsvWarning[]}
+ *   Analysis    = CsvLayout + {columns: ColumnInfo[], previewRows: CellValue[][] (first 20, typed),
+ *                previewText: string[][] (as written)}
+ *   ImportResult = CsvLayout + {sheetName?, headerNumberFormat: "@", columns: ImportedColumn[],
+ *                textCells: TextCell[]}
+ *   ColumnInfo  {index, name, type, detectedType, dateOrder?, dateOrderAmbiguous, numberFormat}
+ *   ImportedColumn = ColumnInfo + {values: ColumnValues {length, get(row)}, textCount}
+ *   TextCell    {row (0-based data row), column (0-based), reason: "formula" | "mixed"}
+ *   Dropped     {skippedRows, blankRows: {count, rows}, columns: {count, from, to},
+ *                raggedRows: {count, rows}}
+ *   Ragged      {count, rows: {row, line, fields}[], minFields, expectedFields, action: "pad" | "skip"}
+ *   CsvWarning  {code, message, column?, rows?}  codes: encoding, skippedRows, blankRows,
+ *                blankColumns, raggedRows, titleRow, ambiguousDates, mixedColumn
+ *   Progress    {rowsParsed, bytesParsed, totalBytes, fraction}; RunControl {onProgress?, signal?, sliceMs?}
  *
  * Values: text (string), number, percent (number: "80%" → 0.8), date (Excel 1900-system
  * serial number), boolean; blank cells are null. Number formats (en-US codes): text "@";
  * number "General", or "#,##0[.00…]" when the file wrote thousand separators; percent
- * "0[.0…]%"; date "yyyy-mm-dd"; boolean "General".
+ * "0[.0…]%"; date "yyyy-mm-dd"; boolean "General". Numbers with more than 15 significant
+ * digits (so every integer from 2^53 up) and codes with leading zeros stay text.
  */
 export { decodeBytes, encodingName } from "./decode";
 export type { Decoded, Encoding } from "./decode";
