@@ -30,8 +30,9 @@
  * Results are values: `ok: true` for Analysis/ImportResult, `ok: false` for a CsvRefusal
  * {code, message, row?, column?, line?} (codes: empty, binary, unclosedQuote, tooManyRows,
  * tooManyColumns, cellTooLong, cancelled). Rows are 1-based record numbers in the file (the
- * header is row 1), lines are physical lines, columns 1-based. Only the sync entry points
- * and a bad `delimiter` option throw.
+ * header is row 1), lines are physical lines, columns 1-based. Nothing throws on bad files;
+ * a `delimiter` option that is not one character, or is a quote or line break, throws (a
+ * caller's bug, not a file's problem).
  *
  * Shapes (results.ts)
  *   CsvLayout   {ok: true, encoding?, encodingNote?, delimiter, delimiterSource, sepLine, hasHeader,
