@@ -38,7 +38,10 @@ export function isMissing(t: string, s: number, e: number): boolean {
   const n = e - s;
   if (n === 0) return true;
   if (n > 4) return false;
-  if (t.charCodeAt(s) === 35) s++; // "#N/A", as Excel exports it
+  let c = t.charCodeAt(s);
+  if (c === 35) c = t.charCodeAt(++s); // "#N/A", as Excel exports it
+  if (c !== 78 && c !== 110) return false; // N or n: skips the slice for "12", "E", ...
+
   const v = t.slice(s, e);
   return v === "NA" || v === "N/A" || v === "n/a";
 }

@@ -50,7 +50,7 @@ export interface RunControl {
 export interface Progress {
   /** Records read so far (all of them: header, blank, skipped). */
   rowsParsed: number;
-  /** Input bytes read so far (estimated from characters when the input was bytes). */
+  /** Input read so far: bytes for byte input (estimated from the share of characters read), characters for text input. */
   bytesParsed: number;
   totalBytes: number;
   /** 0..1 */
