@@ -5,17 +5,17 @@
  * custom-functions-metadata-plugin appends the CustomFunctions.associate calls.
  * All functions are synchronous, non-volatile and pure for a given dataset.
  */
-import type { RareQueries } from "../src/data/api";
 import { bundled } from "../src/data/bundled";
+import type { RareData } from "../src/data/rare-data";
 import { gap as gapOf, priceImpact as priceImpactOf } from "../src/model/scenario";
 import { number, optionalNumber, optionalText, optionalTextOrNumber, optionalYear, text } from "./coerce";
 import { lifted, param, single, spill } from "./lift";
 import { installRuntime } from "./runtime-bridge";
 
-let q: RareQueries = bundled;
+let q: RareData = bundled;
 installRuntime(bundled, (next) => (q = next));
 
-const liftedShare = lifted([param("element", text), param("stage", optionalText)], (element, stage) => q.share(element, stage));
+const liftedShare = lifted([param("element", text), param("stage", optionalText)], (element, stage) => q.tryShare(element, stage));
 const liftedRisk = lifted([param("factor", text), param("field", optionalText)], (factor, field) => q.risk(factor, field));
 const liftedUse = lifted([param("element", text)], (element) => q.use(element));
 const liftedStrategy = lifted([param("name", text), param("field", optionalText)], (name, field) => q.strategy(name, field));

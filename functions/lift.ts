@@ -6,7 +6,7 @@
  * position outside a larger argument gives #N/A. Each cell is computed on its own, so a
  * bad cell becomes that cell's error and never fails the whole spill.
  */
-import { invalidValue } from "../src/data/errors";
+import { invalidValue, isRareError, type RareError } from "../src/data/errors";
 import type { Coerce } from "./coerce";
 import { excelError, isExcelError, toExcelError, type ExcelError } from "./excel-error";
 
@@ -25,7 +25,9 @@ type Values<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extend
 /** Builds the Excel-facing function for `compute`, a function of already-coerced scalars. */
 export function lifted<const P extends readonly Param<unknown>[]>(
   params: P,
-  compute: (...values: Values<P>) => string | number | boolean,
+  // A hot path may return its RareError instead of throwing it: a throw costs about 1 µs,
+  // far more than the lookup itself, and a column of typos should not pay it per cell.
+  compute: (...values: Values<P>) => string | number | boolean | RareError,
 ): (...args: unknown[]) => CellResult[][] {
   const count = params.length;
   const scalars: unknown[] = new Array(count);
@@ -100,6 +102,7 @@ function widest(a: unknown[]): number {
 
 /** Results are finite numbers, text or logicals; anything else is a bug surfaced as #VALUE!. */
 function checked(v: unknown): CellResult {
+  if (isRareError(v)) return toExcelError(v);
   if (typeof v === "number") {
     if (Number.isFinite(v)) return v === 0 ? 0 : v;
     throw invalidValue("The result is not a finite number.");

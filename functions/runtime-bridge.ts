@@ -6,7 +6,7 @@
  * preview evaluates formulas with exactly the functions Excel gets, and the pane swaps
  * the data behind them (workbook overrides) without a second copy of the dataset.
  */
-import type { RareQueries } from "../src/data/api";
+import type { RareData } from "../src/data/rare-data";
 
 export type AssociatedFunction = (...args: unknown[]) => unknown;
 
@@ -14,16 +14,16 @@ export interface RareRuntime {
   /** Functions by id (SHARE, RISK, ...), exactly as associated with Excel. */
   readonly associated: Record<string, AssociatedFunction>;
   /** The queries the functions currently answer from. */
-  queries(): RareQueries;
+  queries(): RareData;
   /** Replace the queries (workbook overrides) or restore the bundled data with null. */
-  useQueries(queries: RareQueries | null): void;
+  useQueries(queries: RareData | null): void;
   /** The bundled dataset's queries, for building overrides on top of. */
-  readonly bundled: RareQueries;
+  readonly bundled: RareData;
 }
 
 type CustomFunctionsLike = { associate?: (id: string, fn: AssociatedFunction) => void };
 
-export function installRuntime(bundled: RareQueries, onChange: (q: RareQueries) => void): RareRuntime {
+export function installRuntime(bundled: RareData, onChange: (q: RareData) => void): RareRuntime {
   const g = globalThis as { CustomFunctions?: CustomFunctionsLike; RareRuntime?: RareRuntime };
   const associated: Record<string, AssociatedFunction> = {};
   const cf: CustomFunctionsLike = g.CustomFunctions ?? (g.CustomFunctions = {});

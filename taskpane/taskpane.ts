@@ -2,7 +2,8 @@
  * Task pane entry. Detects the host, then runs the same views on a Workbook port backed
  * by Office.js inside Excel or by the in-memory preview workbook outside it.
  */
-import { ButtonDefinition, FluentDesignSystem, setTheme } from "@fluentui/web-components";
+import "@fluentui/web-components/button.js";
+import { setTheme } from "@fluentui/web-components";
 import { webLightTheme } from "@fluentui/tokens";
 import { byId } from "./dom";
 import { detectHost } from "./office-host";
@@ -12,7 +13,6 @@ import { renderFunctionsView } from "./views/functions-view";
 
 async function boot(): Promise<void> {
   setTheme(webLightTheme);
-  ButtonDefinition.define(FluentDesignSystem.registry);
 
   const status = byId("host-status");
   const host = await detectHost();

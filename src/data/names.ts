@@ -18,19 +18,31 @@ function looseKey(normalized: string): string {
   return normalized.replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
-/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up
+ * once it must exceed `max`: suggestions only want small distances, and unknown names
+ * can be 32,767 characters long, so the work stays proportional to the short side.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
+  let prev2 = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  let row = new Array<number>(cols).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let rowMin = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, row] = [prev, row, prev2];
   }
-  return d[a.length][b.length];
+  return prev[b.length];
 }
 
 /** "A", "A or B", "A, B or C". */
@@ -97,7 +109,9 @@ export class NameIndex {
     const found = this.exact.get(key) ?? this.loose.get(looseKey(key));
     if (found) return found;
 
-    const shown = raw.replace(SPACES, " ").trim();
+    const spaced = raw.replace(SPACES, " ").trim();
+    // Messages land in a cell tooltip: quote long junk by its start only.
+    const shown = spaced.length > 60 ? `${spaced.slice(0, 60)}…` : spaced;
     const suggestions = this.suggest(key);
     const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : "";
     if (vocabulary) return invalidValue(`Unknown ${what} "${shown}".${hint} Valid ${plural}: ${this.names.join(", ")}`);
@@ -112,8 +126,7 @@ export class NameIndex {
     const limit = normalized.length <= 2 ? 0 : normalized.length <= 4 ? 1 : normalized.length <= 7 ? 2 : 3;
     const best = new Map<string, number>();
     for (const [key, name] of this.exact) {
-      let d = editDistance(normalized, key);
-      if (normalized.length >= 3 && key.startsWith(normalized)) d = Math.min(d, 1);
+      const d = normalized.length >= 3 && key.startsWith(normalized) ? Math.min(1, limit) : editDistance(normalized, key, limit);
       if (d <= limit && d < (best.get(name) ?? Infinity)) best.set(name, d);
     }
     return [...best.entries()]
