@@ -117,7 +117,7 @@ function formatNumber(value: number, sections: string[]): string {
   return sign + formatDigits(v, tokens);
 }
 
-/** Excel's General: up to 10 significant digits in ~11 characters, else scientific. */
+/** Excel's General in a default-width column: about 11 characters, else scientific. */
 export function general(value: number): string {
   if (value === 0) return "0";
   const abs = Math.abs(value);
@@ -222,6 +222,7 @@ export function serialToDate(serial: number): { y: number; m: number; d: number;
 }
 
 function formatDate(serial: number, tokens: Token[]): string | null {
+  // null (out of Excel's date range) makes the caller fall back to General
   const parts = serialToDate(serial);
   if (!parts) return null;
   const hasAmPm = tokens.some((t) => "code" in t && /^[aA]$/.test(t.code));
@@ -274,8 +275,7 @@ function formatDate(serial: number, tokens: Token[]): string | null {
     } else if (kind === "s") out.push(n === 1 ? String(parts.ss) : String(parts.ss).padStart(2, "0"));
     else if (code === "am/pm") out.push(parts.hh < 12 ? "AM" : "PM");
     else if (code === "a/p") out.push(parts.hh < 12 ? "A" : "P");
-    else if (code === "." || code === "0") out.push(r.code);
-    else return null;
+    else out.push(r.code); // separators such as "," or "." stand for themselves
   }
   return out.join("");
 }
