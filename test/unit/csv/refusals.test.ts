@@ -1,5 +1,5 @@
 /** Each refusal rule: the file is refused before anything is written, naming what and where. */
-import { EXCEL_MAX_CELL_CHARS, importCsv, importCsvSync, isRefusal } from "../../../src/csv";
+import { analyse, EXCEL_MAX_CELL_CHARS, importCsv, importCsvSync, isRefusal } from "../../../src/csv";
 import { imported, refused, utf8 } from "./support";
 
 describe("refusals", () => {
@@ -48,7 +48,8 @@ describe("refusals", () => {
   it("more rows than a sheet holds, counting the header row", () => {
     const header = "a\n";
     const fits = header + "1\n".repeat(1_048_575);
-    expect(imported(fits, { hasHeader: true }).rowCount).toBe(1_048_575);
+    // analyse() walks the same pass as the import without storing values: quicker for the big cases.
+    expect(analyse(fits, { hasHeader: true })).toMatchObject({ ok: true, rowCount: 1_048_575 });
     const tooMany = fits + "1\n";
     expect(refused(tooMany, { hasHeader: true })).toEqual({
       ok: false,
@@ -58,7 +59,7 @@ describe("refusals", () => {
       line: 1_048_577,
     });
     // Without a header every record is a data row: 1,048,576 fit, one more does not.
-    expect(imported(fits, { hasHeader: false }).rowCount).toBe(1_048_576);
+    expect(analyse(fits, { hasHeader: false })).toMatchObject({ ok: true, rowCount: 1_048_576 });
     expect(refused(tooMany, { hasHeader: false }).message).toBe(
       "The file has more rows than an Excel sheet holds (1,048,576): row 1,048,577 (line 1,048,577) would not fit.",
     );
