@@ -5,8 +5,9 @@
  * would not fit).
  *
  * Order on the wire, which Excel needs:
- * 1. per chunk of rows: number format "@" on every cell that must stay text, THEN that
- *    chunk's values (Excel reads a string as typed unless its cell is already "@");
+ * 1. per chunk of rows: number format "@" on every cell that must stay text (the header
+ *    row, "@" columns, flagged and formula-like cells), THEN that chunk's values (Excel
+ *    reads a string as typed unless its cell is already "@");
  * 2. display formats (only columns whose format is not General), as one block per run of
  *    adjacent columns sharing a format, then "@" again on the text cells inside those
  *    columns (the block format covered them; a stored string is never re-read as a formula,
@@ -24,7 +25,7 @@ import type { CellRef, CellValue, Rect } from "./workbook";
 
 /**
  * What the CSV import hands over (src/csv produces it).
- * - `headers`: the header row; becomes the table's header.
+ * - `headers`: the header row, stored as text exactly as given; becomes the table's header.
  * - `rows`: data rows, each `headers.length` long. `null` = blank (written as "", since in
  *   Office.js `null` means "leave unchanged"). A string is stored as text when its column is
  *   "@", when it is flagged in `textCells`, or when it looks like a formula (always forced,
@@ -165,7 +166,7 @@ function checkShape(data: ImportData, cols: number, rows: number): void {
   }
 }
 
-/** Sheet row → sorted columns that need "@" one by one (outside "@" columns). */
+/** Data sheet row → sorted columns that need "@" one by one (outside "@" columns; the header row has its own block). */
 function textFlags(data: ImportData, textColumn: readonly boolean[]): Map<number, number[]> {
   const flags = new Map<number, Set<number>>();
   const flag = (sheetRow: number, c: number): void => {
@@ -174,7 +175,6 @@ function textFlags(data: ImportData, textColumn: readonly boolean[]): Map<number
     if (!set) flags.set(sheetRow, (set = new Set()));
     set.add(c);
   };
-  data.headers.forEach((h, c) => isFormulaLike(h) && flag(0, c));
   for (const [r, c] of data.textCells ?? []) flag(r + 1, c);
   data.rows.forEach((row, r) => {
     for (let c = 0; c < row.length; c++) if (isFormulaLike(row[c])) flag(r + 1, c);
@@ -224,7 +224,8 @@ function wireRow(row: readonly CellValue[]): CellValue[] {
 function planValues(data: ImportData, flags: ReadonlyMap<number, number[]>, packer: Packer): void {
   const sheetRows = data.rows.length + 1;
   const textRuns = columnRuns(data.columnFormats, (f) => f === TEXT_FORMAT);
-  const fixed = OP_OVERHEAD_BYTES + 2 + textRuns.length * (OP_OVERHEAD_BYTES + stringBytes(TEXT_FORMAT));
+  const blockBytes = OP_OVERHEAD_BYTES + stringBytes(TEXT_FORMAT);
+  const fixed = OP_OVERHEAD_BYTES + 2 + textRuns.length * blockBytes;
   const rowAt = (g: number): CellValue[] => wireRow(g === 0 ? data.headers : data.rows[g - 1]);
 
   let g = 0;
@@ -233,7 +234,7 @@ function planValues(data: ImportData, flags: ReadonlyMap<number, number[]>, pack
     const open = new Map<number, TextSegment>();
     const segments: TextSegment[] = [];
     const values: CellValue[][] = [];
-    let cost = fixed;
+    let cost = fixed + (start === 0 ? blockBytes : 0);
     while (g < sheetRows) {
       const row = rowAt(g);
       let add = rowBytes(row) + 1;
@@ -266,6 +267,10 @@ function planValues(data: ImportData, flags: ReadonlyMap<number, number[]>, pack
       g++;
     }
     const ops: PlanOp[] = [];
+    if (start === 0) {
+      // Headers are text whatever they look like ("2024", "00123", "=x"): one block, before the values.
+      ops.push({ kind: "formatBlock", rect: { row: 0, col: 0, rows: 1, cols: data.headers.length }, format: TEXT_FORMAT, purpose: "text" });
+    }
     for (const run of textRuns) {
       ops.push({ kind: "formatBlock", rect: { row: start, col: run.col, rows: g - start, cols: run.cols }, format: TEXT_FORMAT, purpose: "text" });
     }

@@ -61,12 +61,13 @@ describe("writeImport on the preview workbook", () => {
   it("stores the DDE payload and every formula-like note as text, never as a formula", async () => {
     const preview = await workbookWithData();
     const rows = [["China", DDE_PAYLOAD, "-", "+1", "@x", "\t=1+1", "=1+1"]];
-    await writeImport(preview, { headers: ["A", "B", "C", "D", "E", "F", "=G"], rows, columnFormats: Array(7).fill("General") }, { sheetName: "Hostile" });
+    await writeImport(preview, { headers: ["00123", "B", "C", "D", "E", "F", "=G"], rows, columnFormats: Array(7).fill("General") }, { sheetName: "Hostile" });
     const sheet = preview.sheet("Hostile");
     rows[0].forEach((v, c) => {
       expect(sheet.value(1, c)).toBe(v);
       expect(sheet.formula(1, c)).toBeUndefined();
     });
+    expect(sheet.value(0, 0)).toBe("00123"); // typed, it would have become 123
     expect(sheet.value(0, 6)).toBe("=G");
     expect(sheet.formula(0, 6)).toBeUndefined();
     expect(sheet.format(1, 1)).toBe("@");

@@ -107,6 +107,7 @@ describe("planImport: 200,000 rows × 10 columns", () => {
       }),
     );
     expect(unprotected).toBe(0);
+    for (let c = 0; c < 10; c++) expect(textBeforeValue[at(0, c)]).toBe(1);
     for (const [r, c] of data.textCells) expect(textBeforeValue[at(r + 1, c)]).toBe(1);
     expect(formulaLike).toBeGreaterThan(1000);
     expect(data.rows.some((row) => row.includes(DDE_PAYLOAD))).toBe(true);
@@ -136,27 +137,27 @@ describe("planImport: small cases", () => {
   it("fits a small import in one sync: values, format block, table", () => {
     const plan = planImport(base);
     expect(plan.syncs).toHaveLength(1);
-    expect(opOrder(plan)).toEqual(["values", "formatBlock", "table"]);
-    expect(plan.syncs[0].ops[0]).toEqual({ kind: "values", topLeft: { row: 0, col: 0 }, values: [["A", "B"], ["x", 1], ["", 2]] });
+    expect(opOrder(plan)).toEqual(["formatBlock", "values", "formatBlock", "table"]);
+    expect(plan.syncs[0].ops[1]).toEqual({ kind: "values", topLeft: { row: 0, col: 0 }, values: [["A", "B"], ["x", 1], ["", 2]] });
   });
 
   it("an import with headers only still makes a table", () => {
     const plan = planImport({ ...base, rows: [] });
-    expect(opOrder(plan)).toEqual(["values", "table"]);
+    expect(opOrder(plan)).toEqual(["formatBlock", "values", "table"]);
     expect(plan.tableRect).toEqual({ row: 0, col: 0, rows: 1, cols: 2 });
   });
 
-  it("protects a formula-like header", () => {
-    const plan = planImport({ ...base, headers: ["=A1", "B"] });
+  it("makes the header row text before writing it, whatever the headers look like", () => {
+    const plan = planImport({ ...base, headers: ["=A1", "00123"] });
     const ops = plan.syncs[0].ops;
-    expect(ops[0]).toEqual({ kind: "formatCells", topLeft: { row: 0, col: 0 }, formats: [["@"]], purpose: "text" });
+    expect(ops[0]).toEqual({ kind: "formatBlock", rect: { row: 0, col: 0, rows: 1, cols: 2 }, format: "@", purpose: "text" });
     expect(ops[1].kind).toBe("values");
   });
 
   it("puts '@' back on text cells inside a display-formatted column", () => {
     const plan = planImport({ ...base, rows: [["x", "-"], [null, 2]] });
     const ops = plan.syncs[0].ops;
-    expect(ops.map((o) => o.kind)).toEqual(["formatCells", "values", "formatBlock", "formatCells", "table"]);
+    expect(ops.map((o) => o.kind)).toEqual(["formatBlock", "formatCells", "values", "formatBlock", "formatCells", "table"]);
     const { at, formats } = replay(plan);
     expect(formats[at(1, 1)]).toBe("@");
     expect(formats[at(2, 1)]).toBe("0.00");
@@ -216,7 +217,7 @@ describe("planImport: properties", () => {
         [data.headers, ...data.rows].forEach((row, r) =>
           row.forEach((v, c) => {
             expect(values[at(r, c)]).toBe(v === null ? "" : v);
-            if (isFormulaLike(v)) expect(textBeforeValue[at(r, c)]).toBe(1);
+            if (isFormulaLike(v) || r === 0) expect(textBeforeValue[at(r, c)]).toBe(1);
           }),
         );
         expect(opOrder(plan).at(-1)).toBe("table");
