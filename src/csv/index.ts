@@ -23,6 +23,8 @@
  *   importCsv(input, options?, control?): Promise<ImportResult | CsvRefusal>
  *   importCsvSync(input, options?): ImportResult | CsvRefusal                          (sync)
  *   sliceRows(result: ImportResult, start?, end?): CellValue[][]
+ *   toImportData(result): {headers, rows, columnFormats, textCells: [row, column][]}
+ *     (src/workbook's ImportData shape, for planImport)
  *   isFormulaLike(text: string): boolean
  *   isRefusal(value): value is CsvRefusal
  *   safeSheetName(fileName: string, existingNames?: readonly string[]): string
@@ -64,6 +66,8 @@ export { sniff, guessDelimiter, CANDIDATE_DELIMITERS } from "./sniff";
 export type { Dialect } from "./sniff";
 export { analyse, analyseAsync, PREVIEW_ROWS } from "./analyse";
 export { importCsv, importCsvSync, sliceRows } from "./import";
+export { toImportData } from "./handover";
+export type { ImportHandover } from "./handover";
 export { isFormulaLike } from "./cells";
 export { isRefusal } from "./refusals";
 export type { CsvRefusal, RefusalCode } from "./refusals";

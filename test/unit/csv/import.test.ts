@@ -1,5 +1,6 @@
 /** Typing rules, formula-like text, overrides, ragged rows and the async API. */
-import { excelSerial, importCsv, importCsvSync, isRefusal, Progress, sliceRows } from "../../../src/csv";
+import { excelSerial, importCsv, importCsvSync, isRefusal, Progress, sliceRows, toImportData } from "../../../src/csv";
+import type { ImportData } from "../../../src/workbook/write-plan";
 import { column, imported, rowsOf, utf8 } from "./support";
 
 describe("numbers", () => {
@@ -261,5 +262,21 @@ describe("importCsv (async)", () => {
   it("names the sheet from the file name", async () => {
     const r = await importCsv("a\n1\n", { fileName: "C:\\data\\mcs2024-raree_world.csv", existingSheetNames: ["MCS2024-RAREE_WORLD"] });
     expect(!isRefusal(r) && r.sheetName).toBe("mcs2024-raree_world (2)");
+  });
+});
+
+describe("toImportData", () => {
+  it("hands over headers, rows, one format per column and [row, column] text cells", () => {
+    const r = imported('code,qty,note\n08123,"7,900",=x\n00001,5,ok\n');
+    const data: ImportData = toImportData(r); // tsc checks the shapes still agree
+    expect(data).toEqual({
+      headers: ["code", "qty", "note"],
+      rows: [
+        ["08123", 7900, "=x"],
+        ["00001", 5, "ok"],
+      ],
+      columnFormats: ["@", "#,##0", "@"],
+      textCells: [[0, 2]],
+    });
   });
 });
