@@ -97,7 +97,10 @@ export interface Workbook {
   listSheets(): Promise<string[]>;
   /** Case-insensitive, as Excel's sheet names are. */
   hasSheet(name: string): Promise<boolean>;
-  /** `range` is a block or an A1 address on that sheet ("B2:D10", "C3"). */
+  /**
+   * `range` is a block or an A1 address on that sheet ("B2:D10", "C3"). Keep reads small:
+   * Excel on the web also refuses a response over 5 MB.
+   */
   readRange(sheet: string, range: Rect | string): Promise<RangeContents>;
 
   /**
