@@ -1,0 +1,38 @@
+/**
+ * Registers the functions exactly as associated with Excel (matrix in, matrix out, errors
+ * as CustomFunctions.Error-shaped {code, message}) with the formula engine of
+ * src/scenario/ffp-adapter.ts (plain values in, {error, message} out), under RARE.<ID>.
+ * The browser preview and the formula tests use this, so a formula evaluated there runs
+ * the same code Excel runs. The preview does not spill: a larger result stays an array,
+ * which engine functions such as INDEX and SUM can still consume.
+ */
+import type { EngineFunction } from "../scenario/ffp-adapter";
+
+export type AssociatedFunction = (...args: unknown[]) => unknown;
+
+const isErrorLike = (v: unknown): v is { code: string; message?: string } =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { code?: unknown }).code === "string";
+
+function toEngineValue(v: unknown): unknown {
+  if (isErrorLike(v)) return v.message ? { error: v.code, message: v.message } : { error: v.code };
+  return v;
+}
+
+/** Excel hands custom functions a matrix for every `any[][]` argument, null when omitted. */
+function toExcelArgument(arg: unknown): unknown {
+  if (arg === null || arg === undefined) return null;
+  return Array.isArray(arg) ? arg : [[arg]];
+}
+
+export function engineFunctions(associated: Readonly<Record<string, AssociatedFunction>>, namespace = "RARE"): Record<string, EngineFunction> {
+  const out: Record<string, EngineFunction> = {};
+  for (const [id, fn] of Object.entries(associated)) {
+    out[`${namespace}.${id.toUpperCase()}`] = (...args: unknown[]) => {
+      const result = fn(...args.map(toExcelArgument));
+      if (!Array.isArray(result)) return toEngineValue(result);
+      if (result.length === 1 && Array.isArray(result[0]) && result[0].length === 1) return toEngineValue(result[0][0]);
+      return result.map((row: unknown[]) => row.map(toEngineValue));
+    };
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * Formula test through a third-party engine (fast-formula-parser, MIT): the functions
+ * associated by the built dist/functions.js are registered as RARE.<id> for every id in
+ * dist/functions.json, and real formula strings are evaluated over cell values, as a user
+ * would type them.
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import { engineFunctions } from "../../src/formula/associated-functions";
+import { createFormulaEngine, type CellValue } from "../../src/scenario/ffp-adapter";
+import { loadFunctionsBundle } from "../support/functions-bundle";
+import { distDir } from "../support/paths";
+
+const ids = (JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as { functions: Array<{ id: string }> }).functions.map((f) => f.id);
+const bundle = loadFunctionsBundle();
+const registered = engineFunctions(Object.fromEntries(ids.map((id) => [id, bundle.byId[id]])));
+
+// Sheet1: A1:A3 element names, B1 a year, C1 a misspelt name, D1:D2 cut and mitigation.
+const cells: Record<string, CellValue> = { A1: "Neodymium", A2: "Dy", A3: "lanthanum", B1: 2024, C1: "Neodymum", D1: 0.5, D2: 0.25 };
+const address = (row: number, col: number) => `${String.fromCharCode(64 + col)}${row}`;
+const engine = createFormulaEngine({
+  functions: registered,
+  getCell: (_sheet, row, col) => cells[address(row, col)] ?? null,
+  getRange: (_sheet, from, to) => {
+    const out: CellValue[][] = [];
+    for (let r = from.row; r <= to.row; r++) {
+      const line: CellValue[] = [];
+      for (let c = from.col; c <= to.col; c++) line.push(cells[address(r, c)] ?? null);
+      out.push(line);
+    }
+    return out;
+  },
+});
+const evaluate = (formula: string) => engine.evaluate(formula, { sheet: "Sheet1", row: 10, col: 10 });
+
+describe("RARE functions in formulas", () => {
+  it("registers every function of functions.json", () => {
+    expect(Object.keys(registered).sort()).toEqual(ids.map((id) => `RARE.${id}`).sort());
+  });
+
+  it.each([
+    ['=RARE.SHARE("Neodymium")*100', 80],
+    ['=RARE.SHARE(" nd ")+RARE.SHARE("Dysprosium")', 1.65],
+    ['=RARE.RISK("export quotas","mitigation")', "Build alternative supply chains"],
+    ['=RARE.RISK("Export Quotas")', "Supply shortages, delayed production"],
+    ['=RARE.PRODUCTION("China",B1)', 270000],
+    ['=RARE.PRODUCTION("China")', 270000],
+    ['=RARE.PRODUCTION("Myanmar",2024)=RARE.PRODUCTION("Burma",2024)', true],
+    ["=INDEX(RARE.SHARE(A1:A3),2,1)", 0.85],
+    ["=SUM(RARE.SHARE(A1:A3))", 2.35],
+    ['=RARE.GAP("Neodymium",D1,D2)', 0.8 * 0.5 * 0.75],
+    ['=RARE.GAP("Neodymium",D1)', 0.4],
+    ["=ISNA(RARE.SHARE(C1))", true],
+    ['=IFERROR(RARE.PRICE("Praseodymium"),"no sourced price")', "no sourced price"],
+    ['=ROUND(RARE.COUNTRYSHARE("China",2024),3)=ROUND(RARE.PRODUCTION("China",2024)/SUM(RARE.PRODUCTION(RARE.LIST("countries"),2024)),3)', true],
+  ])("%s", (formula, expected) => {
+    const value = evaluate(formula);
+    if (typeof expected === "number") expect(value).toBeCloseTo(expected, 10);
+    else expect(value).toEqual(expected);
+  });
+
+  it("omitted optional arguments behave as documented (latest year)", () => {
+    // 2024 is the newest year in the bundled USGS editions (MCS2025).
+    expect(evaluate("=RARE.HHI()=RARE.HHI(2024)")).toBe(true);
+    expect(evaluate('=RARE.PRICE("Nd2O3")=RARE.PRICE("Nd2O3",2024)')).toBe(true);
+    expect(evaluate('=RARE.STRATEGY("Recycling Programs")')).toBe("Resource sustainability");
+  });
+
+  it("an unknown name is #N/A with the suggestion as its message", () => {
+    expect(evaluate("=RARE.SHARE(C1)")).toEqual({ error: "#N/A", message: expect.stringContaining("Did you mean Neodymium?") });
+  });
+
+  it("a wrong type is #VALUE!", () => {
+    expect(evaluate('=RARE.PRODUCTION("China",TRUE)')).toMatchObject({ error: "#VALUE!" });
+    expect(evaluate('=RARE.GAP("Neodymium",2)')).toMatchObject({ error: "#NUM!" });
+  });
+});

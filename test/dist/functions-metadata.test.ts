@@ -1,0 +1,55 @@
+/**
+ * Golden test of the generated functions.json (as Office-Addin-Scripts does): a change to
+ * any function's id, parameters or help text shows in review as a diff of
+ * test/golden/functions.json. Regenerate with `UPDATE_GOLDEN=1 npx jest test/dist/functions-metadata`.
+ */
+import { existsSync, readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { distDir, repoRoot } from "../support/paths";
+
+interface Metadata {
+  functions: Array<{
+    id: string;
+    name: string;
+    description?: string;
+    parameters: Array<{ name: string; description?: string; optional?: boolean; type: string; dimensionality?: string }>;
+    result: { type?: string; dimensionality?: string };
+    options?: Record<string, unknown>;
+  }>;
+}
+
+const built = readFileSync(join(distDir, "functions.json"), "utf8");
+const metadata = JSON.parse(built) as Metadata;
+const goldenFile = join(repoRoot, "test", "golden", "functions.json");
+
+describe("dist/functions.json", () => {
+  it("matches the golden file", () => {
+    if (process.env.UPDATE_GOLDEN || !existsSync(goldenFile)) writeFileSync(goldenFile, JSON.stringify(metadata, null, 2) + "\n");
+    expect(metadata).toEqual(JSON.parse(readFileSync(goldenFile, "utf8")));
+  });
+
+  it("describes every function and every parameter, for Excel's autocomplete", () => {
+    for (const fn of metadata.functions) {
+      expect(`${fn.id}: ${fn.description ?? ""}`).toMatch(new RegExp(`^${fn.id}: .{20,}`));
+      for (const p of fn.parameters) expect(`${fn.id}.${p.name}: ${p.description ?? ""}`).toMatch(/: .{10,}/);
+    }
+  });
+
+  it("declares range-capable parameters and no volatile or streaming functions", () => {
+    const ids = metadata.functions.map((f) => f.id).sort();
+    expect(ids).toEqual(["COUNTRYSHARE", "GAP", "HHI", "LIST", "PRICE", "PRICEIMPACT", "PRODUCTION", "RESERVES", "RISK", "SHARE", "SOURCE", "STRATEGY", "TABLE", "USE", "VERSION"]);
+    for (const fn of metadata.functions) {
+      expect(fn.options?.volatile ?? false).toBe(false);
+      expect(fn.options?.stream ?? false).toBe(false);
+      for (const p of fn.parameters) expect(`${fn.id}.${p.name} ${p.dimensionality}`).toBe(`${fn.id}.${p.name} matrix`);
+    }
+  });
+
+  it("marks optional parameters as optional, after the required ones", () => {
+    const optional = (id: string) => metadata.functions.find((f) => f.id === id)!.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
+    expect(optional("SHARE")).toEqual(["element", "stage?"]);
+    expect(optional("PRODUCTION")).toEqual(["country", "year?"]);
+    expect(optional("PRICEIMPACT")).toEqual(["element", "cut", "elasticity?", "mitigation?"]);
+    expect(optional("SOURCE")).toEqual(["kind", "key", "field?"]);
+  });
+});
