@@ -10,6 +10,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const BundlePackagesPlugin = require("./scripts/webpack/bundle-packages-plugin");
 
 const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 
@@ -80,6 +81,8 @@ module.exports = (env, argv) => {
           },
         ],
       }),
+      // dist/bundle-packages.json: the npm packages each bundle ships (checked by test/dist/licences.test.ts).
+      new BundlePackagesPlugin(),
     ],
     // Certificates are only needed (and only read) when serving.
     devServer: env.WEBPACK_SERVE && {
