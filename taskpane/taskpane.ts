@@ -9,7 +9,10 @@ import { byId } from "./dom";
 import { detectHost } from "./office-host";
 import { rareRuntime } from "./rare-runtime";
 import { setUpTabs } from "./tabs";
+import { createHostWorkbook } from "./host-workbook";
+import { OverridesController } from "./overrides-controller";
 import { renderFunctionsView } from "./views/functions-view";
+import { renderImportView } from "./views/import-view";
 
 async function boot(): Promise<void> {
   setTheme(webLightTheme);
@@ -17,15 +20,28 @@ async function boot(): Promise<void> {
   const status = byId("host-status");
   const host = await detectHost();
   const runtime = rareRuntime();
-  byId("dataset-version").textContent = runtime.queries().version();
   status.textContent =
     host === "excel"
       ? "Connected to Excel: imports and scenarios go to this workbook."
       : "Preview mode: not running inside Excel. Imports and scenarios go to an in-memory workbook shown below the pane.";
   document.body.dataset.host = host;
 
-  setUpTabs(byId("view-functions").ownerDocument.querySelector('[role="tablist"]') as HTMLElement);
+  const { workbook, preview } = createHostWorkbook(host, runtime, byId("preview"));
+  // Overrides stored in the workbook apply before anything else, also when the pane is
+  // never shown (the shared runtime loads this page with the functions).
+  const overrides = new OverridesController(workbook, runtime);
+  await overrides.load();
+  const showVersion = () => {
+    const layers = overrides.current.stored.layers.length;
+    byId("dataset-version").textContent = `${runtime.bundled.version()}${layers ? ` + ${layers} workbook ${layers === 1 ? "override" : "overrides"}` : ""}`;
+  };
+  overrides.subscribe(showVersion);
+  showVersion();
+
+  setUpTabs(document.querySelector('[role="tablist"]') as HTMLElement);
+  renderImportView(byId("view-import"), workbook, overrides);
   await renderFunctionsView(byId("view-functions"));
+  if (preview) (globalThis as { rarePreview?: unknown }).rarePreview = preview; // for tests and the curious
   document.body.dataset.ready = "true";
 }
 

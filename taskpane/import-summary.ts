@@ -1,0 +1,24 @@
+/** Sentences for what an import wrote and what it dropped (pure; unit-tested). */
+import type { CsvLayout } from "../src/csv";
+import { columnName } from "../src/workbook/a1";
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+function listRows(rows: readonly number[], count: number): string {
+  const shown = rows.slice(0, 10).join(", ");
+  return count > rows.slice(0, 10).length ? `${shown}, …` : shown;
+}
+
+export function droppedLines(layout: Pick<CsvLayout, "dropped">): string[] {
+  const { dropped } = layout;
+  const lines: string[] = [];
+  if (dropped.columns.count > 0) lines.push(`Dropped ${plural(dropped.columns.count, "blank trailing column")} (file columns ${columnName(dropped.columns.from - 1)}–${columnName(dropped.columns.to - 1)}).`);
+  if (dropped.blankRows.count > 0) lines.push(`Dropped ${plural(dropped.blankRows.count, "blank row")} (rows ${listRows(dropped.blankRows.rows, dropped.blankRows.count)}).`);
+  if (dropped.raggedRows.count > 0) lines.push(`Skipped ${plural(dropped.raggedRows.count, "ragged row")} (rows ${listRows(dropped.raggedRows.rows, dropped.raggedRows.count)}).`);
+  if (dropped.skippedRows > 0) lines.push(`Skipped ${plural(dropped.skippedRows, "row")} before the header.`);
+  return lines;
+}
+
+export function writtenSentence(rows: number, cols: number, sheet: string, table: string): string {
+  return `Imported ${plural(rows, "row")} and ${plural(cols, "column")} into the new sheet "${sheet}" (table ${table}).`;
+}
