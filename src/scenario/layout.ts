@@ -284,7 +284,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   put({
     row: gridTitleRow,
     col: 1,
-    value: "Sensitivity: supply gap by export cut (rows) and element (columns), with the combined mitigation above",
+    value: "Sensitivity: supply gap by export cut (rows: the current cut, then 10% to 100%) and element (columns), with the combined mitigation above",
     style: "label",
   });
   put({ row: gridHeaderRow, col: 1, value: "Export cut", style: "header" });
@@ -292,18 +292,27 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     // Linked to the table so renaming an element there renames it here.
     put({ row: gridHeaderRow, col: 2 + i, formula: `=${a1(firstElementRow + i, COL.element, true)}`, style: "header" });
   });
-  GRID_CUTS.forEach((gridCut, r) => {
-    const row = gridHeaderRow + 1 + r;
-    put({ row, col: 1, value: gridCut, numberFormat: FORMATS.percent, style: "label" });
+  // The first row follows the Cut assumption, so the grid shows where the current scenario
+  // sits among the fixed cuts below it (and changes when the assumption does).
+  const currentCut: CellRef = { row: gridHeaderRow + 1, col: 1 };
+  const gridRow = (row: number, cutCell: PlanCell) => {
+    put(cutCell);
     elements.forEach((_element, i) => {
       const col = 2 + i;
       const elementRef = a1(gridHeaderRow, col, { row: true, col: false });
       const gridCutRef = a1(row, 1, { row: false, col: true });
       put({ row, col, formula: `=RARE.GAP(${elementRef},${gridCutRef},${mitigationRef})`, numberFormat: FORMATS.percent });
     });
+  };
+  gridRow(currentCut.row, { ...currentCut, formula: `=${cutRef}`, numberFormat: FORMATS.percent, style: "label" });
+  // Its label sits right of the grid: column A holds the cut the row's formulas read.
+  put({ row: currentCut.row, col: 2 + elements.length, value: `Current cut (the Export cut assumption, ${a1(ROW.cut, 2)})`, style: "note" });
+  GRID_CUTS.forEach((gridCut, r) => {
+    const row = currentCut.row + 1 + r;
+    gridRow(row, { row, col: 1, value: gridCut, numberFormat: FORMATS.percent, style: "label" });
   });
-  const grid: Rect = { row: gridHeaderRow, col: 1, rows: GRID_CUTS.length + 1, cols: elements.length + 1 };
-  const lastRow = gridHeaderRow + GRID_CUTS.length;
+  const grid: Rect = { row: gridHeaderRow, col: 1, rows: GRID_CUTS.length + 2, cols: elements.length + 1 };
+  const lastRow = currentCut.row + GRID_CUTS.length;
 
   return {
     sheetName,
@@ -321,7 +330,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     },
     inputCells,
     exposureRange,
-    extent: { row: 1, col: 1, rows: lastRow, cols: Math.max(TABLE_HEADERS.length, grid.cols) },
+    extent: { row: 1, col: 1, rows: lastRow, cols: Math.max(TABLE_HEADERS.length, grid.cols + 1) },
     anchors: {
       cut: { row: ROW.cut, col: 2 },
       elasticity: { row: ROW.elasticity, col: 2 },
@@ -330,6 +339,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
       firstElementRow,
       totalCost,
       grid,
+      currentCut,
     },
   };
 }

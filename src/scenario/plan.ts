@@ -86,6 +86,8 @@ export interface PlanAnchors {
   readonly totalCost: CellRef;
   /** Sensitivity grid including its header row and cut column. */
   readonly grid: Rect;
+  /** The grid's first cut cell, a formula on the Cut assumption (the fixed cuts follow). */
+  readonly currentCut: CellRef;
 }
 
 export interface SheetPlan {

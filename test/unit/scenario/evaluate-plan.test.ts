@@ -109,22 +109,30 @@ describe("scenario plan evaluated with fast-formula-parser", () => {
     GRID_CUTS.forEach((gridCut, i) => {
       priced.forEach((element) => {
         const col = grid.col + 1 + elements.indexOf(element);
-        expect(sheet.get(grid.row + 1 + i, col)).toBe(gap(fakeQueries, element, gridCut, m));
+        expect(sheet.get(grid.row + 2 + i, col)).toBe(gap(fakeQueries, element, gridCut, m));
       });
     });
     // 100 % cut on Dysprosium: 0.85 × 1 × 0.72 = 0.612
-    expect(sheet.get(grid.row + 10, grid.col + 2)).toBeCloseTo(0.612, 12);
+    expect(sheet.get(grid.row + 11, grid.col + 2)).toBeCloseTo(0.612, 12);
+    // The first row is the current cut (30 %), so it equals the table's gap.
+    expect(sheet.get(plan.anchors.currentCut.row, 1)).toBe(0.3);
+    priced.forEach((element) => {
+      expect(sheet.get(plan.anchors.currentCut.row, grid.col + 1 + elements.indexOf(element))).toBe(sheet.get(rowOf(element), COL.gap));
+    });
   });
 
-  it("recalculates gap and price change when the Cut cell changes; the grid sweeps its own cuts", () => {
+  it("recalculates gap, price change and the grid's current-cut row when the Cut cell changes; fixed rows stay", () => {
     const sheet = fresh();
     const nd = rowOf("Neodymium");
-    const gridBefore = sheet.get(grid.row + 1, grid.col + 1);
+    const current = plan.anchors.currentCut.row;
+    const fixedBefore = sheet.get(grid.row + 2, grid.col + 1);
     sheet.set(cut.row, cut.col, { value: 0.6 });
     expect(sheet.get(nd, COL.gap)).toBe(gap(fakeQueries, "Neodymium", 0.6, m));
     expect(sheet.get(nd, COL.change)).toBe(priceImpact(fakeQueries, "Neodymium", 0.6, 0.5, m));
     expect(sheet.get(nd, COL.gap)).toBeCloseTo(0.3456, 12); // 0.8 × 0.6 × 0.72
-    expect(sheet.get(grid.row + 1, grid.col + 1)).toBe(gridBefore);
+    expect(sheet.get(current, 1)).toBe(0.6);
+    expect(sheet.get(current, grid.col + 1)).toBe(sheet.get(nd, COL.gap));
+    expect(sheet.get(grid.row + 2, grid.col + 1)).toBe(fixedBefore);
   });
 
   it("recalculates mitigation, gap and the grid when a strategy offset changes", () => {
@@ -133,7 +141,7 @@ describe("scenario plan evaluated with fast-formula-parser", () => {
     // 1 − (1 − 0.5)(1 − 0.2) = 0.6
     expect(sheet.get(mitigation.row, mitigation.col)).toBeCloseTo(0.6, 12);
     expect(sheet.get(rowOf("Neodymium"), COL.gap)).toBeCloseTo(0.8 * 0.3 * 0.4, 12);
-    expect(sheet.get(grid.row + 5, grid.col + 1)).toBe(gap(fakeQueries, "Neodymium", 0.5, combineMitigation([0.5, 0.2])));
+    expect(sheet.get(grid.row + 6, grid.col + 1)).toBe(gap(fakeQueries, "Neodymium", 0.5, combineMitigation([0.5, 0.2])));
   });
 
   it("recalculates price change when the elasticity changes, and caps it", () => {

@@ -19,7 +19,8 @@ const input: ScenarioSheetInput = {
 // The layout this input gives, row by row (two strategies, three elements):
 //  1 title · 2 intro · 3 impact · 4 mitigation text · 5 source · 7 assumptions header
 //  8 cut · 9 elasticity · 10–11 offsets · 12 combined mitigation · 14 table header
-//  15–17 elements · 19 total · 20 note · 22 grid title · 23 grid header · 24–33 grid
+//  15–17 elements · 19 total · 20 note · 22 grid title · 23 grid header · 24 current cut
+//  25–34 grid
 const plan = buildScenarioSheet(input);
 const formulaAt = (row: number, col: number) => cellAt(plan, row, col)?.formula;
 const key = plan.sheetKey;
@@ -172,12 +173,21 @@ describe("buildScenarioSheet: scenario table", () => {
 describe("buildScenarioSheet: sensitivity grid", () => {
   const gridHeader = 23;
 
-  it("is 10 cuts down × the elements across", () => {
-    expect(plan.anchors.grid).toEqual({ row: gridHeader, col: 1, rows: 11, cols: 4 });
+  it("is the current cut, then 10 fixed cuts down × the elements across", () => {
+    expect(plan.anchors.grid).toEqual({ row: gridHeader, col: 1, rows: 12, cols: 4 });
     const gridFormulas = plan.cells.filter((c) => c.row > gridHeader && c.col > 1 && c.formula?.startsWith("=RARE.GAP("));
-    expect(gridFormulas).toHaveLength(10 * 3);
+    expect(gridFormulas).toHaveLength(11 * 3);
     expect(GRID_CUTS).toEqual([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
-    GRID_CUTS.forEach((c, i) => expect(cellAt(plan, gridHeader + 1 + i, 1)).toMatchObject({ value: c, numberFormat: FORMATS.percent }));
+    GRID_CUTS.forEach((c, i) => expect(cellAt(plan, gridHeader + 2 + i, 1)).toMatchObject({ value: c, numberFormat: FORMATS.percent }));
+  });
+
+  it("its first row follows the Cut assumption, labelled right of the grid", () => {
+    expect(plan.anchors.currentCut).toEqual({ row: gridHeader + 1, col: 1 });
+    expect(cellAt(plan, gridHeader + 1, 1)).toMatchObject({ formula: "=$B$8", numberFormat: FORMATS.percent });
+    expect(cellAt(plan, gridHeader + 1, 5)).toMatchObject({ value: "Current cut (the Export cut assumption, B8)", style: "note" });
+    expect(plan.extent.cols).toBe(9); // the label fits inside the table's width here
+    const bare = buildScenarioSheet({ ...input, strategies: [] });
+    expect(cellAt(bare, bare.anchors.currentCut.row, 1)?.formula).toBe("=$B$8");
   });
 
   it("heads each column with the table's element cell", () => {
@@ -185,7 +195,7 @@ describe("buildScenarioSheet: sensitivity grid", () => {
   });
 
   it("each cell is the gap for its column's element, its row's cut, and the combined mitigation", () => {
-    for (let r = 0; r < 10; r++) {
+    for (let r = 0; r < 11; r++) {
       for (let e = 0; e < 3; e++) {
         const col = columnLetters(2 + e);
         const row = gridHeader + 1 + r;
@@ -212,8 +222,8 @@ describe("buildScenarioSheet: the whole plan", () => {
 
   it("widens the extent for many elements (grid wider than the table)", () => {
     const wide = buildScenarioSheet({ ...input, elements: Array.from({ length: 12 }, (_, i) => `E${i}`) });
-    expect(wide.extent.cols).toBe(13);
     expect(wide.anchors.grid.cols).toBe(13);
+    expect(wide.extent.cols).toBe(14); // and the current cut's label beside it
   });
 });
 
