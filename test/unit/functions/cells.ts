@@ -59,3 +59,11 @@ export function expectCells(result: unknown[][], expected: Array<Array<number | 
 
 /** The suggestion an unknown name's message carries. */
 export const didYouMean = (name: string): string => `Did you mean ${name}?`;
+
+/**
+ * Excel passes `null` for an omitted optional argument (and for an empty cell), while the
+ * functions' signatures say `arg?: unknown[][]` because that is what the metadata generator
+ * reads. This re-types a function, unchanged, so tests can pass null where Excel does.
+ */
+export const asExcelCalls = <F extends (...args: never[]) => unknown>(f: F) =>
+  f as unknown as F extends (...args: infer A) => infer R ? (...args: { [K in keyof A]: A[K] | null }) => R : never;

@@ -3,9 +3,13 @@
  * Expected texts come from seeds/article-tables/{risks,strategies,elements}.csv (article A002's
  * tables) and seeds/curated/elements.csv (main uses where A002 gives none; MISSING → #N/A).
  */
-import { risk, strategy, use } from "../../../functions/functions";
+import * as rare from "../../../functions/functions";
 import { articleElement, articleElements, curatedElements, risks, strategies } from "../../support/seed-facts";
-import { didYouMean, expectCells, expectErrorResult, incoming, only } from "./cells";
+import { asExcelCalls, didYouMean, expectCells, expectErrorResult, incoming, only } from "./cells";
+
+const risk = asExcelCalls(rare.risk);
+const strategy = asExcelCalls(rare.strategy);
+const use = asExcelCalls(rare.use);
 
 const riskRow = (factor: string) => risks.find((r) => r.factor === factor)!;
 const strategyRow = (name: string) => strategies.find((s) => s.strategy === name)!;

@@ -3,9 +3,11 @@
  * (seeds/usgs/*_salient.csv, columns Price_<formula>_dkg) and the MCS2025 price rows of
  * seeds/curated/us_salient_mcs2025.csv, newest edition per oxide and year (seeds/README.md).
  */
-import { price } from "../../../functions/functions";
+import * as rare from "../../../functions/functions";
 import { curatedElements, price as figure, priceEditions, pricedOxides, prices, priceYears } from "../../support/seed-facts";
-import { didYouMean, expectCells, expectErrorResult, incoming, only } from "./cells";
+import { asExcelCalls, didYouMean, expectCells, expectErrorResult, incoming, only } from "./cells";
+
+const price = asExcelCalls(rare.price);
 
 const latest = (oxide: string) => figure(oxide, priceYears(oxide).at(-1)!).usdPerKg;
 const unpriced = curatedElements.filter((e) => !prices.has(`${e.element} oxide`));

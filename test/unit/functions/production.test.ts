@@ -5,7 +5,7 @@
  * rules of seeds/README.md: newest edition wins, one edition per year; a country the newest
  * edition leaves out has no figure; shares and HHI over the sum of the country rows.
  */
-import { countryshare, hhi, production, reserves } from "../../../functions/functions";
+import * as rare from "../../../functions/functions";
 import {
   countries,
   countryRows,
@@ -23,7 +23,12 @@ import {
   WORLD,
   yearsOf,
 } from "../../support/seed-facts";
-import { didYouMean, expectCells, expectError, expectErrorResult, expectNumber, incoming, only } from "./cells";
+import { asExcelCalls, didYouMean, expectCells, expectError, expectErrorResult, expectNumber, incoming, only } from "./cells";
+
+const countryshare = asExcelCalls(rare.countryshare);
+const hhi = asExcelCalls(rare.hhi);
+const production = asExcelCalls(rare.production);
+const reserves = asExcelCalls(rare.reserves);
 
 const allFigures = [...figures.values()].flatMap((byCountry) => [...byCountry.values()]);
 

@@ -3,9 +3,11 @@
  * (article A002's element table) and seeds/curated/china_shares.csv under the stage rule of
  * seeds/README.md, read by test/support/seed-facts.ts.
  */
-import { share } from "../../../functions/functions";
+import * as rare from "../../../functions/functions";
 import { articleElement, articleElements, curatedElements, elementFacts, stageShare, STAGES } from "../../support/seed-facts";
-import { didYouMean, expectCells, expectError, expectErrorResult, expectNumber, incoming, only } from "./cells";
+import { asExcelCalls, didYouMean, expectCells, expectError, expectErrorResult, expectNumber, incoming, only } from "./cells";
+
+const share = asExcelCalls(rare.share);
 
 describe("SHARE: normal case", () => {
   it("Neodymium is 0.8 (article 002 table: Neodymium 80%)", () => {
