@@ -167,10 +167,12 @@ it("imports 200,000 rows × 10 columns with visible progress and a responsive pa
   const writing = updates.filter(([, t]) => /^Writing: [\d,]+ of 200,000 rows$/.test(t));
   expect(writing.some(([, t]) => !/^Writing: (0|200,000) of/.test(t))).toBe(true); // rows written shown mid-way
   const gaps = updates.slice(1).map(([t], i) => t - updates[i][0]);
-  // The pane repaints progress every 200 ms; allow scheduling slack on a busy CI machine.
-  expect(Math.max(...gaps)).toBeLessThan(600);
-  // Generous: a frozen pane shows gaps of many seconds.
-  expect(maxGap).toBeLessThan(2000);
+  const longestUpdateGap = Math.max(...gaps);
+  console.log(`200k import: ${updates.length} progress updates, longest gap ${longestUpdateGap.toFixed(0)} ms; longest event-loop stall ${maxGap.toFixed(0)} ms`);
+  // The pane repaints progress every 200 ms. The bounds are loose on purpose: CI shares
+  // two cores between parallel test files, while a frozen pane stalls for many seconds.
+  expect(longestUpdateGap).toBeLessThan(1500);
+  expect(maxGap).toBeLessThan(3000);
   expect(session.errors).toEqual([]);
 });
 
