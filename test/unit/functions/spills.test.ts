@@ -1,0 +1,241 @@
+/**
+ * The whole-table functions: RARE.LIST(kind) spills a column of names, RARE.TABLE(kind) a table
+ * with a header row. Their one argument takes a single value, so a multi-cell range is #VALUE!
+ * (functions/lift.ts, single). Contents are compared with the seed files, read by
+ * test/support/seed-facts.ts.
+ */
+import * as rare from "../../../functions/functions";
+import {
+  articleElements,
+  articleEvents,
+  countries,
+  curatedElements,
+  curatedEvents,
+  listItems,
+  prices,
+  pricedOxides,
+  production,
+  productionYears,
+  reserves,
+  risks,
+  sources,
+  stageRow,
+  STAGES,
+  strategies,
+} from "../../support/seed-facts";
+import { asExcelCalls, expectErrorResult, incoming, only } from "./cells";
+
+const list = asExcelCalls(rare.list);
+const table = asExcelCalls(rare.table);
+
+/** The spilled column as plain values. */
+const column = (result: unknown[][]): unknown[] => {
+  for (const row of result) expect(row).toHaveLength(1);
+  return result.map((row) => row[0]);
+};
+
+/** Data rows of a TABLE result keyed by header name. */
+function records(result: unknown[][]): Array<Record<string, unknown>> {
+  const [header, ...rows] = result;
+  for (const row of rows) expect(row).toHaveLength(header.length);
+  return rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+}
+
+const LIST_KINDS = ["elements", "risks", "strategies", "countries", "oxides", "years", "stages", "events", "sources"];
+const TABLE_KINDS = ["elements", "risks", "strategies", "production", "reserves", "prices", "stages", "events", "sources"];
+
+describe("LIST", () => {
+  describe("normal case", () => {
+    it("elements: the curated element facts, in file order", () => {
+      expect(column(list([["elements"]]))).toEqual(curatedElements.map((e) => e.element));
+    });
+    it("countries: every production and reserves country A–Z, then the Other group, never the world total", () => {
+      expect(column(list([["countries"]]))).toEqual(countries);
+      expect(countries).toEqual(expect.arrayContaining(["Burundi", "Nigeria", "Malaysia"]));
+    });
+    it("years: the years with production figures", () => {
+      expect(column(list([["years"]]))).toEqual(productionYears);
+    });
+    it("oxides: the oxides the USGS salient files price, in column order", () => {
+      expect(column(list([["oxides"]]))).toEqual(pricedOxides.map((p) => p.oxide));
+    });
+    it("stages: mining, refining, magnets, us imports (seeds/README.md)", () => {
+      expect(column(list([["stages"]]))).toEqual(STAGES);
+    });
+    it("risks and strategies: the article tables' first columns", () => {
+      expect(column(list([["risks"]]))).toEqual(risks.map((r) => r.factor));
+      expect(column(list([["strategies"]]))).toEqual(strategies.map((s) => s.strategy));
+    });
+    it("events: the curated events E1–E10 and the article events AE1–AE8", () => {
+      const ids = column(list([["events"]])) as string[];
+      expect([...ids].sort()).toEqual([...curatedEvents.map((e) => e.event_id), ...articleEvents.map((e) => e.id)].sort());
+    });
+    it("sources: ids of sources.csv, including every article and USGS edition", () => {
+      const ids = column(list([["sources"]])) as string[];
+      const known = new Set(sources.map((s) => s.id));
+      for (const id of ids) expect(known.has(id)).toBe(true);
+      expect(ids).toEqual(expect.arrayContaining(["A000", "A001", "A002", "A003", "A004", "MCS2022", "MCS2023", "MCS2024", "S1"]));
+      expect(new Set(ids).size).toBe(ids.length);
+    });
+    it.each(["keyrisks", "aims", "keystrategies"])("%s: article 002's bulleted list, in order", (kind) => {
+      expect(column(list([[kind]]))).toEqual(listItems(kind));
+    });
+    it.each([
+      ["Countries", "countries"],
+      [" element ", "elements"],
+      ["risk factors", "risks"],
+      ["Key Risks", "keyrisks"],
+      ["negotiation\u00a0aims", "aims"],
+    ])("kind %j is %s", (typed, kind) => {
+      expect(list([[typed]])).toEqual(list([[kind]]));
+    });
+    it("is deterministic", () => {
+      expect(list([["countries"]])).toEqual(list([["countries"]]));
+    });
+  });
+
+  describe("omitted and blank argument (kind is required)", () => {
+    it.each([[null], [[[""]]], [[["  "]]], [[[null]]]])("%j is #VALUE! saying the kind is blank", (arg) => {
+      expectErrorResult(list(arg as unknown[][] | null), "#VALUE!", /kind is blank/);
+    });
+  });
+
+  describe("range argument", () => {
+    it("a 1×1 range is the same as its value", () => {
+      expect(list([["years"]])).toEqual(productionYears.map((y) => [y]));
+    });
+    it("a range of several kinds is one #VALUE! cell, not a spill per kind", () => {
+      expectErrorResult(list([["elements", "risks"]]), "#VALUE!", "kind takes one value, not a range.");
+      expectErrorResult(list([["elements"], ["risks"]]), "#VALUE!", "kind takes one value, not a range.");
+    });
+  });
+
+  describe("error input and wrong types", () => {
+    it("an error in the kind cell propagates unchanged", () => {
+      const bad = incoming();
+      expect(only(list([[bad]]))).toBe(bad);
+    });
+    it.each([[5], [true]])("kind %j is #VALUE! naming the argument", (value) => {
+      expectErrorResult(list([[value]]), "#VALUE!", /kind/);
+    });
+  });
+
+  describe("documented errors", () => {
+    it("an unknown kind is #VALUE! listing the valid kinds", () => {
+      const e = expectErrorResult(list([["metals"]]), "#VALUE!", 'Unknown list kind "metals"');
+      for (const kind of LIST_KINDS) expect(e.message).toContain(kind);
+    });
+  });
+});
+
+describe("TABLE", () => {
+  describe("normal case", () => {
+    it("every table is a rectangle with a header row of text", () => {
+      for (const kind of [...TABLE_KINDS, "imports", "reliance", "salient", "keyrisks", "aims", "keystrategies"]) {
+        const t = table([[kind]]);
+        expect(t.length).toBeGreaterThan(1);
+        for (const row of t) expect(row).toHaveLength(t[0].length);
+        for (const h of t[0]) expect(typeof h).toBe("string");
+      }
+    });
+    it("risks: the article's risk table with its source", () => {
+      expect(table([["risks"]])).toEqual([
+        ["risk factor", "potential impact", "mitigation strategy", "source"],
+        ...risks.map((r) => [r.factor, r.impact, r.mitigation, r.source]),
+      ]);
+    });
+    it("strategies: the article's strategy table with its source", () => {
+      expect(table([["strategies"]])).toEqual([
+        ["strategy", "primary benefit", "implementation challenge", "source"],
+        ...strategies.map((s) => [s.strategy, s.benefit, s.challenge, s.source]),
+      ]);
+    });
+    it("production: exactly the newest edition's rows for each year", () => {
+      const got = records(table([["production"]])).map((r) => [r.country, r.year, r["mine production (t REO)"], r.edition]);
+      const want = [...production.values()].flatMap((byCountry) => [...byCountry.values()].map((f) => [f.country, f.year, f.tonnes, f.edition]));
+      expect(got.map((r) => JSON.stringify(r)).sort()).toEqual(want.map((r) => JSON.stringify(r)).sort());
+    });
+    it("production keeps an older edition's figure as a note (China 2023: MCS2024 printed 240,000)", () => {
+      const china2023 = records(table([["production"]])).find((r) => r.country === "China" && r.year === 2023)!;
+      expect(String(china2023["earlier editions"])).toMatch(/MCS2024.*240,?000/);
+    });
+    it("reserves: the newest listing edition per country, NA as a blank cell, the world total's lower bound", () => {
+      const got = records(table([["reserves"]]));
+      expect(got.map((r) => r.country).sort()).toEqual([...reserves.keys()].sort());
+      for (const r of got) {
+        const want = reserves.get(String(r.country))!;
+        expect([r.country, r["reserves (t REO)"], r.edition]).toEqual([want.country, want.tonnes ?? "", want.edition]);
+      }
+      expect(got.find((r) => r.country === "World total (rounded)")!.qualifier).toBe(">");
+    });
+    it("prices: the newest edition per oxide and year", () => {
+      const got = records(table([["prices"]])).map((r) => [r.oxide, r.year, r["price (USD/kg)"], r.edition]);
+      const want = [...prices.values()].flatMap((byYear) => [...byYear.values()].map((f) => [f.oxide, f.year, f.usdPerKg, f.edition]));
+      expect(got.map((r) => JSON.stringify(r)).sort()).toEqual(want.map((r) => JSON.stringify(r)).sort());
+    });
+    it("stages: every candidate row, exactly one per stage marked as the one SHARE uses (README rule)", () => {
+      const got = records(table([["stages"]]));
+      for (const stage of STAGES) {
+        const used = got.filter((r) => r.stage === stage && r["used by SHARE"] === "yes");
+        expect(used).toHaveLength(1);
+        expect(used[0].indicator).toBe(stageRow(stage).indicator);
+        expect(used[0]["China's share (%)"]).toBe(Number(stageRow(stage).value_pct));
+      }
+    });
+    it("elements: one row per curated element, China's share only where the article gives one", () => {
+      const got = records(table([["elements"]]));
+      expect(got.map((r) => r.element)).toEqual(curatedElements.map((e) => e.element));
+      for (const r of got) expect(r["China's share"]).toBe(articleElements.find((a) => a.element === r.element)?.share ?? "");
+    });
+    it("reliance: USGS text values (>95, E, XX) stay text", () => {
+      const values = records(table([["reliance"]])).map((r) => r.value);
+      expect(values).toEqual(expect.arrayContaining([">95", "E"]));
+    });
+    it("keyrisks: the bulleted list with its source", () => {
+      expect(table([["keyrisks"]])).toEqual([["item", "source"], ...listItems("keyrisks").map((item) => [item, "A002"])]);
+    });
+    it.each([
+      ["mine production", "production"],
+      [" Prices ", "prices"],
+      ["china shares", "stages"],
+      ["net import reliance", "reliance"],
+    ])("kind %j is %s", (typed, kind) => {
+      expect(table([[typed]])).toEqual(table([[kind]]));
+    });
+    it("is deterministic, and a spilled copy edited by the caller does not change the next result", () => {
+      const first = table([["risks"]]);
+      first[1][1] = "edited";
+      expect(table([["risks"]])[1][1]).toBe(risks[0].impact);
+      expect(table([["production"]])).toEqual(table([["production"]]));
+    });
+  });
+
+  describe("omitted and blank argument (kind is required)", () => {
+    it.each([[null], [[[""]]], [[[null]]]])("%j is #VALUE! saying the kind is blank", (arg) => {
+      expectErrorResult(table(arg as unknown[][] | null), "#VALUE!", /kind is blank/);
+    });
+  });
+
+  describe("range argument", () => {
+    it("a range of several kinds is one #VALUE! cell", () => {
+      expectErrorResult(table([["risks", "strategies"]]), "#VALUE!", "kind takes one value, not a range.");
+    });
+  });
+
+  describe("error input and wrong types", () => {
+    it("an error in the kind cell propagates unchanged", () => {
+      const bad = incoming();
+      expect(only(table([[bad]]))).toBe(bad);
+    });
+    it.each([[2024], [false]])("kind %j is #VALUE! naming the argument", (value) => {
+      expectErrorResult(table([[value]]), "#VALUE!", /kind/);
+    });
+  });
+
+  describe("documented errors", () => {
+    it("an unknown kind is #VALUE! listing the valid kinds", () => {
+      const e = expectErrorResult(table([["metals"]]), "#VALUE!", 'Unknown table kind "metals"');
+      for (const kind of TABLE_KINDS) expect(e.message).toContain(kind);
+    });
+  });
+});
