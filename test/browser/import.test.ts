@@ -193,3 +193,25 @@ it("works with the keyboard alone", async () => {
   await success().waitFor();
   await expect(success().innerText()).resolves.toMatch(/Imported 2 rows and 2 columns into the new sheet "shares"/);
 });
+
+it("offers an imported share table to the RARE functions, lists rejected rows, and clears it", async () => {
+  await pick("my-shares.csv", "Element,China share\nNeodymium,50%\nUnobtainium,30%\nDysprosium,150%\n");
+  await page.waitForSelector("#import-preview");
+  await importButton().click();
+  await success().waitFor();
+  const share = () => page.evaluate(() => (globalThis as unknown as { RareRuntime: { associated: Record<string, (...a: unknown[]) => unknown[][]> } }).RareRuntime.associated.SHARE([["Neodymium"]], null)[0][0]);
+  expect(await share()).toBe(0.8);
+
+  await page.getByRole("button", { name: "Use for RARE functions in this workbook" }).click();
+  await page.locator("#overrides-result .message.success").waitFor();
+  await expect(page.locator("#overrides-result").innerText()).resolves.toMatch(/now use 1 imported row[\s\S]*2 rows were not used[\s\S]*Row 3: Unknown element "Unobtainium"[\s\S]*Row 4:/);
+  expect(await share()).toBe(0.5);
+  await expect(page.locator("#dataset-version").innerText()).resolves.toMatch(/\+ 1 workbook override/);
+  const source = await page.evaluate(() => (globalThis as unknown as { RareRuntime: { associated: Record<string, (...a: unknown[]) => unknown[][]> } }).RareRuntime.associated.SOURCE([["share"]], [["Neodymium"]], null)[0][0]);
+  expect(source).toMatch(/workbook import: my-shares\.csv, \d{4}-\d{2}-\d{2}/);
+
+  await page.getByRole("button", { name: "Clear overrides" }).click();
+  await page.locator("#import-messages .message.success", { hasText: "Overrides cleared" }).waitFor();
+  expect(await share()).toBe(0.8);
+  expect(session.errors).toEqual([]);
+});
