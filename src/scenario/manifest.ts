@@ -1,0 +1,77 @@
+/**
+ * What the writer records about each scenario sheet it made, in the workbook's add-in data
+ * (so it travels with the file): the sheet's structure — extent, table, defined names,
+ * chart, input cells. An update needs it for two things the Workbook port cannot answer:
+ * how far the old sheet reaches (there is no "used range" read) and whether the table,
+ * names and chart already in the workbook are exactly the ones the new plan wants (the
+ * port can add those, not list or remove them). It also tells a RARE scenario sheet from
+ * a user's sheet that happens to have the same name.
+ */
+import type { NamedRange, Rect, SheetPlan, TablePlan, ChartPlan, CellRef } from "./plan";
+
+export interface ScenarioStructure {
+  readonly extent: Rect;
+  readonly table: TablePlan;
+  readonly namedRanges: readonly NamedRange[];
+  readonly chart: ChartPlan;
+  readonly inputs: readonly CellRef[];
+}
+
+export interface ScenarioManifest {
+  readonly format: "rare-scenario-sheet";
+  readonly version: 1;
+  readonly sheetName: string;
+  readonly structure: ScenarioStructure;
+}
+
+/** Add-in data key of a sheet's manifest; case-blind, as Excel's sheet names are. */
+export function manifestKey(sheetName: string): string {
+  return `rare.scenario.sheet:${sheetName.toLowerCase()}`;
+}
+
+export function structureOf(plan: SheetPlan): ScenarioStructure {
+  // Built field by field, in a fixed order, so two structures compare as JSON text.
+  const rect = (r: Rect): Rect => ({ row: r.row, col: r.col, rows: r.rows, cols: r.cols });
+  return {
+    extent: rect(plan.extent),
+    table: { name: plan.table.name, rect: rect(plan.table.rect), hasHeaders: true },
+    namedRanges: plan.namedRanges.map((n) => ({ name: n.name, row: n.row, col: n.col, rows: n.rows ?? 1, cols: n.cols ?? 1 })),
+    chart: {
+      type: plan.chart.type,
+      title: plan.chart.title,
+      dataRect: rect(plan.chart.dataRect),
+      anchorRow: plan.chart.anchorRow,
+      anchorCol: plan.chart.anchorCol,
+    },
+    inputs: plan.inputCells.map((c) => ({ row: c.row, col: c.col })),
+  };
+}
+
+export function manifestOf(plan: SheetPlan): ScenarioManifest {
+  return { format: "rare-scenario-sheet", version: 1, sheetName: plan.sheetName, structure: structureOf(plan) };
+}
+
+/** The manifest stored under a key, or null when there is none or it is not one of ours. */
+export function parseManifest(text: string | null): ScenarioManifest | null {
+  if (text === null) return null;
+  try {
+    const data = JSON.parse(text) as Partial<ScenarioManifest>;
+    if (data?.format !== "rare-scenario-sheet" || data.version !== 1 || typeof data.sheetName !== "string") return null;
+    const extent = data.structure?.extent;
+    if (!extent || ![extent.rows, extent.cols].every((n) => Number.isInteger(n) && n > 0)) return null;
+    return data as ScenarioManifest;
+  } catch {
+    return null;
+  }
+}
+
+/** Same table, names, chart and inputs in the same places: only the cells' contents differ. */
+export function sameStructure(a: ScenarioStructure, b: ScenarioStructure): boolean {
+  const canonical = (s: ScenarioStructure) =>
+    JSON.stringify({
+      ...s,
+      table: { ...s.table, name: s.table.name.toLowerCase() },
+      namedRanges: s.namedRanges.map((n) => ({ ...n, name: n.name.toLowerCase() })),
+    });
+  return canonical(a) === canonical(b);
+}
