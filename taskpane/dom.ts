@@ -33,3 +33,13 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!el) throw new Error(`The pane is missing #${id}.`);
   return el as T;
 }
+
+/**
+ * Disables a control. For fluent-button the state lives in ElementInternals, which
+ * accessibility checkers and some screen readers do not read, so aria-disabled says it too.
+ */
+export function setDisabled(el: HTMLElement, disabled: boolean): void {
+  el.toggleAttribute("disabled", disabled);
+  if (disabled) el.setAttribute("aria-disabled", "true");
+  else el.removeAttribute("aria-disabled");
+}

@@ -9,7 +9,7 @@ import { toImportData } from "../../src/csv/handover";
 import { detectOverrides, describeKind, type DetectedOverrides } from "../../src/overrides/detect";
 import { writeImport } from "../../src/workbook/import-writer";
 import type { Workbook } from "../../src/workbook/workbook";
-import { append, clear, h } from "../dom";
+import { append, clear, h, setDisabled } from "../dom";
 import { droppedLines, writtenSentence } from "../import-summary";
 import { errorText, messageArea } from "../messages";
 import type { OverridesController } from "../overrides-controller";
@@ -42,7 +42,7 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
   );
   const options = h("div", { id: "import-options" });
   const preview = h("div", { id: "import-preview-area" });
-  const importButton = h("fluent-button" as "button", { appearance: "primary", id: "import-button", role: "button", disabled: true }, "Import");
+  const importButton = h("fluent-button" as "button", { appearance: "primary", id: "import-button", role: "button", disabled: true, "aria-disabled": "true" }, "Import");
   const cancelButton = h("fluent-button" as "button", { id: "cancel-button", role: "button", hidden: true }, "Cancel");
   const progress = h("progress", { id: "import-progress", "aria-label": "Import progress", max: 1, value: 0, hidden: true });
   const progressText = h("p", { id: "import-progress-text", class: "hint", hidden: true });
@@ -53,7 +53,7 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
   append(container, h("h2", {}, "Import CSV"), drop, options, preview, h("div", { class: "actions" }, importButton, cancelButton), progress, progressText, messages.element, offer, overridesBox);
 
   const setBusy = (busy: boolean) => {
-    importButton.toggleAttribute("disabled", busy || !analysis);
+    setDisabled(importButton, busy || !analysis);
     cancelButton.hidden = !busy;
     progress.hidden = !busy;
     progressText.hidden = !busy;
@@ -176,7 +176,7 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
     const use = h("fluent-button" as "button", { id: "use-overrides", role: "button" }, "Use for RARE functions in this workbook");
     const note = h("div", { id: "overrides-result" });
     use.addEventListener("click", async () => {
-      use.setAttribute("disabled", "");
+      setDisabled(use, true);
       try {
         const rejected = await overrides.use(detected);
         clear(note);
@@ -188,7 +188,7 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
       } catch (e) {
         note.replaceChildren(h("p", { class: "message error", role: "alert" }, errorText(e)));
       } finally {
-        use.removeAttribute("disabled");
+        setDisabled(use, false);
       }
     });
     offer.append(h("p", {}, `This table looks like ${describeKind(detected.kind)}. RARE functions in this workbook can use it instead of the bundled figures (stored in the workbook; Clear overrides restores them).`), use, note);

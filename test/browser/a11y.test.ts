@@ -1,0 +1,61 @@
+/**
+ * axe-core on every task pane view, in the real pane (preview mode): no serious or
+ * critical accessibility violations. axe is injected as a script, which the pane's
+ * Content-Security-Policy forbids, so this one page bypasses CSP; the other browser tests
+ * keep it.
+ */
+import { readFileSync } from "fs";
+import type { Page } from "playwright-core";
+import { openPane, type PaneSession } from "../support/pane-page";
+import { sharedDir } from "../support/paths";
+import { join } from "path";
+
+jest.setTimeout(90_000);
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+}
+
+let session: PaneSession;
+beforeAll(async () => {
+  session = await openPane({ bypassCSP: true });
+});
+afterAll(async () => {
+  await session.close();
+});
+
+it("Functions view", async () => {
+  await session.page.getByRole("tab", { name: "Functions" }).click();
+  expect(await seriousViolations(session.page)).toEqual([]);
+});
+
+it("Import CSV view, with a file analysed and imported into the preview workbook", async () => {
+  const page = session.page;
+  await page.getByRole("tab", { name: "Import CSV" }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("CSV file").setInputFiles(join(sharedDir, "data", "usgs", "mcs2024-raree_salient.csv"));
+  await page.waitForSelector("#import-preview");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await page.locator("#import-messages .message.success").waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+it("Scenarios view", async () => {
+  await session.page.getByRole("tab", { name: "Scenarios" }).click();
+  expect(await seriousViolations(session.page)).toEqual([]);
+});
