@@ -42,22 +42,16 @@ it("enforces a Content-Security-Policy without unsafe-inline or unsafe-eval", as
   const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "");
   expect(csp).toMatch(/script-src 'self'/);
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
-  // And the browser applies it: an injected inline script does not run, eval is refused.
-  const outcome = await page.evaluate(() => {
-    const w = window as unknown as { injected?: boolean };
+  // And the browser applies it: an injected inline script does not run. (eval cannot be
+  // probed from here: DevTools evaluations are exempt from CSP.)
+  const injected = await page.evaluate(() => {
     const script = document.createElement("script");
     script.textContent = "window.injected = true";
     document.body.appendChild(script);
-    let evalRan = false;
-    try {
-      evalRan = (0, eval)("true");
-    } catch {
-      evalRan = false;
-    }
-    return { injected: w.injected === true, evalRan };
+    return (window as unknown as { injected?: boolean }).injected === true;
   });
-  expect(outcome).toEqual({ injected: false, evalRan: false });
+  expect(injected).toBe(false);
   const html = readFileSync(join(distDir, "taskpane.html"), "utf8");
   expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers
-  session.errors.length = 0; // the two refusals above are reported on the console, as they should be
+  session.errors.length = 0; // the refusal above is reported on the console, as they should be
 });
