@@ -13,6 +13,7 @@ import { createHostWorkbook } from "./host-workbook";
 import { OverridesController } from "./overrides-controller";
 import { renderFunctionsView } from "./views/functions-view";
 import { renderImportView } from "./views/import-view";
+import { renderScenarioView } from "./views/scenario-view";
 
 async function boot(): Promise<void> {
   setTheme(webLightTheme);
@@ -40,6 +41,7 @@ async function boot(): Promise<void> {
 
   setUpTabs(document.querySelector('[role="tablist"]') as HTMLElement);
   renderImportView(byId("view-import"), workbook, overrides);
+  renderScenarioView(byId("view-scenarios"), workbook, { runtime, overrides });
   await renderFunctionsView(byId("view-functions"));
   if (preview) (globalThis as { rarePreview?: unknown }).rarePreview = preview; // for tests and the curious
   document.body.dataset.ready = "true";

@@ -1,0 +1,154 @@
+/**
+ * The Scenarios view: choose a risk factor, elements, cut, elasticity and strategies; write
+ * a NEW scenario sheet of live RARE formulas, or update the one already there in place
+ * (keeping the exposures typed into it); refresh the whole workbook in one click. Talks
+ * only to the Workbook port, so it runs unchanged in Excel and on the preview.
+ */
+import { buildScenarioSheet } from "../../src/scenario/layout";
+import { existingScenarioSheet, writeScenarioSheet, type ExistingSheet, type ScenarioWriteMode } from "../../src/scenario/writer";
+import { sameName } from "../../src/workbook/names";
+import type { Workbook } from "../../src/workbook/workbook";
+import type { RareRuntime } from "../../functions/runtime-bridge";
+import { append, clear, h } from "../dom";
+import { errorText, messageArea } from "../messages";
+import type { OverridesController } from "../overrides-controller";
+import { checkForm, initialForm } from "./scenario-choices";
+import { scenarioFormControls } from "./scenario-form";
+import { datasetVersionText, outcomeMessage, recalculatedAt } from "./scenario-outcome";
+
+export interface ScenarioViewDeps {
+  readonly runtime: RareRuntime;
+  readonly overrides: OverridesController;
+}
+
+const MESSAGES_ID = "scenario-messages";
+
+export function renderScenarioView(container: HTMLElement, workbook: Workbook, { runtime, overrides }: ScenarioViewDeps): void {
+  clear(container);
+  let busy = false;
+  let existing: { kind: ExistingSheet; name: string } = { kind: "none", name: "" };
+  let statusTicket = 0;
+
+  const form = scenarioFormControls(initialForm(runtime.queries()), {
+    onChange: (sheetChanged) => {
+      if (sheetChanged) void refreshStatus();
+    },
+  });
+  const status = h("p", { id: "scenario-sheet-status", class: "hint" });
+  const createButton = h("fluent-button" as "button", { appearance: "primary", id: "scenario-create", role: "button" }, "Create scenario sheet");
+  const updateButton = h("fluent-button" as "button", { appearance: "primary", id: "scenario-update", role: "button", hidden: true }, "Update scenario sheet");
+  const refreshButton = h("fluent-button" as "button", { id: "scenario-refresh", role: "button" }, "Refresh data");
+  const version = h("span", { id: "scenario-dataset-version" });
+  const messages = messageArea(MESSAGES_ID);
+
+  append(
+    container,
+    h("h2", {}, "Scenarios"),
+    h(
+      "p",
+      {},
+      "What if China withholds part of its supply? The sheet this builds has the assumptions in input cells, a table of live RARE formulas per element, a sensitivity grid and a chart; change an input and everything recalculates.",
+    ),
+    h(
+      "p",
+      { class: "hint", id: "scenario-assumptions-note" },
+      "The numbers below (cut, elasticity, offsets) start at RARE's defaults. They are assumptions, judgement not data: change them here, or later in the sheet's input cells. China's shares, prices and the risk texts come from the bundled sources.",
+    ),
+    form.element,
+    status,
+    h("div", { class: "actions" }, createButton, updateButton),
+    messages.element,
+    h("h3", {}, "Refresh"),
+    h("p", { class: "hint" }, "Recalculates every formula in the workbook (a full calculation), so a model workbook shows the figures now in force."),
+    h("div", { class: "actions" }, refreshButton),
+    h("p", { class: "dataset" }, "Dataset ", version),
+  );
+
+  const showVersion = () => (version.textContent = datasetVersionText(runtime.bundled.version(), overrides.current.stored.layers.length));
+  overrides.subscribe(showVersion);
+  showVersion();
+
+  const paintButtons = () => {
+    createButton.toggleAttribute("disabled", busy || existing.kind !== "none");
+    updateButton.hidden = existing.kind !== "scenario";
+    updateButton.toggleAttribute("disabled", busy);
+    refreshButton.toggleAttribute("disabled", busy);
+    form.setDisabled(busy);
+  };
+
+  /** What is at the chosen sheet name now: nothing, our scenario sheet, or someone else's sheet. */
+  async function refreshStatus(): Promise<void> {
+    const ticket = ++statusTicket;
+    const wanted = form.read().sheetName.trim();
+    let next: typeof existing = { kind: "none", name: wanted };
+    try {
+      if (wanted) {
+        const kind = await existingScenarioSheet(workbook, wanted);
+        // Excel matches sheet names case-blind; the plan must use the sheet's own spelling.
+        const name = kind === "none" ? wanted : ((await workbook.listSheets()).find((s) => sameName(s, wanted)) ?? wanted);
+        next = { kind, name };
+      }
+    } catch {
+      next = { kind: "none", name: wanted }; // a name Excel cannot look up: the check on Create explains it
+    }
+    if (ticket !== statusTicket) return; // the user typed on; a newer check is under way
+    existing = next;
+    status.textContent =
+      existing.kind === "scenario"
+        ? `The scenario sheet "${existing.name}" exists. Update it in place (the exposures you typed are kept), or choose another sheet name to create a new one.`
+        : existing.kind === "other"
+          ? `A sheet named "${existing.name}" exists and was not made by a RARE scenario: choose another sheet name.`
+          : "";
+    paintButtons();
+  }
+
+  async function write(mode: ScenarioWriteMode): Promise<void> {
+    const checked = checkForm(form.read());
+    form.markProblems(checked.ok ? [] : checked.problems, MESSAGES_ID);
+    if (!checked.ok) {
+      messages.show("error", "The sheet was not written. Please fix:", checked.problems.map((p) => p.message));
+      return;
+    }
+    busy = true;
+    paintButtons();
+    messages.show("info", mode === "create" ? "Writing the scenario sheet…" : "Updating the scenario sheet…");
+    try {
+      await refreshStatus();
+      const sheetName = existing.kind === "none" ? checked.input.sheetName : existing.name;
+      const plan = buildScenarioSheet({ ...checked.input, sheetName });
+      const outcome = await writeScenarioSheet(workbook, plan, { mode });
+      const { text, details } = outcomeMessage(outcome, plan);
+      messages.show("success", text, details);
+    } catch (e) {
+      messages.show("error", errorText(e));
+    } finally {
+      busy = false;
+      await refreshStatus();
+    }
+  }
+
+  const onClick = (button: HTMLElement, action: () => Promise<void>) =>
+    button.addEventListener("click", () => {
+      if (busy || button.hasAttribute("disabled")) return;
+      void action();
+    });
+  onClick(createButton, () => write("create"));
+  onClick(updateButton, () => write("update"));
+  onClick(refreshButton, async () => {
+    busy = true;
+    paintButtons();
+    try {
+      await workbook.recalculate(true);
+      showVersion();
+      messages.show("success", `${recalculatedAt(new Date())} Dataset ${version.textContent}.`);
+    } catch (e) {
+      messages.show("error", `The workbook could not be recalculated: ${errorText(e)}`);
+    } finally {
+      busy = false;
+      await refreshStatus();
+    }
+  });
+
+  paintButtons();
+  void refreshStatus();
+}
