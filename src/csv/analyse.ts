@@ -13,11 +13,7 @@ import { RowSink, TablePass } from "./pass";
 import { prepare, Prepared } from "./prepare";
 import { CsvRefusal, isRefusal, refuse } from "./refusals";
 import type { Analysis, ColumnInfo } from "./results";
-import { CsvScanner, FIELD_ESCAPED, STORED_FIELDS } from "./scanner";
 
-// Hot loops read local copies: imported bindings can compile to getter calls (CommonJS interop).
-const ESCAPED = FIELD_ESCAPED;
-const STORED = STORED_FIELDS;
 const NUMERIC_BITS = CELL_NUMBER | CELL_PERCENT;
 
 export const PREVIEW_ROWS = 20;
@@ -44,29 +40,22 @@ export class TypeSink implements RowSink {
     }
   }
 
-  row(sc: CsvScanner, dataRow: number, _record: number, width: number): void {
+  row(fields: readonly string[], dataRow: number, _record: number, width: number): void {
     if (dataRow < this.previewRows) {
-      const fields: string[] = [];
-      for (let j = 0; j < width; j++) fields.push(sc.field(j));
-      this.preview.push(fields);
+      const row: string[] = [];
+      for (let j = 0; j < width; j++) row.push(fields[j] ?? "");
+      this.preview.push(row);
     }
-    const n = Math.min(width, sc.count, STORED);
+    const n = Math.min(width, fields.length);
     const cells = this.cells;
     for (let j = 0; j < n; j++) {
       let mask = this.masks[j];
       if (mask === 0) continue; // already text: nothing below can change that
-      let t = sc.text;
-      let s = sc.starts[j];
-      let e = sc.ends[j];
-      if (e === s) continue;
-      if (sc.kinds[j] >= ESCAPED) {
-        t = sc.field(j);
-        s = 0;
-        e = t.length;
-      }
-      if (isMissing(t, s, e)) continue;
+      const v = fields[j];
+      const e = v.length;
+      if (e === 0 || isMissing(v, 0, e)) continue;
       this.seen[j] = true;
-      const bits = cells.classify(t, s, e);
+      const bits = cells.classify(v, 0, e);
       mask &= bits;
       this.masks[j] = mask;
       if (bits & NUMERIC_BITS) {
@@ -114,7 +103,7 @@ export async function analyseAsync(
 
 function analysisPass(prep: Prepared, options: CsvOptions): { pass: TablePass; sink: TypeSink } {
   const sink = new TypeSink(new CellClassifier(prep.dialect.decimalSeparator === ","));
-  return { pass: new TablePass(prep.text, prep.dialect, options, sink), sink };
+  return { pass: new TablePass(prep.text, prep.dialect, prep.lineBreak, options, sink), sink };
 }
 
 function finishAnalysis(prep: Prepared, pass: TablePass, sink: TypeSink, options: CsvOptions): Analysis | CsvRefusal {

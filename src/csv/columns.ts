@@ -1,7 +1,7 @@
 /**
- * Column-wise storage of imported values, and the per-type converters that fill it. Numbers,
- * percents and dates live in a Float64Array (8 bytes a cell, no boxing); the rare cell that
- * does not fit its column's type is kept as text on the side.
+ * Column-wise storage of imported values, and the per-type converters that fill it from the
+ * cell strings papaparse gives. Numbers, percents and dates live in a Float64Array (8 bytes a
+ * cell, no boxing); the rare cell that does not fit its column's type is kept as text on the side.
  */
 import { isFormulaLike, isMissing, readBoolean } from "./cells";
 import { DateOrder, DateReader } from "./dates";
@@ -116,19 +116,18 @@ export class TextColumn {
     this.values = new TextValues(blankRows);
   }
 
-  add(t: string, s: number, e: number, row: number, _record?: number): void {
-    if (e === s) {
+  add(v: string, row: number, _record?: number): void {
+    if (v.length === 0) {
       this.values.data.push(null);
       return;
     }
-    const c = t.charCodeAt(s);
+    const c = v.charCodeAt(0);
     // = + - @ tab CR (see isFormulaLike), tested inline: this runs for every text cell.
     if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) {
       this.log.textCells.push({ row, column: this.index, reason: "formula" });
     }
-    let v = t.slice(s, e);
     const intern = this.intern;
-    if (intern !== null && e - s <= INTERN_MAX_LENGTH) {
+    if (intern !== null && v.length <= INTERN_MAX_LENGTH) {
       const known = intern.get(v);
       if (known !== undefined) v = known;
       else if (intern.size < INTERN_MAX_ENTRIES) intern.set(v, v);
@@ -185,17 +184,18 @@ export class NumericColumn extends TypedColumn {
     this.wantPercent = kind === "percent";
   }
 
-  add(t: string, s: number, e: number, row: number, record: number): void {
-    if (e === s) {
+  add(text: string, row: number, record: number): void {
+    const e = text.length;
+    if (e === 0) {
       this.values.push(NaN);
       return;
     }
     let v: number;
     if (this.kind === "date") {
-      v = this.dates.read(t, s, e, this.dateOrder);
+      v = this.dates.read(text, 0, e, this.dateOrder);
     } else {
       const numbers = this.numbers;
-      v = numbers.read(t, s, e);
+      v = numbers.read(text, 0, e);
       if (v === v) {
         if (numbers.percent !== this.wantPercent) {
           v = NaN;
@@ -207,10 +207,9 @@ export class NumericColumn extends TypedColumn {
     }
     if (v === v) {
       this.values.push(v);
-    } else if (isMissing(t, s, e)) {
+    } else if (isMissing(text, 0, e)) {
       this.values.push(NaN);
     } else {
-      const text = t.slice(s, e);
       this.keepText(text, row, record);
       this.values.pushText(text);
     }
@@ -229,18 +228,18 @@ export class BooleanColumn extends TypedColumn {
     this.values = new BooleanValues(blankRows, capacity);
   }
 
-  add(t: string, s: number, e: number, row: number, record: number): void {
-    if (e === s) {
+  add(text: string, row: number, record: number): void {
+    const e = text.length;
+    if (e === 0) {
       this.values.push(0);
       return;
     }
-    const b = readBoolean(t, s, e);
+    const b = readBoolean(text, 0, e);
     if (b !== null) {
       this.values.push(b ? 2 : 1);
-    } else if (isMissing(t, s, e)) {
+    } else if (isMissing(text, 0, e)) {
       this.values.push(0);
     } else {
-      const text = t.slice(s, e);
       this.keepText(text, row, record);
       this.values.pushText(text);
     }

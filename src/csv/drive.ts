@@ -6,25 +6,22 @@ import type { Progress, RunControl } from "./options";
 import type { TablePass } from "./pass";
 import { now, yieldToEventLoop } from "./schedule";
 
-/** Records per step: small enough to check the clock often, big enough to cost nothing. */
-const STEP_RECORDS = 2048;
-
 export function runSync(pass: TablePass): void {
-  while (!pass.step(1 << 20));
+  while (!pass.step());
 }
 
 /** False when cancelled through control.signal. */
 export async function runAsync(pass: TablePass, control: RunControl, totalBytes: number): Promise<boolean> {
   const sliceMs = control.sliceMs ?? 25;
-  const textLength = pass.sc.text.length || 1;
+  const textLength = pass.reader.text.length || 1;
   const progress = (): Progress => {
-    const fraction = pass.done ? 1 : Math.min(1, pass.sc.pos / textLength);
+    const fraction = pass.done ? 1 : Math.min(1, pass.offset / textLength);
     return { rowsParsed: pass.records, bytesParsed: Math.round(fraction * totalBytes), totalBytes, fraction };
   };
   let sliceStart = now();
   for (;;) {
     if (control.signal?.aborted) return false;
-    if (pass.step(STEP_RECORDS)) break;
+    if (pass.step()) break;
     if (now() - sliceStart >= sliceMs) {
       control.onProgress?.(progress());
       await yieldToEventLoop();

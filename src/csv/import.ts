@@ -16,13 +16,8 @@ import { RowSink, TablePass } from "./pass";
 import { prepare, Prepared } from "./prepare";
 import { CsvRefusal, isRefusal, refuse } from "./refusals";
 import type { CellValue, ImportedColumn, ImportResult, TextCell } from "./results";
-import { CsvScanner, FIELD_ESCAPED, STORED_FIELDS } from "./scanner";
 import { safeSheetName } from "./sheetName";
 import { TypeSink } from "./analyse";
-
-// Hot loops read local copies: imported bindings can compile to getter calls (CommonJS interop).
-const ESCAPED = FIELD_ESCAPED;
-const STORED = STORED_FIELDS;
 
 const DEFAULT_SAMPLE_ROWS = 1000;
 
@@ -51,22 +46,10 @@ class ImportSink implements RowSink, CellLog {
     }
   }
 
-  row(sc: CsvScanner, dataRow: number, record: number, width: number): void {
-    const text = sc.text;
-    const starts = sc.starts;
-    const ends = sc.ends;
-    const kinds = sc.kinds;
-    const n = Math.min(width, sc.count, STORED);
+  row(fields: readonly string[], dataRow: number, record: number, width: number): void {
+    const n = Math.min(width, fields.length);
     const columns = this.columns;
-    for (let j = 0; j < n; j++) {
-      const col = columns[j];
-      if (kinds[j] >= ESCAPED) {
-        const v = sc.field(j);
-        col.add(v, 0, v.length, dataRow, record);
-      } else {
-        col.add(text, starts[j], ends[j], dataRow, record);
-      }
-    }
+    for (let j = 0; j < n; j++) columns[j].add(fields[j], dataRow, record);
     for (let j = n; j < width; j++) columns[j].blank();
     this.rows++;
   }
@@ -88,19 +71,19 @@ function begin(input: string | Uint8Array, options: CsvOptions): ImportRun | Csv
   const decimalComma = prep.dialect.decimalSeparator === ",";
   const typeSink = new TypeSink(new CellClassifier(decimalComma), 0);
   const sampleRows = Math.max(1, options.sampleRows ?? DEFAULT_SAMPLE_ROWS);
-  const sample = new TablePass(prep.text, prep.dialect, options, typeSink, sampleRows);
+  const sample = new TablePass(prep.text, prep.dialect, prep.lineBreak, options, typeSink, sampleRows);
   runSync(sample);
   if (sample.refusal) return sample.refusal;
   const { detected, used } = typeSink.resolve(options, Math.max(sample.width, options.columns?.length ?? 0));
   const sink = new ImportSink(used, decimalComma, expectedRows(sample, prep.text.length, prep.dialect.bodyStart));
-  const pass = new TablePass(prep.text, prep.dialect, options, sink);
+  const pass = new TablePass(prep.text, prep.dialect, prep.lineBreak, options, sink);
   return { prep, options, types: used, detected, sink, pass };
 }
 
 /** Rows the whole text should hold, from the sample's characters per record (5% margin). */
 function expectedRows(sample: TablePass, textLength: number, bodyStart: number): number {
-  const read = sample.sc.pos - bodyStart;
-  if (sample.sc.pos >= textLength || read <= 0) return sample.dataRows;
+  const read = sample.offset - bodyStart;
+  if (sample.offset >= textLength || read <= 0) return sample.dataRows;
   const perRecord = read / Math.max(1, sample.records);
   return Math.min(EXCEL_MAX_ROWS, Math.ceil(((textLength - bodyStart) / perRecord) * 1.05));
 }

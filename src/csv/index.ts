@@ -51,7 +51,7 @@
  *                raggedRows: {count, rows}}
  *   Ragged      {count, rows: {row, line, fields}[], minFields, expectedFields, action: "pad" | "skip"}
  *   CsvWarning  {code, message, column?, rows?}  codes: encoding, skippedRows, blankRows,
- *                blankColumns, raggedRows, titleRow, ambiguousDates, mixedColumn
+ *                blankColumns, raggedRows, strayQuotes, titleRow, ambiguousDates, mixedColumn
  *   Progress    {rowsParsed, bytesParsed, totalBytes, fraction}; RunControl {onProgress?, signal?, sliceMs?}
  *
  * Values: text (string), number, percent (number: "80%" → 0.8), date (Excel 1900-system

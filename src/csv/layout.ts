@@ -96,6 +96,20 @@ function layoutWarnings(prep: Prepared, pass: TablePass, dropped: Dropped, ragge
       rows: rows.slice(0, 100),
     });
   }
+  const stray = pass.firstStrayQuote;
+  if (stray) {
+    const n = pass.strayQuoteCount;
+    const where = `line ${count(stray.line)}, ${columnLabel(stray.column)}`;
+    warnings.push({
+      code: "strayQuotes",
+      message:
+        n === 1
+          ? `Row ${count(stray.row)} has a stray quote in a quoted value (${where}): the value was read on to the next quote that ends a value. Check that row.`
+          : `${count(n)} rows have a stray quote in a quoted value (rows ${listSome(pass.strayQuoteRows, n)}; the first on ${where}): ` +
+            "each value was read on to the next quote that ends a value. Check those rows.",
+      rows: pass.strayQuoteRows.slice(0, 100),
+    });
+  }
   if (pass.headerFilled === 1 && pass.firstRowFilled > 1) {
     const titleRow = dropped.skippedRows + 1;
     warnings.push({

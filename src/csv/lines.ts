@@ -1,3 +1,11 @@
+/** Line breaks inside a value (CRLF, LF and a lone CR count one each), for the line a later cell starts on. */
+export function lineBreaks(value: string): number {
+  let n = 0;
+  for (let i = value.indexOf("\n"); i >= 0; i = value.indexOf("\n", i + 1)) n++;
+  for (let i = value.indexOf("\r"); i >= 0; i = value.indexOf("\r", i + 1)) if (value.charCodeAt(i + 1) !== 10) n++;
+  return n;
+}
+
 /**
  * Offset → physical line number, for messages ("line 7"). Rows and lines differ when quoted
  * fields hold line breaks, and counting lines on every record would slow the hot loop, so

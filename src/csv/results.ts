@@ -13,6 +13,7 @@ export type WarningCode =
   | "blankColumns"
   | "raggedRows"
   | "titleRow"
+  | "strayQuotes"
   | "ambiguousDates"
   | "mixedColumn";
 

@@ -1,10 +1,12 @@
 /**
  * The file's dialect: its `sep=` line, delimiter, header row and decimal separator, decided
- * from the first records (parsed with quotes respected, so a comma inside "..." does not count).
+ * from the first records (read by papaparse with each candidate delimiter, so a comma inside
+ * "..." does not count).
  */
 import { CellClassifier, CELL_ANY, isMissing } from "./cells";
+import { RecordBreak, recordBreak } from "./linebreak";
 import type { CsvOptions } from "./options";
-import { CsvScanner } from "./scanner";
+import { RecordReader } from "./records";
 
 export const CANDIDATE_DELIMITERS = [",", ";", "\t", "|"] as const;
 
@@ -42,6 +44,7 @@ export function sniff(text: string, options: CsvOptions = {}): Dialect {
     }
   }
 
+  const lineBreak = recordBreak(text, bodyStart);
   let delimiter: string;
   let delimiterSource: Dialect["delimiterSource"];
   if (options.delimiter) {
@@ -51,7 +54,7 @@ export function sniff(text: string, options: CsvOptions = {}): Dialect {
     delimiter = sepDelimiter;
     delimiterSource = "sepLine";
   } else {
-    const guessed = guessDelimiter(text, bodyStart, options.skipRows ?? 0);
+    const guessed = bestDelimiter(text, bodyStart, lineBreak, options.skipRows ?? 0);
     delimiter = guessed ?? ",";
     delimiterSource = guessed ? "detected" : "default";
   }
@@ -63,23 +66,26 @@ export function sniff(text: string, options: CsvOptions = {}): Dialect {
     hasHeader = options.hasHeader;
     headerSource = "option";
   } else {
-    const records = sampleRecords(text, bodyStart, delimiter, options.skipRows ?? 0, 20);
+    const records = sampleRecords(text, bodyStart, lineBreak, delimiter, options.skipRows ?? 0, 20);
     hasHeader = looksLikeHeader(records, new CellClassifier(decimalSeparator === ","));
     headerSource = "detected";
   }
   return { delimiter, delimiterSource, sepLine, bodyStart, bodyLine, hasHeader, headerSource, decimalSeparator };
 }
 
-/** The first non-blank records (after `skip` records) as strings. */
-function sampleRecords(text: string, start: number, delimiter: string, skip: number, max: number): string[][] {
-  const sc = new CsvScanner(text, delimiter, start);
+/**
+ * The first non-blank records after `skip` records, as long as they start within the first
+ * SAMPLE_CHARS characters (up to 1,000 fields each: enough to tell a header or a delimiter).
+ */
+function sampleRecords(text: string, start: number, lineBreak: RecordBreak, delimiter: string, skip: number, max: number): string[][] {
+  const reader = new RecordReader(text, delimiter, lineBreak, start);
   const records: string[][] = [];
-  for (let i = 0; records.length < max && sc.pos - start < SAMPLE_CHARS && sc.nextRow(); i++) {
-    if (i < skip || sc.lastNonEmpty < 0) continue;
-    const fields: string[] = [];
-    for (let f = 0; f < Math.min(sc.count, 1000); f++) fields.push(sc.field(f));
-    records.push(fields);
-  }
+  let seen = 0;
+  const take = (r: { fields: string[]; end: number }): boolean => {
+    if (seen++ >= skip && r.fields.some((f) => f.length > 0)) records.push(r.fields.slice(0, 1000));
+    return records.length < max && r.end - start < SAMPLE_CHARS;
+  };
+  while (reader.read(take));
   return records;
 }
 
@@ -91,7 +97,11 @@ function sampleRecords(text: string, start: number, delimiter: string, skip: num
  * should not turn it into two columns.
  */
 export function guessDelimiter(text: string, start = 0, skip = 0): string | null {
-  const scores = CANDIDATE_DELIMITERS.map((d) => score(text, start, skip, d));
+  return bestDelimiter(text, start, recordBreak(text, start), skip);
+}
+
+function bestDelimiter(text: string, start: number, lineBreak: RecordBreak, skip: number): string | null {
+  const scores = CANDIDATE_DELIMITERS.map((d) => score(sampleRecords(text, start, lineBreak, d, skip, SAMPLE_RECORDS)));
   const splitsFirst = scores.some((s) => s.firstFields > 1);
   let best: string | null = null;
   let bestShare = 0;
@@ -107,17 +117,9 @@ export function guessDelimiter(text: string, start = 0, skip = 0): string | null
   return best;
 }
 
-function score(text: string, start: number, skip: number, d: string): { firstFields: number; modeFields: number; share: number } {
-  const sc = new CsvScanner(text, d, start);
+function score(records: string[][]): { firstFields: number; modeFields: number; share: number } {
   const counts = new Map<number, number>();
-  let records = 0;
-  let firstFields = 0;
-  for (let i = 0; records < SAMPLE_RECORDS && sc.pos - start < SAMPLE_CHARS && sc.nextRow(); i++) {
-    if (i < skip || sc.lastNonEmpty < 0) continue;
-    if (records === 0) firstFields = sc.count;
-    records++;
-    counts.set(sc.count, (counts.get(sc.count) ?? 0) + 1);
-  }
+  for (const r of records) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
   let modeFields = 0;
   let modeRecords = 0;
   for (const [fields, n] of counts) {
@@ -126,7 +128,7 @@ function score(text: string, start: number, skip: number, d: string): { firstFie
       modeRecords = n;
     }
   }
-  return { firstFields, modeFields, share: records ? modeRecords / records : 0 };
+  return { firstFields: records[0]?.length ?? 0, modeFields, share: records.length ? modeRecords / records.length : 0 };
 }
 
 /**

@@ -1,0 +1,159 @@
+/**
+ * The record reader: papaparse over slices of the text, with offsets, quote problems and
+ * Excel's line breaks (CRLF, LF and lone CR in any mix) put on top of papaparse's one newline.
+ */
+import { recordBreak } from "../../../src/csv/linebreak";
+import { LineCounter, lineBreaks } from "../../../src/csv/lines";
+import { CsvRecord, fieldNumberAt, RecordReader } from "../../../src/csv/records";
+
+interface Seen {
+  fields: string[];
+  start: number;
+  end: number;
+  unclosedQuoteAt: number;
+  strayQuoteAt: number;
+}
+
+function read(text: string, delimiter = ",", slice?: number): Seen[] {
+  const reader = new RecordReader(text, delimiter, recordBreak(text, 0), 0, slice);
+  const out: Seen[] = [];
+  const take = (r: CsvRecord): boolean => {
+    out.push({ ...r, fields: [...r.fields] });
+    return true;
+  };
+  while (reader.read(take));
+  return out;
+}
+
+const records = (text: string, delimiter = ",", slice?: number): string[][] => read(text, delimiter, slice).map((r) => r.fields);
+
+describe("RecordReader", () => {
+  it("splits on CRLF, LF and lone CR alike, and keeps line breaks inside quotes", () => {
+    expect(records('a,b\r\nc,d\ne,f\rg,"h\r\ni"')).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+      ["e", "f"],
+      ["g", "h\r\ni"],
+    ]);
+  });
+
+  it("takes the CR of a CRLF off an unquoted last value only; a quoted value keeps its own CR", () => {
+    expect(records('a,b\r\n1,"x\r"\r\n2,"y\r\r"\r\n3,z\r\n')).toEqual([
+      ["a", "b"],
+      ["1", "x\r"],
+      ["2", "y\r\r"],
+      ["3", "z"],
+    ]);
+    // An unquoted last value ending with a quote (inches) is still unquoted.
+    expect(records('size,len\r\n12",5"\r\n')).toEqual([
+      ["size", "len"],
+      ['12"', '5"'],
+    ]);
+  });
+
+  it("gives each record's offsets: first character, and after its line break", () => {
+    expect(read('a,b\r\n"x\ny",1\n2,3').map((r) => [r.start, r.end])).toEqual([
+      [0, 5],
+      [5, 13],
+      [13, 16],
+    ]);
+  });
+
+  it("undoes doubled quotes; an empty quoted field is empty", () => {
+    expect(records('"ha ""ha"" ha","",x')).toEqual([['ha "ha" ha', "", "x"]]);
+  });
+
+  it("keeps a quote inside an unquoted field literally", () => {
+    expect(records('ab"c,d\n5"2,x')).toEqual([
+      ['ab"c', "d"],
+      ['5"2', "x"],
+    ]);
+  });
+
+  it("drops spaces between a closing quote and the delimiter (papaparse; Excel keeps them)", () => {
+    expect(records('"q" ,x\n"r"\t\n')).toEqual([
+      ["q", "x"],
+      ["r"],
+    ]);
+    // At the very end of the text too, where papaparse alone would report an unclosed quote.
+    expect(read('a\n"q" ')).toMatchObject([{ fields: ["a"] }, { fields: ["q"], unclosedQuoteAt: -1 }]);
+    expect(read('a\r\n"q"\r')).toMatchObject([{ fields: ["a"] }, { fields: ["q"], unclosedQuoteAt: -1 }]);
+  });
+
+  it("reads a stray quote in a quoted value on to the next quote that ends a value, and says where it opened", () => {
+    // Excel would keep text after a closing quote ("ab"c → abc); papaparse reads on instead.
+    expect(read('"ab"c,"x""y"z,"q" \n1,2\n')).toEqual([
+      { fields: ['ab"c,"x"y"z,"q'], start: 0, end: 19, unclosedQuoteAt: -1, strayQuoteAt: 0 },
+      { fields: ["1", "2"], start: 19, end: 23, unclosedQuoteAt: -1, strayQuoteAt: -1 },
+    ]);
+    // The common case: an undoubled quote inside a quoted value.
+    expect(read('n,note\n1,"He said "hi" to me"\n')[1]).toMatchObject({ fields: ["1", 'He said "hi" to me'], strayQuoteAt: 9 });
+  });
+
+  it("gives an empty last field after a trailing delimiter, and no record after a final line break", () => {
+    expect(records("a,\n")).toEqual([["a", ""]]);
+    expect(records("a\n\nb")).toEqual([["a"], [""], ["b"]]);
+    expect(records("a\r\n\r\nb\r\n")).toEqual([["a"], [""], ["b"]]);
+    expect(records("a\r\rb\r")).toEqual([["a"], [""], ["b"]]);
+  });
+
+  it("reports an unclosed quote with its offset; the record runs to the end", () => {
+    const rs = read('a,b\n1,"open\n2,3');
+    expect(rs).toHaveLength(2);
+    expect(rs[0].unclosedQuoteAt).toBe(-1);
+    expect(rs[1]).toMatchObject({ start: 4, end: 15, unclosedQuoteAt: 6 });
+    expect(rs[1].fields).toHaveLength(2);
+  });
+
+  it("gives the same records whatever the slice size, also for records longer than a slice", () => {
+    const text = 'id,note\r\n1,"a, ""b""\r\nc"\r\n2,' + "x".repeat(300) + '\n3,"' + "y,\n".repeat(100) + '"\r4,z\r\n';
+    const whole = read(text);
+    expect(whole.map((r) => r.fields[0])).toEqual(["id", "1", "2", "3", "4"]);
+    for (const slice of [1, 2, 3, 5, 7, 16, 64]) expect(read(text, ",", slice)).toEqual(whole);
+  });
+
+  it("reads a line of 20,000 columns whole", () => {
+    const rs = records(",".repeat(20_000) + "x");
+    expect(rs[0]).toHaveLength(20_001);
+    expect(rs[0][20_000]).toBe("x");
+  });
+
+  it("stops when the handler says so, after that record", () => {
+    const reader = new RecordReader("a\nb\nc\n", ",", "\n", 0);
+    const seen: string[] = [];
+    expect(reader.read((r) => (seen.push(r.fields[0]), seen.length < 2))).toBe(false);
+    expect([seen, reader.pos]).toEqual([["a", "b"], 4]);
+  });
+
+  it("refuses delimiters papaparse cannot use", () => {
+    for (const d of ['"', ",,", "\n", "\r", "\ufeff", ""]) expect(() => new RecordReader("a", d, "\n", 0)).toThrow(/Unusable CSV delimiter/);
+  });
+});
+
+describe("fieldNumberAt", () => {
+  it("names the 1-based field an offset is in, quoted fields with delimiters and line breaks counted as one", () => {
+    const text = 'a,"b,\nc",d';
+    expect([0, 2, 9, 10].map((o) => fieldNumberAt(text, 0, o, ",", "\n"))).toEqual([1, 2, 3, 3]);
+  });
+});
+
+describe("recordBreak", () => {
+  it("splits on LF for LF, CRLF and mixed files; on CR only where LF never ends a record", () => {
+    expect(recordBreak("a\nb\n", 0)).toBe("\n");
+    expect(recordBreak("a\r\nb\r\n", 0)).toBe("\n");
+    expect(recordBreak("a,b\r\n1,crlf\n2,lf\r3,cr\r\n4,\"q\r\nb\"\n5,\"l\rc\"\r", 0)).toBe("\n");
+    expect(recordBreak("a\rb\r", 0)).toBe("\r");
+    expect(recordBreak('a,b\r1,"x\ny"\r', 0)).toBe("\r");
+    expect(recordBreak("one line", 0)).toBe("\n");
+  });
+});
+
+describe("LineCounter", () => {
+  it("counts CRLF, LF and lone CR as one line break each", () => {
+    const text = "a\r\nb\nc\rd\r\n\ne";
+    const lines = new LineCounter(text);
+    expect([0, 3, 5, 7, 10, 11].map((o) => lines.lineAt(o))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(lines.lineAt(0)).toBe(1);
+    expect(lineBreaks("a\r\nb\nc\rd")).toBe(3);
+  });
+});
