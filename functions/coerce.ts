@@ -4,18 +4,14 @@
  * boolean, null or "" for blanks), and each parameter kind turns one into the typed
  * value the domain expects or throws a RareError naming the argument.
  */
+import { describeValue as describe } from "../src/data/describe-value";
 import { invalidValue } from "../src/data/errors";
+import { coerceYear } from "../src/data/years";
 
 export type Coerce<T> = (value: unknown, name: string) => T;
 
 const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
-function describe(v: unknown): string {
-  if (typeof v === "string") return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  if (typeof v === "boolean") return `the logical value ${v ? "TRUE" : "FALSE"}`;
-  if (typeof v === "number") return `the number ${v}`;
-  return "a value of another type";
-}
 
 /** A required name: text, not blank. */
 export const text: Coerce<string> = (v, name) => {
@@ -58,10 +54,4 @@ export const number: Coerce<number> = (v, name) => {
 export const optionalNumber: Coerce<number | null> = (v, name) => (isBlank(v) ? null : number(v, name));
 
 /** An optional year: a whole number; the domain checks that data exists for it. */
-export const optionalYear: Coerce<number | null> = (v, name) => {
-  if (isBlank(v)) return null;
-  const n = typeof v === "boolean" ? NaN : typeof v === "number" ? v : typeof v === "string" && NUMBER.test(v) ? Number(v) : NaN;
-  if (!Number.isInteger(n)) throw invalidValue(`${name} must be a whole year such as 2024, not ${describe(v)}.`);
-  if (n < 1900 || n > 2100) throw invalidValue(`${name} ${n} is out of range: use a year between 1900 and 2100.`);
-  return n;
-};
+export const optionalYear: Coerce<number | null> = (v, name) => coerceYear(v, name);

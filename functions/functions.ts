@@ -7,9 +7,11 @@
  */
 import { bundled } from "../src/data/bundled";
 import type { RareData } from "../src/data/rare-data";
+import { isRareError } from "../src/data/errors";
 import { gap as gapOf, priceImpact as priceImpactOf } from "../src/model/scenario";
-import { number, optionalNumber, optionalText, optionalTextOrNumber, optionalYear, text } from "./coerce";
-import { lifted, param, single, spill } from "./lift";
+import { requireElasticity, requireFraction } from "../src/model/scenario-inputs";
+import { number, optionalText, optionalTextOrNumber, optionalYear, text, type Coerce } from "./coerce";
+import { lifted, param, spillOne } from "./lift";
 import { installRuntime } from "./runtime-bridge";
 
 let q: RareData = bundled;
@@ -28,12 +30,24 @@ const liftedSource = lifted(
   [param("kind", text), param("key", text), param("field", optionalTextOrNumber)],
   (kind, key, field) => q.source(kind, key, field),
 );
+// Scenario arguments are checked fully in the order they are written, so the first bad
+// argument is the one reported (an unknown element before an out-of-range cut).
+const elementWithShare: Coerce<string> = (v, name) => {
+  const element = text(v, name);
+  const share = q.tryShare(element, null);
+  if (isRareError(share)) throw share;
+  return element;
+};
+const fraction = (what: string): Coerce<number> => (v, name) => requireFraction(number(v, name), what);
+const optionalFraction = (what: string): Coerce<number | null> => (v, name) => (v === null || v === undefined || v === "" ? null : fraction(what)(v, name));
+const optionalElasticity: Coerce<number | null> = (v, name) => (v === null || v === undefined || v === "" ? null : requireElasticity(number(v, name)));
+
 const liftedGap = lifted(
-  [param("element", text), param("cut", number), param("mitigation", optionalNumber)],
+  [param("element", elementWithShare), param("cut", fraction("Cut")), param("mitigation", optionalFraction("Mitigation"))],
   (element, cut, mitigation) => gapOf(q, element, cut, mitigation),
 );
 const liftedPriceImpact = lifted(
-  [param("element", text), param("cut", number), param("elasticity", optionalNumber), param("mitigation", optionalNumber)],
+  [param("element", elementWithShare), param("cut", fraction("Cut")), param("elasticity", optionalElasticity), param("mitigation", optionalFraction("Mitigation"))],
   (element, cut, elasticity, mitigation) => priceImpactOf(q, element, cut, elasticity, mitigation),
 );
 
@@ -140,7 +154,7 @@ export function hhi(year?: unknown[][]): unknown[][] {
  * @returns A column of names.
  */
 export function list(kind: unknown[][]): unknown[][] {
-  return spill(() => q.list(String(single(kind, "kind") ?? "")).map((name) => [name]));
+  return spillOne(kind, param("kind", text), (k) => q.list(k).map((name) => [name]));
 }
 
 /**
@@ -150,7 +164,7 @@ export function list(kind: unknown[][]): unknown[][] {
  * @returns The table, header row first.
  */
 export function table(kind: unknown[][]): unknown[][] {
-  return spill(() => q.table(String(single(kind, "kind") ?? "")));
+  return spillOne(kind, param("kind", text), (k) => q.table(k));
 }
 
 /**

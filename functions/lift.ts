@@ -119,6 +119,21 @@ export function single(arg: unknown, name: string): unknown {
   throw invalidValue(`${name} takes one value, not a range.`);
 }
 
+/**
+ * LIST and TABLE: one argument (a range is refused), an error in it propagates, otherwise
+ * it is coerced like any parameter and the table spills.
+ */
+export function spillOne<T>(arg: unknown, p: Param<T>, compute: (value: T) => (string | number | boolean)[][]): CellResult[][] {
+  let value: unknown;
+  try {
+    value = single(arg, p.name);
+  } catch (e) {
+    return [[toExcelError(e)]];
+  }
+  if (isExcelError(value)) return [[value]];
+  return spill(() => compute(p.coerce(value, p.name)));
+}
+
 /** Wraps a table-returning computation: any failure is one error cell, never an exception. */
 export function spill(compute: () => (string | number | boolean)[][]): CellResult[][] {
   try {

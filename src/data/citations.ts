@@ -1,4 +1,5 @@
-import { invalidValue, notAvailable } from "./errors";
+import { coerceYear } from "./years";
+import { notAvailable } from "./errors";
 import type { Indexes } from "./indexes";
 import { NameIndex, normalizeName } from "./names";
 import type { RareData } from "./rare-data";
@@ -59,15 +60,8 @@ const withNotes = (citationText: string, notes: (string | false | undefined)[]):
   return kept.length === 0 ? citationText : `${citationText}. ${kept.join("; ")}`;
 };
 
-/** Field as a year: a number, a numeric string, or blank (latest). */
-function fieldYear(field: string | number | null): number | null {
-  if (field === null || field === undefined) return null;
-  if (typeof field === "number") return field;
-  const text = normalizeName(field);
-  if (text === "") return null;
-  if (/^\d+$/.test(text)) return Number(text);
-  throw invalidValue(`"${field}" is not a year`);
-}
+/** Field as a year: checked exactly as the value functions check their year argument. */
+const fieldYear = (field: string | number | null): number | null => coerceYear(field);
 
 const fieldText = (field: string | number | null): string | null => (field === null || field === undefined ? null : String(field));
 

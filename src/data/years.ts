@@ -1,13 +1,22 @@
+import { describeValue } from "./describe-value";
 import { invalidValue } from "./errors";
 
-/** Year arguments: whole numbers in 1900..2100; null (omitted) means "latest with data". */
-export function checkYear(year: number | null): number | null {
-  if (year === null || year === undefined) return null;
-  if (typeof year !== "number" || !Number.isInteger(year) || year < 1900 || year > 2100) {
-    throw invalidValue(`Year ${String(year)} must be a whole number between 1900 and 2100`);
-  }
-  return year;
+const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i;
+
+/**
+ * Year arguments, in one place for every function (and SOURCE's year field), so the same
+ * bad year gets the same message everywhere: a whole number in 1900..2100, or numeric
+ * text; omitted or blank means "latest with data" (null).
+ */
+export function coerceYear(v: unknown, name = "year"): number | null {
+  if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return null;
+  const n = typeof v === "number" ? v : typeof v === "string" && NUMERIC.test(v) ? Number(v) : NaN;
+  if (!Number.isInteger(n)) throw invalidValue(`${name} must be a whole year such as 2024, not ${describeValue(v)}.`);
+  if (n < 1900 || n > 2100) throw invalidValue(`${name} ${n} is out of range: use a year between 1900 and 2100.`);
+  return n;
 }
+
+export const checkYear = (year: number | null): number | null => coerceYear(year);
 
 /** "2020–2024" for a run, "2017, 2019–2021" otherwise. Expects ascending years. */
 export function yearsText(years: readonly number[]): string {

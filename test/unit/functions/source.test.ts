@@ -180,7 +180,7 @@ describe("SOURCE: error inputs and wrong types", () => {
   it("a year field that is not a whole year in range is #VALUE!", () => {
     expectErrorResult(source([["production"]], [["China"]], [[2023.5]]), "#VALUE!", /2023\.5/);
     expectErrorResult(source([["production"]], [["China"]], [[2101]]), "#VALUE!", /2101/);
-    expectErrorResult(source([["price"]], [["Nd"]], [["soon"]]), "#VALUE!", /"soon" is not a year/);
+    expectErrorResult(source([["price"]], [["Nd"]], [["soon"]]), "#VALUE!", /year must be a whole year such as 2024, not the text "soon"/);
   });
 });
 
