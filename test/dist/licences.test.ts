@@ -79,6 +79,13 @@ describe("dist/bundle-packages.json", () => {
     for (const name of entryImports) expect(taskpaneNames).toContain(name);
   });
 
+  it("ships every production dependency, papaparse included (else it belongs in devDependencies)", () => {
+    const { dependencies } = readJson<{ dependencies: Record<string, string> }>(join(repoRoot, "package.json"));
+    const names = new Set(shipped.map((p) => p.name));
+    expect(listed.chunks.taskpane.packages.map((p) => p.name)).toContain("papaparse");
+    expect(Object.keys(dependencies).filter((name) => !names.has(name))).toEqual([]);
+  });
+
   it("names installed package versions", () => {
     for (const p of shipped) {
       const manifest = readJson<{ name: string; version: string }>(join(repoRoot, p.path, "package.json"));

