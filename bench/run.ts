@@ -1,0 +1,80 @@
+/**
+ * `npm run bench` (= npm run build && tsx bench/run.ts): every bench, one table, and
+ * bench/RESULTS.md. Figures, not tests: a MISS is reported, the exit code stays 0 (the size
+ * budgets, which are deterministic, are enforced by test/dist/budgets.test.ts instead).
+ *
+ * The CSV import bench runs first, on a fresh heap, so its memory figures match a run of
+ * bench/import.ts alone. Run alone: `npx tsx bench/run.ts` after `npm run build`.
+ */
+import { existsSync, writeFileSync } from "fs";
+import { join } from "path";
+import { distDir } from "../test/support/paths";
+import { runBundleBench } from "./bundle";
+import type { Figure } from "./figures";
+import { formatImportBench, runImportBench } from "./import";
+import { IMPORT_SECTION, importFigures } from "./import-figures";
+import { runLoadBench } from "./load";
+import { runRecalcBench } from "./recalc";
+import { resultsMarkdown, summaryLine, terminalTable } from "./report";
+import { runShareCallBench } from "./share-call";
+import { machineInfo, sink } from "./stats";
+import { runWritePlanBench } from "./write-plan";
+
+const METHODS = [
+  "Timings are medians of N runs (N given per figure) after untimed warm-up runs, on one process; a figure moves by 10–20 % between runs on a shared 2-core machine, so read a MISS near its target as a signal to re-run, and a MISS far from it as real.",
+  "SHARE per call: the Map.get baseline (keys normalised before timing, one interned string per distinct argument), tryShare and share in try/catch run over the same 200,000 calls, interleaved with the order rotated each run; every loop adds each result into an accumulator kept in a module-level sink (no dead-code elimination), and the three sums must agree or the bench fails.",
+  "The SHARE mix: ~70 % names with a sourced figure written as users write them (any case, stray spaces, NBSP, symbols Nd/Dy/La), ~10 % valid elements without a figure (#N/A), ~10 % with a stage (including aliases and a non-magnet element asking for magnets), ~10 % unknown names or stages (typos, oxides, made-up words); seeded, so every run sees the same calls.",
+  "Recalculation: dist/functions.js is evaluated in a fresh realm with an ordinary global object (vm.constants.DONT_CONTEXTIFY), as Excel's JavaScript runtime has, and arguments are 1×1 matrices (null when omitted) made in that realm before timing. test/support's loadFunctionsBundle gives its sandbox an intercepted global, which makes every global lookup (Array.isArray per cell) ~10× dearer; its figure is reported for information.",
+  "Load: each run evaluates a copy of dist/functions.js with a unique trailing comment in a fresh vm context (loadFunctionsBundle), so V8's compilation cache cannot serve it; the time runs from the start of evaluation to its end, when the appended associate calls have run; the number associated is checked against dist/functions.json.",
+  "Bundle sizes: bytes of dist/*.js as built by webpack --mode production, and zlib.gzipSync level 9 of the same bytes; budgets in bench/budgets.ts, enforced by test/dist/budgets.test.ts.",
+  "Write plan: the import bench's CSV generator cut to 200,000 data rows, typed by importCsvSync and handed to planImport by toImportData (the pane's path); the minimum is ceil(estimated bytes / 4,000,000); the largest sync is given both as the planner's upper-bound estimate and as the UTF-8 length of JSON.stringify of its operations.",
+  "CSV import: bench/import.ts's own method (its report is reproduced under its table).",
+];
+
+function requireBuild(): void {
+  const missing = ["functions.js", "functions.json", "taskpane.js"].filter((f) => !existsSync(join(distDir, f)));
+  if (missing.length > 0) {
+    console.error(`dist/ lacks ${missing.join(", ")}: run \`npm run build\` first (\`npm run bench\` builds, then runs this).`);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  requireBuild();
+  const figures: Figure[] = [];
+  const durations: Array<[string, number]> = [];
+  const details = new Map<string, string>();
+  const step = async (name: string, run: () => Figure[] | Promise<Figure[]>): Promise<void> => {
+    process.stdout.write(`${name}... `);
+    const start = Date.now();
+    const got = await run();
+    const seconds = (Date.now() - start) / 1000;
+    console.log(`${seconds.toFixed(1)} s`);
+    durations.push([name, seconds]);
+    figures.push(...got);
+  };
+
+  await step("CSV import", async () => {
+    const result = await runImportBench();
+    details.set(IMPORT_SECTION, formatImportBench(result));
+    return importFigures(result);
+  });
+  await step("bundle sizes", runBundleBench);
+  await step("load", runLoadBench);
+  await step("SHARE per call", runShareCallBench);
+  await step("recalculation", runRecalcBench);
+  await step("write plan", runWritePlanBench);
+
+  const machine = machineInfo();
+  console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}\n`);
+  console.log(terminalTable(figures));
+  console.log(`\n${summaryLine(figures)}`);
+  const file = join(__dirname, "RESULTS.md");
+  writeFileSync(file, resultsMarkdown({ machine, figures, durations, details, methods: METHODS }));
+  console.log(`Wrote ${file} (sink ${sink() > 0 ? "live" : "empty"}).`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
