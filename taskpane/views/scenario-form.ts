@@ -34,7 +34,7 @@ export function scenarioFormControls(initial: ScenarioForm, events: FormEvents):
       "label",
       { class: "checkbox-label", for: `scenario-element-${i}` },
       field(`element:${e.name}`, h("input", { type: "checkbox", id: `scenario-element-${i}`, value: e.name, checked: e.checked })),
-      e.sourced ? e.name : `${e.name} (no sourced China share: its rows show #N/A)`,
+      e.sourced ? e.name : `${e.name} (no sourced share: #N/A)`,
     ),
   );
   const elements = h("fieldset", { id: "scenario-elements" }, h("legend", {}, "Elements"), ...elementBoxes);
