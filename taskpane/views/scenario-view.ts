@@ -22,6 +22,7 @@ export interface ScenarioViewDeps {
 }
 
 const MESSAGES_ID = "scenario-messages";
+const STATUS_DELAY_MS = 250;
 
 export function renderScenarioView(container: HTMLElement, workbook: Workbook, { runtime, overrides }: ScenarioViewDeps): void {
   clear(container);
@@ -29,9 +30,13 @@ export function renderScenarioView(container: HTMLElement, workbook: Workbook, {
   let existing: { kind: ExistingSheet; name: string } = { kind: "none", name: "" };
   let statusTicket = 0;
 
+  let typing: ReturnType<typeof setTimeout> | undefined;
   const form = scenarioFormControls(initialForm(runtime.queries()), {
     onChange: (sheetChanged) => {
-      if (sheetChanged) void refreshStatus();
+      if (!sheetChanged) return;
+      // In Excel each check is a round trip: wait until the typing pauses.
+      clearTimeout(typing);
+      typing = setTimeout(() => void refreshStatus(), STATUS_DELAY_MS);
     },
   });
   const status = h("p", { id: "scenario-sheet-status", class: "hint" });

@@ -110,6 +110,11 @@ it("refuses bad values in the pane, naming the field, and writes nothing", async
   await expect(alert.innerText()).resolves.toMatch(/Choose at least one element/);
   await expect(page.locator("#scenario-cut").getAttribute("aria-invalid")).resolves.toBeNull();
   expect(await page.locator("#preview table > caption").allInnerTexts()).toEqual(["Sheet1"]);
+
+  await page.getByLabel("Sheet name").fill("sheet1");
+  await page.locator("#scenario-sheet-status", { hasText: 'A sheet named "Sheet1" exists and was not made by a RARE scenario' }).waitFor();
+  await expect(page.getByRole("button", { name: "Create scenario sheet" }).getAttribute("disabled")).resolves.not.toBeNull();
+  await expect(page.getByRole("button", { name: "Update scenario sheet" }).isVisible()).resolves.toBe(false);
 });
 
 it("creates a live scenario sheet; editing its cut recomputes the gap and the grid", async () => {
