@@ -61,7 +61,7 @@ export function runLoadBench(): Figure[] {
       max: TARGET_MS,
       note: `median of ${RUNS} runs, fresh vm context and unique source each (${expected} functions)`,
     },
-    { section: SECTION, name: "slowest of those runs", value: Math.max(...fresh), unit: "ms", digits: 2, note: "for information (the first run pays for warming the vm)" },
+    { section: SECTION, name: "slowest of those runs", value: Math.max(...fresh), unit: "ms", digits: 2, note: "for information: usually the first run, which also warms up the vm module" },
     { section: SECTION, name: "same, compilation cache allowed", value: median(cached), unit: "ms", digits: 2, note: "for information: the same file re-evaluated" },
     { section: SECTION, name: "of which: unpack dataset + build indexes", value: median(data), unit: "ms", digits: 2, note: `for information: src/ in process, median of ${RUNS}` },
   ];

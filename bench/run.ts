@@ -41,6 +41,7 @@ function requireBuild(): void {
 
 async function main(): Promise<void> {
   requireBuild();
+  const machine = machineInfo();
   const figures: Figure[] = [];
   const durations: Array<[string, number]> = [];
   const details = new Map<string, string>();
@@ -65,8 +66,7 @@ async function main(): Promise<void> {
   await step("recalculation", runRecalcBench);
   await step("write plan", runWritePlanBench);
 
-  const machine = machineInfo();
-  console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}\n`);
+  console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage} at start\n`);
   console.log(terminalTable(figures));
   console.log(`\n${summaryLine(figures)}`);
   const file = join(__dirname, "RESULTS.md");

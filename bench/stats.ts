@@ -43,6 +43,8 @@ export interface MachineInfo {
   node: string;
   platform: string;
   date: string;
+  /** 1-minute load average when the suite started: other work on the machine skews timings. */
+  loadAverage: number;
 }
 
 export function machineInfo(): MachineInfo {
@@ -54,5 +56,6 @@ export function machineInfo(): MachineInfo {
     node: process.version,
     platform: `${process.platform} ${os.release()} (${process.arch})`,
     date: new Date().toISOString(),
+    loadAverage: Math.round(os.loadavg()[0] * 100) / 100,
   };
 }
