@@ -110,6 +110,7 @@ export function planImport(data: ImportData, options: PlanOptions = {}): WritePl
   const flags = textFlags(data, textColumn);
   const packer = new Packer(budget);
 
+  planTextColumns(data, rows, packer);
   planValues(data, flags, packer);
   planDisplayFormats(data, rows, flags, packer);
   const tableRect: Rect = { row: 0, col: 0, rows: rows + 1, cols };
@@ -220,12 +221,27 @@ function wireRow(row: readonly CellValue[]): CellValue[] {
   return row.includes(null) ? row.map((v) => (v === null ? "" : v)) : (row as CellValue[]);
 }
 
-/** One chunk of rows per sync; each chunk starts a fresh sync, so its room is the whole budget. */
+/**
+ * "@" on the header row and on every text column, each run of adjacent text columns as one
+ * block over the whole height, before any value is written. A block sends one format for
+ * all its cells, so its cost does not grow with the rows; doing it once up front (rather
+ * than per chunk of rows) keeps a wide file of alternating text and number columns from
+ * spending its whole request budget on format blocks.
+ */
+function planTextColumns(data: ImportData, rows: number, packer: Packer): void {
+  const blockBytes = OP_OVERHEAD_BYTES + stringBytes(TEXT_FORMAT);
+  // Headers are text whatever they look like ("2024", "00123", "=x").
+  packer.add({ kind: "formatBlock", rect: { row: 0, col: 0, rows: 1, cols: data.headers.length }, format: TEXT_FORMAT, purpose: "text" }, blockBytes, 0, "values");
+  if (rows === 0) return;
+  for (const run of columnRuns(data.columnFormats, (f) => f === TEXT_FORMAT)) {
+    packer.add({ kind: "formatBlock", rect: { row: 1, col: run.col, rows, cols: run.cols }, format: TEXT_FORMAT, purpose: "text" }, blockBytes, 0, "values");
+  }
+}
+
+/** One chunk of rows per sync; each chunk after the first starts a fresh sync, so its room is the whole budget. */
 function planValues(data: ImportData, flags: ReadonlyMap<number, number[]>, packer: Packer): void {
   const sheetRows = data.rows.length + 1;
-  const textRuns = columnRuns(data.columnFormats, (f) => f === TEXT_FORMAT);
-  const blockBytes = OP_OVERHEAD_BYTES + stringBytes(TEXT_FORMAT);
-  const fixed = OP_OVERHEAD_BYTES + 2 + textRuns.length * blockBytes;
+  const fixed = OP_OVERHEAD_BYTES + 2;
   const rowAt = (g: number): CellValue[] => wireRow(g === 0 ? data.headers : data.rows[g - 1]);
 
   let g = 0;
@@ -234,7 +250,7 @@ function planValues(data: ImportData, flags: ReadonlyMap<number, number[]>, pack
     const open = new Map<number, TextSegment>();
     const segments: TextSegment[] = [];
     const values: CellValue[][] = [];
-    let cost = fixed + (start === 0 ? blockBytes : 0);
+    let cost = fixed;
     while (g < sheetRows) {
       const row = rowAt(g);
       let add = rowBytes(row) + 1;
@@ -267,13 +283,6 @@ function planValues(data: ImportData, flags: ReadonlyMap<number, number[]>, pack
       g++;
     }
     const ops: PlanOp[] = [];
-    if (start === 0) {
-      // Headers are text whatever they look like ("2024", "00123", "=x"): one block, before the values.
-      ops.push({ kind: "formatBlock", rect: { row: 0, col: 0, rows: 1, cols: data.headers.length }, format: TEXT_FORMAT, purpose: "text" });
-    }
-    for (const run of textRuns) {
-      ops.push({ kind: "formatBlock", rect: { row: start, col: run.col, rows: g - start, cols: run.cols }, format: TEXT_FORMAT, purpose: "text" });
-    }
     for (const seg of segments) ops.push(segmentOp(seg));
     ops.push({ kind: "values", topLeft: { row: start, col: 0 }, values });
     packer.addMany(ops, cost, Math.max(0, g - 1), "values");
