@@ -41,10 +41,32 @@ function readManifest(dir) {
   }
 }
 
+const LICENSE_FILE = /^(licen[cs]e|copying|notice)(\.(md|txt))?$/i;
+
+/**
+ * MIT, BSD and Apache-2.0 ask that their notices travel with the code; minification drops
+ * them, so every shipped package's licence (and NOTICE) files are collected into one text.
+ */
+function notices(root, chunks) {
+  const seen = new Map();
+  for (const chunk of Object.values(chunks)) for (const p of chunk.packages) seen.set(p.id, p);
+  const parts = ["Third-party software shipped in RARE's bundles (dist/*.js), with its licence texts.\n"];
+  for (const p of [...seen.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    const dir = path.join(root, p.path);
+    const manifest = readManifest(dir);
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => LICENSE_FILE.test(f)).sort() : [];
+    parts.push(`\n${"=".repeat(78)}\n${p.id} (${manifest.license || JSON.stringify(manifest.licenses) || "licence not stated"})\n${"=".repeat(78)}\n`);
+    if (files.length === 0) parts.push(`No licence file ships with this package; its package.json states: ${manifest.license || "nothing"}.\n`);
+    for (const f of files) parts.push(`${fs.readFileSync(path.join(dir, f), "utf8").trim()}\n`);
+  }
+  return parts.join("");
+}
+
 class BundlePackagesPlugin {
   /** @param {{ filename?: string }} [options] */
   constructor(options = {}) {
     this.filename = options.filename || "bundle-packages.json";
+    this.noticesFilename = options.noticesFilename || "THIRD-PARTY-NOTICES.txt";
   }
 
   apply(compiler) {
@@ -84,6 +106,7 @@ class BundlePackagesPlugin {
         }
         const json = JSON.stringify({ generatedBy: PLUGIN, chunks }, null, 2) + "\n";
         compilation.emitAsset(this.filename, new sources.RawSource(json));
+        compilation.emitAsset(this.noticesFilename, new sources.RawSource(notices(root, chunks)));
       });
     });
   }

@@ -129,3 +129,13 @@ describe("what else dist/ ships", () => {
 });
 
 const REVIEWED_OFFICE_JS_TERMS = "e6339f55b192182f1a2ea96ab39eb5288b59a9522cf11948731802b3256172e4";
+
+describe("dist/THIRD-PARTY-NOTICES.txt", () => {
+  it("carries the licence of every shipped package (minification drops their headers)", () => {
+    const notices = readFileSync(join(distDir, "THIRD-PARTY-NOTICES.txt"), "utf8");
+    const shipped = new Set(Object.values(listed.chunks).flatMap((c) => c.packages.map((p) => p.id)));
+    expect(shipped.size).toBeGreaterThan(0);
+    for (const id of shipped) expect(notices).toContain(`\n${id} (`);
+    expect(notices).toMatch(/Permission is hereby granted, free of charge/); // an MIT text, not just names
+  });
+});
