@@ -6,6 +6,7 @@ import type {
   CellRef,
   CellValue,
   ChartSpec,
+  DefinedName,
   RangeContents,
   Rect,
   TableOptions,
@@ -16,6 +17,7 @@ import type {
 export abstract class BatchedWorkbook implements Workbook {
   abstract run<T>(work: (batch: WorkbookBatch) => Promise<T>): Promise<T>;
   abstract listSheets(): Promise<string[]>;
+  abstract listNames(): Promise<DefinedName[]>;
   abstract hasSheet(name: string): Promise<boolean>;
   abstract readRange(sheet: string, range: Rect | string): Promise<RangeContents>;
   abstract getAddinData(key: string): Promise<string | null>;
@@ -62,6 +64,18 @@ export abstract class BatchedWorkbook implements Workbook {
   }
   addChart(sheet: string, spec: ChartSpec): Promise<void> {
     return this.one((b) => b.addChart(sheet, spec));
+  }
+  clearRange(sheet: string, rect: Rect): Promise<void> {
+    return this.one((b) => b.clearRange(sheet, rect));
+  }
+  deleteNamedRange(name: string): Promise<void> {
+    return this.one((b) => b.deleteNamedRange(name));
+  }
+  deleteTable(name: string): Promise<void> {
+    return this.one((b) => b.deleteTable(name));
+  }
+  deleteChart(sheet: string, name: string): Promise<void> {
+    return this.one((b) => b.deleteChart(sheet, name));
   }
   markInput(sheet: string, cell: CellRef, label?: string): Promise<void> {
     return this.one((b) => b.markInput(sheet, cell, label));

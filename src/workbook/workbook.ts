@@ -10,6 +10,12 @@
  * cares about request size (Excel on the web rejects requests over 5 MB) decides what goes
  * into each sync; see write-plan.ts. `Workbook.run` syncs once more when its callback
  * returns; if the callback throws, whatever was queued since the last sync is dropped.
+ *
+ * Deletes (`deleteNamedRange`, `deleteTable`, `deleteChart`) do nothing when there is
+ * nothing of that name, so a writer can clear what may be left over without asking first.
+ * In Excel each costs a lookup before the delete: the operations queued after a delete go
+ * out only once the lookup has come back, in one more round trip per sync. Queue deletes
+ * back to back and they share that round trip.
  */
 
 /** A constant cell value. In writes, `null` means "leave this cell unchanged" (Office.js). */
@@ -39,6 +45,18 @@ export interface ChartSpec {
   readonly title: string;
   /** Top-left cell the chart is placed over; `rows`/`cols` give its size in cells (default 15 × 8). */
   readonly position: CellRef & { readonly rows?: number; readonly cols?: number };
+  /** Omitted: the host picks one ("Chart 1"). Give one to find the chart again (deleteChart). */
+  readonly name?: string;
+}
+
+/** A workbook-scoped defined name, as `listNames` reports it. */
+export interface DefinedName {
+  readonly name: string;
+  /**
+   * What it refers to is gone (#REF!). Excel keeps the names of a deleted sheet that way,
+   * and a name that exists, broken or not, cannot be added again.
+   */
+  readonly broken: boolean;
 }
 
 export interface TableOptions {
@@ -83,6 +101,22 @@ export interface WorkbookBatch {
   addNamedRange(name: string, sheet: string, rect: Rect): void;
   addChart(sheet: string, spec: ChartSpec): void;
   /**
+   * Empties the block: values, formulas, number formats, fill, font, input marks (Excel:
+   * `Range.clear("All")`). A table or chart over it stays: delete those first.
+   */
+  clearRange(sheet: string, rect: Rect): void;
+  /** Removes a workbook-scoped defined name, broken or not; nothing happens if there is none. */
+  deleteNamedRange(name: string): void;
+  /**
+   * Removes the table of that name (any sheet); nothing happens if there is none. Its cells
+   * keep their values and formats as plain cells (Excel: `convertToRange`, not `delete`,
+   * which would also erase the data, including rows a user appended to the table): clear
+   * the block too if they should go.
+   */
+  deleteTable(name: string): void;
+  /** Removes the chart given that `ChartSpec.name` from the sheet (which must exist); nothing if there is none. */
+  deleteChart(sheet: string, name: string): void;
+  /**
    * Marks cells the user is meant to edit (scenario assumptions). Excel shows them in the
    * look of its built-in "Input" style; the preview renders them as labelled <input>s.
    */
@@ -95,6 +129,8 @@ export interface Workbook {
   run<T>(work: (batch: WorkbookBatch) => Promise<T>): Promise<T>;
 
   listSheets(): Promise<string[]>;
+  /** The workbook-scoped defined names (not tables), broken ones included. */
+  listNames(): Promise<DefinedName[]>;
   /** Case-insensitive, as Excel's sheet names are. */
   hasSheet(name: string): Promise<boolean>;
   /**
@@ -130,5 +166,9 @@ export interface Workbook {
   addTable(sheet: string, rect: Rect, options: TableOptions): Promise<string>;
   addNamedRange(name: string, sheet: string, rect: Rect): Promise<void>;
   addChart(sheet: string, spec: ChartSpec): Promise<void>;
+  clearRange(sheet: string, rect: Rect): Promise<void>;
+  deleteNamedRange(name: string): Promise<void>;
+  deleteTable(name: string): Promise<void>;
+  deleteChart(sheet: string, name: string): Promise<void>;
   markInput(sheet: string, cell: CellRef, label?: string): Promise<void>;
 }

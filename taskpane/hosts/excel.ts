@@ -11,7 +11,10 @@
  * callbacks and an explicit saveAsync; `workbook.settings` rides in the same Excel.run
  * batches as everything else.
  *
- * Enumerations are passed as their string values ("Manual", "Full", "ColumnClustered"),
+ * Deletes go through excel-request-queue.ts: Office.js can only delete what a lookup found,
+ * after a sync, and the queue keeps the operations queued after a delete in their order.
+ *
+ * Enumerations are passed as their string values ("Manual", "Full", "ColumnClustered", "All"),
  * which Office.js accepts, so the module needs no Excel global at load time and tests can
  * hand it a mock.
  */
@@ -19,11 +22,13 @@ import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
 import { toRect } from "../../src/workbook/a1";
 import { blockAt, checkRect } from "../../src/workbook/grid";
 import { PendingValue } from "../../src/workbook/pending";
+import { RequestQueue } from "./excel-request-queue";
 import type {
   CellRef,
   CellValue,
   ChartSpec,
   ChartType,
+  DefinedName,
   Pending,
   RangeContents,
   Rect,
@@ -65,6 +70,18 @@ export async function readSheetNames(context: Excel.RequestContext): Promise<str
   return sheets.items.map((s) => s.name);
 }
 
+/**
+ * Defined names need the collection's `items` too: kept apart. A name whose sheet was deleted
+ * reads as type "Error" with the value "#REF!" (its formula "=#REF!$B$8"); `value` and `type`
+ * are ExcelApi 1.1, where `formula` would need 1.7.
+ */
+export async function readDefinedNames(context: Excel.RequestContext): Promise<DefinedName[]> {
+  const names = context.workbook.names;
+  names.load("items/name,items/type,items/value");
+  await context.sync();
+  return names.items.map((n) => ({ name: n.name, broken: n.type === "Error" || String(n.value).includes("#REF!") }));
+}
+
 class ExcelWorkbook extends BatchedWorkbook {
   private suspendDepth = 0;
   /** Calculation mode found when updates were suspended, restored on resume. */
@@ -91,6 +108,10 @@ class ExcelWorkbook extends BatchedWorkbook {
 
   listSheets(): Promise<string[]> {
     return this.excel.run(readSheetNames);
+  }
+
+  listNames(): Promise<DefinedName[]> {
+    return this.excel.run(readDefinedNames);
   }
 
   hasSheet(name: string): Promise<boolean> {
@@ -173,6 +194,7 @@ class ExcelWorkbook extends BatchedWorkbook {
 class ExcelBatch implements WorkbookBatch {
   private readonly sheets = new Map<string, Excel.Worksheet>();
   private settle: Array<() => void> = [];
+  private readonly queue = new RequestQueue();
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -201,74 +223,125 @@ class ExcelBatch implements WorkbookBatch {
     return this.sheet(sheet).getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols);
   }
 
+  // Arguments are checked when queued (as Office.js does); the Office.js calls go through the
+  // queue, so they reach Excel after any delete queued before them.
+
   addSheet(name: string): void {
-    this.sheets.set(name.toUpperCase(), this.context.workbook.worksheets.add(name));
+    this.queue.write(() => this.sheets.set(name.toUpperCase(), this.context.workbook.worksheets.add(name)));
   }
 
   deleteSheet(name: string): void {
-    this.sheet(name).delete();
-    this.sheets.delete(name.toUpperCase());
+    this.queue.write(() => {
+      this.sheet(name).delete();
+      this.sheets.delete(name.toUpperCase());
+    });
   }
 
   activateSheet(name: string): void {
-    this.sheet(name).activate();
+    this.queue.write(() => this.sheet(name).activate());
   }
 
   writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): void {
-    this.range(sheet, blockAt(topLeft, values)).values = values as CellValue[][];
+    const rect = blockAt(topLeft, values);
+    this.queue.write(() => (this.range(sheet, rect).values = values as CellValue[][]));
   }
 
   writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): void {
-    this.range(sheet, blockAt(topLeft, formulas, "formulas")).formulas = formulas as string[][];
+    const rect = blockAt(topLeft, formulas, "formulas");
+    this.queue.write(() => (this.range(sheet, rect).formulas = formulas as string[][]));
   }
 
   setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): void {
-    this.range(sheet, blockAt(topLeft, formats, "formats")).numberFormat = formats as (string | null)[][];
+    const rect = blockAt(topLeft, formats, "formats");
+    this.queue.write(() => (this.range(sheet, rect).numberFormat = formats as (string | null)[][]));
   }
 
   setNumberFormat(sheet: string, rect: Rect, format: string): void {
     checkRect(rect);
     // Office.js documents a single value as applying to every cell of the range; the
     // typings only know the 2-D form. One value keeps the request small for any size.
-    this.range(sheet, rect).numberFormat = format as unknown as string[][];
+    this.queue.write(() => (this.range(sheet, rect).numberFormat = format as unknown as string[][]));
   }
 
   addTable(sheet: string, rect: Rect, options: TableOptions): Pending<string> {
     checkRect(rect);
-    const table = this.sheet(sheet).tables.add(this.range(sheet, rect), options.hasHeaders);
-    if (options.name !== undefined) table.name = options.name;
-    table.load("name");
     const result = new PendingValue<string>("The table's name");
-    this.settle.push(() => result.settle(table.name));
+    this.queue.write(() => {
+      const table = this.sheet(sheet).tables.add(this.range(sheet, rect), options.hasHeaders);
+      if (options.name !== undefined) table.name = options.name;
+      table.load("name");
+      this.settle.push(() => result.settle(table.name));
+    });
     return result;
   }
 
   addNamedRange(name: string, sheet: string, rect: Rect): void {
     checkRect(rect);
-    this.context.workbook.names.add(name, this.range(sheet, rect));
+    this.queue.write(() => this.context.workbook.names.add(name, this.range(sheet, rect)));
   }
 
   addChart(sheet: string, spec: ChartSpec): void {
     checkRect(spec.dataRect);
-    const chart = this.sheet(sheet).charts.add(CHART_TYPES[spec.type] as Excel.ChartType, this.range(sheet, spec.dataRect), "Columns");
-    chart.title.text = spec.title;
-    const { row, col } = spec.position;
-    const end = { row: row + (spec.position.rows ?? 15) - 1, col: col + (spec.position.cols ?? 8) - 1 };
-    chart.setPosition(this.range(sheet, { row, col, rows: 1, cols: 1 }), this.range(sheet, { ...end, rows: 1, cols: 1 }));
+    this.queue.write(() => {
+      const chart = this.sheet(sheet).charts.add(CHART_TYPES[spec.type] as Excel.ChartType, this.range(sheet, spec.dataRect), "Columns");
+      if (spec.name !== undefined) chart.name = spec.name;
+      chart.title.text = spec.title;
+      const { row, col } = spec.position;
+      const end = { row: row + (spec.position.rows ?? 15) - 1, col: col + (spec.position.cols ?? 8) - 1 };
+      chart.setPosition(this.range(sheet, { row, col, rows: 1, cols: 1 }), this.range(sheet, { ...end, rows: 1, cols: 1 }));
+    });
+  }
+
+  clearRange(sheet: string, rect: Rect): void {
+    checkRect(rect);
+    this.queue.write(() => this.range(sheet, rect).clear("All"));
+  }
+
+  deleteNamedRange(name: string): void {
+    this.queue.lookup(`name:${name.toUpperCase()}`, () => {
+      const item = this.context.workbook.names.getItemOrNullObject(name);
+      return () => !item.isNullObject && (item.delete(), true);
+    });
+  }
+
+  deleteTable(name: string): void {
+    this.queue.lookup(`table:${name.toUpperCase()}`, () => {
+      const table = this.context.workbook.tables.getItemOrNullObject(name);
+      // convertToRange, not delete: see WorkbookBatch.deleteTable.
+      return () => !table.isNullObject && (table.convertToRange(), true);
+    });
+  }
+
+  deleteChart(sheet: string, name: string): void {
+    this.queue.lookup(`chart:${sheet.toUpperCase()}!${name.toUpperCase()}`, () => {
+      const chart = this.sheet(sheet).charts.getItemOrNullObject(name);
+      return () => !chart.isNullObject && (chart.delete(), true);
+    });
   }
 
   markInput(sheet: string, cell: CellRef, _label?: string): void {
-    const range = this.range(sheet, { ...cell, rows: 1, cols: 1 });
-    range.format.fill.color = INPUT_FILL;
-    range.format.font.color = INPUT_FONT;
-    range.format.protection.locked = false; // stays editable if the sheet is protected
+    this.queue.write(() => {
+      const range = this.range(sheet, { ...cell, rows: 1, cols: 1 });
+      range.format.fill.color = INPUT_FILL;
+      range.format.font.color = INPUT_FONT;
+      range.format.protection.locked = false; // stays editable if the sheet is protected
+    });
   }
 
+  /** One context.sync, and one more per round of lookups a delete needed. */
   async sync(): Promise<void> {
-    const settle = this.settle;
-    this.settle = [];
-    await this.context.sync();
-    for (const s of settle) s();
-    this.beginRequest();
+    try {
+      do {
+        const settle = this.settle;
+        this.settle = [];
+        await this.context.sync();
+        for (const s of settle) s();
+        this.beginRequest();
+      } while (this.queue.afterSync());
+    } catch (e) {
+      this.queue.reset();
+      this.settle = [];
+      throw e;
+    }
   }
 }

@@ -116,6 +116,26 @@ export class PreviewSheet {
     this.inputs.set(key(row, col), label);
   }
 
+  /** Empties the block (values, formulas, formats, input marks); the sheet shrinks to what is left. */
+  clear(rect: { row: number; col: number; rows: number; cols: number }): void {
+    const inside = (k: number) => {
+      const { row, col } = cellOfKey(k);
+      return row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols;
+    };
+    for (const k of [...this.formulas.keys()]) if (inside(k)) this.formulas.delete(k);
+    for (const k of [...this.inputs.keys()]) if (inside(k)) this.inputs.delete(k);
+    for (const grid of [this.values, this.formats] as (unknown[] | undefined)[][]) {
+      // Only rows that exist: a whole-column block costs what the sheet holds, not a million rows.
+      for (let r = rect.row; r < Math.min(rect.row + rect.rows, grid.length); r++) {
+        const row = grid[r];
+        if (!row) continue;
+        for (let c = rect.col; c < Math.min(rect.col + rect.cols, row.length); c++) row[c] = undefined;
+        while (row.length > 0 && row[row.length - 1] === undefined) row.pop();
+      }
+      while (grid.length > 0 && (grid[grid.length - 1]?.length ?? 0) === 0) grid.pop();
+    }
+  }
+
   /** Formula cells in row-major order. */
   formulaCells(): Array<{ row: number; col: number; formula: string }> {
     return [...this.formulas.entries()].sort((a, b) => a[0] - b[0]).map(([k, formula]) => ({ ...cellOfKey(k), formula }));

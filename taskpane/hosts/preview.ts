@@ -4,7 +4,9 @@
  * semantics where they matter to the views: writes are queued and applied at sync in
  * order (a failing operation fails its sync, earlier ones stay applied, like Excel);
  * strings are read as typed unless the cell is "@"; table headers become unique text;
- * names are case-insensitive. Formulas are computed by an injected FormulaEvaluator.
+ * names are case-insensitive; deleting a sheet leaves its defined names behind, broken
+ * (#REF!), and they still block adding a name of the same spelling; deleting a table keeps its
+ * cells (Excel's convertToRange). Formulas are computed by an injected FormulaEvaluator.
  */
 import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
 import { toRect } from "../../src/workbook/a1";
@@ -18,6 +20,7 @@ import type {
   CellRef,
   CellValue,
   ChartSpec,
+  DefinedName,
   Pending,
   RangeContents,
   Rect,
@@ -38,8 +41,11 @@ export interface PreviewTable {
 
 export interface PreviewName {
   readonly name: string;
+  /** The sheet it referred to; when `broken`, that sheet was deleted. */
   readonly sheet: string;
   readonly rect: Rect;
+  /** Its sheet was deleted: formulas using it read #REF!, as in Excel. */
+  readonly broken?: boolean;
 }
 
 export interface PreviewChart {
@@ -75,6 +81,8 @@ interface Serialised {
 type Operation = (wb: PreviewWorkbook) => void;
 
 const REF_ERROR: DisplayValue = { error: "#REF!", message: "No such sheet." };
+/** Where a broken name points: "[" cannot be in a sheet name, so no sheet ever matches. */
+const NO_SHEET = "[deleted sheet]";
 
 export class PreviewWorkbook extends BatchedWorkbook {
   private sheets: PreviewSheet[];
@@ -110,6 +118,10 @@ export class PreviewWorkbook extends BatchedWorkbook {
 
   async listSheets(): Promise<string[]> {
     return this.sheetNames();
+  }
+
+  async listNames(): Promise<DefinedName[]> {
+    return this.names.map((n) => ({ name: n.name, broken: n.broken === true }));
   }
 
   async hasSheet(name: string): Promise<boolean> {
@@ -302,9 +314,10 @@ export class PreviewWorkbook extends BatchedWorkbook {
     const sheet = this.sheet(name);
     if (this.sheets.length === 1) throw new WorkbookError("invalidArgument", "A workbook must keep at least one sheet.");
     this.sheets = this.sheets.filter((s) => s !== sheet);
-    // Excel would leave names pointing at #REF!; the preview drops them.
     this.tables = this.tables.filter((t) => !sameName(t.sheet, name));
-    this.names = this.names.filter((n) => !sameName(n.sheet, name));
+    // Excel keeps the names, pointing at #REF!: a sheet added later under the same name does
+    // not revive them, and they still block adding those names again.
+    this.names = this.names.map((n) => (sameName(n.sheet, name) ? { ...n, broken: true } : n));
     this.charts = this.charts.filter((c) => !sameName(c.sheet, name));
     if (sameName(this.active, name)) this.active = this.sheets[0].name;
     this.changed.structural = true;
@@ -367,7 +380,38 @@ export class PreviewWorkbook extends BatchedWorkbook {
   opAddChart(sheet: string, spec: ChartSpec): void {
     const s = this.sheet(sheet);
     checkRect(spec.dataRect);
-    this.charts.push({ name: `Chart ${this.charts.length + 1}`, sheet: s.name, spec });
+    this.charts.push({ name: spec.name ?? this.freeChartName(), sheet: s.name, spec });
+    this.changed.structural = true;
+  }
+
+  /** @internal */
+  opClear(sheet: string, rect: Rect): void {
+    checkRect(rect);
+    this.sheet(sheet).clear(rect);
+    this.changed.values = true;
+    this.changed.structural = true; // input marks and the sheet's size may have gone
+  }
+
+  /** @internal */
+  opDeleteName(name: string): void {
+    const before = this.names.length;
+    this.names = this.names.filter((n) => !sameName(n.name, name));
+    if (this.names.length !== before) this.changed.values = true; // formulas may refer to it
+  }
+
+  /** @internal */
+  opDeleteTable(name: string): void {
+    const before = this.tables.length;
+    this.tables = this.tables.filter((t) => !sameName(t.name, name));
+    if (this.tables.length !== before) this.changed.structural = true;
+  }
+
+  /** @internal */
+  opDeleteChart(sheet: string, name: string): void {
+    const s = this.sheet(sheet);
+    const index = this.charts.findIndex((c) => sameName(c.sheet, s.name) && sameName(c.name, name));
+    if (index < 0) return;
+    this.charts.splice(index, 1);
     this.changed.structural = true;
   }
 
@@ -398,6 +442,13 @@ export class PreviewWorkbook extends BatchedWorkbook {
     }
   }
 
+  private freeChartName(): string {
+    for (let n = 1; ; n++) {
+      const name = `Chart ${n}`;
+      if (!this.charts.some((c) => sameName(c.name, name))) return name;
+    }
+  }
+
   private emit(change: PreviewChange): void {
     for (const listener of this.listeners) listener(change);
   }
@@ -418,7 +469,8 @@ export class PreviewWorkbook extends BatchedWorkbook {
       },
       name: (name) => {
         const found = this.names.find((n) => sameName(n.name, name)) ?? this.tables.find((t) => sameName(t.name, name));
-        return found ? { sheet: found.sheet, rect: found.rect } : undefined;
+        if (!found) return undefined;
+        return { sheet: "broken" in found && found.broken ? NO_SHEET : found.sheet, rect: found.rect };
       },
     };
   }
@@ -480,6 +532,18 @@ class PreviewBatch implements WorkbookBatch {
   }
   addChart(sheet: string, spec: ChartSpec): void {
     this.queued.push((wb) => wb.opAddChart(sheet, spec));
+  }
+  clearRange(sheet: string, rect: Rect): void {
+    this.queued.push((wb) => wb.opClear(sheet, rect));
+  }
+  deleteNamedRange(name: string): void {
+    this.queued.push((wb) => wb.opDeleteName(name));
+  }
+  deleteTable(name: string): void {
+    this.queued.push((wb) => wb.opDeleteTable(name));
+  }
+  deleteChart(sheet: string, name: string): void {
+    this.queued.push((wb) => wb.opDeleteChart(sheet, name));
   }
   markInput(sheet: string, cell: CellRef, label?: string): void {
     this.queued.push((wb) => wb.opMarkInput(sheet, cell, label));

@@ -4,7 +4,7 @@ jest.mock("office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
 }));
 
-import { createExcelWorkbook, readSheetNames } from "../../../taskpane/hosts/excel";
+import { createExcelWorkbook, readDefinedNames, readSheetNames } from "../../../taskpane/hosts/excel";
 import { ImportError, writeImport } from "../../../src/workbook/import-writer";
 import { planImport } from "../../../src/workbook/write-plan";
 import { fakeExcel } from "./support/fake-excel";
@@ -148,5 +148,145 @@ describe("hosts/excel.ts over office-addin-mock", () => {
     };
     expect(await readSheetNames(context as unknown as Excel.RequestContext)).toEqual(["Sheet1", "Import"]);
     expect(context.workbook.worksheets.load).toHaveBeenCalledWith("items/name");
+  });
+
+  it("lists defined names through the collection's items, a #REF! one as broken (seam, hand-made context)", async () => {
+    const context = {
+      workbook: {
+        names: {
+          load: jest.fn(),
+          items: [
+            { name: "RARE_Cut", type: "Range", value: "Scenario!$B$8" },
+            { name: "Gone", type: "Error", value: "#REF!" },
+            { name: "Old", type: "Range", value: "#REF!$B$8" },
+          ],
+        },
+      },
+      sync: jest.fn(async () => undefined),
+    };
+    expect(await readDefinedNames(context as unknown as Excel.RequestContext)).toEqual([
+      { name: "RARE_Cut", broken: false },
+      { name: "Gone", broken: true },
+      { name: "Old", broken: true },
+    ]);
+    expect(context.workbook.names.load).toHaveBeenCalledWith("items/name,items/type,items/value");
+  });
+});
+
+describe("hosts/excel.ts: clearing and deleting (office-addin-mock)", () => {
+  const block = { row: 0, col: 0, rows: 2, cols: 2 };
+
+  it("clearRange clears everything in the block with Range.clear('All'), nothing around it", async () => {
+    const { excel, state } = fakeExcel();
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [["a", 1, "keep"], ["=A1", 2, "keep"]]);
+    await wb.setNumberFormat("Sheet1", block, "0.0%");
+    await wb.clearRange("Sheet1", block);
+    expect(state.log).toContain("clear Sheet1 0,0 2x2 All");
+    expect([...state.cells("Sheet1").keys()].sort()).toEqual(["0,2", "1,2"]);
+    expect(state.cell("Sheet1", 1, 0)).toEqual({ value: "", format: "General" });
+  });
+
+  it("deleteNamedRange looks the name up, deletes it only if found, and never fails on a missing one", async () => {
+    const { excel, state } = fakeExcel(["Sheet1", "Gone"]);
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    await wb.addNamedRange("Live", "Sheet1", block);
+    await wb.addNamedRange("Stale", "Gone", block);
+    state.deleteSheetByHand("Gone");
+    expect(await wb.listNames()).toEqual([
+      { name: "Live", broken: false },
+      { name: "Stale", broken: true },
+    ]);
+    const logFrom = state.log.length;
+    await wb.run(async (b) => {
+      b.deleteNamedRange("stale"); // names are case-blind
+      b.deleteNamedRange("Nowhere");
+    });
+    expect(state.names.map((n) => n.name)).toEqual(["Live"]);
+    // Both lookups in one request; only the found name is deleted, in the next one.
+    expect(state.log.slice(logFrom).filter((l) => !l.startsWith("suspend"))).toEqual([
+      "lookupName stale",
+      "lookupName Nowhere",
+      `sync ${state.syncs - 1}`,
+      "deleteName stale",
+      `sync ${state.syncs}`,
+    ]);
+  });
+
+  it("keeps the queued order around a delete: a name deleted and added again in one batch", async () => {
+    const { excel, state } = fakeExcel();
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    await wb.addNamedRange("RARE_Cut", "Sheet1", { row: 0, col: 0, rows: 1, cols: 1 });
+    const logFrom = state.log.length;
+    await wb.run(async (b) => {
+      b.writeValues("Sheet1", { row: 4, col: 0 }, [[1]]);
+      b.deleteNamedRange("RARE_Cut");
+      b.deleteNamedRange("RARE_Cut"); // the same name twice in a row: looked up and deleted once
+      b.addNamedRange("RARE_Cut", "Sheet1", { row: 4, col: 0, rows: 1, cols: 1 });
+      b.deleteNamedRange("Other");
+      b.writeValues("Sheet1", { row: 5, col: 0 }, [[2]]);
+    });
+    expect(state.names).toEqual([{ name: "RARE_Cut", sheet: "Sheet1", rect: { row: 4, col: 0, rows: 1, cols: 1 } }]);
+    // Three requests: up to the first lookup; its delete, the add, the next lookup; what waited on that.
+    const ops = state.log.slice(logFrom).filter((l) => !l.startsWith("suspend")).map((l) => l.replace(/^sync \d+$/, "sync"));
+    expect(ops).toEqual([
+      "values Sheet1 4,0 1x1",
+      "lookupName RARE_Cut",
+      "sync",
+      "deleteName RARE_Cut",
+      "name RARE_Cut",
+      "lookupName Other",
+      "sync",
+      "values Sheet1 5,0 1x1",
+      "sync",
+    ]);
+  });
+
+  it("deleteTable converts the table to a range: the table goes, its values stay", async () => {
+    const { excel, state } = fakeExcel();
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [["Element", "Share"], ["Nd", 0.8]]);
+    await wb.addTable("Sheet1", block, { hasHeaders: true, name: "RARE_Table" });
+    await wb.deleteTable("rare_table");
+    await wb.deleteTable("RARE_Table"); // gone already: no error
+    expect(state.tables).toEqual([]);
+    expect(state.log).toContain("convertTable rare_table");
+    expect(state.log.filter((l) => l.startsWith("convertTable"))).toHaveLength(1);
+    expect(state.cell("Sheet1", 1, 0).value).toBe("Nd");
+  });
+
+  it("names a chart, and deletes it by that name from its sheet only", async () => {
+    const { excel, state } = fakeExcel(["Sheet1", "Other"]);
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    const spec = { type: "column" as const, title: "Gap", dataRect: block, position: { row: 5, col: 0 }, name: "RARE_Chart" };
+    await wb.addChart("Sheet1", spec);
+    await wb.addChart("Other", spec);
+    await wb.addChart("Sheet1", { ...spec, name: undefined });
+    expect(state.charts.map((c) => [c.sheet, c.name])).toEqual([
+      ["Sheet1", "RARE_Chart"],
+      ["Other", "RARE_Chart"],
+      ["Sheet1", undefined],
+    ]);
+    await wb.deleteChart("Sheet1", "RARE_Chart");
+    await wb.deleteChart("Sheet1", "RARE_Chart");
+    expect(state.charts.map((c) => [c.sheet, c.name])).toEqual([
+      ["Other", "RARE_Chart"],
+      ["Sheet1", undefined],
+    ]);
+    expect(state.log.filter((l) => l.startsWith("deleteChart"))).toEqual(["deleteChart Sheet1 RARE_Chart"]);
+  });
+
+  it("a failed lookup sync drops what waited on it", async () => {
+    const { excel, state } = fakeExcel();
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    state.failAtSync = 1;
+    const error = await wb
+      .run(async (b) => {
+        b.deleteNamedRange("X");
+        b.writeValues("Sheet1", { row: 0, col: 0 }, [["never"]]);
+      })
+      .catch((e) => e);
+    expect(error).toMatchObject({ code: "GeneralException" });
+    expect(state.log.some((l) => l.startsWith("values"))).toBe(false);
   });
 });

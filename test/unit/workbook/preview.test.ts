@@ -165,8 +165,8 @@ describe("PreviewWorkbook: sheets, tables, names, charts", () => {
     await expect(wb.addNamedRange("R1C1", "Sheet1", { row: 0, col: 0, rows: 1, cols: 1 })).rejects.toThrow(/cell reference/);
   });
 
-  it("deleting a sheet removes its tables, names and charts; the last sheet stays", async () => {
-    const wb = new PreviewWorkbook({ sheets: ["Keep", "Go"] });
+  it("deleting a sheet removes its tables and charts, leaves its names broken (#REF!) as Excel does; the last sheet stays", async () => {
+    const wb = new PreviewWorkbook({ evaluator: tinyEvaluator(), sheets: ["Keep", "Go"] });
     await wb.run(async (b) => {
       b.writeValues("Go", { row: 0, col: 0 }, [["x", "y"], ["a", 1]]);
       b.addTable("Go", { row: 0, col: 0, rows: 2, cols: 2 }, { hasHeaders: true });
@@ -175,9 +175,19 @@ describe("PreviewWorkbook: sheets, tables, names, charts", () => {
       b.activateSheet("Go");
     });
     expect(wb.activeSheet).toBe("Go");
+    await wb.writeFormulas("Keep", { row: 0, col: 0 }, [["=GoName"]]);
+    expect(wb.sheet("Keep").value(0, 0)).toBe("x");
     await wb.deleteSheet("go");
     expect(await wb.listSheets()).toEqual(["Keep"]);
-    expect([wb.tablesOn("Go"), wb.chartsOn("Go"), wb.namedRanges()]).toEqual([[], [], []]);
+    expect([wb.tablesOn("Go"), wb.chartsOn("Go")]).toEqual([[], []]);
+    expect(await wb.listNames()).toEqual([{ name: "GoName", broken: true }]);
+    expect(wb.sheet("Keep").value(0, 0)).toMatchObject({ error: "#REF!" });
+    // A new sheet of the same name does not revive the name, and the name cannot be added again.
+    await wb.addSheet("Go");
+    await wb.writeValues("Go", { row: 0, col: 0 }, [["new"]]);
+    expect(wb.sheet("Keep").value(0, 0)).toMatchObject({ error: "#REF!" });
+    await expect(wb.addNamedRange("GONAME", "Go", { row: 0, col: 0, rows: 1, cols: 1 })).rejects.toMatchObject({ code: "nameExists" });
+    await wb.deleteSheet("Go");
     expect(wb.activeSheet).toBe("Keep");
     await expect(wb.deleteSheet("Keep")).rejects.toThrow(/at least one sheet/);
     await expect(wb.deleteSheet("Nope")).rejects.toMatchObject({ code: "sheetMissing" });
@@ -211,6 +221,75 @@ describe("PreviewWorkbook: sheets, tables, names, charts", () => {
     reopened.editCell("Scenario", 0, 1, "25%");
     expect(s.value(1, 1)).toBe(0.5);
     expect(() => PreviewWorkbook.deserialise('{"format":"other"}')).toThrow(/not a saved RARE preview workbook/);
+  });
+});
+
+describe("PreviewWorkbook: clearing and deleting", () => {
+  const block = { row: 0, col: 0, rows: 2, cols: 2 };
+
+  it("clearRange empties values, formulas, formats and input marks in the block; the sheet shrinks", async () => {
+    const wb = new PreviewWorkbook({ evaluator: tinyEvaluator() });
+    await wb.run(async (b) => {
+      b.writeValues("Sheet1", { row: 0, col: 0 }, [["a", 1, "keep"], [null, 2, null], [null, null, null], ["x", null, null]]);
+      b.writeFormulas("Sheet1", { row: 1, col: 0 }, [["=B2*2"]]);
+      b.setNumberFormat("Sheet1", { row: 0, col: 0, rows: 4, cols: 2 }, "0.0%");
+      b.markInput("Sheet1", { row: 0, col: 1 }, "Cut");
+    });
+    const changes: boolean[] = [];
+    wb.subscribe((c) => changes.push(c.structural));
+    await wb.clearRange("Sheet1", { row: 0, col: 0, rows: 4, cols: 2 });
+    const s = wb.sheet("Sheet1");
+    expect(await wb.readRange("Sheet1", { row: 0, col: 0, rows: 2, cols: 3 })).toEqual({
+      values: [["", "", "keep"], ["", "", ""]],
+      formulas: [["", "", "keep"], ["", "", ""]],
+      numberFormats: [["General", "General", "General"], ["General", "General", "General"]],
+    });
+    expect([s.isInput(0, 1), s.formula(1, 0), s.rowCount, s.colCount]).toEqual([false, undefined, 1, 3]);
+    expect(changes).toEqual([true]);
+    // A whole-column block costs what the sheet holds, not a million rows.
+    await wb.clearRange("Sheet1", { row: 0, col: 2, rows: 1_048_576, cols: 1 });
+    expect([s.rowCount, s.colCount]).toEqual([0, 0]);
+  });
+
+  it("deleteNamedRange removes a name, broken or not, and ignores a missing one", async () => {
+    const wb = new PreviewWorkbook({ sheets: ["Keep", "Go"] });
+    await wb.addNamedRange("Live", "Keep", block);
+    await wb.addNamedRange("Stale", "Go", block);
+    await wb.deleteSheet("Go");
+    await wb.run(async (b) => {
+      b.deleteNamedRange("stale");
+      b.deleteNamedRange("Nowhere");
+      b.addNamedRange("Stale", "Keep", block); // deleted first: the batch keeps its order
+    });
+    expect(await wb.listNames()).toEqual([
+      { name: "Live", broken: false },
+      { name: "Stale", broken: false },
+    ]);
+  });
+
+  it("deleteTable removes the table and keeps its cells, as Excel's convertToRange; a missing one is ignored", async () => {
+    const wb = new PreviewWorkbook();
+    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [["Element", "Share"], ["Nd", 0.8]]);
+    await wb.addTable("Sheet1", block, { hasHeaders: true, name: "T" });
+    await wb.deleteTable("t");
+    await wb.deleteTable("t");
+    expect(wb.tablesOn("Sheet1")).toEqual([]);
+    expect(wb.sheet("Sheet1").value(1, 0)).toBe("Nd");
+    expect(await wb.addTable("Sheet1", block, { hasHeaders: true, name: "T" })).toBe("T"); // the name is free again
+  });
+
+  it("names charts (Chart 1, … when not given) and deletes one by name from its sheet", async () => {
+    const wb = new PreviewWorkbook({ sheets: ["Sheet1", "Other"] });
+    const spec = { type: "column" as const, title: "Gap", dataRect: block, position: { row: 5, col: 0 } };
+    await wb.addChart("Sheet1", { ...spec, name: "RARE_Chart" });
+    await wb.addChart("Other", { ...spec, name: "RARE_Chart" });
+    await wb.addChart("Sheet1", spec);
+    expect(wb.chartsOn("Sheet1").map((c) => c.name)).toEqual(["RARE_Chart", "Chart 1"]);
+    await wb.deleteChart("Sheet1", "rare_chart");
+    await wb.deleteChart("Sheet1", "RARE_Chart");
+    expect(wb.chartsOn("Sheet1").map((c) => c.name)).toEqual(["Chart 1"]);
+    expect(wb.chartsOn("Other").map((c) => c.name)).toEqual(["RARE_Chart"]);
+    await expect(wb.deleteChart("Nope", "RARE_Chart")).rejects.toMatchObject({ code: "sheetMissing" });
   });
 });
 

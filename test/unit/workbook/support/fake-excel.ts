@@ -4,8 +4,12 @@
  * settings, names), with worksheets and ranges as small fakes that queue their writes and
  * apply them at context.sync(), in order, the way Excel does. Values follow Excel's rule
  * that matters here: a string starting with "=" becomes a formula unless the cell's number
- * format is "@" already. The mock has no collections (`.items`), so listSheets is tested at
- * its own seam.
+ * format is "@" already. Deleting a sheet takes its tables and charts with it and leaves its
+ * names behind, broken (#REF!), and a name cannot be added twice, as in Excel.
+ *
+ * The mock has no collections (`.items`), so listSheets is tested at its own seam. The names
+ * collection gets a hand-made `items` and `load` (patched onto the mock after it is built),
+ * so the writers' name listing runs here too; readDefinedNames itself is tested at its seam.
  */
 import { OfficeMockObject } from "office-addin-mock";
 import type { CellValue } from "../../../../src/workbook/workbook";
@@ -27,7 +31,7 @@ export class FakeExcelState {
   readonly sheets = new Map<string, Map<string, FakeCell>>();
   readonly tables: Array<{ name: string; sheet: string; rect: FakeRect; hasHeaders: boolean }> = [];
   readonly names: Array<{ name: string; sheet: string; rect: FakeRect }> = [];
-  readonly charts: Array<{ sheet: string; type: string; rect: FakeRect; seriesBy: string; title?: string; position?: [FakeRect, FakeRect] }> = [];
+  readonly charts: Array<{ sheet: string; type: string; rect: FakeRect; seriesBy: string; name?: string; title?: string; position?: [FakeRect, FakeRect] }> = [];
   readonly settings = new Map<string, unknown>();
   /** Applied operations in order, e.g. "values Import 0,0 3x2", "sync 1". */
   readonly log: string[] = [];
@@ -46,6 +50,22 @@ export class FakeExcelState {
 
   sheetKey(name: string): string | undefined {
     return [...this.sheets.keys()].find((k) => k.toUpperCase() === name.toUpperCase());
+  }
+
+  /** A name whose sheet is gone refers to #REF!. */
+  isBroken(name: { sheet: string }): boolean {
+    return this.sheetKey(name.sheet) === undefined;
+  }
+
+  /** What Excel does when the user deletes a sheet by hand (no add-in involved). */
+  deleteSheetByHand(name: string): void {
+    const key = this.sheetKey(name);
+    if (!key) throw officeError("ItemNotFound", `No sheet ${name}.`);
+    this.sheets.delete(key);
+    const same = (sheet: string) => sheet.toUpperCase() === name.toUpperCase();
+    for (const list of [this.tables, this.charts] as Array<Array<{ sheet: string }>>) {
+      for (let i = list.length - 1; i >= 0; i--) if (same(list[i].sheet)) list.splice(i, 1);
+    }
   }
 
   cells(name: string): Map<string, FakeCell> {
@@ -137,6 +157,11 @@ function fakeRange(state: FakeExcelState, sheet: string, rect: FakeRect): Record
     get numberFormat(): string[][] {
       return read((cell) => cell.format);
     },
+    clear: (applyTo: string) =>
+      state.enqueue(`clear ${where} ${applyTo}`, () => {
+        const cells = state.cells(sheet);
+        cellsOf(rect, (row, col) => cells.delete(`${row},${col}`));
+      }),
     format: {
       fill: { set color(v: string) { style.fill = v; state.enqueue(`fill ${where} ${v}`, () => undefined); } },
       font: { set color(v: string) { style.font = v; state.enqueue(`font ${where} ${v}`, () => undefined); } },
@@ -151,12 +176,7 @@ function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown>
   return {
     name,
     getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => fakeRange(state, name, { row, col, rows, cols }),
-    delete: () =>
-      state.enqueue(`deleteSheet ${name}`, () => {
-        const key = state.sheetKey(name);
-        if (!key) throw officeError("ItemNotFound", `No sheet ${name}.`);
-        state.sheets.delete(key);
-      }),
+    delete: () => state.enqueue(`deleteSheet ${name}`, () => state.deleteSheetByHand(name)),
     activate: () => state.enqueue(`activate ${name}`, () => (state.active = name)),
     tables: {
       add: (range: { rect: FakeRect }, hasHeaders: boolean) => {
@@ -172,6 +192,9 @@ function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown>
       add: (type: string, range: { rect: FakeRect }, seriesBy: string) => {
         const entry: FakeExcelState["charts"][number] = { sheet: name, type, rect: range.rect, seriesBy };
         const chart = {
+          set name(n: string) {
+            entry.name = n;
+          },
           title: {
             set text(t: string) {
               entry.title = t;
@@ -181,6 +204,20 @@ function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown>
         };
         state.enqueue(`chart ${name} ${type}`, () => state.charts.push(entry));
         return chart;
+      },
+      getItemOrNullObject: (chartName: string) => {
+        const find = () => state.charts.findIndex((c) => c.sheet === name && c.name?.toUpperCase() === chartName.toUpperCase());
+        const result = {
+          isNullObject: true,
+          delete: () =>
+            state.enqueue(`deleteChart ${name} ${chartName}`, () => {
+              const i = find();
+              if (i < 0) throw officeError("ItemNotFound", `No chart ${chartName}.`);
+              state.charts.splice(i, 1);
+            }),
+        };
+        state.enqueue(`lookupChart ${name} ${chartName}`, () => (result.isNullObject = find() < 0));
+        return result;
       },
     },
   };
@@ -195,6 +232,7 @@ export interface FakeExcel {
 
 export function fakeExcel(sheetNames: string[] = ["Sheet1"]): FakeExcel {
   const state = new FakeExcelState(sheetNames);
+  const findName = (name: string) => state.names.findIndex((n) => n.name.toUpperCase() === name.toUpperCase());
   const data = {
     context: {
       workbook: {
@@ -215,7 +253,39 @@ export function fakeExcel(sheetNames: string[] = ["Sheet1"]): FakeExcel {
         },
         names: {
           add: (name: string, range: { rect: FakeRect; sheet: string }) =>
-            state.enqueue(`name ${name}`, () => state.names.push({ name, sheet: range.sheet, rect: range.rect })),
+            state.enqueue(`name ${name}`, () => {
+              if (findName(name) >= 0) throw officeError("ItemAlreadyExists", `The name ${name} exists.`);
+              state.names.push({ name, sheet: range.sheet, rect: range.rect });
+            }),
+          getItemOrNullObject: (name: string) => {
+            const item = {
+              isNullObject: true,
+              delete: () =>
+                state.enqueue(`deleteName ${name}`, () => {
+                  const i = findName(name);
+                  if (i < 0) throw officeError("ItemNotFound", `No name ${name}.`);
+                  state.names.splice(i, 1);
+                }),
+            };
+            state.enqueue(`lookupName ${name}`, () => (item.isNullObject = findName(name) < 0));
+            return item;
+          },
+        },
+        tables: {
+          getItemOrNullObject: (name: string) => {
+            const find = () => state.tables.findIndex((t) => t.name.toUpperCase() === name.toUpperCase());
+            const table = {
+              isNullObject: true,
+              convertToRange: () =>
+                state.enqueue(`convertTable ${name}`, () => {
+                  const i = find();
+                  if (i < 0) throw officeError("ItemNotFound", `No table ${name}.`);
+                  state.tables.splice(i, 1);
+                }),
+            };
+            state.enqueue(`lookupTable ${name}`, () => (table.isNullObject = find() < 0));
+            return table;
+          },
         },
         settings: {
           add: (key: string, value: unknown) => state.enqueue(`setting ${key}`, () => state.settings.set(key, value)),
@@ -241,6 +311,15 @@ export function fakeExcel(sheetNames: string[] = ["Sheet1"]): FakeExcel {
     },
   };
   const mock = new OfficeMockObject(data) as FakeExcel["mock"];
+  // The names collection's items, as Excel reports them after load + sync (see the header).
+  const names = (mock as unknown as { context: { workbook: { names: Record<string, unknown> } } }).context.workbook.names;
+  names.load = () => names;
+  Object.defineProperty(names, "items", {
+    get: () =>
+      state.names.map((n) =>
+        state.isBroken(n) ? { name: n.name, type: "Error", value: "#REF!" } : { name: n.name, type: "Range", value: `'${n.sheet}'!$A$1` },
+      ),
+  });
   const context = (mock as unknown as { context: { sync: () => Promise<void> } }).context;
   const mockSync = context.sync.bind(context);
   context.sync = async () => {

@@ -46,6 +46,10 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
       addNamedRange: record("addNamedRange", (n: string, s: string, r: Rect) => batch.addNamedRange(n, s, r)),
       addChart: record("addChart", (s: string, spec: ChartSpec) => batch.addChart(s, spec)),
       markInput: record("markInput", (s: string, c: CellRef, l?: string) => batch.markInput(s, c, l)),
+      clearRange: record("clearRange", (s: string, r: Rect) => batch.clearRange(s, r)),
+      deleteNamedRange: record("deleteNamedRange", (n: string) => batch.deleteNamedRange(n)),
+      deleteTable: record("deleteTable", (n: string) => batch.deleteTable(n)),
+      deleteChart: record("deleteChart", (s: string, n: string) => batch.deleteChart(s, n)),
       sync: async () => {
         const n = ++syncs;
         if (n === options.failAtSync && options.failMode !== "after") throw new Error(`Injected failure at sync ${n}`);
@@ -59,6 +63,7 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
   const spy: Workbook = {
     run: (work) => inner.run((batch) => work(wrapBatch(batch))),
     listSheets: () => inner.listSheets(),
+    listNames: () => inner.listNames(),
     hasSheet: (n) => inner.hasSheet(n),
     readRange: (s, r) => inner.readRange(s, r),
     getAddinData: (k) => inner.getAddinData(k),
@@ -77,6 +82,10 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
     addNamedRange: (n, s, r) => inner.addNamedRange(n, s, r),
     addChart: (s, spec) => inner.addChart(s, spec),
     markInput: (s, c, l) => inner.markInput(s, c, l),
+    clearRange: (s, r) => inner.clearRange(s, r),
+    deleteNamedRange: (n) => inner.deleteNamedRange(n),
+    deleteTable: (n) => inner.deleteTable(n),
+    deleteChart: (s, n) => inner.deleteChart(s, n),
   };
   return Object.defineProperties(spy, {
     log: { value: log },
