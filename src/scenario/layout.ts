@@ -321,6 +321,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     namedRanges,
     table: { name: name("Table"), rect: tableRect, hasHeaders: true },
     chart: {
+      name: name("Chart"),
       type: "column",
       title: "China share and supply gap by element",
       // Element | China share | Supply gap: adjacent columns, so one contiguous range.

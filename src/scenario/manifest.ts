@@ -1,19 +1,24 @@
 /**
  * What the writer records about each scenario sheet it made, in the workbook's add-in data
  * (so it travels with the file): the sheet's structure — extent, table, defined names,
- * chart, input cells. An update needs it for two things the Workbook port cannot answer:
- * how far the old sheet reaches (there is no "used range" read) and whether the table,
- * names and chart already in the workbook are exactly the ones the new plan wants (the
- * port can add those, not list or remove them). It also tells a RARE scenario sheet from
- * a user's sheet that happens to have the same name.
+ * chart, input cells. An update needs it for what the Workbook port cannot answer: how far
+ * the old sheet reaches (there is no "used range" read), and which table, names and chart
+ * are this sheet's, so it can remove exactly those when the layout changes
+ * (structure-change.ts). It also tells a RARE scenario sheet from a user's sheet that
+ * happens to have the same name. It outlives a sheet deleted by hand: creating the sheet
+ * again reads it to find the names left behind.
  */
-import type { NamedRange, Rect, SheetPlan, TablePlan, ChartPlan, CellRef } from "./plan";
+import { COL } from "./layout";
+import type { CellRef, ChartPlan, NamedRange, Rect, SheetPlan, TablePlan } from "./plan";
+
+/** Manifests written before charts were named have no `name`: that chart cannot be found again. */
+export type StoredChart = Omit<ChartPlan, "name"> & { readonly name?: string };
 
 export interface ScenarioStructure {
   readonly extent: Rect;
   readonly table: TablePlan;
   readonly namedRanges: readonly NamedRange[];
-  readonly chart: ChartPlan;
+  readonly chart: StoredChart;
   readonly inputs: readonly CellRef[];
 }
 
@@ -37,6 +42,7 @@ export function structureOf(plan: SheetPlan): ScenarioStructure {
     table: { name: plan.table.name, rect: rect(plan.table.rect), hasHeaders: true },
     namedRanges: plan.namedRanges.map((n) => ({ name: n.name, row: n.row, col: n.col, rows: n.rows ?? 1, cols: n.cols ?? 1 })),
     chart: {
+      name: plan.chart.name,
       type: plan.chart.type,
       title: plan.chart.title,
       dataRect: rect(plan.chart.dataRect),
@@ -47,8 +53,8 @@ export function structureOf(plan: SheetPlan): ScenarioStructure {
   };
 }
 
-export function manifestOf(plan: SheetPlan): ScenarioManifest {
-  return { format: "rare-scenario-sheet", version: 1, sheetName: plan.sheetName, structure: structureOf(plan) };
+export function manifestOf(plan: SheetPlan, structure: ScenarioStructure = structureOf(plan)): ScenarioManifest {
+  return { format: "rare-scenario-sheet", version: 1, sheetName: plan.sheetName, structure };
 }
 
 /** The manifest stored under a key, or null when there is none or it is not one of ours. */
@@ -65,13 +71,9 @@ export function parseManifest(text: string | null): ScenarioManifest | null {
   }
 }
 
-/** Same table, names, chart and inputs in the same places: only the cells' contents differ. */
-export function sameStructure(a: ScenarioStructure, b: ScenarioStructure): boolean {
-  const canonical = (s: ScenarioStructure) =>
-    JSON.stringify({
-      ...s,
-      table: { ...s.table, name: s.table.name.toLowerCase() },
-      namedRanges: s.namedRanges.map((n) => ({ ...n, name: n.name.toLowerCase() })),
-    });
-  return canonical(a) === canonical(b);
+/** The cells marked as inputs (1-based): the assumptions, then each exposure cell of the table. */
+export function inputCellsOf(structure: ScenarioStructure): CellRef[] {
+  const { rect } = structure.table;
+  const exposures = Array.from({ length: rect.rows - 1 }, (_, i) => ({ row: rect.row + 1 + i, col: rect.col + COL.exposure - 1 }));
+  return [...structure.inputs.map((c) => ({ row: c.row, col: c.col })), ...exposures];
 }

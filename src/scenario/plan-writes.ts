@@ -10,7 +10,7 @@
  */
 import type { CellRef, CellValue, ChartSpec, Rect as PortRect } from "../workbook/workbook";
 import { TABLE_HEADERS } from "./layout";
-import type { PlanCell, Rect, SheetPlan } from "./plan";
+import type { ChartPlan, PlanCell, Rect, SheetPlan } from "./plan";
 
 export interface FormulaRun {
   readonly topLeft: CellRef;
@@ -39,9 +39,15 @@ export function toPortRect(rect: Rect): PortRect {
   return { row: rect.row - 1, col: rect.col - 1, rows: rect.rows, cols: rect.cols };
 }
 
-export function chartSpec(plan: SheetPlan): ChartSpec {
-  const { chart } = plan;
-  return { type: chart.type, title: chart.title, dataRect: toPortRect(chart.dataRect), position: { row: chart.anchorRow - 1, col: chart.anchorCol - 1 } };
+/** The plan's chart, or one recorded in a manifest (whose name may be missing: see manifest.ts). */
+export function chartSpec(chart: Omit<ChartPlan, "name"> & { readonly name?: string }): ChartSpec {
+  return {
+    type: chart.type,
+    title: chart.title,
+    dataRect: toPortRect(chart.dataRect),
+    position: { row: chart.anchorRow - 1, col: chart.anchorCol - 1 },
+    ...(chart.name === undefined ? {} : { name: chart.name }),
+  };
 }
 
 /** The writes for `plan` over a block of at least `cover` rows × cols from A1. */

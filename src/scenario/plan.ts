@@ -65,6 +65,8 @@ export interface TablePlan {
 }
 
 export interface ChartPlan {
+  /** Unique to the sheet's key (RARE_<sheetKey>_Chart), so an update can find and replace it. */
+  readonly name: string;
   readonly type: "column";
   readonly title: string;
   /** Header row included; first column = categories (element names), the rest = series. */

@@ -27,6 +27,9 @@ export function outcomeMessage(outcome: ScenarioWriteOutcome, plan: SheetPlan): 
     details: [
       outcome.kept.length ? `Kept the exposures you typed: ${list(outcome.kept)}.` : "No exposures had been typed, so none were kept.",
       ...(outcome.dropped.length ? [`Removed with their elements, which are no longer chosen: ${list(outcome.dropped)}.`] : []),
+      ...(outcome.rebuilt
+        ? [`The layout changed, so the table, the chart and the names were rebuilt for ${plural(elements, "element", "elements")} and ${plural(strategies, "strategy", "strategies")}.`]
+        : []),
     ],
   };
 }

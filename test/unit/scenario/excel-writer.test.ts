@@ -2,8 +2,9 @@
  * writeScenarioSheet against hosts/excel.ts over office-addin-mock (the fake Excel of the
  * workbook tests): what Office.js is asked to do. Formulas go through Range.formulas, not
  * as values; names, number formats, the table and the chart are set; an update in place
- * keeps the exposure column and writes nowhere else. The fake does not compute formulas,
- * so the values are the preview tests' business (writer.test.ts).
+ * keeps the exposure column and writes nowhere else; a layout change removes the old chart,
+ * table and names before writing; a sheet deleted by hand can be created again. The fake
+ * does not compute formulas, so the values are the preview tests' business (writer.test.ts).
  */
 // The shared stub of office-addin-manifest exports nothing, but OfficeMockObject reads its
 // OfficeApp enum; give it the enum here (as excel-host.test.ts does).
@@ -100,6 +101,7 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
         type: "ColumnClustered",
         rect: { row: 12, col: 0, rows: 4, cols: 3 },
         seriesBy: "Columns",
+        name: "RARE_Scenario_Geopolitical_Tensions_Chart",
         title: plan.chart.title,
         position: [
           { row: plan.chart.anchorRow - 1, col: 0, rows: 1, cols: 1 },
@@ -175,15 +177,106 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     const { state, excel } = fakeExcel(["Sheet1"]);
     state.cell("Sheet1", 0, 0).value = "keep me";
     const wb = createExcelWorkbook({ excel, isSetSupported: all });
-    state.failAtSync = 3; // 1: hasSheet, 2: the contents, 3: table, chart and names
+    state.failAtSync = 5; // 1: hasSheet, 2: manifest, 3: names, 4: the contents, 5: table, chart and names
     const error = await writeScenarioSheet(wb, plan, { mode: "create" }).catch((e) => e);
     expect(error).toMatchObject({ code: "writeFailed", restored: true });
-    expect(error.message).toMatch(/Injected failure in sync 3.*The partly written sheet was removed/);
+    expect(error.message).toMatch(/Injected failure in sync 5.*The partly written sheet was removed/);
     expect([...state.sheets.keys()]).toEqual(["Sheet1"]);
     expect(state.cell("Sheet1", 0, 0).value).toBe("keep me");
     expect(state.settings.has(manifestKey(SHEET))).toBe(false);
-    // Excel keeps a name whose sheet is deleted (as =#REF!), and the port cannot remove
-    // one: the names go last so that at most those added before the failure remain.
-    expect(state.names.map((n) => n.name)).toEqual(["RARE_Scenario_Geopolitical_Tensions_Cut"]);
+    // Excel keeps a name whose sheet is deleted (as =#REF!): the undo deletes the ones added.
+    expect(state.log).toContain("deleteName RARE_Scenario_Geopolitical_Tensions_Cut");
+    expect(state.names).toEqual([]);
+  });
+
+  it("creates the sheet again after it was deleted by hand: the #REF! names are deleted before they are added", async () => {
+    const { state, wb } = await created();
+    state.deleteSheetByHand(SHEET);
+    expect(state.names.every((n) => state.isBroken(n))).toBe(true);
+    const logFrom = state.log.length;
+    await writeScenarioSheet(wb, plan, { mode: "create" });
+
+    const log = state.log.slice(logFrom);
+    const key = "RARE_Scenario_Geopolitical_Tensions";
+    expect(log.filter((l) => l.startsWith("deleteName"))).toEqual(plan.namedRanges.map((n) => `deleteName ${n.name}`));
+    expect(log.findIndex((l) => l === `deleteName ${key}_Exposure`)).toBeLessThan(log.findIndex((l) => l === `name ${key}_Cut`));
+    expect(state.names.map((n) => [n.name, n.sheet, state.isBroken(n)])).toEqual(plan.namedRanges.map((n) => [n.name, SHEET, false]));
+    expect(state.tables.map((t) => t.name)).toEqual([plan.table.name]);
+    expect(state.charts.map((c) => c.name)).toEqual([plan.chart.name]);
+  });
+
+  it("updates in place across a layout change: chart, table and names removed and the block cleared before the writes", async () => {
+    const { state, wb } = await created();
+    const nd = plan.anchors.firstElementRow;
+    cell(state, nd, COL.exposure).value = 120; // Neodymium
+    Object.assign(cell(state, nd + 2, COL.exposure), { formula: "=Data!B2*3", value: 9 }); // Lanthanum
+    const others = JSON.stringify([...state.sheets.entries()].filter(([name]) => name !== SHEET).map(([name, cells]) => [name, [...cells.entries()]]));
+    const logFrom = state.log.length;
+
+    const next = buildScenarioSheet({
+      ...input,
+      strategies: [
+        { name: "Recycling Programs", offset: 0.1 },
+        { name: "Domestic Mining Expansion", offset: 0.2 },
+      ],
+      elements: ["Lanthanum", "Terbium", "Neodymium", "Cerium"],
+    });
+    const outcome = await writeScenarioSheet(wb, next, { mode: "update" });
+    expect(outcome).toMatchObject({ rebuilt: true, kept: [{ element: "Lanthanum", value: "=Data!B2*3" }, { element: "Neodymium", value: 120 }], dropped: [] });
+
+    const log = state.log.slice(logFrom).filter((l) => !/^(sync|suspend|lookup)/.test(l));
+    const first = (prefix: string) => log.findIndex((l) => l.startsWith(prefix));
+    const last = (prefix: string) => log.map((l) => l.startsWith(prefix)).lastIndexOf(true);
+    const key = "RARE_Scenario_Geopolitical_Tensions";
+    // Removed: the old chart, the table (turned into cells), the names that go or move.
+    expect(log.filter((l) => /^(deleteChart|convertTable|deleteName|clear) /.test(l))).toEqual([
+      `deleteChart ${SHEET} ${key}_Chart`,
+      `convertTable ${key}_Table`,
+      `deleteName ${key}_Mit_International_Partnerships`,
+      `deleteName ${key}_Mitigation`,
+      `deleteName ${key}_Exposure`,
+      `clear ${SHEET} 0,0 ${Math.max(plan.extent.rows, next.extent.rows)}x${Math.max(plan.extent.cols, next.extent.cols)} All`,
+    ]);
+    expect(last("clear")).toBeLessThan(first(`values ${SHEET}`));
+    expect(last(`numberFormat ${SHEET}`)).toBeLessThan(first(`table ${SHEET}`));
+    expect(first(`table ${SHEET}`)).toBeLessThan(first(`chart ${SHEET}`));
+    expect(log.filter((l) => l.startsWith("name "))).toEqual(
+      [`${key}_Mit_Recycling_Programs`, `${key}_Mit_Domestic_Mining_Expansion`, `${key}_Mitigation`, `${key}_Exposure`].map((n) => `name ${n}`),
+    );
+    // Every write went to the scenario sheet or its own names; no other sheet changed.
+    expect(log.filter((l) => !l.includes(SHEET) && !/^(convertTable|deleteName|name|setting|getSetting) /.test(l))).toEqual([]);
+    expect(JSON.stringify([...state.sheets.entries()].filter(([name]) => name !== SHEET).map(([name, cells]) => [name, [...cells.entries()]]))).toBe(others);
+
+    // The result: the new layout, exposures by element, and its structure.
+    const la = next.anchors.firstElementRow;
+    expect(cell(state, la, COL.element).value).toBe("Lanthanum");
+    expect(cell(state, la, COL.exposure).formula).toBe("=Data!B2*3");
+    expect(cell(state, la + 2, COL.exposure).value).toBe(120);
+    expect(cell(state, la + 1, COL.exposure).value).toBe("");
+    expect(state.tables).toEqual([{ name: next.table.name, sheet: SHEET, rect: { row: la - 2, col: 0, rows: 5, cols: 9 }, hasHeaders: true }]);
+    expect(state.charts.map((c) => [c.name, c.rect])).toEqual([[next.chart.name, { row: la - 2, col: 0, rows: 5, cols: 3 }]]);
+    expect(state.names.map((n) => n.name).sort()).toEqual(next.namedRanges.map((n) => n.name).sort());
+    expect(JSON.parse(state.settings.get(manifestKey(SHEET)) as string).structure.table.rect.rows).toBe(5);
+    // Cells of the old layout below the new extent were cleared, not left behind.
+    expect([...state.cells(SHEET).keys()].every((k) => Number(k.split(",")[0]) < next.extent.rows)).toBe(true);
+  });
+
+  it("puts the old sheet back when a layout change fails half-way", async () => {
+    const { state, wb } = await created();
+    const before = JSON.stringify({ cells: [...state.cells(SHEET).entries()].sort(), tables: state.tables, names: state.names, charts: state.charts.map((c) => [c.name, c.rect]) });
+    const manifest = state.settings.get(manifestKey(SHEET));
+    // Syncs: hasSheet, manifest, read, names, the deletes' lookups, then the deletes and the
+    // contents: that one fails half-way, after the chart, table and name went and the clear.
+    state.failAtSync = state.syncs + 6;
+    const error = await writeScenarioSheet(wb, buildScenarioSheet({ ...input, elements: ["Neodymium"] }), { mode: "update" }).catch((e) => e);
+    expect(error).toMatchObject({ code: "writeFailed", restored: true });
+    expect(error.message).toMatch(/Injected failure.*Its previous contents were put back/);
+    expect(state.log).toContain(`clear ${SHEET} 0,0 ${plan.extent.rows}x${plan.extent.cols} All`);
+    // The old input cells are marked again after the undo's own clear: the assumptions and three exposures.
+    const undoFrom = state.log.lastIndexOf(`clear ${SHEET} 0,0 ${plan.extent.rows}x${plan.extent.cols} All`);
+    expect(state.log.slice(undoFrom).filter((l) => l.startsWith(`fill ${SHEET}`))).toHaveLength(plan.inputCells.length + 3);
+    const after = JSON.stringify({ cells: [...state.cells(SHEET).entries()].sort(), tables: state.tables, names: state.names, charts: state.charts.map((c) => [c.name, c.rect]) });
+    expect(JSON.parse(after)).toEqual(JSON.parse(before));
+    expect(state.settings.get(manifestKey(SHEET))).toBe(manifest);
   });
 });

@@ -163,6 +163,8 @@ describe("buildScenarioSheet: scenario table", () => {
 
   it("charts element names with China share and supply gap, below everything else", () => {
     expect(plan.chart.type).toBe("column");
+    // Named after the sheet's key, so an update can find and replace it.
+    expect(plan.chart.name).toBe(`RARE_${plan.sheetKey}_Chart`);
     expect(rectA1(plan.chart.dataRect)).toBe("A14:C17");
     expect(cellAt(plan, 14, 3)?.value).toBe("Supply gap");
     const lastRow = Math.max(...plan.cells.map((c) => c.row));

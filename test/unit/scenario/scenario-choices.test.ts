@@ -95,18 +95,23 @@ describe("scenario-outcome", () => {
   const plan = buildScenarioSheet(checked.input);
 
   it("says what was created and where the names are", () => {
-    const { text, details } = outcomeMessage({ sheetName: plan.sheetName, mode: "create", tableName: plan.table.name, kept: [], dropped: [] }, plan);
+    const { text, details } = outcomeMessage({ sheetName: plan.sheetName, mode: "create", tableName: plan.table.name, kept: [], dropped: [], rebuilt: false }, plan);
     expect(text).toBe('Created the sheet "Scenario Export Quotas": 3 elements, 4 strategies, every figure a live RARE formula.');
     expect(details[1]).toMatch(/^Table RARE_Scenario_Export_Quotas_Table; the names RARE_Scenario_Export_Quotas_Cut/);
   });
 
   it("says which exposures were kept and which went with their elements", () => {
     const { text, details } = outcomeMessage(
-      { sheetName: plan.sheetName, mode: "update", tableName: plan.table.name, kept: [{ element: "Neodymium", value: 100 }], dropped: [{ element: "Terbium", value: "=A1" }] },
+      { sheetName: plan.sheetName, mode: "update", tableName: plan.table.name, kept: [{ element: "Neodymium", value: 100 }], dropped: [{ element: "Terbium", value: "=A1" }], rebuilt: false },
       plan,
     );
     expect(text).toBe('Updated the sheet "Scenario Export Quotas" in place with the choices above.');
     expect(details).toEqual(["Kept the exposures you typed: Neodymium (100).", "Removed with their elements, which are no longer chosen: Terbium (=A1)."]);
+    const rebuilt = outcomeMessage({ sheetName: plan.sheetName, mode: "update", tableName: plan.table.name, kept: [], dropped: [], rebuilt: true }, plan);
+    expect(rebuilt.details).toEqual([
+      "No exposures had been typed, so none were kept.",
+      "The layout changed, so the table, the chart and the names were rebuilt for 3 elements and 4 strategies.",
+    ]);
   });
 
   it("shows the dataset version with the overrides in force, and the time of a refresh", () => {

@@ -133,8 +133,17 @@ describe("writeScenarioSheet: create", () => {
       ["RARE_Scenario_Export_Quotas_Mitigation", { row: 11, col: 1, rows: 1, cols: 1 }],
       ["RARE_Scenario_Export_Quotas_Exposure", { row: 14, col: 5, rows: 3, cols: 1 }],
     ]);
-    expect(wb.chartsOn(SHEET).map((c) => c.spec)).toEqual([
-      { type: "column", title: plan.chart.title, dataRect: { row: 13, col: 0, rows: 4, cols: 3 }, position: { row: plan.chart.anchorRow - 1, col: 0 } },
+    expect(wb.chartsOn(SHEET).map((c) => [c.name, c.spec])).toEqual([
+      [
+        "RARE_Scenario_Export_Quotas_Chart",
+        {
+          name: "RARE_Scenario_Export_Quotas_Chart",
+          type: "column",
+          title: plan.chart.title,
+          dataRect: { row: 13, col: 0, rows: 4, cols: 3 },
+          position: { row: plan.chart.anchorRow - 1, col: 0 },
+        },
+      ],
     ]);
     expect(wb.activeSheet).toBe(SHEET);
     expect(await existingScenarioSheet(wb, SHEET)).toBe("scenario");
@@ -253,15 +262,130 @@ describe("writeScenarioSheet: update", () => {
     expect(at(wb, firstElementRow + 1, COL.gap)).toMatchObject({ error: "#N/A" });
   });
 
-  it("refuses a change of strategies or of the number of elements, and writes nothing", async () => {
+  it("rebuilds for more elements and other strategies: exposures kept by element, table, chart and names follow", async () => {
     const wb = await usedScenario();
+    const before = outsideScenario(wb);
+    const next = buildScenarioSheet({
+      ...input,
+      strategies: [
+        { name: "International Partnerships", offset: 0.15 },
+        { name: "Recycling Programs", offset: 0.1 },
+        { name: "Material Substitution Research", offset: 0.05 },
+      ],
+      elements: ["Terbium", "Lanthanum", "Dysprosium", "Neodymium", "Praseodymium"],
+    });
+    const outcome = await writeScenarioSheet(wb, next, { mode: "update" });
+    expect(outcome).toMatchObject({ mode: "update", rebuilt: true, dropped: [] });
+    expect(outcome.kept).toEqual([
+      { element: "Lanthanum", value: "=Data!B2*10" },
+      { element: "Neodymium", value: 100 },
+    ]);
+    expectSheetIs(wb, next);
+    const m3 = combineMitigation([0.15, 0.1, 0.05]);
+    const nd = rowOf(next, "Neodymium");
+    expect(at(wb, nd, COL.exposure)).toBe(100);
+    expect(wb.sheet(SHEET).formula(rowOf(next, "Lanthanum") - 1, COL.exposure - 1)).toBe("=Data!B2*10");
+    expect(at(wb, rowOf(next, "Lanthanum"), COL.exposure)).toBe(70);
+    expect(at(wb, nd, COL.gap)).toBe(gap(bundled, "Neodymium", 0.3, m3));
+    expect(at(wb, nd, COL.cost)).toBe(100 * 1000 * 56 * priceImpact(bundled, "Neodymium", 0.3, 0.5, m3));
+    expect(at(wb, next.anchors.totalCost.row, next.anchors.totalCost.col)).toBeGreaterThan(0);
+    expect(outsideScenario(wb)).toEqual(before);
+    expect(wb.sheetNames()).toEqual(["Sheet1", "Data", SHEET]);
+  });
+
+  it("rebuilds for fewer elements and strategies: reports the dropped exposure, leaves nothing of the old layout", async () => {
+    const wb = await usedScenario();
+    const before = outsideScenario(wb);
+    const next = buildScenarioSheet({ ...input, strategies: [{ name: "Domestic Mining Expansion", offset: 0.2 }], elements: ["Neodymium"] });
+    const outcome = await writeScenarioSheet(wb, next, { mode: "update" });
+    expect(outcome).toMatchObject({ rebuilt: true, kept: [{ element: "Neodymium", value: 100 }], dropped: [{ element: "Lanthanum", value: "=Data!B2*10" }] });
+    expectSheetIs(wb, next);
+    const sheet = wb.sheet(SHEET);
+    // The old table, grid and input cells below and right of the new extent are gone, fills and all.
+    expect([sheet.rowCount, sheet.colCount]).toEqual([next.extent.rows, next.extent.cols]);
+    expect([...sheet.inputs.keys()]).toHaveLength(next.inputCells.length + 1);
+    expect(at(wb, rowOf(next, "Neodymium"), COL.gap)).toBe(gap(bundled, "Neodymium", 0.3, 0.2));
+    expect(outsideScenario(wb)).toEqual(before);
+  });
+
+  it("keeps the names that do not move, and updates again after a rebuild", async () => {
+    const wb = await usedScenario();
+    const cutName = wb.namedRanges().find((n) => n.name.endsWith("_Cut"));
+    await writeScenarioSheet(wb, buildScenarioSheet({ ...input, elements: ["Neodymium", "Terbium"] }), { mode: "update" });
+    expect(wb.namedRanges().find((n) => n.name.endsWith("_Cut"))).toBe(cutName); // not deleted and added again
+    const again = buildScenarioSheet({ ...input, strategies: [], elements: ["Terbium", "Neodymium", "Lanthanum", "Cerium"] });
+    const outcome = await writeScenarioSheet(wb, again, { mode: "update" });
+    expect(outcome.kept).toEqual([{ element: "Neodymium", value: 100 }]);
+    expectSheetIs(wb, again);
+    // Back to the first layout: the same as creating it, apart from the exposure.
+    await writeScenarioSheet(wb, plan, { mode: "update" });
+    expectSheetIs(wb, plan);
+  });
+
+  it("renames the strategies without moving the table: only their names change", async () => {
+    const wb = await usedScenario();
+    const table = wb.tablesOn(SHEET)[0];
+    const chart = wb.chartsOn(SHEET)[0];
+    const next = buildScenarioSheet({ ...input, strategies: [{ name: "International Partnerships", offset: 0.1 }, input.strategies[1]] });
+    const outcome = await writeScenarioSheet(wb, next, { mode: "update" });
+    expect(outcome.rebuilt).toBe(false);
+    expect([wb.tablesOn(SHEET)[0], wb.chartsOn(SHEET)[0]]).toEqual([table, chart]);
+    expectSheetIs(wb, next);
+    expect(JSON.parse((await wb.getAddinData(manifestKey(SHEET)))!).structure.namedRanges.map((n: { name: string }) => n.name)).toEqual(next.namedRanges.map((n) => n.name));
+  });
+
+  it("puts the old sheet, table, chart and names back when a rebuild fails", async () => {
+    const wb = await usedScenario();
+    const before = JSON.parse(wb.serialise());
+    const next = buildScenarioSheet({ ...input, elements: ["Neodymium", "Terbium"], strategies: [] });
+    const error = await writeScenarioSheet(failingOnActivate(wb), next, { mode: "update" }).catch((e) => e);
+    expect(error).toMatchObject({ code: "writeFailed", restored: true });
+    const after = JSON.parse(wb.serialise());
+    const sheetOf = (data: { sheets: Array<{ name: string }> }) => data.sheets.find((x) => x.name === SHEET) as Record<string, unknown>;
+    const byCell = (entries: unknown) => [...(entries as Array<[number, unknown]>)].sort((a, b) => a[0] - b[0]);
+    expect(byCell(sheetOf(after).formulas)).toEqual(byCell(sheetOf(before).formulas));
+    expect(sheetOf(after).values).toEqual(sheetOf(before).values);
+    expect(sheetOf(after).formats).toEqual(sheetOf(before).formats);
+    // Input marks are back on the same cells (the undo does not know their labels: the preview derives them).
+    expect(byCell(sheetOf(after).inputs).map((i) => i[0])).toEqual(byCell(sheetOf(before).inputs).map((i) => i[0]));
+    const structure = (data: typeof before) => ({
+      tables: data.tables,
+      names: [...data.names].sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name)),
+      charts: data.charts.map((c: { name: string; sheet: string; spec: unknown }) => [c.name, c.sheet, c.spec]),
+      addinData: data.addinData,
+    });
+    expect(structure(after)).toEqual(structure(before));
+  });
+
+  it("leaves someone else's name alone when it blocks a new strategy's name, and puts the sheet back", async () => {
+    const wb = await usedScenario();
+    const taken = "RARE_Scenario_Export_Quotas_Mit_International_Partnerships";
+    await wb.addNamedRange(taken, "Data", { row: 0, col: 0, rows: 1, cols: 1 });
+    const before = JSON.parse(wb.serialise());
+    const next = buildScenarioSheet({ ...input, strategies: [...input.strategies, { name: "International Partnerships", offset: 0.15 }] });
+    const error = await writeScenarioSheet(wb, next, { mode: "update" }).catch((e) => e);
+    expect(error).toMatchObject({ code: "writeFailed", restored: true });
+    expect(error.message).toMatch(/already used.*Its previous contents were put back/);
+    const after = JSON.parse(wb.serialise());
+    expect(after.names.find((n: { name: string }) => n.name === taken)).toEqual({ name: taken, sheet: "Data", rect: { row: 0, col: 0, rows: 1, cols: 1 } });
+    expect(new Set(after.names.map((n: { name: string }) => n.name))).toEqual(new Set(before.names.map((n: { name: string }) => n.name)));
+    expect(after.tables).toEqual(before.tables);
+    expect(after.addinData).toEqual(before.addinData);
+  });
+
+  it("refuses a layout change when the sheet's chart was recorded without a name (older manifests), and writes nothing", async () => {
+    const wb = await usedScenario();
+    const manifest = JSON.parse((await wb.getAddinData(manifestKey(SHEET)))!);
+    delete manifest.structure.chart.name;
+    await wb.setAddinData(manifestKey(SHEET), JSON.stringify(manifest));
     const before = wb.serialise();
-    for (const change of [{ strategies: input.strategies.slice(1) }, { elements: ["Neodymium"] }]) {
-      const error = await writeScenarioSheet(wb, buildScenarioSheet({ ...input, ...change }), { mode: "update" }).catch((e) => e);
-      expect(error).toMatchObject({ code: "layoutChanged", restored: true });
-      expect(error.message).toMatch(/was made with 3 elements and 2 strategies/);
-    }
+    const error = await writeScenarioSheet(wb, buildScenarioSheet({ ...input, elements: ["Neodymium"] }), { mode: "update" }).catch((e) => e);
+    expect(error).toMatchObject({ code: "layoutChanged", restored: true });
+    expect(error.message).toMatch(/earlier version of RARE with 3 elements and 2 strategies.*Nothing was changed/);
     expect(wb.serialise()).toBe(before);
+    // The same layout still updates, and the chart stays recorded as it was.
+    await writeScenarioSheet(wb, buildScenarioSheet({ ...input, strategies: [input.strategies[1], { name: "Material Substitution Research", offset: 0.1 }] }), { mode: "update" });
+    expect(JSON.parse((await wb.getAddinData(manifestKey(SHEET)))!).structure.chart.name).toBeUndefined();
   });
 
   it("refuses a sheet RARE did not make, and a sheet that is not there", async () => {
@@ -285,6 +409,67 @@ describe("writeScenarioSheet: update", () => {
     expect(at(wb, cut.row, cut.col)).toBe(0.9);
   });
 });
+
+describe("writeScenarioSheet: a scenario sheet deleted by hand", () => {
+  it("creates it again: the names Excel left behind (#REF!) are replaced, other names are left alone", async () => {
+    const wb = await usersWorkbook();
+    await wb.addSheet("Scratch");
+    await wb.addNamedRange("MyOldName", "Scratch", { row: 0, col: 0, rows: 1, cols: 1 });
+    await wb.deleteSheet("Scratch"); // someone else's broken name
+    // The first run had a strategy the second does not choose.
+    const first = buildScenarioSheet({ ...input, strategies: [...input.strategies, { name: "International Partnerships", offset: 0.15 }] });
+    await writeScenarioSheet(wb, first, { mode: "create" });
+    await wb.deleteSheet(SHEET);
+    expect((await wb.listNames()).filter((n) => n.broken)).toHaveLength(first.namedRanges.length + 1);
+    const before = outsideScenario(wb);
+
+    const outcome = await writeScenarioSheet(wb, plan, { mode: "create" });
+    expect(outcome.mode).toBe("create");
+    expect(await wb.listNames()).toEqual([
+      { name: "MyName", broken: false },
+      { name: "MyOldName", broken: true },
+      ...plan.namedRanges.map((n) => ({ name: n.name, broken: false })),
+    ]);
+    expect(wb.namedRanges().filter((n) => n.sheet === SHEET).map((n) => n.rect)).toEqual(plan.namedRanges.map((n) => ({ row: n.row - 1, col: n.col - 1, rows: n.rows ?? 1, cols: n.cols ?? 1 })));
+    expectSheetIs(wb, plan);
+    expect(outsideScenario(wb)).toEqual({ ...before, names: before.names.filter((n: { sheet: string }) => n.sheet !== SHEET) });
+  });
+
+  it("removes the names it added when the new sheet fails, and the broken ones it replaced stay gone", async () => {
+    const wb = await usersWorkbook();
+    await writeScenarioSheet(wb, plan, { mode: "create" });
+    await wb.deleteSheet(SHEET);
+    const error = await writeScenarioSheet(failingOnActivate(wb), plan, { mode: "create" }).catch((e) => e);
+    expect(error).toMatchObject({ code: "writeFailed", restored: true });
+    expect(await wb.listSheets()).toEqual(["Sheet1", "Data"]);
+    expect(await wb.listNames()).toEqual([{ name: "MyName", broken: false }]);
+    await writeScenarioSheet(wb, plan, { mode: "create" });
+    expectSheetIs(wb, plan);
+  });
+});
+
+/** The sheet holds what `expected` plans (exposures aside), with its table, chart, names, inputs and manifest. */
+function expectSheetIs(wb: PreviewWorkbook, expected: SheetPlan): void {
+  const sheet = wb.sheet(SHEET);
+  for (const cell of expected.cells) {
+    if (cell.col === COL.exposure && cell.row >= expected.exposureRange.row && cell.row < expected.exposureRange.row + expected.exposureRange.rows) continue;
+    if (cell.formula !== undefined) expect([cell.row, cell.col, sheet.formula(cell.row - 1, cell.col - 1)]).toEqual([cell.row, cell.col, cell.formula]);
+    else if (cell.value !== undefined) expect([cell.row, cell.col, sheet.value(cell.row - 1, cell.col - 1)]).toEqual([cell.row, cell.col, cell.value]);
+    expect(sheet.format(cell.row - 1, cell.col - 1)).toBe(cell.numberFormat ?? "General");
+  }
+  const toPort = (r: { row: number; col: number; rows?: number; cols?: number }) => ({ row: r.row - 1, col: r.col - 1, rows: r.rows ?? 1, cols: r.cols ?? 1 });
+  expect(wb.tablesOn(SHEET)).toEqual([{ name: expected.table.name, sheet: SHEET, rect: toPort(expected.table.rect), hasHeaders: true }]);
+  expect(wb.chartsOn(SHEET).map((c) => [c.name, c.spec.dataRect, c.spec.position])).toEqual([
+    [expected.chart.name, toPort(expected.chart.dataRect), { row: expected.chart.anchorRow - 1, col: expected.chart.anchorCol - 1 }],
+  ]);
+  const names = wb.namedRanges().filter((n) => n.sheet === SHEET);
+  expect(names.map((n) => [n.name, n.rect, n.broken ?? false]).sort()).toEqual(expected.namedRanges.map((n) => [n.name, toPort(n), false]).sort());
+  for (const input of expected.inputCells) expect(sheet.inputLabel(input.row - 1, input.col - 1)).toBe(input.label);
+  const { row, rows, col } = expected.exposureRange;
+  for (let r = row; r < row + rows; r++) expect(sheet.isInput(r - 1, col - 1)).toBe(true);
+  expect([...sheet.inputs.keys()]).toHaveLength(expected.inputCells.length + rows);
+  expect(JSON.parse((wb as unknown as { addinData: Map<string, string> }).addinData.get(manifestKey(SHEET))!).structure.namedRanges).toHaveLength(expected.namedRanges.length);
+}
 
 describe("planWrites", () => {
   it("writes constants over the whole block, formulas in runs that skip constants, a format for every cell", () => {

@@ -1,0 +1,70 @@
+/**
+ * create: a NEW sheet — constants, formulas, number formats, input marks; then the Excel
+ * table, the chart and the defined names; then the manifest. Refuses if the sheet exists.
+ *
+ * A scenario sheet the user deleted by hand leaves its defined names behind, pointing at
+ * #REF!, and Excel refuses to add a name that exists: those broken names (this plan's, and
+ * the ones the old sheet's manifest records) are deleted first. A name that exists and works
+ * is someone else's: it is left alone, adding it fails and the write is undone.
+ *
+ * If anything fails, the partly written sheet is deleted (the name was free, so a sheet of
+ * that name is ours), with the names the write added, and the error says what was undone.
+ */
+import { messageOf } from "../workbook/errors";
+import type { Workbook } from "../workbook/workbook";
+import { ExistingNames, distinctNames } from "./existing-names";
+import { manifestKey, manifestOf, parseManifest } from "./manifest";
+import type { SheetPlan } from "./plan";
+import { planWrites } from "./plan-writes";
+import { queueChart, queueContents, queueNames, queueTable } from "./queue-sheet";
+import { ScenarioWriteError, type ScenarioWriteOutcome, type WriteScenarioOptions } from "./write-outcome";
+
+export async function createScenarioSheet(workbook: Workbook, plan: SheetPlan, options: WriteScenarioOptions): Promise<ScenarioWriteOutcome> {
+  const sheet = plan.sheetName;
+  if (await workbook.hasSheet(sheet)) {
+    throw new ScenarioWriteError("sheetExists", `A sheet named "${sheet}" already exists: update it, or choose another sheet name.`, true);
+  }
+  const leftover = parseManifest(await workbook.getAddinData(manifestKey(sheet)));
+  const existing = new ExistingNames(await workbook.listNames());
+  const planNames = plan.namedRanges.map((n) => n.name);
+  const stale = distinctNames([...planNames, ...(leftover?.structure.namedRanges.map((n) => n.name) ?? [])]).filter((n) => existing.isBroken(n));
+  const ours = planNames.filter((n) => !existing.isLive(n));
+  try {
+    const tableName = await workbook.run(async (batch) => {
+      for (const name of stale) batch.deleteNamedRange(name);
+      batch.addSheet(sheet);
+      queueContents(batch, sheet, planWrites(plan));
+      // Values before the table, as Excel wants; the table before the names, so a failure
+      // while adding names (the last step) is the only one that can leave any behind.
+      await batch.sync();
+      const table = queueTable(batch, sheet, plan.table);
+      queueChart(batch, sheet, plan.chart);
+      if (options.activate !== false) batch.activateSheet(sheet);
+      queueNames(batch, sheet, plan.namedRanges);
+      await batch.sync();
+      return table.value;
+    });
+    await workbook.setAddinData(manifestKey(sheet), JSON.stringify(manifestOf(plan)));
+    return { sheetName: sheet, mode: "create", tableName, kept: [], dropped: [], rebuilt: false };
+  } catch (e) {
+    throw await undoCreate(workbook, sheet, ours, e);
+  }
+}
+
+/** Deletes the sheet, then the names it may have added (#REF! once the sheet is gone). */
+async function undoCreate(workbook: Workbook, sheet: string, names: readonly string[], cause: unknown): Promise<ScenarioWriteError> {
+  let problem: string | null = null;
+  try {
+    const exists = await workbook.hasSheet(sheet);
+    await workbook.run(async (batch) => {
+      if (exists) batch.deleteSheet(sheet);
+      for (const name of names) batch.deleteNamedRange(name);
+    });
+  } catch (e) {
+    problem = messageOf(e);
+  }
+  const undone = problem
+    ? ` The partly written sheet "${sheet}" could not be removed (${problem}); delete it by hand.`
+    : " The partly written sheet was removed; the rest of the workbook is unchanged.";
+  return new ScenarioWriteError("writeFailed", `Creating the scenario sheet "${sheet}" failed: ${messageOf(cause)}.${undone}`, !problem, { cause });
+}
