@@ -11,22 +11,32 @@ const QUOTE = 34;
 /** Text looked at per search, so a reader that stops early (sniffing) does not scan the whole text. */
 const WINDOW = 64 * 1024;
 
-/** Finds CRs going forward through the text; each character is looked at once over a whole pass. */
+/**
+ * Finds CRs in the text. Questions mostly go forward (record after record), so what was
+ * searched is remembered: over a whole pass each character is looked at about once.
+ */
 export class CarriageReturns {
-  /** When `found`, the offset of a CR; else there is no CR before this offset (past `from`). */
+  /** Searched from here: when `found`, `next` is the first CR at or after `lo`; else none is in [lo, next). */
+  private lo = 0;
   private next = 0;
   private found = false;
 
   constructor(private readonly text: string) {}
 
-  /** Offset of the first CR in [from, to), else -1. Calls must come with `from` not going back. */
+  /** Offset of the first CR in [from, to), else -1. */
   firstIn(from: number, to: number): number {
+    if (from < this.lo) {
+      this.lo = this.next = from;
+      this.found = false;
+    }
     for (;;) {
       if (this.found && this.next >= from) return this.next < to ? this.next : -1;
       if (!this.found && this.next >= to) return -1;
-      const a = Math.max(from, this.next);
+      // Past `next` nothing was looked at yet (or, when found, only up to the CR at `next`).
+      const a = this.found ? from : Math.max(from, this.next);
       const b = Math.min(this.text.length, Math.max(to, a + WINDOW));
       const i = this.text.slice(a, b).indexOf("\r");
+      if (a === from) this.lo = from;
       this.found = i >= 0;
       this.next = i >= 0 ? a + i : b;
     }
@@ -61,4 +71,24 @@ export function dropCrOfCrlf(fields: string[], text: string, start: number, end:
   if (p < start || text.charCodeAt(p) === QUOTE) return;
   if (p > start && text.charCodeAt(p - 1) !== delimiter) return;
   if (text.startsWith(v, p)) fields[last] = v.slice(0, n - 1);
+}
+
+/**
+ * The newline papaparse can read text[from, to) with, as Excel would: "\n" when the slice
+ * has no CR, "\r\n" when every CR in it is part of a CRLF and every LF too; null when it
+ * mixes line ends (the reader then puts CRs right record by record, see mixed.ts).
+ */
+export function sliceNewline(crs: CarriageReturns, text: string, from: number, to: number): "\n" | "\r\n" | null {
+  let c = crs.firstIn(from, to);
+  if (c < 0) return "\n";
+  let crlfs = 0;
+  for (; c >= 0; c = crs.firstIn(c + 1, to)) {
+    if (text.charCodeAt(c + 1) !== LF) return null;
+    crlfs++;
+  }
+  // The slice may end between a CR and its LF.
+  if (text.charCodeAt(to - 1) === CR) crlfs--;
+  let lfs = 0;
+  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) lfs++;
+  return lfs === crlfs ? "\r\n" : null;
 }

@@ -181,8 +181,6 @@ export class TablePass {
 
   /** Refuses a cell longer than Excel allows (only fields up to the last non-empty one can be). */
   private checkCells(record: number, r: CsvRecord, last: number): boolean {
-    // A value is never longer than the record's text: most records need no look at all.
-    if (r.end - r.start <= MAX_CELL_CHARS) return true;
     const fields = r.fields;
     for (let i = 0; i <= last; i++) {
       if (fields[i].length > MAX_CELL_CHARS) {

@@ -1,49 +1,55 @@
 /**
- * The text's records, read by papaparse (Papa.parse with a step callback) one slice of the
- * text at a time: the pass can yield to the event loop between slices, and only one slice's
- * rows exist as string arrays at once. Every record comes with its offsets in the text, for
- * line numbers in messages.
+ * The text's records, read by papaparse one slice of the text at a time: the pass can yield
+ * to the event loop between slices, and only one slice's rows exist as string arrays at once.
  *
- * Slices end anywhere, so the last row papaparse gives for a slice may continue past it: it
- * is read again at the start of the next slice (what papaparse's own chunked streaming does).
- * A record longer than a slice (a 10 MB quoted value) doubles the slice until it fits.
+ * Slices end anywhere, so papaparse leaves out a slice's last row, which may go on past it,
+ * and the next slice starts there: Papa.Parser's `ignoreLastRow`, which is how Papa.parse's
+ * own chunked streaming reads. The core parser is used directly because that streaming
+ * either hands rows over one callback at a time (allocations per row that cost more than the
+ * parse) or, in chunks, rebuilds the unread tail into a new string for every chunk. A record
+ * longer than a slice (a 10 MB quoted value) doubles the slice until it fits.
  *
  * Dialect: papaparse's. Quoted values hold delimiters, line breaks and doubled quotes; a
  * quote inside an unquoted value is literal (ab"c); spaces between a closing quote and the
  * delimiter are dropped. A quote inside a quoted value that is neither doubled nor followed
  * by a delimiter or line break is a stray quote: papaparse reads on to the next quote that
- * is, and reports it (InvalidQuotes), as strayQuoteAt here. Line breaks: see linebreak.ts.
+ * is, and reports it (InvalidQuotes), as strayQuoteAt here. Line breaks: linebreak.ts; a
+ * slice that mixes them is read by mixed.ts.
+ *
+ * Offsets only matter for line numbers in messages, so they are worked out when asked for,
+ * by reading that slice again with papaparse's step callback.
  */
 import Papa from "papaparse";
-import { CarriageReturns, dropCrOfCrlf } from "./endings";
+import { CarriageReturns, sliceNewline } from "./endings";
 import type { RecordBreak } from "./linebreak";
+import { readMixedSlice } from "./mixed";
+import { CsvRecord } from "./record";
 
-export interface CsvRecord {
-  /** The values as papaparse read them: quotes removed, doubled quotes undone. */
-  fields: string[];
-  /** Offset of the record's first character. */
-  start: number;
-  /** Offset after the record's line break (or the end of the text). */
-  end: number;
-  /** Offset of an opening quote that never closes (papaparse's MissingQuotes), else -1. */
-  unclosedQuoteAt: number;
-  /** Offset of the opening quote of the first value with a stray quote (InvalidQuotes), else -1. */
-  strayQuoteAt: number;
-}
+export { CsvRecord } from "./record";
 
 /** Whether to go on; false ends the reading. */
 export type RecordHandler = (record: CsvRecord) => boolean;
 
+type Newline = "\n" | "\r\n" | "\r";
+
+/** Enough for a few hundred ordinary records; papaparse's setup per slice is then nothing. */
 const SLICE_CHARS = 64 * 1024;
-const LF = 10;
+
+/** The last slice the core parser read, kept until its offsets are asked for. */
+interface Slice {
+  from: number;
+  input: string;
+  newline: Newline;
+  ends: number[] | null;
+}
 
 export class RecordReader {
   /** Offset of the next record to read. */
   pos: number;
   private sliceChars: number;
   private readonly crs: CarriageReturns | null;
-  private readonly delimiterCode: number;
-  private readonly record: CsvRecord = { fields: [], start: 0, end: 0, unclosedQuoteAt: -1, strayQuoteAt: -1 };
+  private readonly record = new CsvRecord((r) => this.locate(r));
+  private slice: Slice | null = null;
 
   constructor(
     readonly text: string,
@@ -57,14 +63,13 @@ export class RecordReader {
     if (delimiter.length !== 1 || Papa.BAD_DELIMITERS.includes(delimiter)) {
       throw new Error(`Unusable CSV delimiter ${JSON.stringify(delimiter)}`);
     }
-    this.delimiterCode = delimiter.charCodeAt(0);
     this.pos = start;
     this.sliceChars = baseSlice;
     this.crs = lineBreak === "\n" ? new CarriageReturns(text) : null;
   }
 
   /**
-   * Parses the next slice and hands its complete records to `onRecord` in order. Returns
+   * Reads the next slice and hands its complete records to `onRecord` in order. Returns
    * false once the text is read (or `onRecord` ended the reading).
    */
   read(onRecord: RecordHandler): boolean {
@@ -74,92 +79,67 @@ export class RecordReader {
     if (from >= n) return false;
     const to = Math.min(n, from + this.sliceChars);
     const last = to === n;
+    const newline = this.crs === null ? "\r" : sliceNewline(this.crs, text, from, to);
+    if (newline === null) return this.readMixed(from, to, last, onRecord);
+
     // A line break after the last record makes it end like every other one: papaparse
-    // takes `"x" ` or `"x"\r` at the very end of its input for an unclosed quote.
-    const input = last ? text.slice(from, to) + this.lineBreak : text.slice(from, to);
-    let next = from;
-    let stopped = false;
-    let longest = 0;
-    Papa.parse<string[]>(input, {
-      delimiter: this.delimiter,
-      newline: this.lineBreak,
-      step: (row, parser) => {
-        const cursor = row.meta.cursor;
-        // Without a line break inside the slice, the row may go on past it.
-        if (!last && cursor >= input.length) return;
-        const start = next;
-        const end = Math.min(from + cursor, n);
-        next = end;
-        if (start >= n) return; // the empty row papaparse gives after the final line break
-        if (end - start > longest) longest = end - start;
-        if (!this.emit(row.data, start, end, from, row.errors, onRecord)) {
-          stopped = true;
-          parser.abort();
-        }
-      },
-    });
+    // takes `"x" ` at the very end of its input for an unclosed quote.
+    const input = last ? text.slice(from, to) + newline : text.slice(from, to);
+    const result = new Papa.Parser({ delimiter: this.delimiter, newline }).parse(input, 0, !last) as Papa.ParseResult<string[]>;
+    const rows = result.data;
+    const errors = result.errors;
+    let count = rows.length;
+    // After the added line break papaparse gives an empty row, and one more before it when the
+    // text ended with a line break of its own; an unclosed quote takes in both line breaks.
+    if (last && !errors.some((e) => e.code === "MissingQuotes")) count -= text.endsWith(newline) ? 2 : 1;
+    if (count <= 0 && !last) {
+      this.sliceChars *= 2; // one record longer than the slice: read it again, whole
+      return true;
+    }
+    this.slice = { from, input, newline, ends: null };
+    const r = this.record;
+    let e = 0;
+    for (let k = 0; k < count; k++) {
+      r.reset(rows[k], k, -1, -1);
+      for (; e < errors.length && (errors[e].row ?? 0) <= k; e++) if (errors[e].row === k) r.noteQuoteError(errors[e], from);
+      if (!onRecord(r)) {
+        this.pos = r.end;
+        return false;
+      }
+    }
+    const read = last ? n - from : result.meta.cursor;
+    this.pos = from + read;
+    // Long records (thousands of columns): start the next slice big enough for a few.
+    this.sliceChars = Math.max(this.baseSlice, Math.min(4 * this.baseSlice, Math.ceil((2 * read) / Math.max(1, count))));
+    return !last;
+  }
+
+  private readMixed(from: number, to: number, last: boolean, onRecord: RecordHandler): boolean {
+    const crs = this.crs as CarriageReturns;
+    const { next, stopped } = readMixedSlice({ text: this.text, delimiter: this.delimiter, crs, record: this.record, onRecord }, from, to, last);
     if (stopped) {
       this.pos = next;
       return false;
     }
     if (next === from && !last) {
-      this.sliceChars *= 2; // one record longer than the slice: read it again, whole
+      this.sliceChars *= 2;
       return true;
     }
-    this.pos = last ? n : next;
-    this.sliceChars = Math.max(this.baseSlice, 2 * longest);
+    this.pos = last ? this.text.length : next;
+    this.sliceChars = this.baseSlice;
     return !last;
   }
 
-  private emit(fields: string[], start: number, end: number, base: number, errors: Papa.ParseError[], onRecord: RecordHandler): boolean {
-    const crs = this.crs;
-    if (crs !== null) {
-      const text = this.text;
-      const contentEnd = end > start && text.charCodeAt(end - 1) === LF ? end - 1 : end;
-      if (crs.firstIn(start, contentEnd) >= 0) {
-        if (crs.hasLoneCr(start, contentEnd)) return this.emitSplit(start, contentEnd, end, onRecord);
-        dropCrOfCrlf(fields, text, start, contentEnd, this.delimiterCode);
-      }
+  /** Offsets of a record the core parser read: its slice read again, with a step callback. */
+  private locate(r: CsvRecord): void {
+    const s = this.slice as Slice;
+    if (s.ends === null) {
+      const ends: number[] = [];
+      Papa.parse<string[]>(s.input, { delimiter: this.delimiter, newline: s.newline, step: (row) => void ends.push(s.from + row.meta.cursor) });
+      s.ends = ends;
     }
-    return this.hand(fields, start, end, base, errors, onRecord);
-  }
-
-  /** A record papaparse read on "\n" that lone CRs split into several: read again on "\r". */
-  private emitSplit(start: number, contentEnd: number, end: number, onRecord: RecordHandler): boolean {
-    let input = this.text.slice(start, contentEnd);
-    if (!input.endsWith("\r")) input += "\r";
-    let next = start;
-    let go = true;
-    Papa.parse<string[]>(input, {
-      delimiter: this.delimiter,
-      newline: "\r",
-      step: (row, parser) => {
-        const s = next;
-        next = start + row.meta.cursor;
-        if (s - start >= input.length) return; // the empty row after the final CR
-        go = this.hand(row.data, s, next >= contentEnd ? end : next, start, row.errors, onRecord);
-        if (!go) parser.abort();
-      },
-    });
-    return go;
-  }
-
-  private hand(fields: string[], start: number, end: number, base: number, errors: Papa.ParseError[], onRecord: RecordHandler): boolean {
-    const r = this.record;
-    r.fields = fields;
-    r.start = start;
-    r.end = end;
-    r.unclosedQuoteAt = -1;
-    r.strayQuoteAt = -1;
-    for (let i = 0; i < errors.length; i++) {
-      const e = errors[i];
-      // index: the offset in papaparse's input where the quoted value's text begins, just
-      // after its opening quote (in the input, not in the row, whatever @types says).
-      const quoteAt = base + (e.index ?? 1) - 1;
-      if (e.code === "MissingQuotes") r.unclosedQuoteAt = quoteAt;
-      else if (e.code === "InvalidQuotes" && r.strayQuoteAt < 0) r.strayQuoteAt = quoteAt;
-    }
-    return onRecord(r);
+    r.startAt = r.index === 0 ? s.from : s.ends[r.index - 1];
+    r.endAt = Math.min(s.ends[r.index], this.text.length);
   }
 }
 

@@ -6,7 +6,7 @@
 import { CellClassifier, CELL_ANY, isMissing } from "./cells";
 import { RecordBreak, recordBreak } from "./linebreak";
 import type { CsvOptions } from "./options";
-import { RecordReader } from "./records";
+import { CsvRecord, RecordReader } from "./records";
 
 export const CANDIDATE_DELIMITERS = [",", ";", "\t", "|"] as const;
 
@@ -66,26 +66,24 @@ export function sniff(text: string, options: CsvOptions = {}): Dialect {
     hasHeader = options.hasHeader;
     headerSource = "option";
   } else {
-    const records = sampleRecords(text, bodyStart, lineBreak, delimiter, options.skipRows ?? 0, 20);
+    // Up to 1,000 fields a record tell a header as well as all of them would.
+    const records = sampleRecords(text, bodyStart, lineBreak, delimiter, options.skipRows ?? 0, 20).map((r) => r.slice(0, 1000));
     hasHeader = looksLikeHeader(records, new CellClassifier(decimalSeparator === ","));
     headerSource = "detected";
   }
   return { delimiter, delimiterSource, sepLine, bodyStart, bodyLine, hasHeader, headerSource, decimalSeparator };
 }
 
-/**
- * The first non-blank records after `skip` records, as long as they start within the first
- * SAMPLE_CHARS characters (up to 1,000 fields each: enough to tell a header or a delimiter).
- */
+/** The first `max` non-blank records after `skip` records, from slices starting in the first SAMPLE_CHARS characters. */
 function sampleRecords(text: string, start: number, lineBreak: RecordBreak, delimiter: string, skip: number, max: number): string[][] {
   const reader = new RecordReader(text, delimiter, lineBreak, start);
   const records: string[][] = [];
   let seen = 0;
-  const take = (r: { fields: string[]; end: number }): boolean => {
-    if (seen++ >= skip && r.fields.some((f) => f.length > 0)) records.push(r.fields.slice(0, 1000));
-    return records.length < max && r.end - start < SAMPLE_CHARS;
+  const take = (r: CsvRecord): boolean => {
+    if (seen++ >= skip && r.fields.some((f) => f.length > 0)) records.push(r.fields);
+    return records.length < max;
   };
-  while (reader.read(take));
+  while (reader.pos - start < SAMPLE_CHARS && reader.read(take));
   return records;
 }
 

@@ -18,7 +18,8 @@ function read(text: string, delimiter = ",", slice?: number): Seen[] {
   const reader = new RecordReader(text, delimiter, recordBreak(text, 0), 0, slice);
   const out: Seen[] = [];
   const take = (r: CsvRecord): boolean => {
-    out.push({ ...r, fields: [...r.fields] });
+    const { start, end, unclosedQuoteAt, strayQuoteAt } = r;
+    out.push({ fields: [...r.fields], start, end, unclosedQuoteAt, strayQuoteAt });
     return true;
   };
   while (reader.read(take));
