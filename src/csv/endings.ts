@@ -8,38 +8,26 @@ const CR = 13;
 const LF = 10;
 const QUOTE = 34;
 
-/** Text looked at per search, so a reader that stops early (sniffing) does not scan the whole text. */
-const WINDOW = 64 * 1024;
-
 /**
- * Finds CRs in the text. Questions mostly go forward (record after record), so what was
- * searched is remembered: over a whole pass each character is looked at about once.
+ * Finds CRs in the text. Questions mostly go forward (record after record) and the answer is
+ * remembered, so over a pass the text is searched about once. Readers that start over at the
+ * same place (sniffing's) can share one.
  */
 export class CarriageReturns {
-  /** Searched from here: when `found`, `next` is the first CR at or after `lo`; else none is in [lo, next). */
+  /** `next` is the first CR at or after `lo` (the text's length when there is none). */
   private lo = 0;
-  private next = 0;
-  private found = false;
+  private next = -1;
 
   constructor(private readonly text: string) {}
 
   /** Offset of the first CR in [from, to), else -1. */
   firstIn(from: number, to: number): number {
-    if (from < this.lo) {
-      this.lo = this.next = from;
-      this.found = false;
+    if (from < this.lo || this.next < from) {
+      const i = this.text.indexOf("\r", from);
+      this.lo = from;
+      this.next = i < 0 ? this.text.length : i;
     }
-    for (;;) {
-      if (this.found && this.next >= from) return this.next < to ? this.next : -1;
-      if (!this.found && this.next >= to) return -1;
-      // Past `next` nothing was looked at yet (or, when found, only up to the CR at `next`).
-      const a = this.found ? from : Math.max(from, this.next);
-      const b = Math.min(this.text.length, Math.max(to, a + WINDOW));
-      const i = this.text.slice(a, b).indexOf("\r");
-      if (a === from) this.lo = from;
-      this.found = i >= 0;
-      this.next = i >= 0 ? a + i : b;
-    }
+    return this.next < to ? this.next : -1;
   }
 
   /**
@@ -79,16 +67,13 @@ export function dropCrOfCrlf(fields: string[], text: string, start: number, end:
  * mixes line ends (the reader then puts CRs right record by record, see mixed.ts).
  */
 export function sliceNewline(crs: CarriageReturns, text: string, from: number, to: number): "\n" | "\r\n" | null {
-  let c = crs.firstIn(from, to);
-  if (c < 0) return "\n";
-  let crlfs = 0;
-  for (; c >= 0; c = crs.firstIn(c + 1, to)) {
-    if (text.charCodeAt(c + 1) !== LF) return null;
-    crlfs++;
+  if (crs.firstIn(from, to) < 0) return "\n";
+  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) {
+    if (text.charCodeAt(i - 1) !== CR) return null;
   }
-  // The slice may end between a CR and its LF.
-  if (text.charCodeAt(to - 1) === CR) crlfs--;
-  let lfs = 0;
-  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) lfs++;
-  return lfs === crlfs ? "\r\n" : null;
+  // A CR at the slice's end may have its LF just after it.
+  for (let c = crs.firstIn(from, to); c >= 0; c = crs.firstIn(c + 1, to)) {
+    if (text.charCodeAt(c + 1) !== LF) return null;
+  }
+  return "\r\n";
 }

@@ -43,9 +43,20 @@ interface Slice {
   ends: number[] | null;
 }
 
+export interface ReaderOptions {
+  /** Characters handed to papaparse at a time (tests use tiny slices to cross every boundary). */
+  sliceChars?: number;
+  /** CR positions found in the same text by readers starting at the same place (see endings.ts). */
+  crs?: CarriageReturns;
+  /** Stop at a record longer than this rather than read it (sniffing needs no 10 MB value). */
+  maxRecordChars?: number;
+}
+
 export class RecordReader {
   /** Offset of the next record to read. */
   pos: number;
+  private readonly baseSlice: number;
+  private readonly maxSlice: number;
   private sliceChars: number;
   private readonly crs: CarriageReturns | null;
   private readonly record = new CsvRecord((r) => this.locate(r));
@@ -56,21 +67,23 @@ export class RecordReader {
     readonly delimiter: string,
     readonly lineBreak: RecordBreak,
     start: number,
-    /** Characters handed to papaparse at a time (tests use tiny slices to cross every boundary). */
-    private readonly baseSlice = SLICE_CHARS,
+    options: ReaderOptions = {},
   ) {
     // Papaparse silently falls back to "," for these; a caller asking for one has a bug.
     if (delimiter.length !== 1 || Papa.BAD_DELIMITERS.includes(delimiter)) {
       throw new Error(`Unusable CSV delimiter ${JSON.stringify(delimiter)}`);
     }
     this.pos = start;
-    this.sliceChars = baseSlice;
-    this.crs = lineBreak === "\n" ? new CarriageReturns(text) : null;
+    this.baseSlice = options.sliceChars ?? SLICE_CHARS;
+    this.sliceChars = this.baseSlice;
+    this.maxSlice = 2 * (options.maxRecordChars ?? Infinity);
+    this.crs = lineBreak === "\r" ? null : (options.crs ?? new CarriageReturns(text));
   }
 
   /**
    * Reads the next slice and hands its complete records to `onRecord` in order. Returns
-   * false once the text is read (or `onRecord` ended the reading).
+   * false once the text is read (or `onRecord` ended the reading, or the next record is
+   * longer than maxRecordChars).
    */
   read(onRecord: RecordHandler): boolean {
     const text = this.text;
@@ -92,10 +105,7 @@ export class RecordReader {
     // After the added line break papaparse gives an empty row, and one more before it when the
     // text ended with a line break of its own; an unclosed quote takes in both line breaks.
     if (last && !errors.some((e) => e.code === "MissingQuotes")) count -= text.endsWith(newline) ? 2 : 1;
-    if (count <= 0 && !last) {
-      this.sliceChars *= 2; // one record longer than the slice: read it again, whole
-      return true;
-    }
+    if (count <= 0 && !last) return this.grow();
     this.slice = { from, input, newline, ends: null };
     const r = this.record;
     let e = 0;
@@ -121,13 +131,16 @@ export class RecordReader {
       this.pos = next;
       return false;
     }
-    if (next === from && !last) {
-      this.sliceChars *= 2;
-      return true;
-    }
+    if (next === from && !last) return this.grow();
     this.pos = last ? this.text.length : next;
     this.sliceChars = this.baseSlice;
     return !last;
+  }
+
+  /** One record longer than the slice: read it again, whole, unless it is longer than asked for. */
+  private grow(): boolean {
+    this.sliceChars *= 2;
+    return this.sliceChars <= this.maxSlice;
   }
 
   /** Offsets of a record the core parser read: its slice read again, with a step callback. */

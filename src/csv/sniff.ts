@@ -6,6 +6,7 @@
 import { CellClassifier, CELL_ANY, isMissing } from "./cells";
 import { RecordBreak, recordBreak } from "./linebreak";
 import type { CsvOptions } from "./options";
+import { CarriageReturns } from "./endings";
 import { CsvRecord, RecordReader } from "./records";
 
 export const CANDIDATE_DELIMITERS = [",", ";", "\t", "|"] as const;
@@ -74,9 +75,12 @@ export function sniff(text: string, options: CsvOptions = {}): Dialect {
   return { delimiter, delimiterSource, sepLine, bodyStart, bodyLine, hasHeader, headerSource, decimalSeparator };
 }
 
-/** The first `max` non-blank records after `skip` records, from slices starting in the first SAMPLE_CHARS characters. */
-function sampleRecords(text: string, start: number, lineBreak: RecordBreak, delimiter: string, skip: number, max: number): string[][] {
-  const reader = new RecordReader(text, delimiter, lineBreak, start);
+/**
+ * The first `max` non-blank records after `skip` records, from slices starting in the first
+ * SAMPLE_CHARS characters; a record longer than that ends the sample.
+ */
+function sampleRecords(text: string, start: number, lineBreak: RecordBreak, delimiter: string, skip: number, max: number, crs?: CarriageReturns): string[][] {
+  const reader = new RecordReader(text, delimiter, lineBreak, start, { crs, maxRecordChars: SAMPLE_CHARS });
   const records: string[][] = [];
   let seen = 0;
   const take = (r: CsvRecord): boolean => {
@@ -99,7 +103,9 @@ export function guessDelimiter(text: string, start = 0, skip = 0): string | null
 }
 
 function bestDelimiter(text: string, start: number, lineBreak: RecordBreak, skip: number): string | null {
-  const scores = CANDIDATE_DELIMITERS.map((d) => score(sampleRecords(text, start, lineBreak, d, skip, SAMPLE_RECORDS)));
+  // Every candidate reads the same first records: one search for CRs serves them all.
+  const crs = new CarriageReturns(text);
+  const scores = CANDIDATE_DELIMITERS.map((d) => score(sampleRecords(text, start, lineBreak, d, skip, SAMPLE_RECORDS, crs)));
   const splitsFirst = scores.some((s) => s.firstFields > 1);
   let best: string | null = null;
   let bestShare = 0;

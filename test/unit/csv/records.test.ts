@@ -15,7 +15,7 @@ interface Seen {
 }
 
 function read(text: string, delimiter = ",", slice?: number): Seen[] {
-  const reader = new RecordReader(text, delimiter, recordBreak(text, 0), 0, slice);
+  const reader = new RecordReader(text, delimiter, recordBreak(text, 0), 0, { sliceChars: slice });
   const out: Seen[] = [];
   const take = (r: CsvRecord): boolean => {
     const { start, end, unclosedQuoteAt, strayQuoteAt } = r;
