@@ -12,6 +12,10 @@ const INITIAL_CAPACITY = 1024;
 /** Repeated short values (countries, units, sources) are stored once; see TextColumn. */
 const INTERN_MAX_LENGTH = 48;
 const INTERN_MAX_ENTRIES = 2048;
+/** Text cells per block (see TextValues): small enough to be an ordinary heap object. */
+const BLOCK_BITS = 13;
+const BLOCK = 1 << BLOCK_BITS;
+const BLOCK_MASK = BLOCK - 1;
 
 /** NaN is blank unless the row has a text in `texts`. */
 export class NumberValues implements ColumnValues {
@@ -76,19 +80,27 @@ export class BooleanValues implements ColumnValues {
   }
 }
 
+/**
+ * Text cells in fixed blocks rather than one growing array: a growing array of 280,000
+ * strings is copied at every growth, and every copy is a large object the garbage collector
+ * scans again while it is young.
+ */
 export class TextValues implements ColumnValues {
-  readonly data: (string | null)[];
+  length = 0;
+  private readonly blocks: (string | null)[][] = [];
 
   constructor(blankRows = 0) {
-    this.data = new Array<string | null>(blankRows).fill(null);
+    for (let i = 0; i < blankRows; i++) this.push(null);
   }
 
-  get length(): number {
-    return this.data.length;
+  push(v: string | null): void {
+    const i = this.length++ & BLOCK_MASK;
+    if (i === 0) this.blocks.push(new Array<string | null>(BLOCK));
+    this.blocks[this.blocks.length - 1][i] = v;
   }
 
   get(row: number): CellValue {
-    return this.data[row] ?? null;
+    return row < this.length ? (this.blocks[row >>> BLOCK_BITS][row & BLOCK_MASK] ?? null) : null;
   }
 }
 
@@ -118,7 +130,7 @@ export class TextColumn {
 
   add(v: string, row: number, _record?: number): void {
     if (v.length === 0) {
-      this.values.data.push(null);
+      this.values.push(null);
       return;
     }
     const c = v.charCodeAt(0);
@@ -133,11 +145,11 @@ export class TextColumn {
       else if (intern.size < INTERN_MAX_ENTRIES) intern.set(v, v);
       else this.intern = null;
     }
-    this.values.data.push(v);
+    this.values.push(v);
   }
 
   blank(): void {
-    this.values.data.push(null);
+    this.values.push(null);
   }
 }
 
