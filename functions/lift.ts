@@ -49,19 +49,26 @@ export function lifted<const P extends readonly Param<unknown>[]>(
     let rows = 1;
     let cols = 1;
     let scalar = true;
+    // Each argument's size, measured once per call: a 10,000-cell range must cost
+    // 10,000 cells, not 10,000 × 10,000 row scans.
+    const heights: number[] = new Array(count);
+    const widths: number[] = new Array(count);
     for (let i = 0; i < count; i++) {
       const a = args[i];
+      heights[i] = widths[i] = 1;
       if (!Array.isArray(a)) continue;
       const r = a.length;
       const c = widest(a);
       if (r === 0 || c === 0) return [[excelError("#VALUE!", `${params[i].name} is an empty range.`)]];
+      heights[i] = r;
+      widths[i] = c;
       if (r !== 1 || c !== 1) scalar = false;
       if (r > rows) rows = r;
       if (c > cols) cols = c;
     }
     const raw: unknown[] = new Array(count);
     if (scalar) {
-      for (let i = 0; i < count; i++) raw[i] = at(args[i], 0, 0);
+      for (let i = 0; i < count; i++) raw[i] = at(args[i], 0, 0, 1, 1);
       return [[cell(raw)]];
     }
     const out: CellResult[][] = new Array(rows);
@@ -70,9 +77,10 @@ export function lifted<const P extends readonly Param<unknown>[]>(
       for (let c = 0; c < cols; c++) {
         let outside = -1;
         for (let i = 0; i < count; i++) {
-          const a = args[i];
-          if (Array.isArray(a) && ((a.length !== 1 && r >= a.length) || (widest(a) !== 1 && c >= widest(a)))) outside = i;
-          raw[i] = at(a, r, c);
+          const h = heights[i];
+          const w = widths[i];
+          if ((h !== 1 && r >= h) || (w !== 1 && c >= w)) outside = i;
+          raw[i] = at(args[i], r, c, h, w);
         }
         line[c] = outside >= 0 ? excelError("#N/A", `${params[outside].name} has no value at this position: the ranges differ in size.`) : cell(raw);
       }
@@ -82,12 +90,12 @@ export function lifted<const P extends readonly Param<unknown>[]>(
   };
 }
 
-/** One value of an argument at a broadcast position; omitted arguments stay null. */
-function at(a: unknown, r: number, c: number): unknown {
+/** One value of an argument (of the given height and width) at a broadcast position; omitted arguments stay null. */
+function at(a: unknown, r: number, c: number, height: number, width: number): unknown {
   if (!Array.isArray(a)) return a ?? null;
-  const row = a.length === 1 ? a[0] : a[r];
+  const row = height === 1 ? a[0] : a[r];
   if (!Array.isArray(row)) return row ?? null; // a 1-D array: tolerate it as one row
-  const v = row.length === 1 && widest(a) === 1 ? row[0] : row[c];
+  const v = width === 1 ? row[0] : row[c];
   return v === undefined ? null : v;
 }
 

@@ -50,7 +50,8 @@ export class RareData implements RareQueries {
   private readonly ix: Indexes;
   /** SHARE is the hot path: one Map.get on the raw argument when the sheet repeats itself. */
   private readonly seedShareMemo = new BoundedMemo<number | RareError>();
-  private readonly stageShareMemo = new BoundedMemo<number | RareError>();
+  /** By raw stage, then raw element: no key string is built per call (sheets repeat both). */
+  private readonly stageShareMemo = new Map<string, BoundedMemo<number | RareError>>();
   private readonly hhiByYear = new Map<number, number>();
   private readonly tables = new Map<string, Table>();
 
@@ -74,10 +75,15 @@ export class RareData implements RareQueries {
       const hit = this.seedShareMemo.get(element);
       return hit !== undefined ? hit : this.seedShareMemo.set(element, attempt(() => this.seedShare(element)));
     }
-    const key = `${element}\u0000${stage}`;
-    const hit = this.stageShareMemo.get(key);
+    let byElement = this.stageShareMemo.get(stage);
+    if (byElement === undefined) {
+      // Bounded like every memo: a sheet of distinct junk stages must not grow memory.
+      if (this.stageShareMemo.size >= 64) this.stageShareMemo.clear();
+      this.stageShareMemo.set(stage, (byElement = new BoundedMemo<number | RareError>()));
+    }
+    const hit = byElement.get(element);
     if (hit !== undefined) return hit;
-    return this.stageShareMemo.set(key, attempt(() => (isBlank(stage) ? this.seedShare(element) : this.stageShare(element, stage))));
+    return byElement.set(element, attempt(() => (isBlank(stage) ? this.seedShare(element) : this.stageShare(element, stage))));
   }
 
   private seedShare(element: string): number {
