@@ -1,8 +1,11 @@
 /**
  * A slice whose line ends papaparse cannot read with one newline (LF and CRLF, or lone CRs,
- * in one slice): papaparse reads it on "\n" with a step callback, so every record comes with
- * its offsets, and endings.ts puts the CRs right. Rare in practice: most files have one kind
- * of line end, and records.ts reads those slices without per-record callbacks.
+ * in one slice). Excel ends a record at any of them, so papaparse reads a copy of the slice
+ * with every lone CR turned into LF: record ends are then LF or CRLF, quotes pair up as
+ * Excel pairs them, and the copy's offsets are the text's (one character for one). Per record:
+ * the CR papaparse leaves of a CRLF is taken off (endings.ts), and a record whose text holds
+ * a lone CR (one inside quotes: any other ended a record) is read again from the text itself,
+ * so the value keeps its CR. Rare in practice: records.ts reads most slices in one call.
  */
 import Papa from "papaparse";
 import { CarriageReturns, dropCrOfCrlf } from "./endings";
@@ -23,10 +26,10 @@ export interface MixedSlice {
  * the offset after the last record read, and whether `onRecord` ended the reading.
  */
 export function readMixedSlice(s: MixedSlice, from: number, to: number, last: boolean): { next: number; stopped: boolean } {
-  const { text } = s;
+  const { text, record } = s;
   const n = text.length;
   // A line break after the last record makes it end like every other one (see records.ts).
-  const input = last ? text.slice(from, to) + "\n" : text.slice(from, to);
+  const input = text.slice(from, to).replace(/\r(?!\n)/g, "\n") + (last ? "\n" : "");
   const delimiterCode = s.delimiter.charCodeAt(0);
   let next = from;
   let stopped = false;
@@ -42,18 +45,15 @@ export function readMixedSlice(s: MixedSlice, from: number, to: number, last: bo
       const end = Math.min(from + cursor, n);
       next = end;
       if (start >= n) return; // the empty row papaparse gives after the final line break
-      const fields = row.data;
       const contentEnd = end > start && text.charCodeAt(end - 1) === LF ? end - 1 : end;
-      let go: boolean;
-      if (s.crs.firstIn(start, contentEnd) >= 0 && s.crs.hasLoneCr(start, contentEnd)) {
-        go = splitOnLoneCrs(s, start, contentEnd, end, () => index++);
+      if (s.crs.hasLoneCr(start, contentEnd)) {
+        readAgain(s, start, contentEnd, end, index++);
       } else {
-        dropCrOfCrlf(fields, text, start, contentEnd, delimiterCode);
-        s.record.reset(fields, index++, start, end);
-        for (const e of row.errors) s.record.noteQuoteError(e, from);
-        go = s.onRecord(s.record);
+        dropCrOfCrlf(row.data, text, start, contentEnd, delimiterCode);
+        record.reset(row.data, index++, start, end);
+        for (const e of row.errors) record.noteQuoteError(e, from);
       }
-      if (!go) {
+      if (!s.onRecord(record)) {
         stopped = true;
         parser.abort();
       }
@@ -62,24 +62,13 @@ export function readMixedSlice(s: MixedSlice, from: number, to: number, last: bo
   return { next, stopped };
 }
 
-/** A record papaparse read on "\n" that lone CRs end inside: read again on "\r". */
-function splitOnLoneCrs(s: MixedSlice, start: number, contentEnd: number, end: number, nextIndex: () => number): boolean {
-  let input = s.text.slice(start, contentEnd);
-  if (!input.endsWith("\r")) input += "\r";
-  let next = start;
-  let go = true;
-  Papa.parse<string[]>(input, {
-    delimiter: s.delimiter,
-    newline: "\r",
-    step: (row, parser) => {
-      const first = next;
-      next = start + row.meta.cursor;
-      if (first - start >= input.length) return; // the empty row after the final CR
-      s.record.reset(row.data, nextIndex(), first, next >= contentEnd ? end : next);
-      for (const e of row.errors) s.record.noteQuoteError(e, start);
-      go = s.onRecord(s.record);
-      if (!go) parser.abort();
-    },
-  });
-  return go;
+/** A record whose text holds a CR inside quotes: its values from the text, not from the copy. */
+function readAgain(s: MixedSlice, start: number, contentEnd: number, end: number, index: number): void {
+  const { text, record } = s;
+  // Its only line breaks are inside quotes, so any newline reads it as one record.
+  const result = Papa.parse<string[]>(text.slice(start, contentEnd) + "\n", { delimiter: s.delimiter, newline: "\n" });
+  const fields = result.data[0];
+  dropCrOfCrlf(fields, text, start, contentEnd, s.delimiter.charCodeAt(0));
+  record.reset(fields, index, start, end);
+  for (const e of result.errors) record.noteQuoteError(e, start);
 }

@@ -23,7 +23,7 @@ const table = fc.integer({ min: 1, max: 5 }).chain((width) =>
   ),
 );
 
-function toCsv(rows: string[][], delimiter: string, quoteAll: boolean, lineBreak = "\r\n"): string {
+function toCsv(rows: string[][], delimiter: string, quoteAll: boolean, lineBreak: string | string[] = "\r\n"): string {
   const quote = (s: string, r: number, c: number): string => {
     const needs =
       quoteAll ||
@@ -33,7 +33,8 @@ function toCsv(rows: string[][], delimiter: string, quoteAll: boolean, lineBreak
       (s === "" && rows[r].length === 1);
     return needs ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return rows.map((row, r) => row.map((s, c) => quote(s, r, c)).join(delimiter)).join(lineBreak);
+  const breakAfter = (r: number): string => (typeof lineBreak === "string" ? lineBreak : lineBreak[r % lineBreak.length]);
+  return rows.map((row, r) => row.map((s, c) => quote(s, r, c)).join(delimiter) + (r < rows.length - 1 ? breakAfter(r) : "")).join("");
 }
 
 describe("round trip", () => {
@@ -61,6 +62,20 @@ describe("round trip", () => {
         expect(r.rowCount).toBe(rows.length);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("CRLF, LF and lone CR in any mix end records, as in Excel; quoted values keep theirs", () => {
+    const lineBreaks = fc.array(fc.constantFrom("\r\n", "\n", "\r"), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(table, fc.boolean(), lineBreaks, fc.integer({ min: 1, max: 40 }), (rows, quoteAll, breaks, slice) => {
+        const text = toCsv(rows, ",", quoteAll, breaks);
+        const reader = new RecordReader(text, ",", recordBreak(text, 0), 0, { sliceChars: slice });
+        const ours: string[][] = [];
+        while (reader.read((r) => (ours.push([...r.fields]), true)));
+        expect(ours).toEqual(rows);
+      }),
+      { numRuns: 500 },
     );
   });
 
