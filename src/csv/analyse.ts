@@ -103,7 +103,7 @@ export async function analyseAsync(
 
 function analysisPass(prep: Prepared, options: CsvOptions): { pass: TablePass; sink: TypeSink } {
   const sink = new TypeSink(new CellClassifier(prep.dialect.decimalSeparator === ","));
-  return { pass: new TablePass(prep.text, prep.dialect, prep.lineBreak, options, sink), sink };
+  return { pass: new TablePass(prep.text, prep.dialect, options, sink), sink };
 }
 
 function finishAnalysis(prep: Prepared, pass: TablePass, sink: TypeSink, options: CsvOptions): Analysis | CsvRefusal {

@@ -71,12 +71,12 @@ function begin(input: string | Uint8Array, options: CsvOptions): ImportRun | Csv
   const decimalComma = prep.dialect.decimalSeparator === ",";
   const typeSink = new TypeSink(new CellClassifier(decimalComma), 0);
   const sampleRows = Math.max(1, options.sampleRows ?? DEFAULT_SAMPLE_ROWS);
-  const sample = new TablePass(prep.text, prep.dialect, prep.lineBreak, options, typeSink, sampleRows);
+  const sample = new TablePass(prep.text, prep.dialect, options, typeSink, sampleRows);
   runSync(sample);
   if (sample.refusal) return sample.refusal;
   const { detected, used } = typeSink.resolve(options, Math.max(sample.width, options.columns?.length ?? 0));
   const sink = new ImportSink(used, decimalComma, expectedRows(sample, prep.text.length, prep.dialect.bodyStart));
-  const pass = new TablePass(prep.text, prep.dialect, prep.lineBreak, options, sink);
+  const pass = new TablePass(prep.text, prep.dialect, options, sink);
   return { prep, options, types: used, detected, sink, pass };
 }
 

@@ -8,7 +8,7 @@
  * so the value keeps its CR. Rare in practice: records.ts reads most slices in one call.
  */
 import Papa from "papaparse";
-import { CarriageReturns, dropCrOfCrlf } from "./endings";
+import { dropCrOfCrlf, LineEnds } from "./endings";
 import type { CsvRecord } from "./record";
 
 const LF = 10;
@@ -16,7 +16,7 @@ const LF = 10;
 export interface MixedSlice {
   text: string;
   delimiter: string;
-  crs: CarriageReturns;
+  lineEnds: LineEnds;
   record: CsvRecord;
   onRecord: (record: CsvRecord) => boolean;
 }
@@ -46,7 +46,7 @@ export function readMixedSlice(s: MixedSlice, from: number, to: number, last: bo
       next = end;
       if (start >= n) return; // the empty row papaparse gives after the final line break
       const contentEnd = end > start && text.charCodeAt(end - 1) === LF ? end - 1 : end;
-      if (s.crs.hasLoneCr(start, contentEnd)) {
+      if (s.lineEnds.hasLoneCr(start, contentEnd)) {
         readAgain(s, start, contentEnd, end, index++);
       } else {
         dropCrOfCrlf(row.data, text, start, contentEnd, delimiterCode);

@@ -9,7 +9,6 @@
  * are empty in every kept row never become columns, and are reported as dropped.
  */
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./limits";
-import type { RecordBreak } from "./linebreak";
 import { LineCounter, lineBreaks } from "./lines";
 import type { CsvOptions } from "./options";
 import { CsvRecord, fieldNumberAt, RecordReader } from "./records";
@@ -85,13 +84,12 @@ export class TablePass {
   constructor(
     text: string,
     dialect: Dialect,
-    lineBreak: RecordBreak,
     options: CsvOptions,
     private readonly sink: RowSink,
     /** Stop after this many data rows (type detection samples). */
     private readonly maxDataRows = Infinity,
   ) {
-    this.reader = new RecordReader(text, dialect.delimiter, lineBreak, dialect.bodyStart);
+    this.reader = new RecordReader(text, dialect.delimiter, dialect.bodyStart);
     this.lines = new LineCounter(text);
     this.skip = Math.max(0, Math.floor(options.skipRows ?? 0));
     this.hasHeader = dialect.hasHeader;
@@ -199,7 +197,7 @@ export class TablePass {
     if (this.strayQuoteRows.length < LIST_LIMIT) this.strayQuoteRows.push(record);
     if (this.firstStrayQuote) return;
     const reader = this.reader;
-    const column = fieldNumberAt(reader.text, r.start, r.strayQuoteAt, reader.delimiter, reader.lineBreak);
+    const column = fieldNumberAt(reader.text, r.start, r.strayQuoteAt, reader.delimiter);
     this.firstStrayQuote = { row: record, line: this.lines.lineAt(r.strayQuoteAt), column };
   }
 

@@ -2,7 +2,6 @@
  * Input → text + dialect, or the refusals that need no parsing (empty file, binary file).
  */
 import { decodeBytes, Decoded } from "./decode";
-import { RecordBreak, recordBreak } from "./linebreak";
 import { LineCounter } from "./lines";
 import type { CsvOptions } from "./options";
 import { CsvRefusal, refuse } from "./refusals";
@@ -12,8 +11,6 @@ export interface Prepared {
   text: string;
   decoded: Decoded | null;
   dialect: Dialect;
-  /** The line break papaparse splits records on (see linebreak.ts). */
-  lineBreak: RecordBreak;
   /** Input size for progress: bytes when given bytes, else characters. */
   totalBytes: number;
 }
@@ -36,8 +33,7 @@ export function prepare(input: string | Uint8Array, options: CsvOptions): Prepar
     while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
     return refuse.binary(line, nul - lineStart + 1, binaryKind(input));
   }
-  const dialect = sniff(text, options);
-  return { text, decoded, dialect, lineBreak: recordBreak(text, dialect.bodyStart), totalBytes: input.length };
+  return { text, decoded, dialect: sniff(text, options), totalBytes: input.length };
 }
 
 /** Names common binary files users pick by mistake, from their first bytes. */

@@ -13,15 +13,15 @@
  * quote inside an unquoted value is literal (ab"c); spaces between a closing quote and the
  * delimiter are dropped. A quote inside a quoted value that is neither doubled nor followed
  * by a delimiter or line break is a stray quote: papaparse reads on to the next quote that
- * is, and reports it (InvalidQuotes), as strayQuoteAt here. Line breaks: linebreak.ts; a
- * slice that mixes them is read by mixed.ts.
+ * is, and reports it (InvalidQuotes), as strayQuoteAt here. Line breaks: Excel's (CRLF, LF
+ * and lone CR in any mix). Papaparse splits on one newline, so each slice is read with the
+ * one it has (endings.ts); a slice that mixes them is read by mixed.ts.
  *
  * Offsets only matter for line numbers in messages, so they are worked out when asked for,
  * by reading that slice again with papaparse's step callback.
  */
 import Papa from "papaparse";
-import { CarriageReturns, sliceNewline } from "./endings";
-import type { RecordBreak } from "./linebreak";
+import { LineEnds } from "./endings";
 import { readMixedSlice } from "./mixed";
 import { CsvRecord } from "./record";
 
@@ -46,8 +46,8 @@ interface Slice {
 export interface ReaderOptions {
   /** Characters handed to papaparse at a time (tests use tiny slices to cross every boundary). */
   sliceChars?: number;
-  /** CR positions found in the same text by readers starting at the same place (see endings.ts). */
-  crs?: CarriageReturns;
+  /** Line ends found in the same text by readers starting at the same place (sniffing's). */
+  lineEnds?: LineEnds;
   /** Stop at a record longer than this rather than read it (sniffing needs no 10 MB value). */
   maxRecordChars?: number;
 }
@@ -58,14 +58,13 @@ export class RecordReader {
   private readonly baseSlice: number;
   private readonly maxSlice: number;
   private sliceChars: number;
-  private readonly crs: CarriageReturns | null;
+  private readonly lineEnds: LineEnds;
   private readonly record = new CsvRecord((r) => this.locate(r));
   private slice: Slice | null = null;
 
   constructor(
     readonly text: string,
     readonly delimiter: string,
-    readonly lineBreak: RecordBreak,
     start: number,
     options: ReaderOptions = {},
   ) {
@@ -77,7 +76,7 @@ export class RecordReader {
     this.baseSlice = options.sliceChars ?? SLICE_CHARS;
     this.sliceChars = this.baseSlice;
     this.maxSlice = 2 * (options.maxRecordChars ?? Infinity);
-    this.crs = lineBreak === "\r" ? null : (options.crs ?? new CarriageReturns(text));
+    this.lineEnds = options.lineEnds ?? new LineEnds(text);
   }
 
   /**
@@ -92,7 +91,7 @@ export class RecordReader {
     if (from >= n) return false;
     const to = Math.min(n, from + this.sliceChars);
     const last = to === n;
-    const newline = this.crs === null ? "\r" : sliceNewline(this.crs, text, from, to);
+    const newline = this.lineEnds.newlineFor(from, to);
     if (newline === null) return this.readMixed(from, to, last, onRecord);
 
     // A line break after the last record makes it end like every other one: papaparse
@@ -125,8 +124,8 @@ export class RecordReader {
   }
 
   private readMixed(from: number, to: number, last: boolean, onRecord: RecordHandler): boolean {
-    const crs = this.crs as CarriageReturns;
-    const { next, stopped } = readMixedSlice({ text: this.text, delimiter: this.delimiter, crs, record: this.record, onRecord }, from, to, last);
+    const { text, delimiter, lineEnds, record } = this;
+    const { next, stopped } = readMixedSlice({ text, delimiter, lineEnds, record, onRecord }, from, to, last);
     if (stopped) {
       this.pos = next;
       return false;
@@ -157,8 +156,9 @@ export class RecordReader {
 }
 
 /** 1-based field of the record starting at `start` that the character at `offset` begins or is in. */
-export function fieldNumberAt(text: string, start: number, offset: number, delimiter: string, lineBreak: RecordBreak): number {
+export function fieldNumberAt(text: string, start: number, offset: number, delimiter: string): number {
   if (offset <= start) return 1;
-  const rows = Papa.parse<string[]>(text.slice(start, offset), { delimiter, newline: lineBreak }).data;
+  // The record's line breaks before `offset` are inside quotes: any newline will do.
+  const rows = Papa.parse<string[]>(text.slice(start, offset), { delimiter, newline: "\n" }).data;
   return rows.length === 0 ? 1 : rows[rows.length - 1].length;
 }

@@ -4,9 +4,8 @@
  * "..." does not count).
  */
 import { CellClassifier, CELL_ANY, isMissing } from "./cells";
-import { RecordBreak, recordBreak } from "./linebreak";
 import type { CsvOptions } from "./options";
-import { CarriageReturns } from "./endings";
+import { LineEnds } from "./endings";
 import { CsvRecord, RecordReader } from "./records";
 
 export const CANDIDATE_DELIMITERS = [",", ";", "\t", "|"] as const;
@@ -45,7 +44,6 @@ export function sniff(text: string, options: CsvOptions = {}): Dialect {
     }
   }
 
-  const lineBreak = recordBreak(text, bodyStart);
   let delimiter: string;
   let delimiterSource: Dialect["delimiterSource"];
   if (options.delimiter) {
@@ -55,7 +53,7 @@ export function sniff(text: string, options: CsvOptions = {}): Dialect {
     delimiter = sepDelimiter;
     delimiterSource = "sepLine";
   } else {
-    const guessed = bestDelimiter(text, bodyStart, lineBreak, options.skipRows ?? 0);
+    const guessed = guessDelimiter(text, bodyStart, options.skipRows ?? 0);
     delimiter = guessed ?? ",";
     delimiterSource = guessed ? "detected" : "default";
   }
@@ -68,7 +66,7 @@ export function sniff(text: string, options: CsvOptions = {}): Dialect {
     headerSource = "option";
   } else {
     // Up to 1,000 fields a record tell a header as well as all of them would.
-    const records = sampleRecords(text, bodyStart, lineBreak, delimiter, options.skipRows ?? 0, 20).map((r) => r.slice(0, 1000));
+    const records = sampleRecords(text, bodyStart, delimiter, options.skipRows ?? 0, 20).map((r) => r.slice(0, 1000));
     hasHeader = looksLikeHeader(records, new CellClassifier(decimalSeparator === ","));
     headerSource = "detected";
   }
@@ -79,8 +77,8 @@ export function sniff(text: string, options: CsvOptions = {}): Dialect {
  * The first `max` non-blank records after `skip` records, from slices starting in the first
  * SAMPLE_CHARS characters; a record longer than that ends the sample.
  */
-function sampleRecords(text: string, start: number, lineBreak: RecordBreak, delimiter: string, skip: number, max: number, crs?: CarriageReturns): string[][] {
-  const reader = new RecordReader(text, delimiter, lineBreak, start, { crs, maxRecordChars: SAMPLE_CHARS });
+function sampleRecords(text: string, start: number, delimiter: string, skip: number, max: number, lineEnds?: LineEnds): string[][] {
+  const reader = new RecordReader(text, delimiter, start, { lineEnds, maxRecordChars: SAMPLE_CHARS });
   const records: string[][] = [];
   let seen = 0;
   const take = (r: CsvRecord): boolean => {
@@ -99,13 +97,9 @@ function sampleRecords(text: string, start: number, lineBreak: RecordBreak, deli
  * should not turn it into two columns.
  */
 export function guessDelimiter(text: string, start = 0, skip = 0): string | null {
-  return bestDelimiter(text, start, recordBreak(text, start), skip);
-}
-
-function bestDelimiter(text: string, start: number, lineBreak: RecordBreak, skip: number): string | null {
-  // Every candidate reads the same first records: one search for CRs serves them all.
-  const crs = new CarriageReturns(text);
-  const scores = CANDIDATE_DELIMITERS.map((d) => score(sampleRecords(text, start, lineBreak, d, skip, SAMPLE_RECORDS, crs)));
+  // Every candidate reads the same first records: one search for line ends serves them all.
+  const lineEnds = new LineEnds(text);
+  const scores = CANDIDATE_DELIMITERS.map((d) => score(sampleRecords(text, start, d, skip, SAMPLE_RECORDS, lineEnds)));
   const splitsFirst = scores.some((s) => s.firstFields > 1);
   let best: string | null = null;
   let bestShare = 0;

@@ -2,7 +2,7 @@
  * The record reader: papaparse over slices of the text, with offsets, quote problems and
  * Excel's line breaks (CRLF, LF and lone CR in any mix) put on top of papaparse's one newline.
  */
-import { recordBreak } from "../../../src/csv/linebreak";
+import { LineEnds } from "../../../src/csv/endings";
 import { LineCounter, lineBreaks } from "../../../src/csv/lines";
 import { CsvRecord, fieldNumberAt, RecordReader } from "../../../src/csv/records";
 
@@ -15,7 +15,7 @@ interface Seen {
 }
 
 function read(text: string, delimiter = ",", slice?: number): Seen[] {
-  const reader = new RecordReader(text, delimiter, recordBreak(text, 0), 0, { sliceChars: slice });
+  const reader = new RecordReader(text, delimiter, 0, { sliceChars: slice });
   const out: Seen[] = [];
   const take = (r: CsvRecord): boolean => {
     const { start, end, unclosedQuoteAt, strayQuoteAt } = r;
@@ -120,32 +120,42 @@ describe("RecordReader", () => {
   });
 
   it("stops when the handler says so, after that record", () => {
-    const reader = new RecordReader("a\nb\nc\n", ",", "\n", 0);
+    const reader = new RecordReader("a\nb\nc\n", ",", 0);
     const seen: string[] = [];
     expect(reader.read((r) => (seen.push(r.fields[0]), seen.length < 2))).toBe(false);
     expect([seen, reader.pos]).toEqual([["a", "b"], 4]);
   });
 
   it("refuses delimiters papaparse cannot use", () => {
-    for (const d of ['"', ",,", "\n", "\r", "\ufeff", ""]) expect(() => new RecordReader("a", d, "\n", 0)).toThrow(/Unusable CSV delimiter/);
+    for (const d of ['"', ",,", "\n", "\r", "\ufeff", ""]) expect(() => new RecordReader("a", d, 0)).toThrow(/Unusable CSV delimiter/);
   });
 });
 
 describe("fieldNumberAt", () => {
   it("names the 1-based field an offset is in, quoted fields with delimiters and line breaks counted as one", () => {
     const text = 'a,"b,\nc",d';
-    expect([0, 2, 9, 10].map((o) => fieldNumberAt(text, 0, o, ",", "\n"))).toEqual([1, 2, 3, 3]);
+    expect([0, 2, 9, 10].map((o) => fieldNumberAt(text, 0, o, ","))).toEqual([1, 2, 3, 3]);
   });
 });
 
-describe("recordBreak", () => {
-  it("splits on LF for LF, CRLF and mixed files; on CR only where LF never ends a record", () => {
-    expect(recordBreak("a\nb\n", 0)).toBe("\n");
-    expect(recordBreak("a\r\nb\r\n", 0)).toBe("\n");
-    expect(recordBreak("a,b\r\n1,crlf\n2,lf\r3,cr\r\n4,\"q\r\nb\"\n5,\"l\rc\"\r", 0)).toBe("\n");
-    expect(recordBreak("a\rb\r", 0)).toBe("\r");
-    expect(recordBreak('a,b\r1,"x\ny"\r', 0)).toBe("\r");
-    expect(recordBreak("one line", 0)).toBe("\n");
+describe("LineEnds", () => {
+  it("reads a slice on LF without CRs, on CR without LFs, on CRLF when they pair up, else as mixed", () => {
+    const newline = (text: string, from = 0, to = text.length): string | null => new LineEnds(text).newlineFor(from, to);
+    expect(newline("a\nb\n")).toBe("\n");
+    expect(newline("a\rb\r")).toBe("\r");
+    expect(newline('a,"x\ny"\rb\r')).toBeNull();
+    expect(newline("a\r\nb\r\n")).toBe("\r\n");
+    expect(newline("a\r\nb\r\n", 0, 4)).toBe("\r\n"); // ends between CR and LF
+    expect(newline("a\r\nb", 0, 2)).toBe("\r\n");
+    expect(newline("a\r\nb\n")).toBeNull();
+    expect(newline("a\r\nb\rc\r\n")).toBeNull();
+    expect(newline("one line")).toBe("\n");
+  });
+
+  it("finds lone CRs inside a record, but not its own CRLF's CR", () => {
+    const ends = new LineEnds('1,"a\rb"\r\n2,"c\r\nd"\r\n');
+    expect(ends.hasLoneCr(0, 8)).toBe(true);
+    expect(ends.hasLoneCr(9, 18)).toBe(false);
   });
 });
 
