@@ -1,7 +1,7 @@
 /**
  * The import: column types first (the user's choices; for the rest, detected on the first
- * `sampleRows` rows), then one pass converting every cell straight from the text into
- * column stores. A later cell that does not fit its column's type is kept as text and flagged
+ * `sampleRows` rows), then one pass converting every cell papaparse reads into column
+ * stores, slice by slice, so no row outlives its slice. A later cell that does not fit its column's type is kept as text and flagged
  * (textCells, a "mixedColumn" warning), never lost. Pass an Analysis' columns as
  * options.columns to use types detected from every row.
  */

@@ -29,12 +29,16 @@
  *   isRefusal(value): value is CsvRefusal
  *   safeSheetName(fileName: string, existingNames?: readonly string[]): string
  *
+ * Records are read by papaparse (records.ts), in slices of the decoded text, with Excel's line
+ * ends (CRLF, LF and lone CR in any mix); a quote papaparse finds stray in a quoted value is a
+ * "strayQuotes" warning, an unclosed one a refusal.
+ *
  * Results are values: `ok: true` for Analysis/ImportResult, `ok: false` for a CsvRefusal
  * {code, message, row?, column?, line?} (codes: empty, binary, unclosedQuote, tooManyRows,
  * tooManyColumns, cellTooLong, cancelled). Rows are 1-based record numbers in the file (the
  * header is row 1), lines are physical lines, columns 1-based. Nothing throws on bad files;
- * a `delimiter` option that is not one character, or is a quote or line break, throws (a
- * caller's bug, not a file's problem).
+ * a `delimiter` option that is not one character, or is one papaparse cannot use (a quote,
+ * a line break, a byte order mark), throws (a caller's bug, not a file's problem).
  *
  * Shapes (results.ts)
  *   CsvLayout   {ok: true, encoding?, encodingNote?, delimiter, delimiterSource, sepLine, hasHeader,

@@ -1,7 +1,7 @@
 /** Typing rules, formula-like text, overrides, ragged rows and the async API. */
 import { excelSerial, importCsv, importCsvSync, isRefusal, Progress, sliceRows, toImportData } from "../../../src/csv";
 import type { ImportData } from "../../../src/workbook/write-plan";
-import { column, imported, rowsOf, utf8 } from "./support";
+import { column, imported, refused, rowsOf, utf8 } from "./support";
 
 describe("numbers", () => {
   it("reads thousand separators and keeps them in the format", () => {
@@ -183,6 +183,27 @@ describe("header, overrides and missing markers", () => {
     expect([r.delimiter, r.delimiterSource, r.sepLine]).toEqual(["|", "sepLine", true]);
     expect(r.headers).toEqual(["name", "qty"]);
     expect(rowsOf(r)).toEqual([["A", 7900]]);
+  });
+});
+
+describe("quotes papaparse reads differently from Excel", () => {
+  it("a stray quote in a quoted value: read on to the next quote that ends a value, and warned about", () => {
+    const r = imported('id,note\n1,"He said "hi" to me"\n2,ok\n3,"a "b" c"\n');
+    expect(column(r, "note")).toEqual(['He said "hi" to me', "ok", 'a "b" c']);
+    expect(r.warnings.find((w) => w.code === "strayQuotes")).toEqual({
+      code: "strayQuotes",
+      rows: [2, 4],
+      message:
+        "2 rows have a stray quote in a quoted value (rows 2, 4; the first on line 2, column 2 (B)): " +
+        "each value was read on to the next quote that ends a value. Check those rows.",
+    });
+    expect(imported('a,b\n"x"y,1\n"z",2\n').warnings.map((w) => w.message)).toContain(
+      "Row 2 has a stray quote in a quoted value (line 2, column 1 (A)): the value was read on to the next quote that ends a value. Check that row.",
+    );
+  });
+
+  it("text after a closing quote with no quote after it to end the value is an unclosed quote (Excel keeps the text)", () => {
+    expect(refused('a,b\n1,"x"y\n2,3\n')).toMatchObject({ code: "unclosedQuote", row: 2, column: 2, line: 2 });
   });
 });
 
