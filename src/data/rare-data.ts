@@ -34,7 +34,9 @@ const STRATEGY_FIELDS = new NameIndex(
   { what: "field", plural: "fields", vocabulary: true },
 );
 
-const isBlank = (text: string | null | undefined): boolean => text === null || text === undefined || (typeof text === "string" && normalizeName(text) === "");
+// Checked per call: skip the full normaliser for the common case of a plain word.
+const isBlank = (text: string | null | undefined): boolean =>
+  text === null || text === undefined || text === "" || (typeof text === "string" && /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*$/.test(text) && normalizeName(text) === "");
 
 /** Runs a lookup, turning a thrown RareError into a value the memo can keep. */
 function attempt<T>(compute: () => T): T | RareError {
@@ -46,6 +48,13 @@ function attempt<T>(compute: () => T): T | RareError {
   }
 }
 
+/** The largest key: PRICE's default year, found without copying and sorting per call. */
+function latestYear(byYear: ReadonlyMap<number, unknown>): number {
+  let latest = -Infinity;
+  for (const y of byYear.keys()) if (y > latest) latest = y;
+  return latest;
+}
+
 export class RareData implements RareQueries {
   private readonly ix: Indexes;
   /** SHARE is the hot path: one Map.get on the raw argument when the sheet repeats itself. */
@@ -53,6 +62,8 @@ export class RareData implements RareQueries {
   /** By raw stage, then raw element: no key string is built per call (sheets repeat both). */
   private readonly stageShareMemo = new Map<string, BoundedMemo<number | RareError>>();
   private readonly hhiByYear = new Map<number, number>();
+  /** The share denominator per year: the rows never change for a RareData, so sum them once. */
+  private readonly totalByYear = new Map<number, number>();
   private readonly tables = new Map<string, Table>();
 
   constructor(readonly dataset: Dataset) {
@@ -161,8 +172,11 @@ export class RareData implements RareQueries {
 
   /** Sum of the country rows (world total excluded) of a year: the share and HHI denominator. */
   countryTotal(year: number): number {
+    const cached = this.totalByYear.get(year);
+    if (cached !== undefined) return cached;
     let total = 0;
     for (const row of this.ix.production.get(year)?.values() ?? []) if (row.country !== WORLD) total += row.tonnes;
+    this.totalByYear.set(year, total);
     return total;
   }
 
@@ -200,10 +214,9 @@ export class RareData implements RareQueries {
     if (!byYear) {
       throw notAvailable(`No sourced price for ${oxide}: the USGS salient statistics give prices only for ${orList([...this.ix.prices.keys()])}`);
     }
-    const years = [...byYear.keys()].sort((a, b) => a - b);
-    const y = wanted ?? years[years.length - 1];
+    const y = wanted ?? latestYear(byYear);
     const row = byYear.get(y);
-    if (!row) throw notAvailable(`No sourced price for ${oxide} in ${y}; years with data: ${yearsText(years)}`);
+    if (!row) throw notAvailable(`No sourced price for ${oxide} in ${y}; years with data: ${yearsText([...byYear.keys()].sort((a, b) => a - b))}`);
     return row;
   }
 
