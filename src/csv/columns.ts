@@ -12,6 +12,8 @@ const INITIAL_CAPACITY = 1024;
 /** Repeated short values (countries, units, sources) are stored once; see TextColumn. */
 const INTERN_MAX_LENGTH = 48;
 const INTERN_MAX_ENTRIES = 2048;
+/** Slots of TextColumn's cache of recently interned values. */
+const RECENT_MASK = 255;
 /** Text cells per block (see TextValues): small enough to be an ordinary heap object. */
 const BLOCK_BITS = 13;
 const BLOCK = 1 << BLOCK_BITS;
@@ -119,6 +121,7 @@ export class TextColumn {
   readonly values: TextValues;
   readonly textCount = 0;
   private intern: Map<string, string> | null = new Map();
+  private readonly recent: string[] = new Array<string>(RECENT_MASK + 1).fill("");
 
   constructor(
     readonly index: number,
@@ -139,11 +142,21 @@ export class TextColumn {
       this.log.textCells.push({ row, column: this.index, reason: "formula" });
     }
     const intern = this.intern;
-    if (intern !== null && v.length <= INTERN_MAX_LENGTH) {
-      const known = intern.get(v);
-      if (known !== undefined) v = known;
-      else if (intern.size < INTERN_MAX_ENTRIES) intern.set(v, v);
-      else this.intern = null;
+    const n = v.length;
+    if (intern !== null && n <= INTERN_MAX_LENGTH) {
+      // A direct-mapped cache of interned values in front of the map: a hit needs no hash of
+      // the new string, only a compare. It only ever holds values the map holds.
+      const slot = (n * 31 + c * 7 + v.charCodeAt(n - 1)) & RECENT_MASK;
+      const recent = this.recent[slot];
+      if (recent === v) {
+        v = recent;
+      } else {
+        const known = intern.get(v);
+        if (known !== undefined) v = known;
+        else if (intern.size < INTERN_MAX_ENTRIES) intern.set(v, v);
+        else this.intern = null;
+        this.recent[slot] = v;
+      }
     }
     this.values.push(v);
   }

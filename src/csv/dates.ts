@@ -106,6 +106,47 @@ export class DateReader {
 
   /** Serial of text[s, e) read in the given order, or NaN when it is not such a date. */
   read(t: string, s: number, e: number, order: DateOrder): number {
+    // Fast paths for dates written without spaces; anything else is left to classify.
+    const n = e - s;
+    if (n >= 8 && n <= 10) {
+      if (n === 10) {
+        const sep = t.charCodeAt(s + 4);
+        if ((sep === 45 || sep === 47) && t.charCodeAt(s + 7) === sep) {
+          const y = this.number(t, s, s + 4);
+          const m = this.number(t, s + 5, s + 7);
+          const d = this.number(t, s + 8, s + 10);
+          if (y >= 0 && m >= 0 && d >= 0) return validDate(y, m, d) ? excelSerial(y, m, d) : NaN;
+        }
+      }
+      // a{1,2} sep b{1,2} sep yyyy (n >= 8 keeps every index below up to the year inside the slice)
+      let a = digit(t, s);
+      let i = s + 1;
+      if (a >= 0) {
+        let c = digit(t, i);
+        if (c >= 0) {
+          a = a * 10 + c;
+          i++;
+        }
+        const sep = t.charCodeAt(i);
+        if (sep === 47 || sep === 46 || sep === 45) {
+          let b = digit(t, ++i);
+          if (b >= 0) {
+            c = digit(t, ++i);
+            if (c >= 0) {
+              b = b * 10 + c;
+              i++;
+            }
+            if (t.charCodeAt(i) === sep && e - i === 5) {
+              const y = this.number(t, i + 1, e);
+              if (y >= 0) {
+                if (order === "dmy") return validDate(y, b, a) ? excelSerial(y, b, a) : NaN;
+                return validDate(y, a, b) ? excelSerial(y, a, b) : NaN;
+              }
+            }
+          }
+        }
+      }
+    }
     const bits = this.classify(t, s, e);
     if (bits & DATE_ISO) return excelSerial(this.y, this.b, this.a);
     if (order === "dmy") return bits & DATE_DMY ? excelSerial(this.y, this.b, this.a) : NaN;

@@ -43,6 +43,75 @@ export class NumberReader {
 
   /** The value of text[s, e), or NaN when it is not a number this import accepts. */
   read(t: string, s: number, e: number): number {
+    // Fast path: [-]digits[,ddd…][.digits][%] with no leading zero, spaces or exponent, and
+    // at most 15 digits in all, so the digits are exact as one integer. Its value is the same
+    // rational as readFull's (which leaves out trailing fraction zeros), and one IEEE division
+    // by an exact power of ten rounds it the same way. Anything else goes to readFull.
+    let i = s;
+    let negative = false;
+    if (i < e && t.charCodeAt(i) === MINUS) {
+      negative = true;
+      i++;
+    }
+    const intStart = i;
+    let m = 0;
+    let c = 0;
+    for (; i < e; i++) {
+      c = t.charCodeAt(i);
+      if (c < ZERO || c > NINE) break;
+      m = m * 10 + (c - ZERO);
+    }
+    let intDigits = i - intStart;
+    // No digits first, or a leading zero followed by digits ("08123" is a code): readFull decides.
+    if (intDigits === 0 || (intDigits > 1 && t.charCodeAt(intStart) === ZERO)) return this.readFull(t, s, e);
+    let grouped = false;
+    if (i < e && c === this.groupCode) {
+      // "1,234,567": a first group of 1 to 3 digits (not "0"), then groups of exactly 3.
+      if (intDigits > 3 || m === 0) return this.readFull(t, s, e);
+      do {
+        if (i + 3 >= e) return this.readFull(t, s, e);
+        const d1 = t.charCodeAt(i + 1) - ZERO;
+        const d2 = t.charCodeAt(i + 2) - ZERO;
+        const d3 = t.charCodeAt(i + 3) - ZERO;
+        if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9 || d3 < 0 || d3 > 9) return this.readFull(t, s, e);
+        m = m * 1000 + (d1 * 100 + d2 * 10 + d3);
+        intDigits += 3;
+        i += 4;
+        c = i < e ? t.charCodeAt(i) : 0;
+      } while (i < e && c === this.groupCode);
+      if (c >= ZERO && c <= NINE) return this.readFull(t, s, e);
+      grouped = true;
+    }
+    let fracDigits = 0;
+    let percent = false;
+    if (i < e) {
+      if (c === this.decimalCode) {
+        const fracStart = ++i;
+        for (; i < e; i++) {
+          c = t.charCodeAt(i);
+          if (c < ZERO || c > NINE) break;
+          m = m * 10 + (c - ZERO);
+        }
+        fracDigits = i - fracStart;
+        if (fracDigits === 0) return this.readFull(t, s, e);
+      }
+      if (i === e - 1 && c === PERCENT) {
+        percent = true;
+        i++;
+      }
+      if (i !== e) return this.readFull(t, s, e);
+    }
+    if (intDigits + fracDigits > MAX_DIGITS) return this.readFull(t, s, e);
+    const k = fracDigits + (percent ? 2 : 0);
+    const value = k === 0 ? m : m / POW10[k];
+    this.decimals = fracDigits;
+    this.grouped = grouped;
+    this.percent = percent;
+    return negative && value !== 0 ? -value : value;
+  }
+
+  /** The general reader: spaces, grouping, exponents, "80 %", long fractions, rejections. */
+  private readFull(t: string, s: number, e: number): number {
     while (s < e && t.charCodeAt(s) === SPACE) s++;
     while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
     if (s === e) return NaN;
