@@ -3,18 +3,9 @@ import { COL, FORMATS, GRID_CUTS, TABLE_HEADERS, buildScenarioSheet, type Scenar
 import { defaultScenarioSheetName, nameKey } from "../../../src/scenario/names";
 import { a1, columnLetters, rectA1 } from "../../../src/scenario/plan";
 import { cellAt } from "./support/plan-grid";
+import { exportQuotasInput } from "./support/scenario-input";
 
-const input: ScenarioSheetInput = {
-  sheetName: "Scenario Export Quotas",
-  riskFactor: "Export Quotas",
-  strategies: [
-    { name: "Recycling Programs", offset: 0.1 },
-    { name: "Domestic Mining Expansion", offset: 0.2 },
-  ],
-  elements: ["Neodymium", "Dysprosium", "Lanthanum"],
-  cut: 0.3,
-  elasticity: 0.5,
-};
+const input: ScenarioSheetInput = exportQuotasInput;
 
 // The layout this input gives, row by row (two strategies, three elements):
 //  1 title · 2 intro · 3 impact · 4 mitigation text · 5 source · 7 assumptions header

@@ -2,18 +2,9 @@
 import { buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/layout";
 import { structureOf } from "../../../src/scenario/manifest";
 import { structureChange } from "../../../src/scenario/structure-change";
+import { exportQuotasInput } from "./support/scenario-input";
 
-const input: ScenarioSheetInput = {
-  sheetName: "Scenario Export Quotas",
-  riskFactor: "Export Quotas",
-  strategies: [
-    { name: "Recycling Programs", offset: 0.1 },
-    { name: "Domestic Mining Expansion", offset: 0.2 },
-  ],
-  elements: ["Neodymium", "Dysprosium", "Lanthanum"],
-  cut: 0.3,
-  elasticity: 0.5,
-};
+const input: ScenarioSheetInput = exportQuotasInput;
 const was = structureOf(buildScenarioSheet(input));
 const changeTo = (change: Partial<ScenarioSheetInput>) => structureChange(was, structureOf(buildScenarioSheet({ ...input, ...change })));
 const names = (list: readonly { name: string }[]) => list.map((n) => n.name.replace("RARE_Scenario_Export_Quotas_", ""));

@@ -15,18 +15,9 @@ import { ScenarioWriteError, existingScenarioSheet, writeScenarioSheet } from ".
 import type { Workbook, WorkbookBatch } from "../../../src/workbook/workbook";
 import type { PreviewWorkbook } from "../../../taskpane/hosts/preview";
 import { rarePreview } from "./support/rare-preview";
+import { exportQuotasInput } from "./support/scenario-input";
 
-const input: ScenarioSheetInput = {
-  sheetName: "Scenario Export Quotas",
-  riskFactor: "Export Quotas",
-  strategies: [
-    { name: "Recycling Programs", offset: 0.1 },
-    { name: "Domestic Mining Expansion", offset: 0.2 },
-  ],
-  elements: ["Neodymium", "Dysprosium", "Lanthanum"],
-  cut: 0.3,
-  elasticity: 0.5,
-};
+const input: ScenarioSheetInput = exportQuotasInput;
 const SHEET = input.sheetName;
 const plan = buildScenarioSheet(input);
 const { cut, mitigation, firstElementRow, grid, currentCut, totalCost } = plan.anchors;
