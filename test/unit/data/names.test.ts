@@ -1,6 +1,6 @@
-import { RareError } from "../../../src/data/errors";
 import { BoundedMemo } from "../../../src/data/memo";
 import { editDistance, NameIndex, normalizeName, orList } from "../../../src/data/names";
+import { caughtRareError as errorOf } from "../../support/rare-error";
 
 const elements = new NameIndex(
   [
@@ -11,15 +11,6 @@ const elements = new NameIndex(
   { what: "element", plural: "elements" },
 );
 
-function errorOf(f: () => unknown): RareError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RareError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-}
 
 describe("normalizeName", () => {
   it("folds case and every kind of Unicode space", () => {

@@ -1,20 +1,12 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { RareError } from "../../../src/data/errors";
+
 import { curatedProductionPath, rareData, readCsvRecords, seedsDir } from "./seeds";
+import { caughtRareError as errorOf } from "../../support/rare-error";
 
 const data = rareData();
 
 /** Runs f and returns the RareError it throws (fails the test if it returns instead). */
-function errorOf(f: () => unknown): RareError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RareError) return e;
-    throw e;
-  }
-  throw new Error("expected a RareError, got a value");
-}
 
 const curated = readCsvRecords(curatedProductionPath());
 const curatedTonnes = (country: string, year: number, edition = "MCS2025") =>

@@ -1,18 +1,9 @@
-import { RareError } from "../../../src/data/errors";
 import { compiled, rareData } from "./seeds";
+import { caughtRareError as errorOf } from "../../support/rare-error";
 
 const data = rareData();
 const sources = new Map(compiled().sources.map((s) => [s.id, s]));
 
-function errorOf(f: () => unknown): RareError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RareError) return e;
-    throw e;
-  }
-  throw new Error("expected a RareError");
-}
 
 /** The citation of one source in the documented format. */
 const citationOf = (id: string) => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { RareQueries } from "../../../src/data/api";
 import { RareError, notAvailable } from "../../../src/data/errors";
+import { caughtRareError as rareError } from "../../support/rare-error";
 import {
   MAX_PRICE_CHANGE,
   combineMitigation,
@@ -33,16 +34,6 @@ const queries: Pick<RareQueries, "share"> = {
     }
   },
 };
-
-function rareError(f: () => unknown): RareError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RareError) return e;
-    throw e;
-  }
-  throw new Error("expected a RareError");
-}
 
 describe("supplyGap", () => {
   it("is share × cut × (1 − mitigation)", () => {

@@ -1,9 +1,9 @@
-import { RareError } from "../../../src/data/errors";
 import { COL, FORMATS, GRID_CUTS, TABLE_HEADERS, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/layout";
 import { defaultScenarioSheetName, nameKey } from "../../../src/scenario/names";
 import { a1, columnLetters, rectA1 } from "../../../src/scenario/plan";
 import { cellAt } from "./support/plan-grid";
 import { exportQuotasInput } from "./support/scenario-input";
+import { caughtRareError as rareError } from "../../support/rare-error";
 
 const input: ScenarioSheetInput = exportQuotasInput;
 
@@ -16,15 +16,6 @@ const plan = buildScenarioSheet(input);
 const formulaAt = (row: number, col: number) => cellAt(plan, row, col)?.formula;
 const key = plan.sheetKey;
 
-function rareError(f: () => unknown): RareError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RareError) return e;
-    throw e;
-  }
-  throw new Error("expected a RareError");
-}
 
 describe("A1 helpers", () => {
   it("letters and references", () => {

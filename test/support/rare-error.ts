@@ -1,0 +1,12 @@
+/** The RareError a call throws; fails the test if it throws nothing or something else. */
+import { RareError } from "../../src/data/errors";
+
+export function caughtRareError(f: () => unknown): RareError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof RareError) return e;
+    throw e;
+  }
+  throw new Error("expected a RareError");
+}
