@@ -8,17 +8,7 @@ import type { ImportData } from "../../../../src/workbook/write-plan";
 
 export const DDE_PAYLOAD = "=cmd|' /C calc'!A0";
 
-/** mulberry32: small seeded PRNG, so failures reproduce. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../../../support/prng";
 
 const COUNTRIES = ["China", "United States", "Myanmar", "Australia", "Việt Nam", "Brasil", "Россия", "India", "Madagascar", "Thailand", "Côte d'Ivoire", "Lao PDR", "Malaysia", "Canada", "Greenland (Kalaallit Nunaat)", "South Africa", "Burundi", "Tanzania", "中国", "日本"];
 const ELEMENTS = ["Lanthanum", "Cerium", "Praseodymium", "Neodymium", "Promethium", "Samarium", "Europium", "Gadolinium", "Terbium", "Dysprosium", "Holmium", "Erbium", "Thulium", "Ytterbium", "Lutetium", "Scandium", "Yttrium"];
