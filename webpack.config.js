@@ -21,7 +21,9 @@ function httpsOptions() {
   try {
     return { ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") };
   } catch {
-    throw new Error(`No dev certificates in ${dir}: run \`npm start\` (it creates them) or \`npx office-addin-dev-certs install\`.`);
+    throw new Error(
+      `No dev certificates in ${dir}: run \`npm start\` (it creates them) or \`npx office-addin-dev-certs install\`.`,
+    );
   }
 }
 

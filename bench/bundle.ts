@@ -30,7 +30,15 @@ export function runBundleBench(): Figure[] {
   return BUNDLE_BUDGETS.flatMap((budget): Figure[] => {
     const size = measureDistFile(budget.file);
     return [
-      { section: SECTION, name: `${budget.file} minified`, value: size.bytes / KB, unit: "KB", digits: 1, max: budget.maxBytes / KB, note: `${size.bytes.toLocaleString("en-US")} bytes` },
+      {
+        section: SECTION,
+        name: `${budget.file} minified`,
+        value: size.bytes / KB,
+        unit: "KB",
+        digits: 1,
+        max: budget.maxBytes / KB,
+        note: `${size.bytes.toLocaleString("en-US")} bytes`,
+      },
       {
         section: SECTION,
         name: `${budget.file} gzipped`,

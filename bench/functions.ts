@@ -15,5 +15,8 @@ export function runFunctionsBench(): Figure[] {
 }
 
 if (require.main === module) {
-  for (const f of runFunctionsBench()) console.log(`${f.section} | ${f.name}: ${f.value.toFixed(f.digits)} ${f.unit}${f.max === undefined ? "" : ` (target ≤ ${f.max})`}`);
+  for (const f of runFunctionsBench())
+    console.log(
+      `${f.section} | ${f.name}: ${f.value.toFixed(f.digits)} ${f.unit}${f.max === undefined ? "" : ` (target ≤ ${f.max})`}`,
+    );
 }

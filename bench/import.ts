@@ -61,7 +61,18 @@ export interface ImportBenchResult {
 const RUNS = 7;
 const TARGET_CHARS = 50 * 1024 * 1024;
 
-const COUNTRIES = ["China", "United States", "Australia", "Burma", "\"Korea, Republic of\"", "Brazil", "India", "Viet Nam", "Thailand", "Madagascar"];
+const COUNTRIES = [
+  "China",
+  "United States",
+  "Australia",
+  "Burma",
+  '"Korea, Republic of"',
+  "Brazil",
+  "India",
+  "Viet Nam",
+  "Thailand",
+  "Madagascar",
+];
 const ELEMENTS = ["Neodymium", "Praseodymium", "Dysprosium", "Terbium", "Lanthanum", "Cerium", "Yttrium", "Samarium"];
 const HEADER = "site_code,country,element,production_t,share,price_usd,reported_on,survey_date,verified,notes";
 

@@ -20,22 +20,71 @@ export type ShareKind = "figure" | "noFigure" | "stage" | "unknown";
 
 /** Elements with a sourced seed share, as people write them. */
 const WITH_FIGURE = [
-  "Neodymium", "neodymium", "NEODYMIUM", " Neodymium", "Neodymium ", `Neodymium${NBSP}`, `${NBSP}neodymium${NBSP}`, "Nd", "nd", "ND", " Nd ",
-  "Dysprosium", "dysprosium", "DYSPROSIUM", `Dysprosium${NBSP}`, "Dy", "dy", " Dy",
-  "Lanthanum", "lanthanum", "Lanthanum  ", "La", "la", `La${NBSP}`,
+  "Neodymium",
+  "neodymium",
+  "NEODYMIUM",
+  " Neodymium",
+  "Neodymium ",
+  `Neodymium${NBSP}`,
+  `${NBSP}neodymium${NBSP}`,
+  "Nd",
+  "nd",
+  "ND",
+  " Nd ",
+  "Dysprosium",
+  "dysprosium",
+  "DYSPROSIUM",
+  `Dysprosium${NBSP}`,
+  "Dy",
+  "dy",
+  " Dy",
+  "Lanthanum",
+  "lanthanum",
+  "Lanthanum  ",
+  "La",
+  "la",
+  `La${NBSP}`,
 ];
 /** Valid elements the sources give no seed share for: a #N/A that says so, not a typo. */
-const NO_FIGURE = ["Praseodymium", "praseodymium", "Pr", "Terbium", "Tb", "Cerium", "ce", "Yttrium", "Samarium", "Europium"];
+const NO_FIGURE = [
+  "Praseodymium",
+  "praseodymium",
+  "Pr",
+  "Terbium",
+  "Tb",
+  "Cerium",
+  "ce",
+  "Yttrium",
+  "Samarium",
+  "Europium",
+];
 /** Element × stage: sector-wide figures, stage aliases, one non-magnet element asking for magnets. */
 const WITH_STAGE: ReadonlyArray<readonly [string, string]> = [
-  ["Neodymium", "mining"], ["Nd", "Refining"], ["neodymium", "magnets"], ["Dy", "magnets"], ["Dysprosium", "processing"],
-  ["Pr", "magnet manufacturing"], ["Tb", "Magnets"], ["La", "US imports"], ["Cerium", "mining"], ["Cerium", "magnets"],
-  ["Nd", `${NBSP}MINING `], ["Samarium", "refining"],
+  ["Neodymium", "mining"],
+  ["Nd", "Refining"],
+  ["neodymium", "magnets"],
+  ["Dy", "magnets"],
+  ["Dysprosium", "processing"],
+  ["Pr", "magnet manufacturing"],
+  ["Tb", "Magnets"],
+  ["La", "US imports"],
+  ["Cerium", "mining"],
+  ["Cerium", "magnets"],
+  ["Nd", `${NBSP}MINING `],
+  ["Samarium", "refining"],
 ];
 /** Typos, near misses and things that are not elements (about one call in ten). */
 const UNKNOWN: ReadonlyArray<readonly [string, string | null]> = [
-  ["Neodymum", null], ["Dysprosum", null], ["Lanthanium", null], ["Nd2", null], ["Unobtainium", null],
-  ["Neodymium oxide", null], ["NdFeB", null], ["Nd", "smelting"], ["Dy", "recycling"], ["Rare earths", null],
+  ["Neodymum", null],
+  ["Dysprosum", null],
+  ["Lanthanium", null],
+  ["Nd2", null],
+  ["Unobtainium", null],
+  ["Neodymium oxide", null],
+  ["NdFeB", null],
+  ["Nd", "smelting"],
+  ["Dy", "recycling"],
+  ["Rare earths", null],
 ];
 
 function pick<T>(rand: () => number, xs: readonly T[]): T {
@@ -83,26 +132,79 @@ interface Pool {
   readonly invalid: ReadonlyArray<readonly [string, string | number | null]>;
 }
 
-const COUNTRIES = ["China", "china", "USA", "United States", "U.S.", "Myanmar", "Burma", "Australia", " Australia", "Viet Nam", "Brazil", "India", "Russia"];
+const COUNTRIES = [
+  "China",
+  "china",
+  "USA",
+  "United States",
+  "U.S.",
+  "Myanmar",
+  "Burma",
+  "Australia",
+  " Australia",
+  "Viet Nam",
+  "Brazil",
+  "India",
+  "Russia",
+];
 const YEARS: ReadonlyArray<number | null> = [null, null, null, 2024, 2023, 2022, 2020];
-const withYears = (names: readonly string[]): Array<readonly [string, number | null]> => names.flatMap((n) => YEARS.map((y) => [n, y] as const));
+const withYears = (names: readonly string[]): Array<readonly [string, number | null]> =>
+  names.flatMap((n) => YEARS.map((y) => [n, y] as const));
 
 const POOLS: Record<Exclude<MixedCall["id"], "SHARE">, Pool> = {
   RISK: {
-    valid: [["Export Quotas", null], ["export quotas", "mitigation"], ["Geopolitical Tensions", null], [`Geopolitical${NBSP}Tensions`, "impact"], ["MARKET VOLATILITY", null], ["Market  Volatility", "Mitigation"]],
-    invalid: [["Tariffs", null], ["Export Quotas", "cost"], ["Export quota", null]],
+    valid: [
+      ["Export Quotas", null],
+      ["export quotas", "mitigation"],
+      ["Geopolitical Tensions", null],
+      [`Geopolitical${NBSP}Tensions`, "impact"],
+      ["MARKET VOLATILITY", null],
+      ["Market  Volatility", "Mitigation"],
+    ],
+    invalid: [
+      ["Tariffs", null],
+      ["Export Quotas", "cost"],
+      ["Export quota", null],
+    ],
   },
   PRODUCTION: {
     valid: withYears(COUNTRIES),
-    invalid: [["Atlantis", null], ["China", 2019], ["Chna", 2024], ["Greenland", 2020]],
+    invalid: [
+      ["Atlantis", null],
+      ["China", 2019],
+      ["Chna", 2024],
+      ["Greenland", 2020],
+    ],
   },
   PRICE: {
-    valid: withYears(["Nd2O3", "Neodymium oxide", "neodymium oxide", "Nd", "Dy", "Dysprosium oxide", "Terbium", "Tb4O7", "Mischmetal", "La2O3", "CeO2"]),
-    invalid: [["Pr", null], ["Unobtainium oxide", null], ["Nd2O3", 2019], ["Neodymium oxide", 2031]],
+    valid: withYears([
+      "Nd2O3",
+      "Neodymium oxide",
+      "neodymium oxide",
+      "Nd",
+      "Dy",
+      "Dysprosium oxide",
+      "Terbium",
+      "Tb4O7",
+      "Mischmetal",
+      "La2O3",
+      "CeO2",
+    ]),
+    invalid: [
+      ["Pr", null],
+      ["Unobtainium oxide", null],
+      ["Nd2O3", 2019],
+      ["Neodymium oxide", 2031],
+    ],
   },
   COUNTRYSHARE: {
     valid: withYears(COUNTRIES),
-    invalid: [["Atlantis", null], ["World", null], ["China", 2019], ["Chna", 2024]],
+    invalid: [
+      ["Atlantis", null],
+      ["World", null],
+      ["China", 2019],
+      ["Chna", 2024],
+    ],
   },
 };
 

@@ -25,7 +25,8 @@ const TARGET_MS = 20;
 export function runLoadBench(): Figure[] {
   const file = join(distDir, "functions.js");
   const source = readFileSync(file, "utf8");
-  const expected = (JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as { functions: unknown[] }).functions.length;
+  const expected = (JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as { functions: unknown[] })
+    .functions.length;
   const dir = mkdtempSync(join(tmpdir(), "rare-load-bench-"));
   const fresh: number[] = [];
   const cached: number[] = [];
@@ -35,7 +36,9 @@ export function runLoadBench(): Figure[] {
       writeFileSync(copy, `${source}\n// run ${run}: unique source, no compilation cache\n`);
       const bundle = loadFunctionsBundle(copy);
       if (bundle.associations.length !== expected) {
-        throw new Error(`load bench: ${bundle.associations.length} functions associated, functions.json lists ${expected}`);
+        throw new Error(
+          `load bench: ${bundle.associations.length} functions associated, functions.json lists ${expected}`,
+        );
       }
       fresh.push(bundle.loadMs);
       cached.push(loadFunctionsBundle(file).loadMs);
@@ -61,8 +64,29 @@ export function runLoadBench(): Figure[] {
       max: TARGET_MS,
       note: `median of ${RUNS} runs, fresh vm context and unique source each (${expected} functions)`,
     },
-    { section: SECTION, name: "slowest of those runs", value: Math.max(...fresh), unit: "ms", digits: 2, note: "for information: usually the first run, which also warms up the vm module" },
-    { section: SECTION, name: "same, compilation cache allowed", value: median(cached), unit: "ms", digits: 2, note: "for information: the same file re-evaluated" },
-    { section: SECTION, name: "of which: unpack dataset + build indexes", value: median(data), unit: "ms", digits: 2, note: `for information: src/ in process, median of ${RUNS}` },
+    {
+      section: SECTION,
+      name: "slowest of those runs",
+      value: Math.max(...fresh),
+      unit: "ms",
+      digits: 2,
+      note: "for information: usually the first run, which also warms up the vm module",
+    },
+    {
+      section: SECTION,
+      name: "same, compilation cache allowed",
+      value: median(cached),
+      unit: "ms",
+      digits: 2,
+      note: "for information: the same file re-evaluated",
+    },
+    {
+      section: SECTION,
+      name: "of which: unpack dataset + build indexes",
+      value: median(data),
+      unit: "ms",
+      digits: 2,
+      note: `for information: src/ in process, median of ${RUNS}`,
+    },
   ];
 }

@@ -31,7 +31,11 @@ export function loadInPlainRealm(file = join(distDir, "functions.js")): RealmBun
   const dontContextify = (vm.constants as Partial<typeof vm.constants> | undefined)?.DONT_CONTEXTIFY;
   if (dontContextify === undefined) {
     const bundle = loadFunctionsBundle(file);
-    return { byId: bundle.byId, inRealm: vm.runInContext(COPY, bundle.global) as RealmBundle["inRealm"], kind: "sandbox" };
+    return {
+      byId: bundle.byId,
+      inRealm: vm.runInContext(COPY, bundle.global) as RealmBundle["inRealm"],
+      kind: "sandbox",
+    };
   }
   // With DONT_CONTEXTIFY, createContext returns the new realm's (ordinary) global object.
   const global = vm.createContext(dontContextify) as Record<string, unknown>;

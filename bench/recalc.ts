@@ -87,9 +87,20 @@ export function runRecalcBench(): Figure[] {
   const mixedArgs = inRealm(mixedCalls(10_000));
   const mixed = warmMedian(9, () => recalcMixed(byId, mixedArgs));
   const perFunction = IDS.map((id): Figure => {
-    const own = inRealm(mixedCalls(50_000, 21).filter((c) => c.id === id).slice(0, 10_000));
+    const own = inRealm(
+      mixedCalls(50_000, 21)
+        .filter((c) => c.id === id)
+        .slice(0, 10_000),
+    );
     const m = warmMedian(9, () => recalcMixed(byId, own));
-    return { section: SECTION, name: `${id} alone: 10,000 single-cell calls`, value: m.ms, unit: "ms", digits: 2, note: "for information: ~10 % of calls give an error" };
+    return {
+      section: SECTION,
+      name: `${id} alone: 10,000 single-cell calls`,
+      value: m.ms,
+      unit: "ms",
+      digits: 2,
+      note: "for information: ~10 % of calls give an error",
+    };
   });
 
   const sandbox = loadFunctionsBundle();
@@ -98,9 +109,32 @@ export function runRecalcBench(): Figure[] {
 
   const realm = kind === "plain" ? "fresh realm, ordinary globals" : "vm sandbox (this Node has no DONT_CONTEXTIFY)";
   return [
-    { section: SECTION, name: "SHARE: 10,000 single-cell calls", value: ms10k.ms, unit: "ms", digits: 2, max: TARGET_MS_PER_10K, note: `${runsNote(ms10k)}; ${realm}` },
-    { section: SECTION, name: "SHARE: 100,000 single-cell calls", value: ms100k.ms, unit: "ms", digits: 1, max: 10 * TARGET_MS_PER_10K, note: `${runsNote(ms100k)} (10 ms per 10,000)` },
-    { section: SECTION, name: "SHARE: first 10,000 calls after a fresh load", value: first.ms, unit: "ms", digits: 2, note: "for information: memos empty, code not yet optimised" },
+    {
+      section: SECTION,
+      name: "SHARE: 10,000 single-cell calls",
+      value: ms10k.ms,
+      unit: "ms",
+      digits: 2,
+      max: TARGET_MS_PER_10K,
+      note: `${runsNote(ms10k)}; ${realm}`,
+    },
+    {
+      section: SECTION,
+      name: "SHARE: 100,000 single-cell calls",
+      value: ms100k.ms,
+      unit: "ms",
+      digits: 1,
+      max: 10 * TARGET_MS_PER_10K,
+      note: `${runsNote(ms100k)} (10 ms per 10,000)`,
+    },
+    {
+      section: SECTION,
+      name: "SHARE: first 10,000 calls after a fresh load",
+      value: first.ms,
+      unit: "ms",
+      digits: 2,
+      note: "for information: memos empty, code not yet optimised",
+    },
     {
       section: SECTION,
       name: "SHARE: one call over a 10,000 × 1 range",
@@ -110,8 +144,22 @@ export function runRecalcBench(): Figure[] {
       max: TARGET_MS_PER_10K,
       note: `${runsNote(range10k)}; held to the same 10 ms per 10,000 cells`,
     },
-    { section: SECTION, name: "SHARE: one call over a 1,000 × 1 range", value: range1k.ms, unit: "ms", digits: 2, note: `for information (${runsNote(range1k)}): 10× the cells should cost 10× the time` },
-    { section: SECTION, name: "mix of 5 functions: 10,000 single-cell calls", value: mixed.ms, unit: "ms", digits: 2, note: `for information: ${IDS.join(", ")} interleaved` },
+    {
+      section: SECTION,
+      name: "SHARE: one call over a 1,000 × 1 range",
+      value: range1k.ms,
+      unit: "ms",
+      digits: 2,
+      note: `for information (${runsNote(range1k)}): 10× the cells should cost 10× the time`,
+    },
+    {
+      section: SECTION,
+      name: "mix of 5 functions: 10,000 single-cell calls",
+      value: mixed.ms,
+      unit: "ms",
+      digits: 2,
+      note: `for information: ${IDS.join(", ")} interleaved`,
+    },
     ...perFunction,
     {
       section: SECTION,

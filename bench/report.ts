@@ -23,7 +23,8 @@ export function terminalTable(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [f.section, f.name, measured(f), formatTarget(f), verdict(f)]);
   const header = ["section", "figure", "measured", "target", "result"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ");
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -56,7 +57,10 @@ export function resultsMarkdown({ machine, figures, durations, details, methods 
   ];
   for (const [section, list] of sections(figures)) {
     out.push(`## ${section}`, "", "| figure | measured | target | result | notes |", "|---|---:|---|---|---|");
-    for (const f of list) out.push(`| ${cellText(f.name)} | ${measured(f)} | ${formatTarget(f)} | ${verdict(f)} | ${cellText(f.note ?? "")} |`);
+    for (const f of list)
+      out.push(
+        `| ${cellText(f.name)} | ${measured(f)} | ${formatTarget(f)} | ${verdict(f)} | ${cellText(f.note ?? "")} |`,
+      );
     const detail = details.get(section);
     if (detail) out.push("", "```text", detail, "```");
     out.push("");

@@ -34,7 +34,9 @@ const METHODS = [
 function requireBuild(): void {
   const missing = ["functions.js", "functions.json", "taskpane.js"].filter((f) => !existsSync(join(distDir, f)));
   if (missing.length > 0) {
-    console.error(`dist/ lacks ${missing.join(", ")}: run \`npm run build\` first (\`npm run bench\` builds, then runs this).`);
+    console.error(
+      `dist/ lacks ${missing.join(", ")}: run \`npm run build\` first (\`npm run bench\` builds, then runs this).`,
+    );
     process.exit(1);
   }
 }
@@ -66,7 +68,9 @@ async function main(): Promise<void> {
   await step("recalculation", runRecalcBench);
   await step("write plan", runWritePlanBench);
 
-  console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage} at start\n`);
+  console.log(
+    `\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage} at start\n`,
+  );
   console.log(terminalTable(figures));
   console.log(`\n${summaryLine(figures)}`);
   const file = join(__dirname, "RESULTS.md");

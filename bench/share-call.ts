@@ -60,7 +60,8 @@ function throwingShareLoop(data: RareData, elements: readonly string[], stages: 
 }
 
 /** The baseline's key: what a caller that had already normalised the arguments would look up. */
-const keyOf = (c: ShareCall): string => (c.stage === null ? normalizeName(c.element) : `${normalizeName(c.element)}\u0000${normalizeName(c.stage)}`);
+const keyOf = (c: ShareCall): string =>
+  c.stage === null ? normalizeName(c.element) : `${normalizeName(c.element)}\u0000${normalizeName(c.stage)}`;
 
 interface Comparison {
   baselineNs: number;
@@ -109,7 +110,13 @@ function compare(calls: readonly ShareCall[]): Comparison {
   }
   const ns = (name: string): number => (median(times[name]) * 1e6) / calls.length;
   const paired = (name: string): number => median(times[name].map((t, run) => t / times.baseline[run]));
-  return { baselineNs: ns("baseline"), tryShareNs: ns("tryShare"), throwingNs: ns("share"), tryRatio: paired("tryShare"), throwRatio: paired("share") };
+  return {
+    baselineNs: ns("baseline"),
+    tryShareNs: ns("tryShare"),
+    throwingNs: ns("share"),
+    tryRatio: paired("tryShare"),
+    throwRatio: paired("share"),
+  };
 }
 
 export function runShareCallBench(): Figure[] {
@@ -128,10 +135,39 @@ export function runShareCallBench(): Figure[] {
   const fresh = firstCallCosts();
 
   return [
-    { section: SECTION, name: "Map.get baseline (pre-normalised keys)", value: all.baselineNs, unit: "ns/call", digits: 1, note: method },
-    { section: SECTION, name: "bundled.tryShare (functions' hot path)", value: all.tryShareNs, unit: "ns/call", digits: 1, note: mix },
-    { section: SECTION, name: "tryShare / Map.get", value: all.tryRatio, unit: "×", digits: 2, max: 2, note: "median of per-run ratios; same process, same calls" },
-    { section: SECTION, name: "bundled.share in try/catch", value: all.throwingNs, unit: "ns/call", digits: 1, note: "for information: the throwing API on the same mix" },
+    {
+      section: SECTION,
+      name: "Map.get baseline (pre-normalised keys)",
+      value: all.baselineNs,
+      unit: "ns/call",
+      digits: 1,
+      note: method,
+    },
+    {
+      section: SECTION,
+      name: "bundled.tryShare (functions' hot path)",
+      value: all.tryShareNs,
+      unit: "ns/call",
+      digits: 1,
+      note: mix,
+    },
+    {
+      section: SECTION,
+      name: "tryShare / Map.get",
+      value: all.tryRatio,
+      unit: "×",
+      digits: 2,
+      max: 2,
+      note: "median of per-run ratios; same process, same calls",
+    },
+    {
+      section: SECTION,
+      name: "bundled.share in try/catch",
+      value: all.throwingNs,
+      unit: "ns/call",
+      digits: 1,
+      note: "for information: the throwing API on the same mix",
+    },
     { section: SECTION, name: "share (throwing) / Map.get", value: all.throwRatio, unit: "×", digits: 2 },
     {
       section: SECTION,
@@ -157,7 +193,13 @@ export function runShareCallBench(): Figure[] {
       digits: 2,
       note: `median of ${FRESH_PASSES} passes, each on a fresh RareData`,
     },
-    { section: SECTION, name: "first call, unknown name (memo miss + suggestions)", value: fresh.unknownUs, unit: "µs/call", digits: 2 },
+    {
+      section: SECTION,
+      name: "first call, unknown name (memo miss + suggestions)",
+      value: fresh.unknownUs,
+      unit: "µs/call",
+      digits: 2,
+    },
   ];
 }
 
@@ -170,8 +212,16 @@ function firstCallCosts(): { validUs: number; unknownUs: number } {
   const unknownUs: number[] = [];
   for (let pass = 0; pass < FRESH_PASSES + 2; pass++) {
     const data = new RareData(bundledDataset);
-    const validLoop = tryShareLoop(data, valid.map((c) => c.element), valid.map((c) => c.stage));
-    const unknownLoop = tryShareLoop(data, unknown.map((c) => c.element), unknown.map((c) => c.stage));
+    const validLoop = tryShareLoop(
+      data,
+      valid.map((c) => c.element),
+      valid.map((c) => c.stage),
+    );
+    const unknownLoop = tryShareLoop(
+      data,
+      unknown.map((c) => c.element),
+      unknown.map((c) => c.stage),
+    );
     const v = timed(validLoop);
     const u = timed(unknownLoop);
     consume(v.value + u.value);

@@ -33,7 +33,8 @@ function csvOfRows(rows: number): string {
 function importData(): ImportData {
   const result = importCsvSync(csvOfRows(ROWS));
   if (isRefusal(result)) throw new Error(`write-plan bench: the import refused the file: ${result.message}`);
-  if (result.rowCount !== ROWS || result.columns.length !== 10) throw new Error(`write-plan bench: ${result.rowCount} × ${result.columns.length} imported`);
+  if (result.rowCount !== ROWS || result.columns.length !== 10)
+    throw new Error(`write-plan bench: ${result.rowCount} × ${result.columns.length} imported`);
   return toImportData(result);
 }
 
@@ -52,8 +53,22 @@ export function runWritePlanBench(): Figure[] {
   const formats = [...new Set(data.columnFormats)].join(" ");
 
   return [
-    { section: SECTION, name: "syncs planned", value: syncs.length, unit: "syncs", digits: 0, note: `minimum ${minimumSyncs} = ceil(estimated bytes / budget)` },
-    { section: SECTION, name: "syncs / minimum", value: syncs.length / minimumSyncs, unit: "×", digits: 2, max: MAX_SYNC_RATIO },
+    {
+      section: SECTION,
+      name: "syncs planned",
+      value: syncs.length,
+      unit: "syncs",
+      digits: 0,
+      note: `minimum ${minimumSyncs} = ceil(estimated bytes / budget)`,
+    },
+    {
+      section: SECTION,
+      name: "syncs / minimum",
+      value: syncs.length / minimumSyncs,
+      unit: "×",
+      digits: 2,
+      max: MAX_SYNC_RATIO,
+    },
     {
       section: SECTION,
       name: "largest sync, planner's estimate",
@@ -71,6 +86,13 @@ export function runWritePlanBench(): Figure[] {
       digits: 3,
       note: `for information: ${largestMeasured.toLocaleString("en-US")} UTF-8 bytes as measured`,
     },
-    { section: SECTION, name: "planning time", value: median(times), unit: "ms", digits: 0, note: `for information: median of ${RUNS} runs; column formats ${formats}` },
+    {
+      section: SECTION,
+      name: "planning time",
+      value: median(times),
+      unit: "ms",
+      digits: 0,
+      note: `for information: median of ${RUNS} runs; column formats ${formats}`,
+    },
   ];
 }

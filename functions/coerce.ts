@@ -12,7 +12,6 @@ export type Coerce<T> = (value: unknown, name: string) => T;
 
 const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
-
 /** A required name: text, not blank. */
 export const text: Coerce<string> = (v, name) => {
   if (typeof v === "string") {

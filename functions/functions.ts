@@ -17,14 +17,26 @@ import { installRuntime } from "./runtime-bridge";
 let q: RareData = bundled;
 installRuntime(bundled, (next) => (q = next));
 
-const liftedShare = lifted([param("element", text), param("stage", optionalText)], (element, stage) => q.tryShare(element, stage));
-const liftedRisk = lifted([param("factor", text), param("field", optionalText)], (factor, field) => q.risk(factor, field));
+const liftedShare = lifted([param("element", text), param("stage", optionalText)], (element, stage) =>
+  q.tryShare(element, stage),
+);
+const liftedRisk = lifted([param("factor", text), param("field", optionalText)], (factor, field) =>
+  q.risk(factor, field),
+);
 const liftedUse = lifted([param("element", text)], (element) => q.use(element));
-const liftedStrategy = lifted([param("name", text), param("field", optionalText)], (name, field) => q.strategy(name, field));
-const liftedProduction = lifted([param("country", text), param("year", optionalYear)], (country, year) => q.production(country, year));
+const liftedStrategy = lifted([param("name", text), param("field", optionalText)], (name, field) =>
+  q.strategy(name, field),
+);
+const liftedProduction = lifted([param("country", text), param("year", optionalYear)], (country, year) =>
+  q.production(country, year),
+);
 const liftedReserves = lifted([param("country", text)], (country) => q.reserves(country));
-const liftedCountryShare = lifted([param("country", text), param("year", optionalYear)], (country, year) => q.countryShare(country, year));
-const liftedPrice = lifted([param("oxide_or_element", text), param("year", optionalYear)], (name, year) => q.price(name, year));
+const liftedCountryShare = lifted([param("country", text), param("year", optionalYear)], (country, year) =>
+  q.countryShare(country, year),
+);
+const liftedPrice = lifted([param("oxide_or_element", text), param("year", optionalYear)], (name, year) =>
+  q.price(name, year),
+);
 const liftedHhi = lifted([param("year", optionalYear)], (year) => q.hhi(year));
 const liftedSource = lifted(
   [param("kind", text), param("key", text), param("field", optionalTextOrNumber)],
@@ -38,16 +50,32 @@ const elementWithShare: Coerce<string> = (v, name) => {
   if (isRareError(share)) throw share;
   return element;
 };
-const fraction = (what: string): Coerce<number> => (v, name) => requireFraction(number(v, name), what);
-const optionalFraction = (what: string): Coerce<number | null> => (v, name) => (v === null || v === undefined || v === "" ? null : fraction(what)(v, name));
-const optionalElasticity: Coerce<number | null> = (v, name) => (v === null || v === undefined || v === "" ? null : requireElasticity(number(v, name)));
+const fraction =
+  (what: string): Coerce<number> =>
+  (v, name) =>
+    requireFraction(number(v, name), what);
+const optionalFraction =
+  (what: string): Coerce<number | null> =>
+  (v, name) =>
+    v === null || v === undefined || v === "" ? null : fraction(what)(v, name);
+const optionalElasticity: Coerce<number | null> = (v, name) =>
+  v === null || v === undefined || v === "" ? null : requireElasticity(number(v, name));
 
 const liftedGap = lifted(
-  [param("element", elementWithShare), param("cut", fraction("Cut")), param("mitigation", optionalFraction("Mitigation"))],
+  [
+    param("element", elementWithShare),
+    param("cut", fraction("Cut")),
+    param("mitigation", optionalFraction("Mitigation")),
+  ],
   (element, cut, mitigation) => gapOf(q, element, cut, mitigation),
 );
 const liftedPriceImpact = lifted(
-  [param("element", elementWithShare), param("cut", fraction("Cut")), param("elasticity", optionalElasticity), param("mitigation", optionalFraction("Mitigation"))],
+  [
+    param("element", elementWithShare),
+    param("cut", fraction("Cut")),
+    param("elasticity", optionalElasticity),
+    param("mitigation", optionalFraction("Mitigation")),
+  ],
   (element, cut, elasticity, mitigation) => priceImpactOf(q, element, cut, elasticity, mitigation),
 );
 
@@ -209,6 +237,11 @@ export function gap(element: unknown[][], cut: unknown[][], mitigation?: unknown
  * @param [mitigation] Optional mitigation offset, 0 to 1; default 0.
  * @returns The relative price change (0.4 means +40%).
  */
-export function priceimpact(element: unknown[][], cut: unknown[][], elasticity?: unknown[][], mitigation?: unknown[][]): unknown[][] {
+export function priceimpact(
+  element: unknown[][],
+  cut: unknown[][],
+  elasticity?: unknown[][],
+  mitigation?: unknown[][],
+): unknown[][] {
   return liftedPriceImpact(element, cut, elasticity, mitigation);
 }

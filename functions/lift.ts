@@ -82,7 +82,10 @@ export function lifted<const P extends readonly Param<unknown>[]>(
           if ((h !== 1 && r >= h) || (w !== 1 && c >= w)) outside = i;
           raw[i] = at(args[i], r, c, h, w);
         }
-        line[c] = outside >= 0 ? excelError("#N/A", `${params[outside].name} has no value at this position: the ranges differ in size.`) : cell(raw);
+        line[c] =
+          outside >= 0
+            ? excelError("#N/A", `${params[outside].name} has no value at this position: the ranges differ in size.`)
+            : cell(raw);
       }
       out[r] = line;
     }
@@ -131,7 +134,11 @@ export function single(arg: unknown, name: string): unknown {
  * LIST and TABLE: one argument (a range is refused), an error in it propagates, otherwise
  * it is coerced like any parameter and the table spills.
  */
-export function spillOne<T>(arg: unknown, p: Param<T>, compute: (value: T) => (string | number | boolean)[][]): CellResult[][] {
+export function spillOne<T>(
+  arg: unknown,
+  p: Param<T>,
+  compute: (value: T) => (string | number | boolean)[][],
+): CellResult[][] {
   let value: unknown;
   try {
     value = single(arg, p.name);
@@ -149,7 +156,11 @@ export function spill(compute: () => (string | number | boolean)[][]): CellResul
     const width = table.reduce((w, row) => Math.max(w, row.length), 0);
     if (table.length === 0 || width === 0) return [[excelError("#N/A", "No rows to show.")]];
     // Excel needs a rectangle; pad short rows with blanks.
-    return table.map((row) => (row.length === width ? row.map(checkedCell) : [...row.map(checkedCell), ...new Array<string>(width - row.length).fill("")]));
+    return table.map((row) =>
+      row.length === width
+        ? row.map(checkedCell)
+        : [...row.map(checkedCell), ...new Array<string>(width - row.length).fill("")],
+    );
   } catch (e) {
     return [[toExcelError(e)]];
   }

@@ -32,7 +32,9 @@ function main(): void {
     mkdirSync(join(out, ".."), { recursive: true });
     const json = JSON.stringify(packDataset(dataset));
     writeFileSync(out, json + "\n");
-    console.log(`dataset ${dataset.version}: ${json.length} bytes, ${dataset.production.length} production rows, ${dataset.prices.length} prices, ${dataset.sources.length} sources`);
+    console.log(
+      `dataset ${dataset.version}: ${json.length} bytes, ${dataset.production.length} production rows, ${dataset.prices.length} prices, ${dataset.sources.length} sources`,
+    );
   } catch (e) {
     if (e instanceof SeedValidationError) {
       console.error(e.message);

@@ -16,10 +16,18 @@ import { runFuzz } from "./fuzz/runner";
 function settings(env: NodeJS.ProcessEnv): { total: number; seed: number; only?: string[]; path?: string } {
   const total = Number(env.RARE_FUZZ_RUNS ?? 1_000_000);
   const seed = Number(env.RARE_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-  if (!Number.isInteger(total) || total < 1) throw new Error(`RARE_FUZZ_RUNS must be a positive integer, not "${env.RARE_FUZZ_RUNS}".`);
+  if (!Number.isInteger(total) || total < 1)
+    throw new Error(`RARE_FUZZ_RUNS must be a positive integer, not "${env.RARE_FUZZ_RUNS}".`);
   if (!Number.isInteger(seed)) throw new Error(`RARE_FUZZ_SEED must be an integer, not "${env.RARE_FUZZ_SEED}".`);
-  const only = env.RARE_FUZZ_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
-  return { total, seed, ...(only?.length ? { only } : {}), ...(env.RARE_FUZZ_PATH ? { path: env.RARE_FUZZ_PATH } : {}) };
+  const only = env.RARE_FUZZ_ONLY?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return {
+    total,
+    seed,
+    ...(only?.length ? { only } : {}),
+    ...(env.RARE_FUZZ_PATH ? { path: env.RARE_FUZZ_PATH } : {}),
+  };
 }
 
 try {

@@ -28,8 +28,16 @@ function waitUntilServing(timeoutMs: number): Promise<boolean> {
 
 async function main(): Promise<void> {
   const certs = await ensureDevCerts();
-  console.log(certs === "created" ? `Created development certificates in ${certDir}.` : `Using development certificates in ${certDir}.`);
-  const server = spawn(process.execPath, [require.resolve("webpack/bin/webpack.js"), "serve", "--mode", "development"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  console.log(
+    certs === "created"
+      ? `Created development certificates in ${certDir}.`
+      : `Using development certificates in ${certDir}.`,
+  );
+  const server = spawn(
+    process.execPath,
+    [require.resolve("webpack/bin/webpack.js"), "serve", "--mode", "development"],
+    { cwd: root, stdio: ["ignore", "inherit", "inherit"] },
+  );
   mkdirSync(dirname(pidFile), { recursive: true });
   writeFileSync(pidFile, String(server.pid));
   server.on("exit", (code) => process.exit(code ?? 0));

@@ -12,9 +12,18 @@ function listRows(rows: readonly number[], count: number): string {
 export function droppedLines(layout: Pick<CsvLayout, "dropped">): string[] {
   const { dropped } = layout;
   const lines: string[] = [];
-  if (dropped.columns.count > 0) lines.push(`Dropped ${plural(dropped.columns.count, "blank trailing column")} (file columns ${columnName(dropped.columns.from - 1)}–${columnName(dropped.columns.to - 1)}).`);
-  if (dropped.blankRows.count > 0) lines.push(`Dropped ${plural(dropped.blankRows.count, "blank row")} (rows ${listRows(dropped.blankRows.rows, dropped.blankRows.count)}).`);
-  if (dropped.raggedRows.count > 0) lines.push(`Skipped ${plural(dropped.raggedRows.count, "ragged row")} (rows ${listRows(dropped.raggedRows.rows, dropped.raggedRows.count)}).`);
+  if (dropped.columns.count > 0)
+    lines.push(
+      `Dropped ${plural(dropped.columns.count, "blank trailing column")} (file columns ${columnName(dropped.columns.from - 1)}–${columnName(dropped.columns.to - 1)}).`,
+    );
+  if (dropped.blankRows.count > 0)
+    lines.push(
+      `Dropped ${plural(dropped.blankRows.count, "blank row")} (rows ${listRows(dropped.blankRows.rows, dropped.blankRows.count)}).`,
+    );
+  if (dropped.raggedRows.count > 0)
+    lines.push(
+      `Skipped ${plural(dropped.raggedRows.count, "ragged row")} (rows ${listRows(dropped.raggedRows.rows, dropped.raggedRows.count)}).`,
+    );
   if (dropped.skippedRows > 0) lines.push(`Skipped ${plural(dropped.skippedRows, "row")} before the header.`);
   return lines;
 }

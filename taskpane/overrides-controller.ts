@@ -44,7 +44,11 @@ export class OverridesController {
 
   /** Validates and applies a detected import; returns the rows that were not used. */
   async use(detected: DetectedOverrides): Promise<RejectedRow[]> {
-    const next = withLayer(this.state.stored, { kind: detected.kind, source: detected.overrides.source, overrides: detected.overrides });
+    const next = withLayer(this.state.stored, {
+      kind: detected.kind,
+      source: detected.overrides.source,
+      overrides: detected.overrides,
+    });
     const trial = this.merge(next);
     // Nothing usable: keep what was in force rather than storing an empty layer.
     const usable = trial.rejected.filter((r) => r.kind === kindOf(detected)).length < detected.rowCount;
@@ -80,4 +84,5 @@ export class OverridesController {
   }
 }
 
-const kindOf = (d: DetectedOverrides): RejectedRow["kind"] => ({ shares: "share", production: "production", prices: "price" })[d.kind] as RejectedRow["kind"];
+const kindOf = (d: DetectedOverrides): RejectedRow["kind"] =>
+  ({ shares: "share", production: "production", prices: "price" })[d.kind] as RejectedRow["kind"];

@@ -19,7 +19,16 @@ export function setUpTabs(tablist: HTMLElement, onShow?: (panelId: string) => vo
   tablist.addEventListener("keydown", (e) => {
     const i = tabs.indexOf(document.activeElement as HTMLButtonElement);
     if (i < 0) return;
-    const next = e.key === "ArrowRight" ? (i + 1) % tabs.length : e.key === "ArrowLeft" ? (i - 1 + tabs.length) % tabs.length : e.key === "Home" ? 0 : e.key === "End" ? tabs.length - 1 : -1;
+    const next =
+      e.key === "ArrowRight"
+        ? (i + 1) % tabs.length
+        : e.key === "ArrowLeft"
+          ? (i - 1 + tabs.length) % tabs.length
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? tabs.length - 1
+              : -1;
     if (next >= 0) {
       e.preventDefault();
       select(tabs[next], true);

@@ -34,7 +34,8 @@ async function boot(): Promise<void> {
   await overrides.load();
   const showVersion = () => {
     const layers = overrides.current.stored.layers.length;
-    byId("dataset-version").textContent = `${runtime.bundled.version()}${layers ? ` + ${layers} workbook ${layers === 1 ? "override" : "overrides"}` : ""}`;
+    byId("dataset-version").textContent =
+      `${runtime.bundled.version()}${layers ? ` + ${layers} workbook ${layers === 1 ? "override" : "overrides"}` : ""}`;
   };
   overrides.subscribe(showVersion);
   showVersion();

@@ -59,23 +59,43 @@ export function runFuzz(all: ReadonlyArray<readonly [string, RareFunction]>, opt
   const reports: FunctionReport[] = chosen.map(([name, fn], i) => {
     const t0 = performance.now();
     const seed = (options.seed + all.findIndex(([n]) => n === name)) | 0;
-    const details = fc.check(wellTypedTotalDeterministic(fn), { numRuns: shares[i], seed, ...(options.path ? { path: options.path } : {}) });
+    const details = fc.check(wellTypedTotalDeterministic(fn), {
+      numRuns: shares[i],
+      seed,
+      ...(options.path ? { path: options.path } : {}),
+    });
     const ms = performance.now() - t0;
     const failures = details.failed ? 1 : 0;
-    log(`  ${name.padEnd(width)}  ${group(details.numRuns).padStart(9)} runs  ${failures} ${failures === 1 ? "failure " : "failures"}  ${seconds(ms).padStart(8)}`);
+    log(
+      `  ${name.padEnd(width)}  ${group(details.numRuns).padStart(9)} runs  ${failures} ${failures === 1 ? "failure " : "failures"}  ${seconds(ms).padStart(8)}`,
+    );
     if (!details.failed) return { name, runs: details.numRuns, failures, ms };
     // fast-check stops at the first failing input and shrinks it: the remaining runs are not made.
-    const error = (details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)).split("\n")[0];
+    const error = (
+      details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
+    ).split("\n")[0];
     const counterexample = fc.stringify(details.counterexample?.[0]);
     log(`      counterexample (shrunk ${details.numShrinks} times): ${counterexample}`);
     log(`      error: ${error}`);
-    log(`      replay: RARE_FUZZ_SEED=${options.seed} RARE_FUZZ_ONLY=${name} RARE_FUZZ_PATH="${details.counterexamplePath}" npm run fuzz`);
-    return { name, runs: details.numRuns, failures, ms, counterexample, error, path: details.counterexamplePath ?? undefined };
+    log(
+      `      replay: RARE_FUZZ_SEED=${options.seed} RARE_FUZZ_ONLY=${name} RARE_FUZZ_PATH="${details.counterexamplePath}" npm run fuzz`,
+    );
+    return {
+      name,
+      runs: details.numRuns,
+      failures,
+      ms,
+      counterexample,
+      error,
+      path: details.counterexamplePath ?? undefined,
+    };
   });
 
   const runs = reports.reduce((sum, r) => sum + r.runs, 0);
   const failed = reports.reduce((sum, r) => sum + r.failures, 0);
   const ms = performance.now() - started;
-  log(`fuzz: ${group(runs)} runs, ${reports.length - failed} functions passed, ${failed} failed, ${seconds(ms)} (seed ${options.seed})`);
+  log(
+    `fuzz: ${group(runs)} runs, ${reports.length - failed} functions passed, ${failed} failed, ${seconds(ms)} (seed ${options.seed})`,
+  );
   return { runs, failed, ms, functions: reports };
 }

@@ -54,9 +54,19 @@ function notices(root, chunks) {
   for (const p of [...seen.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     const dir = path.join(root, p.path);
     const manifest = readManifest(dir);
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => LICENSE_FILE.test(f)).sort() : [];
-    parts.push(`\n${"=".repeat(78)}\n${p.id} (${manifest.license || JSON.stringify(manifest.licenses) || "licence not stated"})\n${"=".repeat(78)}\n`);
-    if (files.length === 0) parts.push(`No licence file ships with this package; its package.json states: ${manifest.license || "nothing"}.\n`);
+    const files = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => LICENSE_FILE.test(f))
+          .sort()
+      : [];
+    parts.push(
+      `\n${"=".repeat(78)}\n${p.id} (${manifest.license || JSON.stringify(manifest.licenses) || "licence not stated"})\n${"=".repeat(78)}\n`,
+    );
+    if (files.length === 0)
+      parts.push(
+        `No licence file ships with this package; its package.json states: ${manifest.license || "nothing"}.\n`,
+      );
     for (const f of files) parts.push(`${fs.readFileSync(path.join(dir, f), "utf8").trim()}\n`);
   }
   return parts.join("");
@@ -101,7 +111,13 @@ class BundlePackagesPlugin {
           const list = [...found.values()].sort((a, b) => a.name.localeCompare(b.name) || a.path.localeCompare(b.path));
           chunks[chunk.name || String(chunk.id)] = {
             files: [...chunk.files].sort(),
-            packages: list.map(({ name, version, path: dir, modules }) => ({ id: `${name}@${version}`, name, version, path: dir, modules })),
+            packages: list.map(({ name, version, path: dir, modules }) => ({
+              id: `${name}@${version}`,
+              name,
+              version,
+              path: dir,
+              modules,
+            })),
           };
         }
         const json = JSON.stringify({ generatedBy: PLUGIN, chunks }, null, 2) + "\n";

@@ -17,12 +17,22 @@ export function readBoolean(t: string, s: number, e: number): boolean | null {
   while (e > s && t.charCodeAt(e - 1) === 32) e--;
   const n = e - s;
   if (n === 4) {
-    if ((t.charCodeAt(s) | 0x20) === 116 && (t.charCodeAt(s + 1) | 0x20) === 114 &&
-        (t.charCodeAt(s + 2) | 0x20) === 117 && (t.charCodeAt(s + 3) | 0x20) === 101) return true;
+    if (
+      (t.charCodeAt(s) | 0x20) === 116 &&
+      (t.charCodeAt(s + 1) | 0x20) === 114 &&
+      (t.charCodeAt(s + 2) | 0x20) === 117 &&
+      (t.charCodeAt(s + 3) | 0x20) === 101
+    )
+      return true;
   } else if (n === 5) {
-    if ((t.charCodeAt(s) | 0x20) === 102 && (t.charCodeAt(s + 1) | 0x20) === 97 &&
-        (t.charCodeAt(s + 2) | 0x20) === 108 && (t.charCodeAt(s + 3) | 0x20) === 115 &&
-        (t.charCodeAt(s + 4) | 0x20) === 101) return false;
+    if (
+      (t.charCodeAt(s) | 0x20) === 102 &&
+      (t.charCodeAt(s + 1) | 0x20) === 97 &&
+      (t.charCodeAt(s + 2) | 0x20) === 108 &&
+      (t.charCodeAt(s + 3) | 0x20) === 115 &&
+      (t.charCodeAt(s + 4) | 0x20) === 101
+    )
+      return false;
   }
   return null;
 }

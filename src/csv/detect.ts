@@ -45,7 +45,11 @@ export function columnChoice(options: CsvOptions, index: number): ColumnChoice |
 }
 
 /** The detected type unless the user chose one; a chosen date column keeps the detected order if none was given. */
-export function applyChoice(detected: ResolvedType, choice: ColumnChoice | null, order: CsvOptions["dateOrder"]): ResolvedType {
+export function applyChoice(
+  detected: ResolvedType,
+  choice: ColumnChoice | null,
+  order: CsvOptions["dateOrder"],
+): ResolvedType {
   if (!choice) return detected;
   if (choice.type !== "date") return { type: choice.type, dateOrderAmbiguous: false };
   const dateOrder = choice.dateOrder ?? detected.dateOrder ?? (order === "dmy" ? "dmy" : "mdy");

@@ -41,7 +41,15 @@ class ImportSink implements RowSink, CellLog {
           ? new TextColumn(j, this, this.rows)
           : type.type === "boolean"
             ? new BooleanColumn(j, this, this.rows, this.capacity)
-            : new NumericColumn(j, this, this.rows, this.capacity, type.type, this.decimalComma, type.dateOrder ?? "mdy"),
+            : new NumericColumn(
+                j,
+                this,
+                this.rows,
+                this.capacity,
+                type.type,
+                this.decimalComma,
+                type.dateOrder ?? "mdy",
+              ),
       );
     }
   }
@@ -126,7 +134,8 @@ function finish(run: ImportRun): ImportResult | CsvRefusal {
     columns,
     textCells: sink.textCells,
   };
-  if (options.fileName !== undefined) result.sheetName = safeSheetName(options.fileName, options.existingSheetNames ?? []);
+  if (options.fileName !== undefined)
+    result.sheetName = safeSheetName(options.fileName, options.existingSheetNames ?? []);
   return result;
 }
 

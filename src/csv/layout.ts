@@ -131,7 +131,10 @@ function rangeOrList(rows: number[], total: number): string {
 }
 
 /** Column-level warnings: ambiguous date order, cells kept as text in typed columns. */
-export function columnWarnings(columns: ColumnInfo[], textCounts: Map<number, { count: number; rows: number[] }>): CsvWarning[] {
+export function columnWarnings(
+  columns: ColumnInfo[],
+  textCounts: Map<number, { count: number; rows: number[] }>,
+): CsvWarning[] {
   const warnings: CsvWarning[] = [];
   for (const c of columns) {
     const label = `${columnLabel(c.index + 1)}${c.name ? ` "${c.name}"` : ""}`;
@@ -159,5 +162,13 @@ export function columnWarnings(columns: ColumnInfo[], textCounts: Map<number, { 
 }
 
 function typeName(type: ColumnInfo["type"]): string {
-  return type === "number" ? "numbers" : type === "percent" ? "percentages" : type === "date" ? "dates" : type === "boolean" ? "TRUE/FALSE values" : "text";
+  return type === "number"
+    ? "numbers"
+    : type === "percent"
+      ? "percentages"
+      : type === "date"
+        ? "dates"
+        : type === "boolean"
+          ? "TRUE/FALSE values"
+          : "text";
 }

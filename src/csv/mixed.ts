@@ -25,7 +25,12 @@ export interface MixedSlice {
  * Reads the records of text[from, to) that end inside it (all of them when `last`). Returns
  * the offset after the last record read, and whether `onRecord` ended the reading.
  */
-export function readMixedSlice(s: MixedSlice, from: number, to: number, last: boolean): { next: number; stopped: boolean } {
+export function readMixedSlice(
+  s: MixedSlice,
+  from: number,
+  to: number,
+  last: boolean,
+): { next: number; stopped: boolean } {
   const { text, record } = s;
   const n = text.length;
   // A line break after the last record makes it end like every other one (see records.ts).

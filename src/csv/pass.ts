@@ -133,7 +133,8 @@ export class TablePass {
       if (this.hasHeader) return true;
     } else if (fields.length < this.minFields || last >= this.expectedFields) {
       this.raggedCount++;
-      if (this.ragged.length < LIST_LIMIT) this.ragged.push({ row: record, line: this.lines.lineAt(r.start), fields: fields.length });
+      if (this.ragged.length < LIST_LIMIT)
+        this.ragged.push({ row: record, line: this.lines.lineAt(r.start), fields: fields.length });
       if (!this.pad) {
         this.raggedSkipped++;
         return true;

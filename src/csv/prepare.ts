@@ -40,7 +40,8 @@ export function prepare(input: string | Uint8Array, options: CsvOptions): Prepar
 function binaryKind(input: string | Uint8Array): string | null {
   const at = (i: number): number => (typeof input === "string" ? input.charCodeAt(i) : input[i]);
   if (input.length < 4) return null;
-  if (at(0) === 0x50 && at(1) === 0x4b && at(2) === 3 && at(3) === 4) return "a zip file, such as an Excel workbook (.xlsx)";
+  if (at(0) === 0x50 && at(1) === 0x4b && at(2) === 3 && at(3) === 4)
+    return "a zip file, such as an Excel workbook (.xlsx)";
   if (at(0) === 0xd0 && at(1) === 0xcf && at(2) === 0x11 && at(3) === 0xe0) return "an Excel 97-2003 workbook (.xls)";
   if (at(0) === 0x25 && at(1) === 0x50 && at(2) === 0x44 && at(3) === 0x46) return "a PDF";
   return null;

@@ -99,7 +99,9 @@ export class RecordReader {
     // A line break after the last record makes it end like every other one: papaparse
     // takes `"x" ` at the very end of its input for an unclosed quote.
     const input = last ? text.slice(from, to) + newline : text.slice(from, to);
-    const result = new Papa.Parser({ delimiter: this.delimiter, newline }).parse(input, 0, !last) as Papa.ParseResult<string[]>;
+    const result = new Papa.Parser({ delimiter: this.delimiter, newline }).parse(input, 0, !last) as Papa.ParseResult<
+      string[]
+    >;
     const rows = result.data;
     const errors = result.errors;
     let count = rows.length;
@@ -112,7 +114,8 @@ export class RecordReader {
     let e = 0;
     for (let k = 0; k < count; k++) {
       r.reset(rows[k], k, -1, -1);
-      for (; e < errors.length && (errors[e].row ?? 0) <= k; e++) if (errors[e].row === k) r.noteQuoteError(errors[e], from);
+      for (; e < errors.length && (errors[e].row ?? 0) <= k; e++)
+        if (errors[e].row === k) r.noteQuoteError(errors[e], from);
       if (!onRecord(r)) {
         this.pos = r.end;
         return false;
@@ -121,7 +124,10 @@ export class RecordReader {
     const read = last ? n - from : result.meta.cursor;
     this.pos = from + read;
     // Long records (thousands of columns): start the next slice big enough for a few.
-    this.sliceChars = Math.max(this.baseSlice, Math.min(4 * this.baseSlice, Math.ceil((2 * read) / Math.max(1, count))));
+    this.sliceChars = Math.max(
+      this.baseSlice,
+      Math.min(4 * this.baseSlice, Math.ceil((2 * read) / Math.max(1, count))),
+    );
     return !last;
   }
 
@@ -149,7 +155,11 @@ export class RecordReader {
     const s = this.slice as Slice;
     if (s.ends === null) {
       const ends: number[] = [];
-      Papa.parse<string[]>(s.input, { delimiter: this.delimiter, newline: s.newline, step: (row) => void ends.push(s.from + row.meta.cursor) });
+      Papa.parse<string[]>(s.input, {
+        delimiter: this.delimiter,
+        newline: s.newline,
+        step: (row) => void ends.push(s.from + row.meta.cursor),
+      });
       s.ends = ends;
     }
     r.startAt = r.index === 0 ? s.from : s.ends[r.index - 1];

@@ -6,13 +6,7 @@ import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./limit
 import { columnLabel, count } from "./text";
 
 export type RefusalCode =
-  | "empty"
-  | "binary"
-  | "unclosedQuote"
-  | "tooManyRows"
-  | "tooManyColumns"
-  | "cellTooLong"
-  | "cancelled";
+  "empty" | "binary" | "unclosedQuote" | "tooManyRows" | "tooManyColumns" | "cellTooLong" | "cancelled";
 
 export interface CsvRefusal {
   ok: false;

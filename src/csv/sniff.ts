@@ -77,7 +77,14 @@ export function sniff(text: string, options: CsvOptions = {}): Dialect {
  * The first `max` non-blank records after `skip` records, from slices starting in the first
  * SAMPLE_CHARS characters; a record longer than that ends the sample.
  */
-function sampleRecords(text: string, start: number, delimiter: string, skip: number, max: number, lineEnds?: LineEnds): string[][] {
+function sampleRecords(
+  text: string,
+  start: number,
+  delimiter: string,
+  skip: number,
+  max: number,
+  lineEnds?: LineEnds,
+): string[][] {
   const reader = new RecordReader(text, delimiter, start, { lineEnds, maxRecordChars: SAMPLE_CHARS });
   const records: string[][] = [];
   let seen = 0;

@@ -63,9 +63,16 @@ const withNotes = (citationText: string, notes: (string | false | undefined)[]):
 /** Field as a year: checked exactly as the value functions check their year argument. */
 const fieldYear = (field: string | number | null): number | null => coerceYear(field);
 
-const fieldText = (field: string | number | null): string | null => (field === null || field === undefined ? null : String(field));
+const fieldText = (field: string | number | null): string | null =>
+  field === null || field === undefined ? null : String(field);
 
-export function citation(data: RareData, ix: Indexes, kind: string, key: string, field: string | number | null): string {
+export function citation(
+  data: RareData,
+  ix: Indexes,
+  kind: string,
+  key: string,
+  field: string | number | null,
+): string {
   const editionCite = (edition: string) => cite(ix, [ix.editionSource.get(edition) ?? edition]);
   switch (KINDS.resolve(kind)) {
     case "share": {
@@ -73,7 +80,11 @@ export function citation(data: RareData, ix: Indexes, kind: string, key: string,
       if (stage === null || normalizeName(stage) === "") {
         data.share(key, null); // same resolution and errors as SHARE
         const row = ix.shares.get(ix.elementNames.resolve(key))!;
-        return withNotes(cite(ix, [row.src]), [row.printed === "" ? "element share entered as an override" : `element table of the article, printed as ${row.printed}`]);
+        return withNotes(cite(ix, [row.src]), [
+          row.printed === ""
+            ? "element share entered as an override"
+            : `element table of the article, printed as ${row.printed}`,
+        ]);
       }
       const { element, stage: stageName, figure } = data.stageFigure(key, stage);
       return withNotes(cite(ix, figure.src), [
@@ -98,7 +109,8 @@ export function citation(data: RareData, ix: Indexes, kind: string, key: string,
       data.use(key);
       const name = ix.elementNames.resolve(key);
       const fromArticle = ix.uses.get(name);
-      if (fromArticle) return withNotes(cite(ix, [fromArticle.src]), ["primary use from the element table of the article"]);
+      if (fromArticle)
+        return withNotes(cite(ix, [fromArticle.src]), ["primary use from the element table of the article"]);
       const element = ix.elements.get(name)!;
       return withNotes(cite(ix, element.src.uses), ["main uses from the curated element facts"]);
     }
@@ -124,7 +136,8 @@ export function citation(data: RareData, ix: Indexes, kind: string, key: string,
       const rows = [...(ix.production.get(y)?.values() ?? [])].filter((r) => r.country !== WORLD);
       const edition = rows[0].edition;
       return withNotes(editionCite(edition), [
-        `HHI over the ${rows.length} producer rows of USGS ${edition} for ${y}` + (rows.some((r) => r.country === OTHER) ? ' ("Other countries" counted as one producer)' : ""),
+        `HHI over the ${rows.length} producer rows of USGS ${edition} for ${y}` +
+          (rows.some((r) => r.country === OTHER) ? ' ("Other countries" counted as one producer)' : ""),
         `shares of the sum of those rows (${fmt(data.countryTotal(y))} t), not of the rounded world total`,
         "computed, not published by USGS",
       ]);
@@ -147,7 +160,10 @@ export function citation(data: RareData, ix: Indexes, kind: string, key: string,
     }
     case "event": {
       const event = ix.events.get(ix.eventIds.resolve(key))!;
-      return withNotes(cite(ix, [event.src]), [event.dateNote && `date as given: ${event.dateNote}`, event.status && `status: ${event.status}`]);
+      return withNotes(cite(ix, [event.src]), [
+        event.dateNote && `date as given: ${event.dateNote}`,
+        event.status && `status: ${event.status}`,
+      ]);
     }
     default: {
       const name = ix.elementNames.resolve(key);
@@ -157,7 +173,8 @@ export function citation(data: RareData, ix: Indexes, kind: string, key: string,
         return cite(ix, [...new Set(Object.values(element.src).flat())]);
       }
       const which = ELEMENT_FACTS.resolve(fact) as keyof ElementSources;
-      if (element.src[which].length === 0) throw notAvailable(`No source for ${name}'s ${fact}: the curated element facts mark it MISSING`);
+      if (element.src[which].length === 0)
+        throw notAvailable(`No source for ${name}'s ${fact}: the curated element facts mark it MISSING`);
       return cite(ix, element.src[which]);
     }
   }

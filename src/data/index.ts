@@ -4,6 +4,13 @@ export { RareError, isRareError, invalidNumber, invalidValue, notAvailable } fro
 export type { RareErrorCode } from "./errors";
 export { RareData } from "./rare-data";
 export { mergeOverrides } from "./overrides";
-export type { MergeResult, Overrides, PriceOverride, ProductionOverride, RejectedRow, ShareOverride } from "./overrides";
+export type {
+  MergeResult,
+  Overrides,
+  PriceOverride,
+  ProductionOverride,
+  RejectedRow,
+  ShareOverride,
+} from "./overrides";
 export { normalizeName } from "./names";
 export type * from "./types";

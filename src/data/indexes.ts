@@ -1,5 +1,19 @@
 import { NameIndex } from "./names";
-import type { Dataset, ElementShareRecord, ElementUseRecord, ElementRecord, EventRecord, PriceRecord, ProductionRecord, ReservesRecord, RiskRecord, SourceRecord, Stage, StageShareRecord, StrategyRecord } from "./types";
+import type {
+  Dataset,
+  ElementShareRecord,
+  ElementUseRecord,
+  ElementRecord,
+  EventRecord,
+  PriceRecord,
+  ProductionRecord,
+  ReservesRecord,
+  RiskRecord,
+  SourceRecord,
+  Stage,
+  StageShareRecord,
+  StrategyRecord,
+} from "./types";
 import { COUNTRY_ALIASES, OTHER, OXIDE_FORMULA_ALIASES, STAGE_ALIASES, STAGES, WORLD } from "./vocab";
 
 /**
@@ -52,7 +66,10 @@ export function buildIndexes(dataset: Dataset): Indexes {
   for (const row of dataset.production) {
     if (!production.has(row.year)) production.set(row.year, new Map());
     production.get(row.year)!.set(row.country, row);
-    yearsByCountry.set(row.country, [...(yearsByCountry.get(row.country) ?? []), row.year].sort((a, b) => a - b));
+    yearsByCountry.set(
+      row.country,
+      [...(yearsByCountry.get(row.country) ?? []), row.year].sort((a, b) => a - b),
+    );
   }
   const named = new Set([...dataset.production.map((p) => p.country), ...dataset.reserves.map((r) => r.country)]);
   // Countries alphabetically, then the "other" group and the world total, so lists read naturally.
@@ -65,7 +82,8 @@ export function buildIndexes(dataset: Dataset): Indexes {
 
   // Any element resolves to its oxide, priced or not, so "Pr" gets "no sourced price" rather than "unknown".
   const priced = new Map(dataset.oxides.map((o) => [o.name, o]));
-  const formulaAliases = (element: string) => Object.keys(OXIDE_FORMULA_ALIASES).filter((f) => OXIDE_FORMULA_ALIASES[f] === element);
+  const formulaAliases = (element: string) =>
+    Object.keys(OXIDE_FORMULA_ALIASES).filter((f) => OXIDE_FORMULA_ALIASES[f] === element);
   const oxideEntries = dataset.oxides.map((o) => {
     const element = dataset.elements.find((e) => e.name === o.element);
     const aliases = [o.formula, ...formulaAliases(o.element)];
@@ -75,7 +93,10 @@ export function buildIndexes(dataset: Dataset): Indexes {
   });
   for (const e of dataset.elements) {
     if (!priced.has(oxideOf(e.name)) && !dataset.oxides.some((o) => o.element === e.name)) {
-      oxideEntries.push({ name: oxideOf(e.name), aliases: [e.name, e.symbol, `${e.symbol} oxide`, ...formulaAliases(e.name)] });
+      oxideEntries.push({
+        name: oxideOf(e.name),
+        aliases: [e.name, e.symbol, `${e.symbol} oxide`, ...formulaAliases(e.name)],
+      });
     }
   }
   const oxideNames = new NameIndex(oxideEntries, { what: "oxide", plural: "oxides" });
@@ -94,11 +115,20 @@ export function buildIndexes(dataset: Dataset): Indexes {
     elements: byKey(dataset.elements, (e) => e.name),
     uses: byKey(dataset.articleUses, (e) => e.element),
     shares: byKey(dataset.elementShares, (e) => e.element),
-    riskNames: new NameIndex(dataset.risks.map((r) => ({ name: r.factor })), { what: "risk factor", plural: "risk factors" }),
+    riskNames: new NameIndex(
+      dataset.risks.map((r) => ({ name: r.factor })),
+      { what: "risk factor", plural: "risk factors" },
+    ),
     risks: byKey(dataset.risks, (r) => r.factor),
-    strategyNames: new NameIndex(dataset.strategies.map((s) => ({ name: s.strategy })), { what: "strategy", plural: "strategies" }),
+    strategyNames: new NameIndex(
+      dataset.strategies.map((s) => ({ name: s.strategy })),
+      { what: "strategy", plural: "strategies" },
+    ),
     strategies: byKey(dataset.strategies, (s) => s.strategy),
-    stageNames: new NameIndex(STAGES.map((s) => ({ name: s, aliases: STAGE_ALIASES[s] })), { what: "stage", plural: "stages", vocabulary: true }),
+    stageNames: new NameIndex(
+      STAGES.map((s) => ({ name: s, aliases: STAGE_ALIASES[s] })),
+      { what: "stage", plural: "stages", vocabulary: true },
+    ),
     stageFigures,
     countryNames,
     countries,
@@ -108,7 +138,10 @@ export function buildIndexes(dataset: Dataset): Indexes {
     reserves: byKey(dataset.reserves, (r) => r.country),
     oxideNames,
     prices,
-    eventIds: new NameIndex(dataset.events.map((e) => ({ name: e.id })), { what: "event", plural: "events" }),
+    eventIds: new NameIndex(
+      dataset.events.map((e) => ({ name: e.id })),
+      { what: "event", plural: "events" },
+    ),
     events: byKey(dataset.events, (e) => e.id),
     sources: byKey(dataset.sources, (s) => s.id),
     editionSource: new Map(dataset.editions.map((e) => [e.id, e.src])),

@@ -10,7 +10,12 @@ import { BoundedMemo } from "./memo";
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
 export function normalizeName(raw: string): string {
-  return raw.normalize("NFKC").replace(/[\u2018\u2019]/g, "'").replace(SPACES, " ").trim().toLowerCase();
+  return raw
+    .normalize("NFKC")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(SPACES, " ")
+    .trim()
+    .toLowerCase();
 }
 
 /** Second-chance key: punctuation and spaces dropped ("U.S." ~ "US", "export-quotas" ~ "Export Quotas"). */
@@ -105,7 +110,8 @@ export class NameIndex {
     const { what, plural, vocabulary } = this.options;
     if (typeof raw !== "string") return invalidValue(`The ${what} must be text, not ${typeof raw}`);
     const key = normalizeName(raw);
-    if (key === "") return invalidValue(`The ${what} is blank: give one of the ${plural}, e.g. ${this.names.slice(0, 3).join(", ")}`);
+    if (key === "")
+      return invalidValue(`The ${what} is blank: give one of the ${plural}, e.g. ${this.names.slice(0, 3).join(", ")}`);
     const found = this.exact.get(key) ?? this.loose.get(looseKey(key));
     if (found) return found;
 
@@ -117,7 +123,9 @@ export class NameIndex {
     if (vocabulary) return invalidValue(`Unknown ${what} "${shown}".${hint} Valid ${plural}: ${this.names.join(", ")}`);
     if (hint) return notAvailable(`Unknown ${what} "${shown}".${hint}`);
     const few = this.names.slice(0, 5).join(", ");
-    return notAvailable(`Unknown ${what} "${shown}". Valid ${plural} include: ${few}${this.names.length > 5 ? ", …" : ""}`);
+    return notAvailable(
+      `Unknown ${what} "${shown}". Valid ${plural} include: ${few}${this.names.length > 5 ? ", …" : ""}`,
+    );
   }
 
   /** Up to three canonical names closest to the input (prefixes count as close). */
@@ -126,7 +134,10 @@ export class NameIndex {
     const limit = normalized.length <= 2 ? 0 : normalized.length <= 4 ? 1 : normalized.length <= 7 ? 2 : 3;
     const best = new Map<string, number>();
     for (const [key, name] of this.exact) {
-      const d = normalized.length >= 3 && key.startsWith(normalized) ? Math.min(1, limit) : editDistance(normalized, key, limit);
+      const d =
+        normalized.length >= 3 && key.startsWith(normalized)
+          ? Math.min(1, limit)
+          : editDistance(normalized, key, limit);
       if (d <= limit && d < (best.get(name) ?? Infinity)) best.set(name, d);
     }
     return [...best.entries()]

@@ -111,10 +111,14 @@ export function mergeOverrides(base: Dataset, overrides: Overrides): MergeResult
     if ("reason" in name) return reject(name.reason);
     if (name.name === WORLD) return reject(`${WORLD} is not a country; override the country rows instead`);
     if (!isYear(o.year)) return reject(`year "${String(o.year)}" is not a whole number between 1900 and 2100`);
-    if (!ix.production.has(o.year)) return reject(`no bundled production data for ${o.year}; overrides may replace figures in ${yearsText(ix.productionYears)}`);
+    if (!ix.production.has(o.year))
+      return reject(
+        `no bundled production data for ${o.year}; overrides may replace figures in ${yearsText(ix.productionYears)}`,
+      );
     if (!isNumber(o.tonnes) || o.tonnes < 0) return reject(`production "${String(o.tonnes)}" must be a number >= 0`);
     const key = `${name.name}\u0000${o.year}`;
-    if (seenProduction.has(key)) return reject(`duplicate of row ${seenProduction.get(key)} for ${name.name} ${o.year}`);
+    if (seenProduction.has(key))
+      return reject(`duplicate of row ${seenProduction.get(key)} for ${name.name} ${o.year}`);
     seenProduction.set(key, row);
     const prior = production.get(key);
     production.set(key, {
@@ -145,7 +149,13 @@ export function mergeOverrides(base: Dataset, overrides: Overrides): MergeResult
       oxides.push({ name: name.name, formula: "", element, spec: "" });
     }
     const prior = prices.get(key);
-    prices.set(key, { oxide: name.name, year: o.year, usdPerKg: o.usdPerKg, edition: id, ...(prior ? { revised: `${prior.edition}: ${prior.usdPerKg}` } : {}) });
+    prices.set(key, {
+      oxide: name.name,
+      year: o.year,
+      usdPerKg: o.usdPerKg,
+      edition: id,
+      ...(prior ? { revised: `${prior.edition}: ${prior.usdPerKg}` } : {}),
+    });
   });
 
   if (seenShares.size + seenProduction.size + seenPrices.size === 0) return { dataset: base, rejected };

@@ -35,7 +35,8 @@ export interface PackedDataset {
 type Row = Record<string, unknown>;
 
 const SEP = "\u001f";
-const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string" && !s.includes(SEP));
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === "string" && !s.includes(SEP));
 const isRecord = (v: unknown): v is Row => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function dictionary(values: (string | undefined)[]): DictColumn {
@@ -87,7 +88,8 @@ export function packDataset(dataset: Dataset): PackedDataset {
 }
 
 export function unpackDataset(packed: PackedDataset): Dataset {
-  if (packed.format !== "rare-pack-1") throw new Error(`Unknown dataset format ${String(packed.format)}: run npm run data`);
+  if (packed.format !== "rare-pack-1")
+    throw new Error(`Unknown dataset format ${String(packed.format)}: run npm run data`);
   const tables: Record<string, Row[]> = {};
   for (const [name, table] of Object.entries(packed.tables)) tables[name] = unpackTable(table);
   return { version: packed.version, asOf: packed.asOf, ...tables } as unknown as Dataset;

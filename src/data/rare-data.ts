@@ -36,7 +36,12 @@ const STRATEGY_FIELDS = new NameIndex(
 
 // Checked per call: skip the full normaliser for the common case of a plain word.
 const isBlank = (text: string | null | undefined): boolean =>
-  text === null || text === undefined || text === "" || (typeof text === "string" && /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*$/.test(text) && normalizeName(text) === "");
+  text === null ||
+  text === undefined ||
+  text === "" ||
+  (typeof text === "string" &&
+    /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*$/.test(text) &&
+    normalizeName(text) === "");
 
 /** Runs a lookup, turning a thrown RareError into a value the memo can keep. */
 function attempt<T>(compute: () => T): T | RareError {
@@ -84,7 +89,12 @@ export class RareData implements RareQueries {
   tryShare(element: string, stage: string | null): number | RareError {
     if (stage === null || stage === undefined) {
       const hit = this.seedShareMemo.get(element);
-      return hit !== undefined ? hit : this.seedShareMemo.set(element, attempt(() => this.seedShare(element)));
+      return hit !== undefined
+        ? hit
+        : this.seedShareMemo.set(
+            element,
+            attempt(() => this.seedShare(element)),
+          );
     }
     let byElement = this.stageShareMemo.get(stage);
     if (byElement === undefined) {
@@ -94,7 +104,10 @@ export class RareData implements RareQueries {
     }
     const hit = byElement.get(element);
     if (hit !== undefined) return hit;
-    return byElement.set(element, attempt(() => (isBlank(stage) ? this.seedShare(element) : this.stageShare(element, stage))));
+    return byElement.set(
+      element,
+      attempt(() => (isBlank(stage) ? this.seedShare(element) : this.stageShare(element, stage))),
+    );
   }
 
   private seedShare(element: string): number {
@@ -158,7 +171,10 @@ export class RareData implements RareQueries {
     const row = this.ix.production.get(y)?.get(name);
     if (row) return row;
     const ofYear = this.ix.production.get(y);
-    if (!ofYear) throw notAvailable(`No sourced figure for ${name} in ${y}; years with data: ${yearsText(this.ix.productionYears)}`);
+    if (!ofYear)
+      throw notAvailable(
+        `No sourced figure for ${name} in ${y}; years with data: ${yearsText(this.ix.productionYears)}`,
+      );
     const edition = ofYear.values().next().value!.edition;
     throw notAvailable(
       `No sourced figure for ${name} in ${y}: ${edition}, the newest USGS edition covering ${y}, does not list ${name}; ` +
@@ -182,7 +198,8 @@ export class RareData implements RareQueries {
 
   countryShare(country: string, year: number | null): number {
     const row = this.productionRow(country, year);
-    if (row.country === WORLD) throw invalidValue(`${WORLD} is not a country: COUNTRYSHARE gives a country's share of world production`);
+    if (row.country === WORLD)
+      throw invalidValue(`${WORLD} is not a country: COUNTRYSHARE gives a country's share of world production`);
     return row.tonnes / this.countryTotal(row.year);
   }
 
@@ -192,7 +209,8 @@ export class RareData implements RareQueries {
     const years = this.ix.productionYears;
     if (years.length === 0) throw notAvailable("No sourced production figures");
     const y = wanted ?? years[years.length - 1];
-    if (!this.ix.production.has(y)) throw notAvailable(`No sourced production figures for ${y}; years with data: ${yearsText(years)}`);
+    if (!this.ix.production.has(y))
+      throw notAvailable(`No sourced production figures for ${y}; years with data: ${yearsText(years)}`);
     return y;
   }
 
@@ -212,11 +230,16 @@ export class RareData implements RareQueries {
     const wanted = checkYear(year);
     const byYear = this.ix.prices.get(oxide);
     if (!byYear) {
-      throw notAvailable(`No sourced price for ${oxide}: the USGS salient statistics give prices only for ${orList([...this.ix.prices.keys()])}`);
+      throw notAvailable(
+        `No sourced price for ${oxide}: the USGS salient statistics give prices only for ${orList([...this.ix.prices.keys()])}`,
+      );
     }
     const y = wanted ?? latestYear(byYear);
     const row = byYear.get(y);
-    if (!row) throw notAvailable(`No sourced price for ${oxide} in ${y}; years with data: ${yearsText([...byYear.keys()].sort((a, b) => a - b))}`);
+    if (!row)
+      throw notAvailable(
+        `No sourced price for ${oxide} in ${y}; years with data: ${yearsText([...byYear.keys()].sort((a, b) => a - b))}`,
+      );
     return row;
   }
 
@@ -229,7 +252,8 @@ export class RareData implements RareQueries {
     const name = this.ix.countryNames.resolve(country);
     const row = this.ix.reserves.get(name);
     if (!row) throw notAvailable(`No sourced reserves figure for ${name}`);
-    if (row.tonnes === null) throw notAvailable(`No sourced reserves figure for ${name}: USGS ${row.edition} prints NA (not available)`);
+    if (row.tonnes === null)
+      throw notAvailable(`No sourced reserves figure for ${name}: USGS ${row.edition} prints NA (not available)`);
     return row;
   }
 

@@ -91,7 +91,17 @@ export function buildList(kind: string, dataset: Dataset, ix: Indexes): Cell[] {
 function salientTable(dataset: Dataset, keep: (s: SalientRecord) => boolean, ix: Indexes): Table {
   return [
     ["metric", "item", "year", "value", "unit", "edition", "source"],
-    ...dataset.salient.filter(keep).map((s) => [s.metric, s.item, numberIfPlain(s.year), s.value, s.unit, s.edition, blank(ix.editionSource.get(s.edition))]),
+    ...dataset.salient
+      .filter(keep)
+      .map((s) => [
+        s.metric,
+        s.item,
+        numberIfPlain(s.year),
+        s.value,
+        s.unit,
+        s.edition,
+        blank(ix.editionSource.get(s.edition)),
+      ]),
   ];
 }
 
@@ -100,47 +110,141 @@ function build(kind: string, dataset: Dataset, ix: Indexes): Table {
   switch (kind) {
     case "elements":
       return [
-        ["element", "symbol", "atomic number", "group (EU 2023)", "China export control", "EU CRMA magnet REE", "main uses", "primary use (article)", "China's share", "sources"],
+        [
+          "element",
+          "symbol",
+          "atomic number",
+          "group (EU 2023)",
+          "China export control",
+          "EU CRMA magnet REE",
+          "main uses",
+          "primary use (article)",
+          "China's share",
+          "sources",
+        ],
         ...dataset.elements.map((e) => {
           const use = ix.uses.get(e.name);
           const share = ix.shares.get(e.name);
-          const ids = [...new Set([...Object.values(e.src).flat(), ...[use?.src, share?.src].filter((id): id is string => id !== undefined)])];
-          return [e.name, e.symbol, e.atomicNumber, e.group, e.exportControl, e.magnet ? "yes" : "no", e.uses, blank(use?.use), blank(share?.share), ids.join(", ")];
+          const ids = [
+            ...new Set([
+              ...Object.values(e.src).flat(),
+              ...[use?.src, share?.src].filter((id): id is string => id !== undefined),
+            ]),
+          ];
+          return [
+            e.name,
+            e.symbol,
+            e.atomicNumber,
+            e.group,
+            e.exportControl,
+            e.magnet ? "yes" : "no",
+            e.uses,
+            blank(use?.use),
+            blank(share?.share),
+            ids.join(", "),
+          ];
         }),
       ];
     case "risks":
-      return [["risk factor", "potential impact", "mitigation strategy", "source"], ...dataset.risks.map((r) => [r.factor, r.impact, r.mitigation, r.src])];
+      return [
+        ["risk factor", "potential impact", "mitigation strategy", "source"],
+        ...dataset.risks.map((r) => [r.factor, r.impact, r.mitigation, r.src]),
+      ];
     case "strategies":
-      return [["strategy", "primary benefit", "implementation challenge", "source"], ...dataset.strategies.map((s) => [s.strategy, s.benefit, s.challenge, s.src])];
+      return [
+        ["strategy", "primary benefit", "implementation challenge", "source"],
+        ...dataset.strategies.map((s) => [s.strategy, s.benefit, s.challenge, s.src]),
+      ];
     case "production":
       return [
         ["country", "year", "mine production (t REO)", "edition", "source", "note", "earlier editions"],
-        ...dataset.production.map((p) => [p.country, p.year, p.tonnes, p.edition, src(p.edition), blank(p.note), blank(p.revised)]),
+        ...dataset.production.map((p) => [
+          p.country,
+          p.year,
+          p.tonnes,
+          p.edition,
+          src(p.edition),
+          blank(p.note),
+          blank(p.revised),
+        ]),
       ];
     case "reserves":
       return [
         ["country", "reserves (t REO)", "qualifier", "edition", "source", "note"],
-        ...dataset.reserves.map((r) => [r.country, blank(r.tonnes), r.qualifier, r.edition, src(r.edition), blank(r.note)]),
+        ...dataset.reserves.map((r) => [
+          r.country,
+          blank(r.tonnes),
+          r.qualifier,
+          r.edition,
+          src(r.edition),
+          blank(r.note),
+        ]),
       ];
     case "prices": {
       const spec = new Map(dataset.oxides.map((o) => [o.name, o.spec]));
       return [
         ["oxide", "grade", "year", "price (USD/kg)", "edition", "source", "earlier editions"],
-        ...dataset.prices.map((p) => [p.oxide, blank(spec.get(p.oxide)), p.year, p.usdPerKg, p.edition, src(p.edition), blank(p.revised)]),
+        ...dataset.prices.map((p) => [
+          p.oxide,
+          blank(spec.get(p.oxide)),
+          p.year,
+          p.usdPerKg,
+          p.edition,
+          src(p.edition),
+          blank(p.revised),
+        ]),
       ];
     }
     case "stages":
       return [
-        ["stage", "indicator", "scope", "year", "China's share (%)", "qualifier", "original publisher", "original document", "source type", "sources", "used by SHARE"],
-        ...dataset.stages.map((s) => [s.stage, s.indicator, s.scope, numberIfPlain(s.year), numberIfPlain(s.valueText), s.qualifier, s.publisher, s.document, s.sourceType, s.src.join(", "), s.chosen ? "yes" : ""]),
+        [
+          "stage",
+          "indicator",
+          "scope",
+          "year",
+          "China's share (%)",
+          "qualifier",
+          "original publisher",
+          "original document",
+          "source type",
+          "sources",
+          "used by SHARE",
+        ],
+        ...dataset.stages.map((s) => [
+          s.stage,
+          s.indicator,
+          s.scope,
+          numberIfPlain(s.year),
+          numberIfPlain(s.valueText),
+          s.qualifier,
+          s.publisher,
+          s.document,
+          s.sourceType,
+          s.src.join(", "),
+          s.chosen ? "yes" : "",
+        ]),
       ];
     case "events":
       return [
         ["id", "date", "effective", "date note", "title", "summary", "authority", "materials", "status", "source"],
-        ...dataset.events.map((e) => [e.id, e.date, e.effective, e.dateNote, e.title, e.summary, e.authority, e.materials, e.status, e.src]),
+        ...dataset.events.map((e) => [
+          e.id,
+          e.date,
+          e.effective,
+          e.dateNote,
+          e.title,
+          e.summary,
+          e.authority,
+          e.materials,
+          e.status,
+          e.src,
+        ]),
       ];
     case "sources":
-      return [["id", "title", "publisher", "date", "locator", "type", "notes"], ...dataset.sources.map((s) => [s.id, s.title, s.publisher, s.date, s.locator, s.type, s.notes])];
+      return [
+        ["id", "title", "publisher", "date", "locator", "type", "notes"],
+        ...dataset.sources.map((s) => [s.id, s.title, s.publisher, s.date, s.locator, s.type, s.notes]),
+      ];
     case "imports":
       return salientTable(dataset, (s) => s.metric === "us_imports" || s.metric === "us_import_source_share", ix);
     case "reliance":

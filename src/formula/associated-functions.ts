@@ -24,7 +24,10 @@ function toExcelArgument(arg: unknown): unknown {
   return Array.isArray(arg) ? arg : [[arg]];
 }
 
-export function engineFunctions(associated: Readonly<Record<string, AssociatedFunction>>, namespace = "RARE"): Record<string, EngineFunction> {
+export function engineFunctions(
+  associated: Readonly<Record<string, AssociatedFunction>>,
+  namespace = "RARE",
+): Record<string, EngineFunction> {
   const out: Record<string, EngineFunction> = {};
   for (const [id, fn] of Object.entries(associated)) {
     out[`${namespace}.${id.toUpperCase()}`] = (...args: unknown[]) => {

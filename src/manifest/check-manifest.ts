@@ -24,13 +24,15 @@ export function checkManifest(xml: string): ManifestCheck {
   const doc = parse(xml, errors);
   if (!doc) return result;
 
-  const all = (tag: string): XmlElement[] => Array.from(doc.getElementsByTagName(tag) as unknown as ArrayLike<XmlElement>);
+  const all = (tag: string): XmlElement[] =>
+    Array.from(doc.getElementsByTagName(tag) as unknown as ArrayLike<XmlElement>);
   const text = (tag: string): string | undefined => all(tag)[0]?.textContent?.trim();
 
   result.id = text("Id");
   result.version = text("Version");
   if (!result.id || !GUID.test(result.id)) errors.push(`<Id> must be a GUID, got "${result.id ?? ""}".`);
-  if (!result.version || !VERSION.test(result.version)) errors.push(`<Version> must look like 1.0.0.0, got "${result.version ?? ""}".`);
+  if (!result.version || !VERSION.test(result.version))
+    errors.push(`<Version> must look like 1.0.0.0, got "${result.version ?? ""}".`);
 
   // Resources: every id that a resid may point at, by kind.
   const resources = new Map<string, { kind: string; value: string }>();
@@ -44,7 +46,8 @@ export function checkManifest(xml: string): ManifestCheck {
   }
   for (const el of all("*")) {
     const resid = el.getAttribute("resid");
-    if (resid !== null && resid !== "" && !resources.has(resid)) errors.push(`<${el.tagName} resid="${resid}"> does not resolve to a resource.`);
+    if (resid !== null && resid !== "" && !resources.has(resid))
+      errors.push(`<${el.tagName} resid="${resid}"> does not resolve to a resource.`);
   }
 
   // Every URL (resources and DefaultValue attributes) is https on one origin.
@@ -105,31 +108,40 @@ type All = (tag: string) => XmlElement[];
 function checkSharedRuntime(all: All, resources: Map<string, { kind: string; value: string }>, errors: string[]): void {
   const hosts = all("Host").filter((h) => h.getAttribute("xsi:type") === "Workbook");
   if (hosts.length !== 1) {
-    errors.push("VersionOverrides must declare exactly one <Host xsi:type=\"Workbook\">.");
+    errors.push('VersionOverrides must declare exactly one <Host xsi:type="Workbook">.');
     return;
   }
   const host = hosts[0];
   const firstChild = Array.from(host.childNodes as unknown as ArrayLike<XmlElement>).find((n) => n.nodeType === 1);
-  if (!firstChild || firstChild.tagName !== "Runtimes") errors.push("<Runtimes> must be the first element inside <Host>.");
+  if (!firstChild || firstChild.tagName !== "Runtimes")
+    errors.push("<Runtimes> must be the first element inside <Host>.");
 
   const runtimes = all("Runtime");
-  if (runtimes.length !== 1 || runtimes[0].getAttribute("lifetime") !== "long") errors.push("Declare one <Runtime lifetime=\"long\"> (shared runtime).");
+  if (runtimes.length !== 1 || runtimes[0].getAttribute("lifetime") !== "long")
+    errors.push('Declare one <Runtime lifetime="long"> (shared runtime).');
   const runtimeUrl = runtimes[0]?.getAttribute("resid");
 
   const sourceOf = (parentTag: string): string | null | undefined => {
-    const parent = all(parentTag).find((p) => (p.parentNode as XmlElement | null)?.getAttribute?.("xsi:type") === "CustomFunctions");
-    return parent ? (parent.getElementsByTagName("SourceLocation")[0] as XmlElement | undefined)?.getAttribute("resid") : undefined;
+    const parent = all(parentTag).find(
+      (p) => (p.parentNode as XmlElement | null)?.getAttribute?.("xsi:type") === "CustomFunctions",
+    );
+    return parent
+      ? (parent.getElementsByTagName("SourceLocation")[0] as XmlElement | undefined)?.getAttribute("resid")
+      : undefined;
   };
   const page = sourceOf("Page");
   const script = sourceOf("Script");
   const metadata = sourceOf("Metadata");
   const functionFile = all("FunctionFile")[0]?.getAttribute("resid");
   if (!page || page !== runtimeUrl || functionFile !== runtimeUrl) {
-    errors.push(`Runtime, custom-functions Page and FunctionFile must share one Taskpane.Url (got runtime=${runtimeUrl}, page=${page}, functionFile=${functionFile}).`);
+    errors.push(
+      `Runtime, custom-functions Page and FunctionFile must share one Taskpane.Url (got runtime=${runtimeUrl}, page=${page}, functionFile=${functionFile}).`,
+    );
   }
   const expectPath = (resid: string | null | undefined, file: string, what: string) => {
     const value = resid ? resources.get(resid)?.value : undefined;
-    if (!value || !value.endsWith(`/${file}`)) errors.push(`${what} must point at ${file} (got ${value ?? "nothing"}).`);
+    if (!value || !value.endsWith(`/${file}`))
+      errors.push(`${what} must point at ${file} (got ${value ?? "nothing"}).`);
   };
   expectPath(runtimeUrl, "taskpane.html", "The runtime page");
   expectPath(script, "functions.js", "The custom-functions script");
@@ -140,7 +152,8 @@ function checkSharedRuntime(all: All, resources: Map<string, { kind: string; val
   if (nsValue !== "RARE") errors.push(`The custom-functions Namespace must be RARE (got ${nsValue ?? "nothing"}).`);
 
   const sets = all("Set").map((s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion")}`);
-  if (!sets.includes("SharedRuntime 1.1")) errors.push("Requirements must include SharedRuntime 1.1 (Excel on the web, Windows and Mac meet it).");
+  if (!sets.includes("SharedRuntime 1.1"))
+    errors.push("Requirements must include SharedRuntime 1.1 (Excel on the web, Windows and Mac meet it).");
 
   const showTaskpane = all("Action").find((a) => a.getAttribute("xsi:type") === "ShowTaskpane");
   if (!showTaskpane) errors.push("The ribbon needs a button whose Action is ShowTaskpane.");

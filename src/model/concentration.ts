@@ -8,7 +8,8 @@ import { invalidNumber } from "../data/errors";
 function checkValues(values: readonly number[]): number {
   let total = 0;
   for (const v of values) {
-    if (!Number.isFinite(v) || v < 0) throw invalidNumber(`Production figures must be finite and non-negative; got ${v}`);
+    if (!Number.isFinite(v) || v < 0)
+      throw invalidNumber(`Production figures must be finite and non-negative; got ${v}`);
     total += v;
   }
   if (total === 0) throw invalidNumber("Cannot compute shares: the figures sum to zero");

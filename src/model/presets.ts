@@ -34,11 +34,17 @@ const assume = (value: number, rationale: string): Assumption => ({ value, assum
 export const RISK_FACTOR_PRESETS: readonly RiskFactorPreset[] = [
   {
     name: "Export Quotas",
-    cut: assume(0.3, "A quota caps volumes rather than stopping them: a 30% tighter quota is a moderate case, not a forecast."),
+    cut: assume(
+      0.3,
+      "A quota caps volumes rather than stopping them: a 30% tighter quota is a moderate case, not a forecast.",
+    ),
   },
   {
     name: "Geopolitical Tensions",
-    cut: assume(0.5, "Tensions escalating into broad export restrictions: half of China's supply withheld, as a severe stress case."),
+    cut: assume(
+      0.5,
+      "Tensions escalating into broad export restrictions: half of China's supply withheld, as a severe stress case.",
+    ),
   },
   {
     name: "Market Volatility",
@@ -49,11 +55,17 @@ export const RISK_FACTOR_PRESETS: readonly RiskFactorPreset[] = [
 export const STRATEGY_PRESETS: readonly StrategyPreset[] = [
   {
     name: "Domestic Mining Expansion",
-    offset: assume(0.2, "New mines and plants take years, so within a disruption they replace only part of the missing supply."),
+    offset: assume(
+      0.2,
+      "New mines and plants take years, so within a disruption they replace only part of the missing supply.",
+    ),
   },
   {
     name: "International Partnerships",
-    offset: assume(0.15, "Supply outside China exists but its refining capacity is limited, so partners cover a modest part of a cut."),
+    offset: assume(
+      0.15,
+      "Supply outside China exists but its refining capacity is limited, so partners cover a modest part of a cut.",
+    ),
   },
   {
     name: "Material Substitution Research",

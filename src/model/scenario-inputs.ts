@@ -49,7 +49,9 @@ export function requireElasticity(value: unknown): number {
       `Elasticity ${formatNumber(n)}: enter its magnitude, greater than 0 (e.g. ${formatNumber(-n)} for an elasticity of ${formatNumber(n)}).`,
     );
   }
-  throw invalidNumber("Elasticity 0 would turn any shortage into an unbounded price change: enter a magnitude greater than 0, e.g. 0.5.");
+  throw invalidNumber(
+    "Elasticity 0 would turn any shortage into an unbounded price change: enter a magnitude greater than 0, e.g. 0.5.",
+  );
 }
 
 /** Any finite number (exposure may be negative: a net seller gains from a price rise). */

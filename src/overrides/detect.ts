@@ -11,14 +11,26 @@ import type { Overrides } from "../data/overrides";
 export type OverrideKind = "shares" | "production" | "prices";
 type Cell = string | number | boolean | null;
 
-const key = (header: string) => header.normalize("NFKC").toLowerCase().replace(/[^a-z0-9%]+/g, " ").trim();
+const key = (header: string) =>
+  header
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^a-z0-9%]+/g, " ")
+    .trim();
 
 const HEADERS = {
   element: ["element", "rare earth element", "ree", "elements"],
   share: ["share", "china share", "china s share", "chinas share", "china share %", "share %", "china s share %"],
   country: ["country", "countries"],
   year: ["year"],
-  production: ["production", "mine production", "production t", "mine production t", "production t reo", "mine production t reo"],
+  production: [
+    "production",
+    "mine production",
+    "production t",
+    "mine production t",
+    "production t reo",
+    "mine production t reo",
+  ],
   oxide: ["oxide", "product", "oxide or element"],
   price: ["price", "price usd kg", "usd kg", "price usd per kg", "price usd"],
 };
@@ -35,7 +47,11 @@ export interface DetectedOverrides {
   rowCount: number;
 }
 
-export function detectOverrides(headers: readonly string[], rows: readonly (readonly Cell[])[], source: string): DetectedOverrides | null {
+export function detectOverrides(
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  source: string,
+): DetectedOverrides | null {
   const col = (names: readonly string[]) => findColumn(headers, names);
   const sheetRow = (i: number) => i + 2;
   const element = col(HEADERS.element);
@@ -47,20 +63,38 @@ export function detectOverrides(headers: readonly string[], rows: readonly (read
   const oxide = col(HEADERS.oxide) >= 0 ? col(HEADERS.oxide) : element;
 
   if (element >= 0 && share >= 0) {
-    const shares = rows.map((r, i) => ({ element: String(r[element] ?? ""), share: r[share] as number, row: sheetRow(i) }));
+    const shares = rows.map((r, i) => ({
+      element: String(r[element] ?? ""),
+      share: r[share] as number,
+      row: sheetRow(i),
+    }));
     return { kind: "shares", overrides: { source, shares }, rowCount: rows.length };
   }
   if (country >= 0 && year >= 0 && production >= 0) {
-    const production_ = rows.map((r, i) => ({ country: String(r[country] ?? ""), year: r[year] as number, tonnes: r[production] as number, row: sheetRow(i) }));
+    const production_ = rows.map((r, i) => ({
+      country: String(r[country] ?? ""),
+      year: r[year] as number,
+      tonnes: r[production] as number,
+      row: sheetRow(i),
+    }));
     return { kind: "production", overrides: { source, production: production_ }, rowCount: rows.length };
   }
   if (oxide >= 0 && year >= 0 && price >= 0) {
-    const prices = rows.map((r, i) => ({ oxide: String(r[oxide] ?? ""), year: r[year] as number, usdPerKg: r[price] as number, row: sheetRow(i) }));
+    const prices = rows.map((r, i) => ({
+      oxide: String(r[oxide] ?? ""),
+      year: r[year] as number,
+      usdPerKg: r[price] as number,
+      row: sheetRow(i),
+    }));
     return { kind: "prices", overrides: { source, prices }, rowCount: rows.length };
   }
   return null;
 }
 
 export function describeKind(kind: OverrideKind): string {
-  return { shares: "China's share by element", production: "mine production by country and year", prices: "oxide prices by year" }[kind];
+  return {
+    shares: "China's share by element",
+    production: "mine production by country and year",
+    prices: "oxide prices by year",
+  }[kind];
 }

@@ -28,10 +28,14 @@ export function parseStored(text: string | null): { stored: StoredOverrides; pro
   if (text === null || text === "") return { stored: emptyOverrides() };
   try {
     const value = JSON.parse(text) as Partial<StoredOverrides>;
-    if (value.format !== "rare-overrides" || value.version !== 1 || !Array.isArray(value.layers)) throw new Error("unknown format");
+    if (value.format !== "rare-overrides" || value.version !== 1 || !Array.isArray(value.layers))
+      throw new Error("unknown format");
     return { stored: value as StoredOverrides };
   } catch (e) {
-    return { stored: emptyOverrides(), problem: `The workbook's stored RARE overrides could not be read (${e instanceof Error ? e.message : String(e)}); the bundled data is used.` };
+    return {
+      stored: emptyOverrides(),
+      problem: `The workbook's stored RARE overrides could not be read (${e instanceof Error ? e.message : String(e)}); the bundled data is used.`,
+    };
   }
 }
 

@@ -19,15 +19,25 @@ import { planWrites } from "./plan-writes";
 import { queueChart, queueContents, queueNames, queueTable } from "./queue-sheet";
 import { ScenarioWriteError, type ScenarioWriteOutcome, type WriteScenarioOptions } from "./write-outcome";
 
-export async function createScenarioSheet(workbook: Workbook, plan: SheetPlan, options: WriteScenarioOptions): Promise<ScenarioWriteOutcome> {
+export async function createScenarioSheet(
+  workbook: Workbook,
+  plan: SheetPlan,
+  options: WriteScenarioOptions,
+): Promise<ScenarioWriteOutcome> {
   const sheet = plan.sheetName;
   if (await workbook.hasSheet(sheet)) {
-    throw new ScenarioWriteError("sheetExists", `A sheet named "${sheet}" already exists: update it, or choose another sheet name.`, true);
+    throw new ScenarioWriteError(
+      "sheetExists",
+      `A sheet named "${sheet}" already exists: update it, or choose another sheet name.`,
+      true,
+    );
   }
   const leftover = parseManifest(await workbook.getAddinData(manifestKey(sheet)));
   const existing = new ExistingNames(await workbook.listNames());
   const planNames = plan.namedRanges.map((n) => n.name);
-  const stale = distinctNames([...planNames, ...(leftover?.structure.namedRanges.map((n) => n.name) ?? [])]).filter((n) => existing.isBroken(n));
+  const stale = distinctNames([...planNames, ...(leftover?.structure.namedRanges.map((n) => n.name) ?? [])]).filter(
+    (n) => existing.isBroken(n),
+  );
   const ours = planNames.filter((n) => !existing.isLive(n));
   try {
     const tableName = await workbook.run(async (batch) => {
@@ -52,7 +62,12 @@ export async function createScenarioSheet(workbook: Workbook, plan: SheetPlan, o
 }
 
 /** Deletes the sheet, then the names it may have added (#REF! once the sheet is gone). */
-async function undoCreate(workbook: Workbook, sheet: string, names: readonly string[], cause: unknown): Promise<ScenarioWriteError> {
+async function undoCreate(
+  workbook: Workbook,
+  sheet: string,
+  names: readonly string[],
+  cause: unknown,
+): Promise<ScenarioWriteError> {
   let problem: string | null = null;
   try {
     const exists = await workbook.hasSheet(sheet);
@@ -66,5 +81,10 @@ async function undoCreate(workbook: Workbook, sheet: string, names: readonly str
   const undone = problem
     ? ` The partly written sheet "${sheet}" could not be removed (${problem}); delete it by hand.`
     : " The partly written sheet was removed; the rest of the workbook is unchanged.";
-  return new ScenarioWriteError("writeFailed", `Creating the scenario sheet "${sheet}" failed: ${messageOf(cause)}.${undone}`, !problem, { cause });
+  return new ScenarioWriteError(
+    "writeFailed",
+    `Creating the scenario sheet "${sheet}" failed: ${messageOf(cause)}.${undone}`,
+    !problem,
+    { cause },
+  );
 }

@@ -65,7 +65,11 @@ export interface FormulaEngineConfig {
   /** 1-based. Return the cell's value; for a formula cell, its evaluated value. */
   getCell(sheet: string, row: number, col: number): CellValue | undefined;
   /** 1-based, inclusive. Bound whole-column references (A:A) to the data you hold. */
-  getRange(sheet: string, from: { row: number; col: number }, to: { row: number; col: number }): Array<Array<CellValue | undefined>>;
+  getRange(
+    sheet: string,
+    from: { row: number; col: number },
+    to: { row: number; col: number },
+  ): Array<Array<CellValue | undefined>>;
   /** Defined names (workbook-scoped, case-insensitive); null → #NAME?. */
   resolveName?(name: string, sheet: string): NameTarget | null;
 }
@@ -82,7 +86,12 @@ const RARE_TO_EXCEL: Record<RareErrorCode, ExcelErrorCode> = {
 };
 
 export function isErrorValue(value: unknown): value is ErrorValue {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as ErrorValue).error === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as ErrorValue).error === "string"
+  );
 }
 
 export function excelErrorOf(code: RareErrorCode): ExcelErrorCode {

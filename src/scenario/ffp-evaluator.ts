@@ -20,10 +20,23 @@ export function createFfpEvaluator(functions: Readonly<Record<string, EngineFunc
     functions,
     getCell: (sheet, row, col) => current().cell(sheet, row - 1, col - 1) as CellValue,
     getRange: (sheet, from, to) =>
-      current().range(sheet, { row: from.row - 1, col: from.col - 1, rows: to.row - from.row + 1, cols: to.col - from.col + 1 }) as CellValue[][],
+      current().range(sheet, {
+        row: from.row - 1,
+        col: from.col - 1,
+        rows: to.row - from.row + 1,
+        cols: to.col - from.col + 1,
+      }) as CellValue[][],
     resolveName: (name) => {
       const target = current().name(name);
-      return target ? { sheet: target.sheet, row: target.rect.row + 1, col: target.rect.col + 1, rows: target.rect.rows, cols: target.rect.cols } : null;
+      return target
+        ? {
+            sheet: target.sheet,
+            row: target.rect.row + 1,
+            col: target.rect.col + 1,
+            rows: target.rect.rows,
+            cols: target.rect.cols,
+          }
+        : null;
     },
   });
   return {

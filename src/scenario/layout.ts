@@ -56,7 +56,17 @@ export const TABLE_HEADERS = [
 ] as const;
 
 /** 1-based table columns. */
-export const COL = { element: 1, share: 2, gap: 3, price: 4, change: 5, exposure: 6, cost: 7, shareSource: 8, priceSource: 9 } as const;
+export const COL = {
+  element: 1,
+  share: 2,
+  gap: 3,
+  price: 4,
+  change: 5,
+  exposure: 6,
+  cost: 7,
+  shareSource: 8,
+  priceSource: 9,
+} as const;
 
 /** Cuts of the sensitivity grid: 10 % … 100 %, written as exact decimals (0.3, not 3 × 0.1). */
 export const GRID_CUTS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] as const;
@@ -72,7 +82,16 @@ export const FORMATS = {
 const ASSUMPTION_STATUS = "Assumption (editable)";
 
 /** First rows of the sheet; everything below is placed relative to these. */
-const ROW = { title: 1, intro: 2, impact: 3, mitigationText: 4, riskSource: 5, assumptionsHeader: 7, cut: 8, elasticity: 9 } as const;
+const ROW = {
+  title: 1,
+  intro: 2,
+  impact: 3,
+  mitigationText: 4,
+  riskSource: 5,
+  assumptionsHeader: 7,
+  cut: 8,
+  elasticity: 9,
+} as const;
 
 function requireElements(elements: readonly string[]): string[] {
   if (!Array.isArray(elements) || elements.length === 0) throw invalidValue("Choose at least one element.");
@@ -129,7 +148,8 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   put({
     row: ROW.intro,
     col: 1,
-    value: "Built by RARE. Edit the assumption cells; every figure below is a formula and recalculates. #N/A means the sources have no figure.",
+    value:
+      "Built by RARE. Edit the assumption cells; every figure below is a formula and recalculates. #N/A means the sources have no figure.",
     style: "note",
   });
   put({ row: ROW.impact, col: 1, value: "Potential impact", style: "label" });
@@ -145,7 +165,9 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   );
   const inputCells: InputCell[] = [];
   const namedRanges: NamedRange[] = [];
-  const addInput = (cell: Omit<InputCell, "col" | "numberFormat"> & { value: number; numberFormat: string; note?: PlanCell }) => {
+  const addInput = (
+    cell: Omit<InputCell, "col" | "numberFormat"> & { value: number; numberFormat: string; note?: PlanCell },
+  ) => {
     put({ row: cell.row, col: 1, value: cell.label, style: "label" });
     put({ row: cell.row, col: 2, value: cell.value, numberFormat: cell.numberFormat, style: "input" });
     put({ row: cell.row, col: 3, value: ASSUMPTION_STATUS, style: "note" });
@@ -262,7 +284,13 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   });
   const tableRect: Rect = { row: headerRow, col: 1, rows: elements.length + 1, cols: TABLE_HEADERS.length };
   const exposureRange: Rect = { row: firstElementRow, col: COL.exposure, rows: elements.length, cols: 1 };
-  namedRanges.push({ name: name("Exposure"), row: exposureRange.row, col: exposureRange.col, rows: exposureRange.rows, cols: 1 });
+  namedRanges.push({
+    name: name("Exposure"),
+    row: exposureRange.row,
+    col: exposureRange.col,
+    rows: exposureRange.rows,
+    cols: 1,
+  });
 
   const totalCost: CellRef = { row: lastElementRow + 2, col: COL.cost };
   put({ row: totalCost.row, col: COL.exposure, value: "Total cost impact (USD)", style: "label" });
@@ -284,7 +312,8 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   put({
     row: gridTitleRow,
     col: 1,
-    value: "Sensitivity: supply gap by export cut (rows: the current cut, then 10% to 100%) and element (columns), with the combined mitigation above",
+    value:
+      "Sensitivity: supply gap by export cut (rows: the current cut, then 10% to 100%) and element (columns), with the combined mitigation above",
     style: "label",
   });
   put({ row: gridHeaderRow, col: 1, value: "Export cut", style: "header" });
@@ -301,12 +330,22 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
       const col = 2 + i;
       const elementRef = a1(gridHeaderRow, col, { row: true, col: false });
       const gridCutRef = a1(row, 1, { row: false, col: true });
-      put({ row, col, formula: `=RARE.GAP(${elementRef},${gridCutRef},${mitigationRef})`, numberFormat: FORMATS.percent });
+      put({
+        row,
+        col,
+        formula: `=RARE.GAP(${elementRef},${gridCutRef},${mitigationRef})`,
+        numberFormat: FORMATS.percent,
+      });
     });
   };
   gridRow(currentCut.row, { ...currentCut, formula: `=${cutRef}`, numberFormat: FORMATS.percent, style: "label" });
   // Its label sits right of the grid: column A holds the cut the row's formulas read.
-  put({ row: currentCut.row, col: 2 + elements.length, value: `Current cut (the Export cut assumption, ${a1(ROW.cut, 2)})`, style: "note" });
+  put({
+    row: currentCut.row,
+    col: 2 + elements.length,
+    value: `Current cut (the Export cut assumption, ${a1(ROW.cut, 2)})`,
+    style: "note",
+  });
   GRID_CUTS.forEach((gridCut, r) => {
     const row = currentCut.row + 1 + r;
     gridRow(row, { row, col: 1, value: gridCut, numberFormat: FORMATS.percent, style: "label" });

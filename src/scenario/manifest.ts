@@ -40,7 +40,13 @@ export function structureOf(plan: SheetPlan): ScenarioStructure {
   return {
     extent: rect(plan.extent),
     table: { name: plan.table.name, rect: rect(plan.table.rect), hasHeaders: true },
-    namedRanges: plan.namedRanges.map((n) => ({ name: n.name, row: n.row, col: n.col, rows: n.rows ?? 1, cols: n.cols ?? 1 })),
+    namedRanges: plan.namedRanges.map((n) => ({
+      name: n.name,
+      row: n.row,
+      col: n.col,
+      rows: n.rows ?? 1,
+      cols: n.cols ?? 1,
+    })),
     chart: {
       name: plan.chart.name,
       type: plan.chart.type,
@@ -74,6 +80,9 @@ export function parseManifest(text: string | null): ScenarioManifest | null {
 /** The cells marked as inputs (1-based): the assumptions, then each exposure cell of the table. */
 export function inputCellsOf(structure: ScenarioStructure): CellRef[] {
   const { rect } = structure.table;
-  const exposures = Array.from({ length: rect.rows - 1 }, (_, i) => ({ row: rect.row + 1 + i, col: rect.col + COL.exposure - 1 }));
+  const exposures = Array.from({ length: rect.rows - 1 }, (_, i) => ({
+    row: rect.row + 1 + i,
+    col: rect.col + COL.exposure - 1,
+  }));
   return [...structure.inputs.map((c) => ({ row: c.row, col: c.col })), ...exposures];
 }

@@ -11,9 +11,11 @@ const MAX_SHEET_NAME = 31;
 /** Throws #VALUE! unless Excel would accept `name` as a sheet name. */
 export function requireSheetName(name: string): string {
   if (typeof name !== "string" || name.trim() === "") throw invalidValue("Sheet name must not be blank.");
-  if (name.length > MAX_SHEET_NAME) throw invalidValue(`Sheet name "${name}" is longer than ${MAX_SHEET_NAME} characters.`);
+  if (name.length > MAX_SHEET_NAME)
+    throw invalidValue(`Sheet name "${name}" is longer than ${MAX_SHEET_NAME} characters.`);
   if (FORBIDDEN_SHEET_CHARS.test(name)) throw invalidValue(`Sheet name "${name}" contains one of : \\ / ? * [ ].`);
-  if (name.startsWith("'") || name.endsWith("'")) throw invalidValue(`Sheet name "${name}" must not start or end with an apostrophe.`);
+  if (name.startsWith("'") || name.endsWith("'"))
+    throw invalidValue(`Sheet name "${name}" must not start or end with an apostrophe.`);
   if (name.toLowerCase() === "history") throw invalidValue('"History" is reserved by Excel.');
   return name;
 }
@@ -24,7 +26,10 @@ export function requireSheetName(name: string): string {
  * again finds the same sheet and updates it.
  */
 export function defaultScenarioSheetName(riskFactor: string): string {
-  const cleaned = riskFactor.replace(/[:\\/?*[\]']/g, " ").replace(/\s+/g, " ").trim();
+  const cleaned = riskFactor
+    .replace(/[:\\/?*[\]']/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return `Scenario ${cleaned}`.slice(0, MAX_SHEET_NAME).trim();
 }
 

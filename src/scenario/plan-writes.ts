@@ -88,11 +88,19 @@ export function planWrites(plan: SheetPlan, cover: { rows: number; cols: number 
 
 /** The assumption cells under their labels, and each exposure cell named after its element. */
 function inputMarks(plan: SheetPlan): InputMark[] {
-  const marks: InputMark[] = plan.inputCells.map((input) => ({ cell: { row: input.row - 1, col: input.col - 1 }, label: input.label }));
+  const marks: InputMark[] = plan.inputCells.map((input) => ({
+    cell: { row: input.row - 1, col: input.col - 1 },
+    label: input.label,
+  }));
   const { row: first, rows, col } = plan.exposureRange;
-  const elementOf = new Map(plan.cells.filter((c) => c.col === 1 && typeof c.value === "string").map((c) => [c.row, c.value as string]));
+  const elementOf = new Map(
+    plan.cells.filter((c) => c.col === 1 && typeof c.value === "string").map((c) => [c.row, c.value as string]),
+  );
   for (let row = first; row < first + rows; row++) {
-    marks.push({ cell: { row: row - 1, col: col - 1 }, label: `${TABLE_HEADERS[5]}: ${elementOf.get(row) ?? `row ${row}`}` });
+    marks.push({
+      cell: { row: row - 1, col: col - 1 },
+      label: `${TABLE_HEADERS[5]}: ${elementOf.get(row) ?? `row ${row}`}`,
+    });
   }
   return marks;
 }

@@ -29,5 +29,6 @@ export function queueChart(batch: WorkbookBatch, sheet: string, chart: StoredCha
 }
 
 export function queueNames(batch: WorkbookBatch, sheet: string, names: readonly NamedRange[]): void {
-  for (const n of names) batch.addNamedRange(n.name, sheet, toPortRect({ row: n.row, col: n.col, rows: n.rows ?? 1, cols: n.cols ?? 1 }));
+  for (const n of names)
+    batch.addNamedRange(n.name, sheet, toPortRect({ row: n.row, col: n.col, rows: n.rows ?? 1, cols: n.cols ?? 1 }));
 }

@@ -55,5 +55,11 @@ export function structureChange(was: ScenarioStructure, next: ScenarioStructure)
     a.anchorCol !== b.anchorCol;
   const namesToDelete = namesMissingFrom(was.namedRanges, next.namedRanges);
   const namesToAdd = namesMissingFrom(next.namedRanges, was.namedRanges);
-  return { rebuild, chart, namesToDelete, namesToAdd, none: !rebuild && !chart && namesToDelete.length === 0 && namesToAdd.length === 0 };
+  return {
+    rebuild,
+    chart,
+    namesToDelete,
+    namesToAdd,
+    none: !rebuild && !chart && namesToDelete.length === 0 && namesToAdd.length === 0,
+  };
 }

@@ -17,7 +17,15 @@
 import { messageOf } from "../workbook/errors";
 import type { RangeContents, Rect, Workbook } from "../workbook/workbook";
 import { ExistingNames, distinctNames } from "./existing-names";
-import { inputCellsOf, manifestKey, manifestOf, parseManifest, structureOf, type ScenarioManifest, type ScenarioStructure } from "./manifest";
+import {
+  inputCellsOf,
+  manifestKey,
+  manifestOf,
+  parseManifest,
+  structureOf,
+  type ScenarioManifest,
+  type ScenarioStructure,
+} from "./manifest";
 import type { NamedRange, SheetPlan } from "./plan";
 import { planWrites } from "./plan-writes";
 import { queueChart, queueContents, queueInputMarks, queueNames, queueTable } from "./queue-sheet";
@@ -40,15 +48,28 @@ interface UpdateState {
   readonly restore: readonly NamedRange[];
 }
 
-export async function updateScenarioSheetInPlace(workbook: Workbook, plan: SheetPlan, options: WriteScenarioOptions): Promise<ScenarioWriteOutcome> {
+export async function updateScenarioSheetInPlace(
+  workbook: Workbook,
+  plan: SheetPlan,
+  options: WriteScenarioOptions,
+): Promise<ScenarioWriteOutcome> {
   const sheet = plan.sheetName;
   if (!(await workbook.hasSheet(sheet))) {
-    throw new ScenarioWriteError("sheetMissing", `There is no sheet named "${sheet}" to update: create it instead.`, true);
+    throw new ScenarioWriteError(
+      "sheetMissing",
+      `There is no sheet named "${sheet}" to update: create it instead.`,
+      true,
+    );
   }
   const manifest = parseManifest(await workbook.getAddinData(manifestKey(sheet)));
   if (!manifest) throw notOurs(sheet);
   const was = manifest.structure;
-  const block: Rect = { row: 0, col: 0, rows: Math.max(was.extent.rows, plan.extent.rows), cols: Math.max(was.extent.cols, plan.extent.cols) };
+  const block: Rect = {
+    row: 0,
+    col: 0,
+    rows: Math.max(was.extent.rows, plan.extent.rows),
+    cols: Math.max(was.extent.cols, plan.extent.cols),
+  };
   const before = await workbook.readRange(sheet, block);
   // Formulas, not values: an exposure the user entered as =Inventory!B4 stays a formula.
   const merged = updateScenarioSheet(before.formulas, plan);
@@ -63,7 +84,10 @@ export async function updateScenarioSheetInPlace(workbook: Workbook, plan: Sheet
   const own = new Set(was.namedRanges.map((n) => n.name.toUpperCase()));
   // A name of the new layout missing from the workbook (the user deleted it) is added again.
   const moving = new Set(change.namesToAdd.map((n) => n.name.toUpperCase()));
-  const toAdd = [...change.namesToAdd, ...next.namedRanges.filter((n) => !moving.has(n.name.toUpperCase()) && !existing.exists(n.name))];
+  const toAdd = [
+    ...change.namesToAdd,
+    ...next.namedRanges.filter((n) => !moving.has(n.name.toUpperCase()) && !existing.exists(n.name)),
+  ];
   const stale = toAdd.map((n) => n.name).filter((n) => existing.isBroken(n));
   const state: UpdateState = {
     sheet,
@@ -80,7 +104,8 @@ export async function updateScenarioSheetInPlace(workbook: Workbook, plan: Sheet
     await workbook.run(async (batch) => {
       if (change.chart && was.chart.name !== undefined) batch.deleteChart(sheet, was.chart.name);
       if (change.rebuild) batch.deleteTable(was.table.name);
-      for (const name of distinctNames([...change.namesToDelete.map((n) => n.name), ...stale])) batch.deleteNamedRange(name);
+      for (const name of distinctNames([...change.namesToDelete.map((n) => n.name), ...stale]))
+        batch.deleteNamedRange(name);
       // Old fills and input marks would linger where the cells moved. Once the block is
       // cleared, only the new extent needs writing; otherwise blanks cover the old one.
       if (change.rebuild) batch.clearRange(sheet, block);
@@ -95,7 +120,14 @@ export async function updateScenarioSheetInPlace(workbook: Workbook, plan: Sheet
   } catch (e) {
     throw await undoUpdate(workbook, state, e);
   }
-  return { sheetName: sheet, mode: "update", tableName: plan.table.name, kept: merged.kept, dropped: merged.dropped, rebuilt: change.rebuild || change.chart };
+  return {
+    sheetName: sheet,
+    mode: "update",
+    tableName: plan.table.name,
+    kept: merged.kept,
+    dropped: merged.dropped,
+    rebuilt: change.rebuild || change.chart,
+  };
 }
 
 /**
@@ -116,7 +148,8 @@ async function undoUpdate(workbook: Workbook, state: UpdateState, cause: unknown
         batch.deleteTable(next.table.name);
         batch.deleteTable(was.table.name);
       }
-      for (const name of distinctNames([...state.added, ...state.restore.map((n) => n.name)])) batch.deleteNamedRange(name);
+      for (const name of distinctNames([...state.added, ...state.restore.map((n) => n.name)]))
+        batch.deleteNamedRange(name);
       if (change.rebuild) batch.clearRange(sheet, block);
       batch.setNumberFormats(sheet, { row: 0, col: 0 }, before.numberFormats);
       batch.writeValues(sheet, { row: 0, col: 0 }, before.formulas);
@@ -132,7 +165,12 @@ async function undoUpdate(workbook: Workbook, state: UpdateState, cause: unknown
   const undone = problem
     ? ` Its previous contents could not be put back (${problem}): check the sheet, or undo in Excel.`
     : " Its previous contents were put back.";
-  return new ScenarioWriteError("writeFailed", `Updating the scenario sheet "${sheet}" failed: ${messageOf(cause)}.${undone}`, !problem, { cause });
+  return new ScenarioWriteError(
+    "writeFailed",
+    `Updating the scenario sheet "${sheet}" failed: ${messageOf(cause)}.${undone}`,
+    !problem,
+    { cause },
+  );
 }
 
 function notOurs(sheet: string): ScenarioWriteError {

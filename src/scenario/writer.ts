@@ -28,6 +28,12 @@ export async function existingScenarioSheet(workbook: Workbook, sheetName: strin
   return parseManifest(await workbook.getAddinData(manifestKey(sheetName))) ? "scenario" : "other";
 }
 
-export function writeScenarioSheet(workbook: Workbook, plan: SheetPlan, options: WriteScenarioOptions): Promise<ScenarioWriteOutcome> {
-  return options.mode === "create" ? createScenarioSheet(workbook, plan, options) : updateScenarioSheetInPlace(workbook, plan, options);
+export function writeScenarioSheet(
+  workbook: Workbook,
+  plan: SheetPlan,
+  options: WriteScenarioOptions,
+): Promise<ScenarioWriteOutcome> {
+  return options.mode === "create"
+    ? createScenarioSheet(workbook, plan, options)
+    : updateScenarioSheetInPlace(workbook, plan, options);
 }

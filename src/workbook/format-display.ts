@@ -108,7 +108,10 @@ function formatNumber(value: number, sections: string[]): string {
     sign = "-";
   }
   const tokens = tokenize(section);
-  const codes = tokens.filter((t): t is { code: string } => "code" in t).map((t) => t.code.toLowerCase()).join("");
+  const codes = tokens
+    .filter((t): t is { code: string } => "code" in t)
+    .map((t) => t.code.toLowerCase())
+    .join("");
   if (codes === "") return tokens.map(tokenText).join(""); // a section of literals only
   const placeholders = /[0#?]/.test(codes);
   if (codes.startsWith("general") || (codes.includes("@") && !placeholders)) return sign + general(v);
@@ -168,7 +171,10 @@ function formatDigits(value: number, tokens: Token[]): string {
   const sci = /^([0#?.,]*)[eE]([+-])([0#?]+)$/.exec(pattern);
   if (sci) return prefix + scientific(v, sci[1], sci[2], sci[3].length) + suffix;
 
-  const core = inner.filter((t) => "code" in t).map((t) => (t as { code: string }).code).join("");
+  const core = inner
+    .filter((t) => "code" in t)
+    .map((t) => (t as { code: string }).code)
+    .join("");
   const dot = core.indexOf(".");
   const intPattern = dot < 0 ? core : core.slice(0, dot);
   const decPattern = dot < 0 ? "" : core.slice(dot + 1).replace(/[^0#?]/g, "");
@@ -197,11 +203,26 @@ function scientific(value: number, mantissaPattern: string, expSign: string, exp
   return `${m}E${exp < 0 ? "-" : expSign === "+" ? "+" : ""}${expText}`;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** Excel serial (1900 date system) → calendar parts; serial 60 is Excel's fictitious 1900-02-29. */
-export function serialToDate(serial: number): { y: number; m: number; d: number; weekday: number; hh: number; mm: number; ss: number } | null {
+export function serialToDate(
+  serial: number,
+): { y: number; m: number; d: number; weekday: number; hh: number; mm: number; ss: number } | null {
   if (!(serial >= 0 && serial < 2958466)) return null; // Excel's range: 1900-01-00 .. 9999-12-31
   const day = Math.floor(serial);
   let seconds = Math.round((serial - day) * 86400);
@@ -240,7 +261,12 @@ function formatDate(serial: number, tokens: Token[]): string | null {
       // AM/PM or A/P: swallow the rest of the marker
       let j = i;
       let text = "";
-      while (j < flat.length && ("code" in flat[j] ? /[aApPmM]/.test((flat[j] as { code: string }).code) : (flat[j] as { lit: string }).lit === "/")) {
+      while (
+        j < flat.length &&
+        ("code" in flat[j]
+          ? /[aApPmM]/.test((flat[j] as { code: string }).code)
+          : (flat[j] as { lit: string }).lit === "/")
+      ) {
         text += "code" in flat[j] ? (flat[j] as { code: string }).code : "/";
         j++;
       }
@@ -265,10 +291,29 @@ function formatDate(serial: number, tokens: Token[]): string | null {
     const n = code.length;
     if (kind === "y") out.push(n <= 2 ? String(parts.y % 100).padStart(2, "0") : String(parts.y));
     else if (kind === "d") {
-      out.push(n === 1 ? String(parts.d) : n === 2 ? String(parts.d).padStart(2, "0") : n === 3 ? DAYS[parts.weekday].slice(0, 3) : DAYS[parts.weekday]);
+      out.push(
+        n === 1
+          ? String(parts.d)
+          : n === 2
+            ? String(parts.d).padStart(2, "0")
+            : n === 3
+              ? DAYS[parts.weekday].slice(0, 3)
+              : DAYS[parts.weekday],
+      );
     } else if (kind === "m") {
       if (n <= 2 && isMinute(runs, i)) out.push(n === 1 ? String(parts.mm) : String(parts.mm).padStart(2, "0"));
-      else out.push(n === 1 ? String(parts.m) : n === 2 ? String(parts.m).padStart(2, "0") : n === 3 ? MONTHS[parts.m - 1].slice(0, 3) : n === 5 ? MONTHS[parts.m - 1][0] : MONTHS[parts.m - 1]);
+      else
+        out.push(
+          n === 1
+            ? String(parts.m)
+            : n === 2
+              ? String(parts.m).padStart(2, "0")
+              : n === 3
+                ? MONTHS[parts.m - 1].slice(0, 3)
+                : n === 5
+                  ? MONTHS[parts.m - 1][0]
+                  : MONTHS[parts.m - 1],
+        );
     } else if (kind === "h") {
       const h = hasAmPm ? hour12 : parts.hh;
       out.push(n === 1 ? String(h) : String(h).padStart(2, "0"));

@@ -25,5 +25,9 @@ export interface FormulaEvaluator {
    * array for a spilling result (the preview shows its top-left value) and
    * { error: "#N/A", message } for an error. Throwing counts as #VALUE! with its message.
    */
-  evaluate(formula: string, at: { sheet: string; row: number; col: number }, lookup: FormulaLookup): DisplayValue | CellValue[][];
+  evaluate(
+    formula: string,
+    at: { sheet: string; row: number; col: number },
+    lookup: FormulaLookup,
+  ): DisplayValue | CellValue[][];
 }

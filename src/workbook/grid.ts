@@ -13,7 +13,10 @@ export function gridSize(values: readonly (readonly unknown[])[], what = "values
   if (rows === 0 || cols === 0) throw new WorkbookError("invalidArgument", `No ${what} to write (empty array).`);
   for (let r = 1; r < rows; r++) {
     if (values[r].length !== cols) {
-      throw new WorkbookError("invalidArgument", `The ${what} array is ragged: row ${r + 1} has ${values[r].length} cells, row 1 has ${cols}.`);
+      throw new WorkbookError(
+        "invalidArgument",
+        `The ${what} array is ragged: row ${r + 1} has ${values[r].length} cells, row 1 has ${cols}.`,
+      );
     }
   }
   return { rows, cols };
@@ -21,11 +24,21 @@ export function gridSize(values: readonly (readonly unknown[])[], what = "values
 
 export function checkRect(rect: Rect): void {
   const ok =
-    Number.isInteger(rect.row) && Number.isInteger(rect.col) && Number.isInteger(rect.rows) && Number.isInteger(rect.cols) &&
-    rect.row >= 0 && rect.col >= 0 && rect.rows >= 1 && rect.cols >= 1 &&
-    rect.row + rect.rows <= EXCEL_MAX_ROWS && rect.col + rect.cols <= EXCEL_MAX_COLUMNS;
+    Number.isInteger(rect.row) &&
+    Number.isInteger(rect.col) &&
+    Number.isInteger(rect.rows) &&
+    Number.isInteger(rect.cols) &&
+    rect.row >= 0 &&
+    rect.col >= 0 &&
+    rect.rows >= 1 &&
+    rect.cols >= 1 &&
+    rect.row + rect.rows <= EXCEL_MAX_ROWS &&
+    rect.col + rect.cols <= EXCEL_MAX_COLUMNS;
   if (!ok) {
-    throw new WorkbookError("invalidArgument", `Block at row ${rect.row + 1}, column ${rect.col + 1} (${rect.rows} × ${rect.cols}) is not on the sheet.`);
+    throw new WorkbookError(
+      "invalidArgument",
+      `Block at row ${rect.row + 1}, column ${rect.col + 1} (${rect.rows} × ${rect.cols}) is not on the sheet.`,
+    );
   }
 }
 

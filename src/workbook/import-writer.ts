@@ -58,18 +58,30 @@ export class ImportError extends WorkbookError {
 
 class Cancelled extends Error {}
 
-export async function writeImport(workbook: Workbook, source: ImportData | WritePlan, options: WriteImportOptions): Promise<ImportOutcome> {
+export async function writeImport(
+  workbook: Workbook,
+  source: ImportData | WritePlan,
+  options: WriteImportOptions,
+): Promise<ImportOutcome> {
   const sheet = options.sheetName;
   checkSheetName(sheet);
   if (options.tableName !== undefined) checkDefinedName(options.tableName);
   if (options.signal?.aborted) throw new ImportError("importCancelled", `Import cancelled; nothing was written.`, true);
   if (await workbook.hasSheet(sheet)) {
-    throw new WorkbookError("sheetExists", `A sheet named "${sheet}" already exists; the import writes only to a new sheet.`);
+    throw new WorkbookError(
+      "sheetExists",
+      `A sheet named "${sheet}" already exists; the import writes only to a new sheet.`,
+    );
   }
-  const plan = isWritePlan(source) ? source : planImport(source, { budgetBytes: options.budgetBytes, tableName: options.tableName });
+  const plan = isWritePlan(source)
+    ? source
+    : planImport(source, { budgetBytes: options.budgetBytes, tableName: options.tableName });
   const table = plan.syncs.flatMap((s) => s.ops).find((op) => op.kind === "table");
   if (options.tableName !== undefined && table?.kind === "table" && table.name !== options.tableName) {
-    throw new WorkbookError("invalidArgument", `The plan names its table "${table.name ?? "(automatic)"}", not "${options.tableName}".`);
+    throw new WorkbookError(
+      "invalidArgument",
+      `The plan names its table "${table.name ?? "(automatic)"}", not "${options.tableName}".`,
+    );
   }
 
   const updates = new Suspension(workbook);
@@ -129,7 +141,14 @@ function queue(batch: WorkbookBatch, sheet: string, op: PlanOp): { value: string
 }
 
 /** Deletes the partial sheet and builds the error the caller shows. */
-async function rollBack(workbook: Workbook, sheet: string, cause: unknown, updates: Suspension, plan: WritePlan, syncsDone: number): Promise<ImportError> {
+async function rollBack(
+  workbook: Workbook,
+  sheet: string,
+  cause: unknown,
+  updates: Suspension,
+  plan: WritePlan,
+  syncsDone: number,
+): Promise<ImportError> {
   const cancelled = cause instanceof Cancelled;
   let cleanupProblem: string | null = null;
   try {
@@ -147,7 +166,12 @@ async function rollBack(workbook: Workbook, sheet: string, cause: unknown, updat
     ? ` The partly written sheet "${sheet}" could not be removed (${cleanupProblem}); delete it by hand.`
     : ` The partly written sheet was removed; the rest of the workbook is unchanged.`;
   const resume = resumeProblem ? ` ${calculationWarning(resumeProblem)}` : "";
-  return new ImportError(cancelled ? "importCancelled" : "importFailed", what + undone + resume, !cleanupProblem && !resumeProblem, cancelled ? undefined : cause);
+  return new ImportError(
+    cancelled ? "importCancelled" : "importFailed",
+    what + undone + resume,
+    !cleanupProblem && !resumeProblem,
+    cancelled ? undefined : cause,
+  );
 }
 
 function calculationWarning(problem: string): string {

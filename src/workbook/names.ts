@@ -11,7 +11,8 @@ export function sheetNameProblem(name: string): string | null {
   if (name.trim() === "") return "A sheet name cannot be blank.";
   if (name.length > 31) return `Sheet names have at most 31 characters ("${name}" has ${name.length}).`;
   if (SHEET_FORBIDDEN.test(name)) return `A sheet name cannot contain : \\ / ? * [ or ] ("${name}").`;
-  if (name.startsWith("'") || name.endsWith("'")) return `A sheet name cannot begin or end with an apostrophe ("${name}").`;
+  if (name.startsWith("'") || name.endsWith("'"))
+    return `A sheet name cannot begin or end with an apostrophe ("${name}").`;
   if (name.toLowerCase() === "history") return `"History" is reserved by Excel.`;
   return null;
 }

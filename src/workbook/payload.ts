@@ -38,7 +38,8 @@ export function cellBytes(value: CellValue): number {
   let bytes: number;
   if (value === null) bytes = 4;
   else if (typeof value === "string") bytes = stringBytes(value);
-  else if (typeof value === "number") bytes = String(value).length; // JSON writes finite numbers as String does
+  else if (typeof value === "number")
+    bytes = String(value).length; // JSON writes finite numbers as String does
   else bytes = value ? 4 : 5;
   return bytes + CELL_MARGIN_BYTES;
 }

@@ -19,7 +19,14 @@
  */
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../csv/limits";
 import { WorkbookError } from "./errors";
-import { CELL_MARGIN_BYTES, OP_OVERHEAD_BYTES, SYNC_BUDGET_BYTES, SYNC_RESERVE_BYTES, rowBytes, stringBytes } from "./payload";
+import {
+  CELL_MARGIN_BYTES,
+  OP_OVERHEAD_BYTES,
+  SYNC_BUDGET_BYTES,
+  SYNC_RESERVE_BYTES,
+  rowBytes,
+  stringBytes,
+} from "./payload";
 import { TEXT_FORMAT, isFormulaLike, isGeneralFormat } from "./text-safety";
 import type { CellRef, CellValue, Rect } from "./workbook";
 
@@ -50,7 +57,12 @@ export type PlanOp =
   /** One format over a block. */
   | { readonly kind: "formatBlock"; readonly rect: Rect; readonly format: string; readonly purpose: "text" | "display" }
   /** A column of per-cell formats ("@" or null = leave), for scattered text cells. */
-  | { readonly kind: "formatCells"; readonly topLeft: CellRef; readonly formats: (string | null)[][]; readonly purpose: "text" }
+  | {
+      readonly kind: "formatCells";
+      readonly topLeft: CellRef;
+      readonly formats: (string | null)[][];
+      readonly purpose: "text";
+    }
   | { readonly kind: "table"; readonly rect: Rect; readonly hasHeaders: true; readonly name?: string };
 
 export type PlanPhase = "values" | "formats" | "table";
@@ -114,8 +126,12 @@ export function planImport(data: ImportData, options: PlanOptions = {}): WritePl
   planValues(data, flags, packer);
   planDisplayFormats(data, rows, flags, packer);
   const tableRect: Rect = { row: 0, col: 0, rows: rows + 1, cols };
-  packer.add({ kind: "table", rect: tableRect, hasHeaders: true, ...(options.tableName ? { name: options.tableName } : {}) },
-    OP_OVERHEAD_BYTES + (options.tableName ? stringBytes(options.tableName) : 0), rows, "table");
+  packer.add(
+    { kind: "table", rect: tableRect, hasHeaders: true, ...(options.tableName ? { name: options.tableName } : {}) },
+    OP_OVERHEAD_BYTES + (options.tableName ? stringBytes(options.tableName) : 0),
+    rows,
+    "table",
+  );
 
   const syncs = packer.finish();
   const estimatedBytes = syncs.reduce((sum, s) => sum + s.estimatedBytes, 0);
@@ -140,8 +156,10 @@ function checkShape(data: ImportData, cols: number, rows: number): void {
   };
   if (cols === 0) fail("The import has no columns.");
   if (cols > EXCEL_MAX_COLUMNS) fail(`The import has ${cols} columns; Excel allows ${EXCEL_MAX_COLUMNS}.`);
-  if (rows + 1 > EXCEL_MAX_ROWS) fail(`The import has ${rows} rows; with its header Excel allows ${EXCEL_MAX_ROWS - 1}.`);
-  if (data.columnFormats.length !== cols) fail(`There are ${data.columnFormats.length} column formats for ${cols} columns.`);
+  if (rows + 1 > EXCEL_MAX_ROWS)
+    fail(`The import has ${rows} rows; with its header Excel allows ${EXCEL_MAX_ROWS - 1}.`);
+  if (data.columnFormats.length !== cols)
+    fail(`There are ${data.columnFormats.length} column formats for ${cols} columns.`);
   data.headers.forEach((h, c) => {
     if (typeof h !== "string") fail(`Header ${c + 1} is not text.`);
     if (h.length > EXCEL_MAX_CELL_CHARS) fail(`Header ${c + 1} is longer than ${EXCEL_MAX_CELL_CHARS} characters.`);
@@ -154,7 +172,8 @@ function checkShape(data: ImportData, cols: number, rows: number): void {
       if (typeof v === "number") {
         if (!Number.isFinite(v)) fail(`Row ${r + 1}, column ${c + 1}: ${v} is not a number Excel can store.`);
       } else if (typeof v === "string") {
-        if (v.length > EXCEL_MAX_CELL_CHARS) fail(`Row ${r + 1}, column ${c + 1} is longer than ${EXCEL_MAX_CELL_CHARS} characters.`);
+        if (v.length > EXCEL_MAX_CELL_CHARS)
+          fail(`Row ${r + 1}, column ${c + 1} is longer than ${EXCEL_MAX_CELL_CHARS} characters.`);
       } else if (v !== null && typeof v !== "boolean") {
         fail(`Row ${r + 1}, column ${c + 1} is neither text, a number, a boolean nor blank.`);
       }
@@ -181,12 +200,19 @@ function textFlags(data: ImportData, textColumn: readonly boolean[]): Map<number
     for (let c = 0; c < row.length; c++) if (isFormulaLike(row[c])) flag(r + 1, c);
   });
   const sorted = new Map<number, number[]>();
-  for (const [row, set] of flags) sorted.set(row, [...set].sort((a, b) => a - b));
+  for (const [row, set] of flags)
+    sorted.set(
+      row,
+      [...set].sort((a, b) => a - b),
+    );
   return sorted;
 }
 
 /** Adjacent columns sharing `format` as [first, count] runs. */
-function columnRuns(formats: readonly string[], want: (f: string) => boolean): Array<{ col: number; cols: number; format: string }> {
+function columnRuns(
+  formats: readonly string[],
+  want: (f: string) => boolean,
+): Array<{ col: number; cols: number; format: string }> {
   const runs: Array<{ col: number; cols: number; format: string }> = [];
   formats.forEach((f, c) => {
     if (!want(f)) return;
@@ -231,10 +257,30 @@ function wireRow(row: readonly CellValue[]): CellValue[] {
 function planTextColumns(data: ImportData, rows: number, packer: Packer): void {
   const blockBytes = OP_OVERHEAD_BYTES + stringBytes(TEXT_FORMAT);
   // Headers are text whatever they look like ("2024", "00123", "=x").
-  packer.add({ kind: "formatBlock", rect: { row: 0, col: 0, rows: 1, cols: data.headers.length }, format: TEXT_FORMAT, purpose: "text" }, blockBytes, 0, "values");
+  packer.add(
+    {
+      kind: "formatBlock",
+      rect: { row: 0, col: 0, rows: 1, cols: data.headers.length },
+      format: TEXT_FORMAT,
+      purpose: "text",
+    },
+    blockBytes,
+    0,
+    "values",
+  );
   if (rows === 0) return;
   for (const run of columnRuns(data.columnFormats, (f) => f === TEXT_FORMAT)) {
-    packer.add({ kind: "formatBlock", rect: { row: 1, col: run.col, rows, cols: run.cols }, format: TEXT_FORMAT, purpose: "text" }, blockBytes, 0, "values");
+    packer.add(
+      {
+        kind: "formatBlock",
+        rect: { row: 1, col: run.col, rows, cols: run.cols },
+        format: TEXT_FORMAT,
+        purpose: "text",
+      },
+      blockBytes,
+      0,
+      "values",
+    );
   }
 }
 
@@ -263,7 +309,10 @@ function planValues(data: ImportData, flags: ReadonlyMap<number, number[]>, pack
       }
       if (cost + add > packer.room()) {
         if (g > start) break;
-        throw new WorkbookError("invalidArgument", `Sheet row ${g + 1} alone is larger than one request may be (${cost + add} bytes).`);
+        throw new WorkbookError(
+          "invalidArgument",
+          `Sheet row ${g + 1} alone is larger than one request may be (${cost + add} bytes).`,
+        );
       }
       cost += add;
       values.push(row);
@@ -290,12 +339,22 @@ function planValues(data: ImportData, flags: ReadonlyMap<number, number[]>, pack
   }
 }
 
-function planDisplayFormats(data: ImportData, rows: number, flags: ReadonlyMap<number, number[]>, packer: Packer): void {
+function planDisplayFormats(
+  data: ImportData,
+  rows: number,
+  flags: ReadonlyMap<number, number[]>,
+  packer: Packer,
+): void {
   if (rows === 0) return;
   const display = (f: string): boolean => !isGeneralFormat(f) && f !== TEXT_FORMAT;
   for (const run of columnRuns(data.columnFormats, display)) {
     const rect = { row: 1, col: run.col, rows, cols: run.cols };
-    packer.add({ kind: "formatBlock", rect, format: run.format, purpose: "display" }, OP_OVERHEAD_BYTES + stringBytes(run.format), rows, "formats");
+    packer.add(
+      { kind: "formatBlock", rect, format: run.format, purpose: "display" },
+      OP_OVERHEAD_BYTES + stringBytes(run.format),
+      rows,
+      "formats",
+    );
   }
   // Text cells inside display columns: put their "@" back, column by column.
   const byColumn = new Map<number, number[]>();

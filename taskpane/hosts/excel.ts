@@ -283,12 +283,19 @@ class ExcelBatch implements WorkbookBatch {
   addChart(sheet: string, spec: ChartSpec): void {
     checkRect(spec.dataRect);
     this.queue.write(() => {
-      const chart = this.sheet(sheet).charts.add(CHART_TYPES[spec.type] as Excel.ChartType, this.range(sheet, spec.dataRect), "Columns");
+      const chart = this.sheet(sheet).charts.add(
+        CHART_TYPES[spec.type] as Excel.ChartType,
+        this.range(sheet, spec.dataRect),
+        "Columns",
+      );
       if (spec.name !== undefined) chart.name = spec.name;
       chart.title.text = spec.title;
       const { row, col } = spec.position;
       const end = { row: row + (spec.position.rows ?? 15) - 1, col: col + (spec.position.cols ?? 8) - 1 };
-      chart.setPosition(this.range(sheet, { row, col, rows: 1, cols: 1 }), this.range(sheet, { ...end, rows: 1, cols: 1 }));
+      chart.setPosition(
+        this.range(sheet, { row, col, rows: 1, cols: 1 }),
+        this.range(sheet, { ...end, rows: 1, cols: 1 }),
+      );
     });
   }
 

@@ -57,7 +57,15 @@ export function chartShapes(chart: ChartView, box: ChartBox = DEFAULT_BOX): Char
       s.values.forEach((v, ci) => {
         if (v === null) return;
         const len = (Math.abs(v) / span) * inner.w;
-        bars.push({ x: round(v >= 0 ? zeroX : zeroX - len), y: round(inner.y + ci * band + band * 0.1 + si * thick), width: round(len), height: round(thick), series: si, category: ci, value: v });
+        bars.push({
+          x: round(v >= 0 ? zeroX : zeroX - len),
+          y: round(inner.y + ci * band + band * 0.1 + si * thick),
+          width: round(len),
+          height: round(thick),
+          series: si,
+          category: ci,
+          value: v,
+        });
       }),
     );
     return { bars, lines, axis: { x1: round(zeroX), y1: inner.y, x2: round(zeroX), y2: inner.y + inner.h } };
@@ -72,7 +80,15 @@ export function chartShapes(chart: ChartView, box: ChartBox = DEFAULT_BOX): Char
       s.values.forEach((v, ci) => {
         if (v === null) return;
         const len = (Math.abs(v) / span) * inner.h;
-        bars.push({ x: round(inner.x + ci * band + band * 0.1 + si * thick), y: round(v >= 0 ? zeroY - len : zeroY), width: round(thick), height: round(len), series: si, category: ci, value: v });
+        bars.push({
+          x: round(inner.x + ci * band + band * 0.1 + si * thick),
+          y: round(v >= 0 ? zeroY - len : zeroY),
+          width: round(thick),
+          height: round(len),
+          series: si,
+          category: ci,
+          value: v,
+        });
       }),
     );
   } else {

@@ -9,7 +9,14 @@
  */
 import type { PreviewWorkbook } from "./preview";
 import { type ChartBox, DEFAULT_BOX, chartShapes } from "./preview-chart";
-import { type CellView, type ChartView, type SheetView, DEFAULT_MAX_ROWS, buildSheetViews, describeChart } from "./preview-view";
+import {
+  type CellView,
+  type ChartView,
+  type SheetView,
+  DEFAULT_MAX_ROWS,
+  buildSheetViews,
+  describeChart,
+} from "./preview-view";
 
 export interface PreviewRenderOptions {
   /** Rows shown per sheet (default 200); the rest are counted, not drawn. */
@@ -28,14 +35,22 @@ const SVG = "http://www.w3.org/2000/svg";
 const COLOURS = ["#0f6cbd", "#c4314b", "#107c10", "#8764b8", "#ca5010"];
 let idCounter = 0;
 
-export function renderPreview(workbook: PreviewWorkbook, container: HTMLElement, options: PreviewRenderOptions = {}): PreviewRenderHandle {
+export function renderPreview(
+  workbook: PreviewWorkbook,
+  container: HTMLElement,
+  options: PreviewRenderOptions = {},
+): PreviewRenderHandle {
   const doc = container.ownerDocument;
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const box = options.chartBox ?? DEFAULT_BOX;
   let cells = new Map<string, HTMLElement>();
   let charts = new Map<string, HTMLElement>();
 
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] => {
+  const el = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    attrs: Record<string, string> = {},
+    text?: string,
+  ): HTMLElementTagNameMap[K] => {
     const e = doc.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
     if (text !== undefined) e.textContent = text;
@@ -53,7 +68,12 @@ export function renderPreview(workbook: PreviewWorkbook, container: HTMLElement,
     if (view.numeric) td.setAttribute("data-numeric", "");
     if (view.title) td.setAttribute("title", view.title);
     if (view.kind === "input") {
-      const input = el("input", { type: "text", "aria-label": view.label ?? view.ref, "data-cell": view.ref, "data-sheet": sheet });
+      const input = el("input", {
+        type: "text",
+        "aria-label": view.label ?? view.ref,
+        "data-cell": view.ref,
+        "data-sheet": sheet,
+      });
       input.value = view.text;
       input.addEventListener("change", () => workbook.editCell(sheet, view.row, view.col, input.value));
       td.appendChild(input);
@@ -94,7 +114,13 @@ export function renderPreview(workbook: PreviewWorkbook, container: HTMLElement,
     svgEl("desc", { id: `${id}-desc` }, describeChart(view));
     const shapes = chartShapes(view, box);
     for (const bar of shapes.bars) {
-      svgEl("rect", { x: bar.x, y: bar.y, width: bar.width, height: bar.height, fill: COLOURS[bar.series % COLOURS.length] });
+      svgEl("rect", {
+        x: bar.x,
+        y: bar.y,
+        width: bar.width,
+        height: bar.height,
+        fill: COLOURS[bar.series % COLOURS.length],
+      });
     }
     for (const line of shapes.lines) {
       for (const points of line.segments) {
@@ -120,7 +146,13 @@ export function renderPreview(workbook: PreviewWorkbook, container: HTMLElement,
     table.appendChild(body);
     section.appendChild(table);
     if (view.hiddenRows > 0) {
-      section.appendChild(el("p", { class: "rare-preview-more" }, `${view.hiddenRows.toLocaleString("en-US")} more rows are not shown in the preview.`));
+      section.appendChild(
+        el(
+          "p",
+          { class: "rare-preview-more" },
+          `${view.hiddenRows.toLocaleString("en-US")} more rows are not shown in the preview.`,
+        ),
+      );
     }
     for (const chart of view.charts) {
       const figure = chartFigure(chart);
@@ -132,7 +164,9 @@ export function renderPreview(workbook: PreviewWorkbook, container: HTMLElement,
 
   const rebuild = (): void => {
     const focused = doc.activeElement as HTMLElement | null;
-    const focusKey = focused?.getAttribute?.("data-sheet") ? `${focused.getAttribute("data-sheet")}!${focused.getAttribute("data-cell")}` : null;
+    const focusKey = focused?.getAttribute?.("data-sheet")
+      ? `${focused.getAttribute("data-sheet")}!${focused.getAttribute("data-cell")}`
+      : null;
     cells = new Map();
     charts = new Map();
     while (container.firstChild) container.removeChild(container.firstChild);

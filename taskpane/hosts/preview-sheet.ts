@@ -10,7 +10,10 @@ import type { CellValue } from "../../src/workbook/workbook";
 
 const MAX_COLS = 16_384;
 const key = (row: number, col: number): number => row * MAX_COLS + col;
-export const cellOfKey = (k: number): { row: number; col: number } => ({ row: Math.floor(k / MAX_COLS), col: k % MAX_COLS });
+export const cellOfKey = (k: number): { row: number; col: number } => ({
+  row: Math.floor(k / MAX_COLS),
+  col: k % MAX_COLS,
+});
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -138,7 +141,9 @@ export class PreviewSheet {
 
   /** Formula cells in row-major order. */
   formulaCells(): Array<{ row: number; col: number; formula: string }> {
-    return [...this.formulas.entries()].sort((a, b) => a[0] - b[0]).map(([k, formula]) => ({ ...cellOfKey(k), formula }));
+    return [...this.formulas.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, formula]) => ({ ...cellOfKey(k), formula }));
   }
 
   serialise(): SerialisedSheet {

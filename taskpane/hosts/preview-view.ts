@@ -123,6 +123,9 @@ function chartView(sheet: PreviewSheet, chart: PreviewChart): ChartView {
 export function describeChart(view: ChartView): string {
   if (view.categories.length === 0 || view.series.length === 0) return "No data.";
   return view.series
-    .map((s) => `${s.name}: ${view.categories.map((c, i) => `${c} ${s.values[i] === null ? "no value" : formatForDisplay(s.values[i], "General")}`).join(", ")}`)
+    .map(
+      (s) =>
+        `${s.name}: ${view.categories.map((c, i) => `${c} ${s.values[i] === null ? "no value" : formatForDisplay(s.values[i], "General")}`).join(", ")}`,
+    )
     .join(". ");
 }

@@ -312,7 +312,8 @@ export class PreviewWorkbook extends BatchedWorkbook {
   /** @internal */
   opDeleteSheet(name: string): void {
     const sheet = this.sheet(name);
-    if (this.sheets.length === 1) throw new WorkbookError("invalidArgument", "A workbook must keep at least one sheet.");
+    if (this.sheets.length === 1)
+      throw new WorkbookError("invalidArgument", "A workbook must keep at least one sheet.");
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => !sameName(t.sheet, name));
     // Excel keeps the names, pointing at #REF!: a sheet added later under the same name does
@@ -330,7 +331,12 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   /** @internal */
-  opWrite<T>(sheet: string, topLeft: CellRef, grid: readonly (readonly T[])[], write: (s: PreviewSheet, r: number, c: number, v: T) => void): void {
+  opWrite<T>(
+    sheet: string,
+    topLeft: CellRef,
+    grid: readonly (readonly T[])[],
+    write: (s: PreviewSheet, r: number, c: number, v: T) => void,
+  ): void {
     const s = this.sheet(sheet);
     const rect = blockAt(topLeft, grid);
     const grows = rect.row + rect.rows > s.rowCount || rect.col + rect.cols > s.colCount;
@@ -346,7 +352,8 @@ export class PreviewWorkbook extends BatchedWorkbook {
   opFormatBlock(sheet: string, rect: Rect, format: string): void {
     const s = this.sheet(sheet);
     checkRect(rect);
-    for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.col; c < rect.col + rect.cols; c++) s.setFormat(r, c, format);
+    for (let r = rect.row; r < rect.row + rect.rows; r++)
+      for (let c = rect.col; c < rect.col + rect.cols; c++) s.setFormat(r, c, format);
     this.changed.values = true;
   }
 
@@ -438,7 +445,8 @@ export class PreviewWorkbook extends BatchedWorkbook {
   private freeTableName(): string {
     for (let n = 1; ; n++) {
       const name = `Table${n}`;
-      if (!this.tables.some((t) => sameName(t.name, name)) && !this.names.some((x) => sameName(x.name, name))) return name;
+      if (!this.tables.some((t) => sameName(t.name, name)) && !this.names.some((x) => sameName(x.name, name)))
+        return name;
     }
   }
 
@@ -569,7 +577,8 @@ function uniqueHeaders(sheet: PreviewSheet, rect: Rect): void {
   for (let c = 0; c < rect.cols; c++) {
     const col = rect.col + c;
     const v = sheet.value(rect.row, col);
-    let text = v === null ? "" : isFormulaError(v) ? v.error : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+    let text =
+      v === null ? "" : isFormulaError(v) ? v.error : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
     if (text === "") text = `Column${c + 1}`;
     let unique = text;
     for (let n = 2; seen.has(unique.toUpperCase()); n++) unique = `${text}${n}`;

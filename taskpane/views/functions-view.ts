@@ -17,14 +17,28 @@ export function signature(fn: FunctionMetadata): string {
   return `=RARE.${fn.name}(${params.join(", ")})`;
 }
 
-export async function renderFunctionsView(container: HTMLElement, fetchJson: (url: string) => Promise<unknown> = defaultFetch): Promise<void> {
+export async function renderFunctionsView(
+  container: HTMLElement,
+  fetchJson: (url: string) => Promise<unknown> = defaultFetch,
+): Promise<void> {
   clear(container);
-  append(container, h("h2", {}, "Functions"), h("p", {}, "Type these in any cell. Names are forgiving: any case, symbols (Nd) and common aliases (USA, Myanmar). Every argument may be a range."));
+  append(
+    container,
+    h("h2", {}, "Functions"),
+    h(
+      "p",
+      {},
+      "Type these in any cell. Names are forgiving: any case, symbols (Nd) and common aliases (USA, Myanmar). Every argument may be a range.",
+    ),
+  );
   let functions: FunctionMetadata[];
   try {
     functions = ((await fetchJson("functions.json")) as { functions: FunctionMetadata[] }).functions;
   } catch (e) {
-    append(container, h("p", { role: "alert" }, `Could not read the function list: ${e instanceof Error ? e.message : String(e)}`));
+    append(
+      container,
+      h("p", { role: "alert" }, `Could not read the function list: ${e instanceof Error ? e.message : String(e)}`),
+    );
     return;
   }
   const list = h("dl", { class: "function-list" });

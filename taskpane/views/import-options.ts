@@ -9,7 +9,12 @@ export interface ImportChoices {
   ragged: "pad" | "skip";
 }
 
-export const defaultChoices = (): ImportChoices => ({ delimiter: "auto", hasHeader: "auto", dateOrder: "auto", ragged: "pad" });
+export const defaultChoices = (): ImportChoices => ({
+  delimiter: "auto",
+  hasHeader: "auto",
+  dateOrder: "auto",
+  ragged: "pad",
+});
 
 export function toCsvOptions(c: ImportChoices): CsvOptions {
   return {
@@ -30,15 +35,25 @@ const DELIMITERS: Array<[ImportChoices["delimiter"], string]> = [
 const delimiterLabel = (d: string) => DELIMITERS.find(([v]) => v === d)?.[1] ?? JSON.stringify(d);
 
 /** Builds the controls for the current analysis; `onChange` re-analyses with the new choices. */
-export function optionControls(analysis: Analysis, choices: ImportChoices, onChange: (next: ImportChoices) => void): HTMLElement {
+export function optionControls(
+  analysis: Analysis,
+  choices: ImportChoices,
+  onChange: (next: ImportChoices) => void,
+): HTMLElement {
   const delimiter = h(
     "select",
     { id: "csv-delimiter" },
-    h("option", { value: "auto" }, `Detected: ${delimiterLabel(analysis.delimiter)}${analysis.sepLine ? " (from the sep= line)" : ""}`),
+    h(
+      "option",
+      { value: "auto" },
+      `Detected: ${delimiterLabel(analysis.delimiter)}${analysis.sepLine ? " (from the sep= line)" : ""}`,
+    ),
     ...DELIMITERS.map(([value, label]) => h("option", { value }, label)),
   );
   delimiter.value = choices.delimiter;
-  delimiter.addEventListener("change", () => onChange({ ...choices, delimiter: delimiter.value as ImportChoices["delimiter"] }));
+  delimiter.addEventListener("change", () =>
+    onChange({ ...choices, delimiter: delimiter.value as ImportChoices["delimiter"] }),
+  );
 
   const header = h("input", { type: "checkbox", id: "csv-header" });
   header.checked = choices.hasHeader === "auto" ? analysis.hasHeader : choices.hasHeader;
@@ -52,7 +67,9 @@ export function optionControls(analysis: Analysis, choices: ImportChoices, onCha
     h("option", { value: "mdy" }, "Dates: month/day/year"),
   );
   dates.value = choices.dateOrder;
-  dates.addEventListener("change", () => onChange({ ...choices, dateOrder: dates.value as ImportChoices["dateOrder"] }));
+  dates.addEventListener("change", () =>
+    onChange({ ...choices, dateOrder: dates.value as ImportChoices["dateOrder"] }),
+  );
 
   const box = h(
     "fieldset",
@@ -66,7 +83,10 @@ export function optionControls(analysis: Analysis, choices: ImportChoices, onCha
   );
 
   if (analysis.ragged.count > 0) {
-    const rows = analysis.ragged.rows.slice(0, 10).map((r) => r.row).join(", ");
+    const rows = analysis.ragged.rows
+      .slice(0, 10)
+      .map((r) => r.row)
+      .join(", ");
     const more = analysis.ragged.count > 10 ? ", …" : "";
     const radio = (value: "pad" | "skip", label: string) => {
       const input = h("input", { type: "radio", name: "csv-ragged", id: `csv-ragged-${value}`, value });
@@ -78,7 +98,11 @@ export function optionControls(analysis: Analysis, choices: ImportChoices, onCha
       h(
         "fieldset",
         { class: "ragged" },
-        h("legend", {}, `${analysis.ragged.count} ragged ${analysis.ragged.count === 1 ? "row" : "rows"} (rows ${rows}${more}) do not have ${analysis.ragged.expectedFields} fields`),
+        h(
+          "legend",
+          {},
+          `${analysis.ragged.count} ragged ${analysis.ragged.count === 1 ? "row" : "rows"} (rows ${rows}${more}) do not have ${analysis.ragged.expectedFields} fields`,
+        ),
         radio("pad", "Pad them with blank cells"),
         radio("skip", "Skip them"),
       ),

@@ -14,13 +14,23 @@ const TYPES: Array<[ColumnType, string]> = [
   ["boolean", "TRUE/FALSE"],
 ];
 
-export function previewTable(analysis: Analysis, types: readonly ColumnType[], onType: (column: number, type: ColumnType) => void): HTMLElement {
+export function previewTable(
+  analysis: Analysis,
+  types: readonly ColumnType[],
+  onType: (column: number, type: ColumnType) => void,
+): HTMLElement {
   const headerRow = h("tr", {}, ...analysis.columns.map((c) => h("th", { scope: "col" }, c.name)));
   const typeRow = h(
     "tr",
     { class: "types" },
     ...analysis.columns.map((c, i) => {
-      const select = h("select", { "aria-label": `Type of column ${c.name}`, "data-column": i }, ...TYPES.map(([value, label]) => h("option", { value }, value === c.detectedType ? `${label} (detected)` : label)));
+      const select = h(
+        "select",
+        { "aria-label": `Type of column ${c.name}`, "data-column": i },
+        ...TYPES.map(([value, label]) =>
+          h("option", { value }, value === c.detectedType ? `${label} (detected)` : label),
+        ),
+      );
       select.value = types[i] ?? c.type;
       select.addEventListener("change", () => onType(i, select.value as ColumnType));
       return h("td", {}, select);
@@ -32,13 +42,27 @@ export function previewTable(analysis: Analysis, types: readonly ColumnType[], o
       {},
       ...analysis.columns.map((c, i) => {
         const value = row[i] ?? null;
-        return h("td", { class: typeof value === "number" ? "number" : undefined }, formatForDisplay(value, c.numberFormat));
+        return h(
+          "td",
+          { class: typeof value === "number" ? "number" : undefined },
+          formatForDisplay(value, c.numberFormat),
+        );
       }),
     ),
   );
   return h(
     "div",
     { class: "preview-scroll" },
-    h("table", { id: "import-preview" }, h("caption", {}, `Preview: first ${analysis.previewRows.length} of ${analysis.rowCount.toLocaleString("en-US")} rows`), h("thead", {}, headerRow, typeRow), h("tbody", {}, ...body)),
+    h(
+      "table",
+      { id: "import-preview" },
+      h(
+        "caption",
+        {},
+        `Preview: first ${analysis.previewRows.length} of ${analysis.rowCount.toLocaleString("en-US")} rows`,
+      ),
+      h("thead", {}, headerRow, typeRow),
+      h("tbody", {}, ...body),
+    ),
   );
 }

@@ -4,7 +4,15 @@
  * with progress and Cancel. Existing sheets are never touched; a failed or cancelled
  * import leaves the workbook as it was. Works unchanged on Excel and on the preview.
  */
-import { analyseAsync, importCsv, isRefusal, safeSheetName, type Analysis, type ColumnType, type CsvRefusal } from "../../src/csv";
+import {
+  analyseAsync,
+  importCsv,
+  isRefusal,
+  safeSheetName,
+  type Analysis,
+  type ColumnType,
+  type CsvRefusal,
+} from "../../src/csv";
 import { toImportData } from "../../src/csv/handover";
 import { detectOverrides, describeKind, type DetectedOverrides } from "../../src/overrides/detect";
 import { writeImport } from "../../src/workbook/import-writer";
@@ -38,19 +46,45 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
     { class: "drop-zone", id: "csv-drop" },
     h("label", { for: "csv-file" }, "CSV file"),
     input,
-    h("p", { class: "hint" }, "or drop a file on this pane. The file is read here, in your browser; nothing is uploaded."),
+    h(
+      "p",
+      { class: "hint" },
+      "or drop a file on this pane. The file is read here, in your browser; nothing is uploaded.",
+    ),
   );
   const options = h("div", { id: "import-options" });
   const preview = h("div", { id: "import-preview-area" });
-  const importButton = h("fluent-button" as "button", { appearance: "primary", id: "import-button", role: "button", disabled: true, "aria-disabled": "true" }, "Import");
+  const importButton = h(
+    "fluent-button" as "button",
+    { appearance: "primary", id: "import-button", role: "button", disabled: true, "aria-disabled": "true" },
+    "Import",
+  );
   const cancelButton = h("fluent-button" as "button", { id: "cancel-button", role: "button", hidden: true }, "Cancel");
-  const progress = h("progress", { id: "import-progress", "aria-label": "Import progress", max: 1, value: 0, hidden: true });
+  const progress = h("progress", {
+    id: "import-progress",
+    "aria-label": "Import progress",
+    max: 1,
+    value: 0,
+    hidden: true,
+  });
   const progressText = h("p", { id: "import-progress-text", class: "hint", hidden: true });
   const messages = messageArea("import-messages");
   const offer = h("div", { id: "overrides-offer" });
   const overridesBox = h("div", { id: "overrides-status" });
 
-  append(container, h("h2", {}, "Import CSV"), drop, options, preview, h("div", { class: "actions" }, importButton, cancelButton), progress, progressText, messages.element, offer, overridesBox);
+  append(
+    container,
+    h("h2", {}, "Import CSV"),
+    drop,
+    options,
+    preview,
+    h("div", { class: "actions" }, importButton, cancelButton),
+    progress,
+    progressText,
+    messages.element,
+    offer,
+    overridesBox,
+  );
 
   const setBusy = (busy: boolean) => {
     setDisabled(importButton, busy || !analysis);
@@ -65,32 +99,45 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
     clear(preview);
     analysis = undefined;
     setBusy(false);
-    messages.show("error", `${file?.name ?? "The file"} cannot be imported: ${r.message}`, ["Nothing was written to the workbook."]);
+    messages.show("error", `${file?.name ?? "The file"} cannot be imported: ${r.message}`, [
+      "Nothing was written to the workbook.",
+    ]);
   };
 
   const reanalyse = async () => {
     if (!file) return;
     const ticket = ++analysing;
     messages.show("info", `Reading ${file.name}…`);
-    const result = await analyseAsync(file.bytes, { ...toCsvOptions(choices), columns: types.length ? types : undefined });
+    const result = await analyseAsync(file.bytes, {
+      ...toCsvOptions(choices),
+      columns: types.length ? types : undefined,
+    });
     if (ticket !== analysing) return; // a newer choice superseded this analysis
     if (isRefusal(result)) return showRefusal(result);
     analysis = result;
     if (types.length !== result.columns.length) types = result.columns.map((c) => c.type);
     clear(options);
     clear(preview);
-    options.append(optionControls(result, choices, (next) => {
-      // Another delimiter or header row means other columns: detect their types afresh.
-      if (next.delimiter !== choices.delimiter || next.hasHeader !== choices.hasHeader) types = [];
-      choices = next;
-      void reanalyse();
-    }));
-    preview.append(previewTable(result, types, (column, type) => {
-      types = types.map((t, i) => (i === column ? type : t));
-      void reanalyse();
-    }));
+    options.append(
+      optionControls(result, choices, (next) => {
+        // Another delimiter or header row means other columns: detect their types afresh.
+        if (next.delimiter !== choices.delimiter || next.hasHeader !== choices.hasHeader) types = [];
+        choices = next;
+        void reanalyse();
+      }),
+    );
+    preview.append(
+      previewTable(result, types, (column, type) => {
+        types = types.map((t, i) => (i === column ? type : t));
+        void reanalyse();
+      }),
+    );
     const notes = [result.encodingNote, ...result.warnings.map((w) => w.message)].filter((n): n is string => !!n);
-    messages.show("info", `${file.name}: ${result.rowCount.toLocaleString("en-US")} rows, ${result.columns.length} columns. Check the types, then Import.`, notes);
+    messages.show(
+      "info",
+      `${file.name}: ${result.rowCount.toLocaleString("en-US")} rows, ${result.columns.length} columns. Check the types, then Import.`,
+      notes,
+    );
     setBusy(false);
   };
 
@@ -140,13 +187,22 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
     try {
       const existing = await workbook.listSheets();
       const sheetName = safeSheetName(source.name, existing);
-      const result = await importCsv(source.bytes, { ...toCsvOptions(choices), columns: types, fileName: source.name, existingSheetNames: existing }, {
-        signal,
-        onProgress: (p) => (status = { phase: "Reading", done: Math.round(p.fraction * current.rowCount), total: current.rowCount }),
-      });
+      const result = await importCsv(
+        source.bytes,
+        { ...toCsvOptions(choices), columns: types, fileName: source.name, existingSheetNames: existing },
+        {
+          signal,
+          onProgress: (p) =>
+            (status = { phase: "Reading", done: Math.round(p.fraction * current.rowCount), total: current.rowCount }),
+        },
+      );
       if (isRefusal(result)) {
-        if (result.code === "cancelled") messages.show("info", "Import cancelled: nothing was written; the workbook is as before.");
-        else messages.show("error", `${source.name} cannot be imported: ${result.message}`, ["Nothing was written to the workbook."]);
+        if (result.code === "cancelled")
+          messages.show("info", "Import cancelled: nothing was written; the workbook is as before.");
+        else
+          messages.show("error", `${source.name} cannot be imported: ${result.message}`, [
+            "Nothing was written to the workbook.",
+          ]);
         return;
       }
       const data = toImportData(result);
@@ -158,7 +214,11 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
       status = { phase: "Done", done: outcome.rowsWritten, total: outcome.rowsWritten };
       paint();
       const lines = [...droppedLines(result), ...(outcome.warning ? [outcome.warning] : [])];
-      messages.show("success", writtenSentence(outcome.rowsWritten, data.headers.length, outcome.sheetName, outcome.tableName), lines.length ? lines : ["Nothing was dropped."]);
+      messages.show(
+        "success",
+        writtenSentence(outcome.rowsWritten, data.headers.length, outcome.sheetName, outcome.tableName),
+        lines.length ? lines : ["Nothing was dropped."],
+      );
       offerOverrides(detectOverrides(data.headers, data.rows, `workbook import: ${source.name}, ${today()}`));
     } catch (e) {
       const cancelled = signal.aborted;
@@ -173,7 +233,11 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
   const offerOverrides = (detected: DetectedOverrides | null) => {
     clear(offer);
     if (!detected) return;
-    const use = h("fluent-button" as "button", { id: "use-overrides", role: "button" }, "Use for RARE functions in this workbook");
+    const use = h(
+      "fluent-button" as "button",
+      { id: "use-overrides", role: "button" },
+      "Use for RARE functions in this workbook",
+    );
     const note = h("div", { id: "overrides-result" });
     use.addEventListener("click", async () => {
       setDisabled(use, true);
@@ -182,8 +246,23 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
         clear(note);
         const used = detected.rowCount - rejected.length;
         note.append(
-          h("p", { class: `message ${used ? "success" : "error"}`, role: "status" }, used ? `RARE functions in this workbook now use ${used} imported ${used === 1 ? "row" : "rows"} of ${describeKind(detected.kind)}.` : "No row could be used; the figures in force are unchanged."),
-          ...(rejected.length ? [h("p", {}, `${rejected.length} ${rejected.length === 1 ? "row was" : "rows were"} not used:`), h("ul", { class: "rejected" }, ...rejected.slice(0, 50).map((r) => h("li", {}, `Row ${r.row}: ${r.reason}`)))] : []),
+          h(
+            "p",
+            { class: `message ${used ? "success" : "error"}`, role: "status" },
+            used
+              ? `RARE functions in this workbook now use ${used} imported ${used === 1 ? "row" : "rows"} of ${describeKind(detected.kind)}.`
+              : "No row could be used; the figures in force are unchanged.",
+          ),
+          ...(rejected.length
+            ? [
+                h("p", {}, `${rejected.length} ${rejected.length === 1 ? "row was" : "rows were"} not used:`),
+                h(
+                  "ul",
+                  { class: "rejected" },
+                  ...rejected.slice(0, 50).map((r) => h("li", {}, `Row ${r.row}: ${r.reason}`)),
+                ),
+              ]
+            : []),
         );
       } catch (e) {
         note.replaceChildren(h("p", { class: "message error", role: "alert" }, errorText(e)));
@@ -191,7 +270,15 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
         setDisabled(use, false);
       }
     });
-    offer.append(h("p", {}, `This table looks like ${describeKind(detected.kind)}. RARE functions in this workbook can use it instead of the bundled figures (stored in the workbook; Clear overrides restores them).`), use, note);
+    offer.append(
+      h(
+        "p",
+        {},
+        `This table looks like ${describeKind(detected.kind)}. RARE functions in this workbook can use it instead of the bundled figures (stored in the workbook; Clear overrides restores them).`,
+      ),
+      use,
+      note,
+    );
   };
 
   const renderOverrides = () => {
@@ -204,7 +291,11 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
       await overrides.clear();
       messages.show("success", "Overrides cleared: RARE functions use the bundled data again.");
     });
-    overridesBox.append(h("h3", {}, "Overrides in this workbook"), h("ul", {}, ...stored.layers.map((l) => h("li", {}, `${describeKind(l.kind)}: ${l.source}`))), clearButton);
+    overridesBox.append(
+      h("h3", {}, "Overrides in this workbook"),
+      h("ul", {}, ...stored.layers.map((l) => h("li", {}, `${describeKind(l.kind)}: ${l.source}`))),
+      clearButton,
+    );
   };
   overrides.subscribe(renderOverrides);
   renderOverrides();

@@ -8,7 +8,12 @@
  * the last word, so the pane refuses exactly what the sheet's formulas would refuse.
  */
 import type { RareData } from "../../src/data/rare-data";
-import { DEFAULT_ELASTICITY, RISK_FACTOR_PRESETS, STRATEGY_PRESETS, findRiskFactorPreset } from "../../src/model/presets";
+import {
+  DEFAULT_ELASTICITY,
+  RISK_FACTOR_PRESETS,
+  STRATEGY_PRESETS,
+  findRiskFactorPreset,
+} from "../../src/model/presets";
 import { formatNumber, requireElasticity, requireFraction } from "../../src/model/scenario-inputs";
 import { buildScenarioSheet, type ScenarioSheetInput } from "../../src/scenario/layout";
 import { defaultScenarioSheetName, requireSheetName } from "../../src/scenario/names";
@@ -41,7 +46,9 @@ export interface Problem {
   readonly message: string;
 }
 
-export type Checked = { readonly ok: true; readonly input: ScenarioSheetInput } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type Checked =
+  | { readonly ok: true; readonly input: ScenarioSheetInput }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** "30", "30%", " 12.5 % " → 30, 30, 12.5; anything else → null. */
 export function parsePercentText(text: string): number | null {
@@ -59,7 +66,10 @@ export function parseNumberText(text: string): number | null {
 export const percentText = (fraction: number): string => formatNumber(fraction * 100);
 
 /** The form as it first appears: the first preset, elements with a sourced share, all strategies. */
-export function initialForm(queries: Pick<RareData, "list" | "tryShare">, riskFactor = RISK_FACTOR_PRESETS[0].name): ScenarioForm {
+export function initialForm(
+  queries: Pick<RareData, "list" | "tryShare">,
+  riskFactor = RISK_FACTOR_PRESETS[0].name,
+): ScenarioForm {
   const preset = findRiskFactorPreset(riskFactor) ?? RISK_FACTOR_PRESETS[0];
   const elements = queries
     .list("elements")
@@ -108,7 +118,11 @@ export function checkForm(form: ScenarioForm): Checked {
 
   let elasticity = NaN;
   const e = parseNumberText(form.elasticityText);
-  if (e === null) problems.push({ field: "elasticity", message: `Elasticity: enter a number greater than 0, e.g. 0.5 (got "${form.elasticityText.trim()}").` });
+  if (e === null)
+    problems.push({
+      field: "elasticity",
+      message: `Elasticity: enter a number greater than 0, e.g. 0.5 (got "${form.elasticityText.trim()}").`,
+    });
   else elasticity = guarded(() => requireElasticity(e), "elasticity", problems);
 
   const elements = form.elements.filter((x) => x.checked).map((x) => x.name);
@@ -116,7 +130,10 @@ export function checkForm(form: ScenarioForm): Checked {
 
   const strategies = form.strategies
     .filter((s) => s.checked)
-    .map((s) => ({ name: s.name, offset: percentField(s.offsetText, `Offset of ${s.name}`, `offset:${s.name}`, problems) }));
+    .map((s) => ({
+      name: s.name,
+      offset: percentField(s.offsetText, `Offset of ${s.name}`, `offset:${s.name}`, problems),
+    }));
 
   const sheetName = form.sheetName.trim();
   try {

@@ -3,7 +3,13 @@
  * their offsets, sheet name. Every control has a visible <label> (or a <legend> for a
  * group); a field with a problem gets aria-invalid and points at its message.
  */
-import { RISK_FACTOR_PRESETS, STRATEGY_PRESETS, findRiskFactorPreset, findStrategyPreset, DEFAULT_ELASTICITY } from "../../src/model/presets";
+import {
+  RISK_FACTOR_PRESETS,
+  STRATEGY_PRESETS,
+  findRiskFactorPreset,
+  findStrategyPreset,
+  DEFAULT_ELASTICITY,
+} from "../../src/model/presets";
 import { defaultScenarioSheetName } from "../../src/scenario/names";
 import { h } from "../dom";
 import { percentText, type Problem, type ScenarioForm } from "./scenario-choices";
@@ -25,7 +31,10 @@ export function scenarioFormControls(initial: ScenarioForm, events: FormEvents):
   const fields = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const field = <T extends HTMLInputElement | HTMLSelectElement>(key: string, el: T): T => (fields.set(key, el), el);
 
-  const preset = field("preset", h("select", { id: "scenario-preset" }, ...RISK_FACTOR_PRESETS.map((p) => h("option", { value: p.name }, p.name))));
+  const preset = field(
+    "preset",
+    h("select", { id: "scenario-preset" }, ...RISK_FACTOR_PRESETS.map((p) => h("option", { value: p.name }, p.name))),
+  );
   preset.value = initial.riskFactor;
   const cutHint = h("p", { class: "hint", id: "scenario-cut-hint" });
 
@@ -33,16 +42,34 @@ export function scenarioFormControls(initial: ScenarioForm, events: FormEvents):
     h(
       "label",
       { class: "checkbox-label", for: `scenario-element-${i}` },
-      field(`element:${e.name}`, h("input", { type: "checkbox", id: `scenario-element-${i}`, value: e.name, checked: e.checked })),
+      field(
+        `element:${e.name}`,
+        h("input", { type: "checkbox", id: `scenario-element-${i}`, value: e.name, checked: e.checked }),
+      ),
       e.sourced ? e.name : `${e.name} (no sourced share: #N/A)`,
     ),
   );
   const elements = h("fieldset", { id: "scenario-elements" }, h("legend", {}, "Elements"), ...elementBoxes);
 
-  const cut = field("cut", h("input", { type: "text", id: "scenario-cut", inputmode: "decimal", value: initial.cutText, "aria-describedby": "scenario-cut-hint" }));
+  const cut = field(
+    "cut",
+    h("input", {
+      type: "text",
+      id: "scenario-cut",
+      inputmode: "decimal",
+      value: initial.cutText,
+      "aria-describedby": "scenario-cut-hint",
+    }),
+  );
   const elasticity = field(
     "elasticity",
-    h("input", { type: "text", id: "scenario-elasticity", inputmode: "decimal", value: initial.elasticityText, "aria-describedby": "scenario-elasticity-hint" }),
+    h("input", {
+      type: "text",
+      id: "scenario-elasticity",
+      inputmode: "decimal",
+      value: initial.elasticityText,
+      "aria-describedby": "scenario-elasticity-hint",
+    }),
   );
 
   const strategyRows = initial.strategies.map((s, i) => {
@@ -53,17 +80,37 @@ export function scenarioFormControls(initial: ScenarioForm, events: FormEvents):
       h(
         "label",
         { class: "checkbox-label", for: `scenario-strategy-${i}` },
-        field(`strategy:${s.name}`, h("input", { type: "checkbox", id: `scenario-strategy-${i}`, value: s.name, checked: s.checked })),
+        field(
+          `strategy:${s.name}`,
+          h("input", { type: "checkbox", id: `scenario-strategy-${i}`, value: s.name, checked: s.checked }),
+        ),
         s.name,
       ),
       h("label", { for: `scenario-offset-${i}` }, `${s.name} offset (%)`),
-      field(`offset:${s.name}`, h("input", { type: "text", id: `scenario-offset-${i}`, inputmode: "decimal", value: s.offsetText, "aria-describedby": `scenario-offset-${i}-hint` })),
+      field(
+        `offset:${s.name}`,
+        h("input", {
+          type: "text",
+          id: `scenario-offset-${i}`,
+          inputmode: "decimal",
+          value: s.offsetText,
+          "aria-describedby": `scenario-offset-${i}-hint`,
+        }),
+      ),
       h("p", { class: "hint", id: `scenario-offset-${i}-hint` }, hint),
     );
   });
-  const strategies = h("fieldset", { id: "scenario-strategies" }, h("legend", {}, "Mitigation strategies"), ...strategyRows);
+  const strategies = h(
+    "fieldset",
+    { id: "scenario-strategies" },
+    h("legend", {}, "Mitigation strategies"),
+    ...strategyRows,
+  );
 
-  const sheet = field("sheet", h("input", { type: "text", id: "scenario-sheet", value: initial.sheetName, maxlength: 31 }));
+  const sheet = field(
+    "sheet",
+    h("input", { type: "text", id: "scenario-sheet", value: initial.sheetName, maxlength: 31 }),
+  );
 
   let defaultSheet = initial.sheetName;
   const showCutHint = () => {
@@ -82,7 +129,8 @@ export function scenarioFormControls(initial: ScenarioForm, events: FormEvents):
     events.onChange(!renamed);
   });
   sheet.addEventListener("input", () => events.onChange(true));
-  for (const el of fields.values()) if (el !== preset && el !== sheet) el.addEventListener("change", () => events.onChange(false));
+  for (const el of fields.values())
+    if (el !== preset && el !== sheet) el.addEventListener("change", () => events.onChange(false));
 
   const element = h(
     "div",
@@ -95,7 +143,11 @@ export function scenarioFormControls(initial: ScenarioForm, events: FormEvents):
     cutHint,
     h("label", { for: "scenario-elasticity" }, "Price elasticity of demand (magnitude, greater than 0)"),
     elasticity,
-    h("p", { class: "hint", id: "scenario-elasticity-hint" }, `Default ${DEFAULT_ELASTICITY.value}: ${DEFAULT_ELASTICITY.rationale}`),
+    h(
+      "p",
+      { class: "hint", id: "scenario-elasticity-hint" },
+      `Default ${DEFAULT_ELASTICITY.value}: ${DEFAULT_ELASTICITY.rationale}`,
+    ),
     strategies,
     h("label", { for: "scenario-sheet" }, "Sheet name"),
     sheet,

@@ -25,10 +25,16 @@ export function outcomeMessage(outcome: ScenarioWriteOutcome, plan: SheetPlan): 
   return {
     text: `Updated the sheet "${outcome.sheetName}" in place with the choices above.`,
     details: [
-      outcome.kept.length ? `Kept the exposures you typed: ${list(outcome.kept)}.` : "No exposures had been typed, so none were kept.",
-      ...(outcome.dropped.length ? [`Removed with their elements, which are no longer chosen: ${list(outcome.dropped)}.`] : []),
+      outcome.kept.length
+        ? `Kept the exposures you typed: ${list(outcome.kept)}.`
+        : "No exposures had been typed, so none were kept.",
+      ...(outcome.dropped.length
+        ? [`Removed with their elements, which are no longer chosen: ${list(outcome.dropped)}.`]
+        : []),
       ...(outcome.rebuilt
-        ? [`The layout changed, so the table, the chart and the names were rebuilt for ${plural(elements, "element", "elements")} and ${plural(strategies, "strategy", "strategies")}.`]
+        ? [
+            `The layout changed, so the table, the chart and the names were rebuilt for ${plural(elements, "element", "elements")} and ${plural(strategies, "strategy", "strategies")}.`,
+          ]
         : []),
     ],
   };

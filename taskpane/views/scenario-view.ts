@@ -5,7 +5,12 @@
  * only to the Workbook port, so it runs unchanged in Excel and on the preview.
  */
 import { buildScenarioSheet } from "../../src/scenario/layout";
-import { existingScenarioSheet, writeScenarioSheet, type ExistingSheet, type ScenarioWriteMode } from "../../src/scenario/writer";
+import {
+  existingScenarioSheet,
+  writeScenarioSheet,
+  type ExistingSheet,
+  type ScenarioWriteMode,
+} from "../../src/scenario/writer";
 import { sameName } from "../../src/workbook/names";
 import type { Workbook } from "../../src/workbook/workbook";
 import type { RareRuntime } from "../../functions/runtime-bridge";
@@ -24,7 +29,11 @@ export interface ScenarioViewDeps {
 const MESSAGES_ID = "scenario-messages";
 const STATUS_DELAY_MS = 250;
 
-export function renderScenarioView(container: HTMLElement, workbook: Workbook, { runtime, overrides }: ScenarioViewDeps): void {
+export function renderScenarioView(
+  container: HTMLElement,
+  workbook: Workbook,
+  { runtime, overrides }: ScenarioViewDeps,
+): void {
   clear(container);
   let busy = false;
   let existing: { kind: ExistingSheet; name: string } = { kind: "none", name: "" };
@@ -40,8 +49,16 @@ export function renderScenarioView(container: HTMLElement, workbook: Workbook, {
     },
   });
   const status = h("p", { id: "scenario-sheet-status", class: "hint" });
-  const createButton = h("fluent-button" as "button", { appearance: "primary", id: "scenario-create", role: "button" }, "Create scenario sheet");
-  const updateButton = h("fluent-button" as "button", { appearance: "primary", id: "scenario-update", role: "button", hidden: true }, "Update scenario sheet");
+  const createButton = h(
+    "fluent-button" as "button",
+    { appearance: "primary", id: "scenario-create", role: "button" },
+    "Create scenario sheet",
+  );
+  const updateButton = h(
+    "fluent-button" as "button",
+    { appearance: "primary", id: "scenario-update", role: "button", hidden: true },
+    "Update scenario sheet",
+  );
   const refreshButton = h("fluent-button" as "button", { id: "scenario-refresh", role: "button" }, "Refresh data");
   const version = h("span", { id: "scenario-dataset-version" });
   const messages = messageArea(MESSAGES_ID);
@@ -64,12 +81,17 @@ export function renderScenarioView(container: HTMLElement, workbook: Workbook, {
     h("div", { class: "actions" }, createButton, updateButton),
     messages.element,
     h("h3", {}, "Refresh"),
-    h("p", { class: "hint" }, "Recalculates every formula in the workbook (a full calculation), so a model workbook shows the figures now in force."),
+    h(
+      "p",
+      { class: "hint" },
+      "Recalculates every formula in the workbook (a full calculation), so a model workbook shows the figures now in force.",
+    ),
     h("div", { class: "actions" }, refreshButton),
     h("p", { class: "dataset" }, "Dataset ", version),
   );
 
-  const showVersion = () => (version.textContent = datasetVersionText(runtime.bundled.version(), overrides.current.stored.layers.length));
+  const showVersion = () =>
+    (version.textContent = datasetVersionText(runtime.bundled.version(), overrides.current.stored.layers.length));
   overrides.subscribe(showVersion);
   showVersion();
 
@@ -90,7 +112,8 @@ export function renderScenarioView(container: HTMLElement, workbook: Workbook, {
       if (wanted) {
         const kind = await existingScenarioSheet(workbook, wanted);
         // Excel matches sheet names case-blind; the plan must use the sheet's own spelling.
-        const name = kind === "none" ? wanted : ((await workbook.listSheets()).find((s) => sameName(s, wanted)) ?? wanted);
+        const name =
+          kind === "none" ? wanted : ((await workbook.listSheets()).find((s) => sameName(s, wanted)) ?? wanted);
         next = { kind, name };
       }
     } catch {
@@ -111,7 +134,11 @@ export function renderScenarioView(container: HTMLElement, workbook: Workbook, {
     const checked = checkForm(form.read());
     form.markProblems(checked.ok ? [] : checked.problems, MESSAGES_ID);
     if (!checked.ok) {
-      messages.show("error", "The sheet was not written. Please fix:", checked.problems.map((p) => p.message));
+      messages.show(
+        "error",
+        "The sheet was not written. Please fix:",
+        checked.problems.map((p) => p.message),
+      );
       return;
     }
     busy = true;

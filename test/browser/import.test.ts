@@ -34,7 +34,9 @@ const success = () => page.locator("#import-messages .message.success");
 async function addSyncLatency(ms: number) {
   await page.evaluate((delay) => {
     type Batch = { sync(): Promise<void> };
-    const wb = (globalThis as unknown as { rarePreview: { run(work: (b: Batch) => Promise<unknown>): Promise<unknown> } }).rarePreview;
+    const wb = (
+      globalThis as unknown as { rarePreview: { run(work: (b: Batch) => Promise<unknown>): Promise<unknown> } }
+    ).rarePreview;
     const run = wb.run.bind(wb);
     wb.run = (work) =>
       run((batch) => {
@@ -49,7 +51,11 @@ async function addSyncLatency(ms: number) {
 }
 
 async function pick(name: string, content: string | Buffer) {
-  await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8") });
+  await page.getByLabel("CSV file").setInputFiles({
+    name,
+    mimeType: "text/csv",
+    buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"),
+  });
 }
 
 it("imports a USGS file through the file input and renders it as a new sheet", async () => {
@@ -58,12 +64,23 @@ it("imports a USGS file through the file input and renders it as a new sheet", a
   await expect(page.locator("#import-preview caption").innerText()).resolves.toMatch(/first 16 of 16 rows/);
   await importButton().click();
   await success().waitFor();
-  await expect(success().innerText()).resolves.toMatch(/Imported 16 rows and 8 columns into the new sheet "mcs2024-raree_world"/);
+  await expect(success().innerText()).resolves.toMatch(
+    /Imported 16 rows and 8 columns into the new sheet "mcs2024-raree_world"/,
+  );
   await expect(success().innerText()).resolves.toMatch(/Dropped 36 blank trailing columns[\s\S]*Dropped 22 blank rows/);
 
   expect(await sheetCaptions(page)).toEqual(["Sheet1", "mcs2024-raree_world"]);
   const rows = await sheetTexts(page, "mcs2024-raree_world");
-  expect(rows[0]).toEqual(["Source", "Country", "Type", "Prod_t_est_2022", "Prod_t_est_2023", "Prod_notes", "Reserves_t", "Reserves_notes"]);
+  expect(rows[0]).toEqual([
+    "Source",
+    "Country",
+    "Type",
+    "Prod_t_est_2022",
+    "Prod_t_est_2023",
+    "Prod_notes",
+    "Reserves_t",
+    "Reserves_notes",
+  ]);
   const china = rows.find((r) => r[1] === "China")!;
   expect(china[4]).toBe("240000");
   expect(rows.find((r) => r[1] === "Burma")![6]).toBe(""); // NA → blank
@@ -72,7 +89,8 @@ it("imports a USGS file through the file input and renders it as a new sheet", a
 
   mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: join(artifactsDir, "import-preview.png"), fullPage: true });
-  if (process.env.UPDATE_SCREENSHOTS) copyFileSync(join(artifactsDir, "import-preview.png"), join(repoRoot, "docs", "images", "import-preview.png"));
+  if (process.env.UPDATE_SCREENSHOTS)
+    copyFileSync(join(artifactsDir, "import-preview.png"), join(repoRoot, "docs", "images", "import-preview.png"));
 });
 
 it("shows a hostile file literally and runs nothing from it", async () => {
@@ -107,7 +125,11 @@ it("shows a hostile file literally and runs nothing from it", async () => {
   // Nothing was parsed as markup, and no cell became a formula in the workbook.
   await expect(page.locator("#preview script, #preview img, #preview svg[onload]").count()).resolves.toBe(0);
   const formulas = await page.evaluate(async () => {
-    const wb = (globalThis as unknown as { rarePreview: { readRange(s: string, r: string): Promise<{ formulas: unknown[][]; values: unknown[][] }> } }).rarePreview;
+    const wb = (
+      globalThis as unknown as {
+        rarePreview: { readRange(s: string, r: string): Promise<{ formulas: unknown[][]; values: unknown[][] }> };
+      }
+    ).rarePreview;
     const { formulas, values } = await wb.readRange("hostile", "B2:B9");
     return { formulas: formulas.flat(), values: values.flat() };
   });
@@ -119,7 +141,10 @@ it("shows a hostile file literally and runs nothing from it", async () => {
 
 it("cancel leaves no sheet behind", async () => {
   const lines = ["id,code,value,share,date,note"];
-  for (let i = 0; i < 200_000; i++) lines.push(`${i},0${i % 1000},"${(i * 7).toLocaleString("en-US")}",${i % 100}%,2024-01-${String((i % 28) + 1).padStart(2, "0")},row ${i}`);
+  for (let i = 0; i < 200_000; i++)
+    lines.push(
+      `${i},0${i % 1000},"${(i * 7).toLocaleString("en-US")}",${i % 100}%,2024-01-${String((i % 28) + 1).padStart(2, "0")},row ${i}`,
+    );
   await pick("big.csv", lines.join("\n"));
   await page.waitForSelector("#import-preview", { timeout: 60_000 });
   const before = await sheetCaptions(page);
@@ -131,13 +156,20 @@ it("cancel leaves no sheet behind", async () => {
   await page.getByRole("button", { name: "Cancel" }).click();
   await page.locator("#import-messages .message.info", { hasText: "cancelled" }).waitFor({ timeout: 60_000 });
   expect(await sheetCaptions(page)).toEqual(before);
-  expect(await page.evaluate(() => (globalThis as unknown as { rarePreview: { listSheets(): Promise<string[]> } }).rarePreview.listSheets())).toEqual(["Sheet1"]);
+  expect(
+    await page.evaluate(() =>
+      (globalThis as unknown as { rarePreview: { listSheets(): Promise<string[]> } }).rarePreview.listSheets(),
+    ),
+  ).toEqual(["Sheet1"]);
   expect(session.errors).toEqual([]);
 });
 
 it("imports 200,000 rows × 10 columns with visible progress and a responsive page", async () => {
   const lines = ["a,b,c,d,e,f,g,h,i,j"];
-  for (let i = 0; i < 200_000; i++) lines.push(`${i},0${i % 977},"${(i * 13).toLocaleString("en-US")}",${i % 100}%,2024-02-${String((i % 28) + 1).padStart(2, "0")},x${i},${i / 7},TRUE,-${i},note ${i}`);
+  for (let i = 0; i < 200_000; i++)
+    lines.push(
+      `${i},0${i % 977},"${(i * 13).toLocaleString("en-US")}",${i % 100}%,2024-02-${String((i % 28) + 1).padStart(2, "0")},x${i},${i / 7},TRUE,-${i},note ${i}`,
+    );
   await pick("large.csv", lines.join("\n"));
   await page.waitForSelector("#import-preview", { timeout: 60_000 });
   // In the page: a heartbeat (the longest gap between timer ticks shows whether the page
@@ -153,7 +185,11 @@ it("imports 200,000 rows × 10 columns with visible progress and a responsive pa
       w.last = now;
     }, 50);
     const text = document.getElementById("import-progress-text")!;
-    new MutationObserver(() => w.updates.push([performance.now(), text.textContent ?? ""])).observe(text, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => w.updates.push([performance.now(), text.textContent ?? ""])).observe(text, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
   });
   await addSyncLatency(150);
   await importButton().click();
@@ -168,7 +204,9 @@ it("imports 200,000 rows × 10 columns with visible progress and a responsive pa
   expect(writing.some(([, t]) => !/^Writing: (0|200,000) of/.test(t))).toBe(true); // rows written shown mid-way
   const gaps = updates.slice(1).map(([t], i) => t - updates[i][0]);
   const longestUpdateGap = Math.max(...gaps);
-  console.log(`200k import: ${updates.length} progress updates, longest gap ${longestUpdateGap.toFixed(0)} ms; longest event-loop stall ${maxGap.toFixed(0)} ms`);
+  console.log(
+    `200k import: ${updates.length} progress updates, longest gap ${longestUpdateGap.toFixed(0)} ms; longest event-loop stall ${maxGap.toFixed(0)} ms`,
+  );
   // The pane repaints progress every 200 ms. The bounds are loose on purpose: CI shares
   // two cores between parallel test files, while a frozen pane stalls for many seconds.
   expect(longestUpdateGap).toBeLessThan(1500);
@@ -182,12 +220,20 @@ it("works with the keyboard alone", async () => {
   await page.keyboard.press("ArrowRight");
   await expect(page.getByRole("tab", { name: "Import CSV" }).getAttribute("aria-selected")).resolves.toBe("true");
   // Tab into the view until the file input has focus, then open it with the keyboard.
-  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.id === "csv-file")); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.id === "csv-file")); i++)
+    await page.keyboard.press("Tab");
   const chooser = page.waitForEvent("filechooser");
   await page.keyboard.press("Space");
-  await (await chooser).setFiles({ name: "shares.csv", mimeType: "text/csv", buffer: Buffer.from("Element,Share\nNeodymium,80%\nDysprosium,85%\n") });
+  await (
+    await chooser
+  ).setFiles({
+    name: "shares.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Element,Share\nNeodymium,80%\nDysprosium,85%\n"),
+  });
   await page.waitForSelector("#import-preview");
-  for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.id === "import-button")); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.id === "import-button")); i++)
+    await page.keyboard.press("Tab");
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("import-button");
   await page.keyboard.press("Enter");
   await success().waitFor();
@@ -199,15 +245,28 @@ it("offers an imported share table to the RARE functions, lists rejected rows, a
   await page.waitForSelector("#import-preview");
   await importButton().click();
   await success().waitFor();
-  const share = () => page.evaluate(() => (globalThis as unknown as { RareRuntime: { associated: Record<string, (...a: unknown[]) => unknown[][]> } }).RareRuntime.associated.SHARE([["Neodymium"]], null)[0][0]);
+  const share = () =>
+    page.evaluate(
+      () =>
+        (
+          globalThis as unknown as { RareRuntime: { associated: Record<string, (...a: unknown[]) => unknown[][]> } }
+        ).RareRuntime.associated.SHARE([["Neodymium"]], null)[0][0],
+    );
   expect(await share()).toBe(0.8);
 
   await page.getByRole("button", { name: "Use for RARE functions in this workbook" }).click();
   await page.locator("#overrides-result .message.success").waitFor();
-  await expect(page.locator("#overrides-result").innerText()).resolves.toMatch(/now use 1 imported row[\s\S]*2 rows were not used[\s\S]*Row 3: Unknown element "Unobtainium"[\s\S]*Row 4:/);
+  await expect(page.locator("#overrides-result").innerText()).resolves.toMatch(
+    /now use 1 imported row[\s\S]*2 rows were not used[\s\S]*Row 3: Unknown element "Unobtainium"[\s\S]*Row 4:/,
+  );
   expect(await share()).toBe(0.5);
   await expect(page.locator("#dataset-version").innerText()).resolves.toMatch(/\+ 1 workbook override/);
-  const source = await page.evaluate(() => (globalThis as unknown as { RareRuntime: { associated: Record<string, (...a: unknown[]) => unknown[][]> } }).RareRuntime.associated.SOURCE([["share"]], [["Neodymium"]], null)[0][0]);
+  const source = await page.evaluate(
+    () =>
+      (
+        globalThis as unknown as { RareRuntime: { associated: Record<string, (...a: unknown[]) => unknown[][]> } }
+      ).RareRuntime.associated.SOURCE([["share"]], [["Neodymium"]], null)[0][0],
+  );
   expect(source).toMatch(/workbook import: my-shares\.csv, \d{4}-\d{2}-\d{2}/);
 
   await page.getByRole("button", { name: "Clear overrides" }).click();

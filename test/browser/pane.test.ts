@@ -15,18 +15,26 @@ afterAll(async () => {
 });
 
 it("says it runs in preview mode outside Excel", async () => {
-  await expect(session.page.getByRole("status").first().innerText()).resolves.toMatch(/Preview mode: not running inside Excel/);
+  await expect(session.page.getByRole("status").first().innerText()).resolves.toMatch(
+    /Preview mode: not running inside Excel/,
+  );
   expect(await session.page.evaluate(() => document.body.dataset.host)).toBe("preview");
 });
 
 it("shows the dataset version the functions answer from", async () => {
-  const version = await session.page.evaluate(() => (globalThis as unknown as { RareRuntime: { associated: Record<string, () => string> } }).RareRuntime.associated.VERSION());
+  const version = await session.page.evaluate(() =>
+    (
+      globalThis as unknown as { RareRuntime: { associated: Record<string, () => string> } }
+    ).RareRuntime.associated.VERSION(),
+  );
   expect(version).toMatch(/^\d{4}-\d{2}-\d{2}\+[0-9a-f]{12}$/);
   await expect(session.page.locator("#dataset-version").innerText()).resolves.toBe(version);
 });
 
 it("lists every function of functions.json with its signature and one-line help", async () => {
-  const metadata = JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as { functions: Array<{ name: string }> };
+  const metadata = JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as {
+    functions: Array<{ name: string }>;
+  };
   const shown = await session.page.locator(".function-list dt code").allInnerTexts();
   expect(shown).toHaveLength(metadata.functions.length);
   expect(shown).toContain("=RARE.SHARE(element, [stage])");
@@ -39,7 +47,9 @@ it("lists every function of functions.json with its signature and one-line help"
 
 it("enforces a Content-Security-Policy without unsafe-inline or unsafe-eval", async () => {
   const page = session.page;
-  const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "");
+  const csp = await page.evaluate(
+    () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "",
+  );
   expect(csp).toMatch(/script-src 'self'/);
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
   // And the browser applies it: an injected inline script does not run. (eval cannot be

@@ -21,7 +21,8 @@ const EXPECTED_CONSOLE = /Office\.js is loaded outside of Office client/;
 // About 3 s after loading, office.js tries to frame its telemetry page (with an inline
 // style); the pane's Content-Security-Policy blocks both, as it should. Only those
 // refusals, and only when office.js itself reports them, are expected.
-const officeJsBlockedByCsp = (text: string, url: string) => /Content Security Policy/.test(text) && url.startsWith(`${server.url}/office-js/`);
+const officeJsBlockedByCsp = (text: string, url: string) =>
+  /Content Security Policy/.test(text) && url.startsWith(`${server.url}/office-js/`);
 
 let server: StaticServer;
 let browser: Browser;
@@ -43,7 +44,8 @@ beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
-    if (m.type() === "error" && !EXPECTED_CONSOLE.test(m.text()) && !officeJsBlockedByCsp(m.text(), m.location().url)) errors.push(`console.error: ${m.text()}`);
+    if (m.type() === "error" && !EXPECTED_CONSOLE.test(m.text()) && !officeJsBlockedByCsp(m.text(), m.location().url))
+      errors.push(`console.error: ${m.text()}`);
   });
   await page.goto(`${server.url}/taskpane.html`);
   await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
@@ -60,10 +62,14 @@ const messages = () => page.locator("#scenario-messages");
 /** The rendered sheet's cell texts (an input shows its value), row by row. */
 function sheetRows(sheet: string): Promise<string[][]> {
   return page.evaluate((name) => {
-    const table = Array.from(document.querySelectorAll("#preview table")).find((t) => t.querySelector("caption")?.textContent === name);
+    const table = Array.from(document.querySelectorAll("#preview table")).find(
+      (t) => t.querySelector("caption")?.textContent === name,
+    );
     if (!table) return [];
     return Array.from(table.querySelectorAll("tr")).map((tr) =>
-      Array.from(tr.querySelectorAll("th, td")).map((c) => (c.querySelector("input") as HTMLInputElement | null)?.value ?? c.textContent ?? ""),
+      Array.from(tr.querySelectorAll("th, td")).map(
+        (c) => (c.querySelector("input") as HTMLInputElement | null)?.value ?? c.textContent ?? "",
+      ),
     );
   }, sheet);
 }
@@ -76,7 +82,13 @@ async function scenarioFigures() {
   const gaps: Record<string, string> = {};
   for (let r = header + 1; rows[r]?.[0]; r++) gaps[rows[r][0]] = rows[r][gapCol];
   const gridHeader = rows.findIndex((r) => r[0] === "Export cut");
-  return { gaps, gridHeader: rows[gridHeader], currentCut: rows[gridHeader + 1], firstFixed: rows[gridHeader + 2], rows };
+  return {
+    gaps,
+    gridHeader: rows[gridHeader],
+    currentCut: rows[gridHeader + 1],
+    firstFixed: rows[gridHeader + 2],
+    rows,
+  };
 }
 
 /** Waits for the preview to catch up with an edit (it recalculates on the change event). */
@@ -100,7 +112,9 @@ it("refuses bad values in the pane, naming the field, and writes nothing", async
   await page.getByLabel("Sheet name").fill("Q1/Q2");
   await page.getByRole("button", { name: "Create scenario sheet" }).click();
   const alert = messages().getByRole("alert");
-  await expect(alert.innerText()).resolves.toMatch(/Export cut 150% is outside 0% to 100%\.[\s\S]*Elasticity 0 would turn[\s\S]*contains one of/);
+  await expect(alert.innerText()).resolves.toMatch(
+    /Export cut 150% is outside 0% to 100%\.[\s\S]*Elasticity 0 would turn[\s\S]*contains one of/,
+  );
   await expect(page.locator("#scenario-cut").getAttribute("aria-invalid")).resolves.toBe("true");
   await expect(page.locator("#scenario-sheet").getAttribute("aria-invalid")).resolves.toBe("true");
   const ticked = page.locator("#scenario-elements input[type=checkbox]:checked");
@@ -112,29 +126,45 @@ it("refuses bad values in the pane, naming the field, and writes nothing", async
   expect(await page.locator("#preview table > caption").allInnerTexts()).toEqual(["Sheet1"]);
 
   await page.getByLabel("Sheet name").fill("sheet1");
-  await page.locator("#scenario-sheet-status", { hasText: 'A sheet named "Sheet1" exists and was not made by a RARE scenario' }).waitFor();
-  await expect(page.getByRole("button", { name: "Create scenario sheet" }).getAttribute("disabled")).resolves.not.toBeNull();
+  await page
+    .locator("#scenario-sheet-status", { hasText: 'A sheet named "Sheet1" exists and was not made by a RARE scenario' })
+    .waitFor();
+  await expect(
+    page.getByRole("button", { name: "Create scenario sheet" }).getAttribute("disabled"),
+  ).resolves.not.toBeNull();
   await expect(page.getByRole("button", { name: "Update scenario sheet" }).isVisible()).resolves.toBe(false);
 });
 
 it("creates a live scenario sheet; editing its cut recomputes the gap and the grid", async () => {
-  await expect(page.locator("#scenario-assumptions-note").innerText()).resolves.toMatch(/assumptions, judgement not data: change them/);
+  await expect(page.locator("#scenario-assumptions-note").innerText()).resolves.toMatch(
+    /assumptions, judgement not data: change them/,
+  );
   await expect(page.getByLabel("Neodymium", { exact: true }).isChecked()).resolves.toBe(true);
   await expect(page.getByLabel("Export cut: share of China's supply withheld (%)").inputValue()).resolves.toBe("30");
   await createDefaultScenario();
-  await expect(messages().innerText()).resolves.toMatch(/Created the sheet "Scenario Export Quotas": 3 elements, 4 strategies/);
+  await expect(messages().innerText()).resolves.toMatch(
+    /Created the sheet "Scenario Export Quotas": 3 elements, 4 strategies/,
+  );
   expect(await page.locator("#preview table > caption").allInnerTexts()).toEqual(["Sheet1", SHEET]);
 
   const before = await scenarioFigures();
   // 0.8 × 30 % × (1 − 41.86 %) = 13.95 %: Neodymium with the four default offsets combined.
   expect(before.gaps).toEqual({ Neodymium: "14.0%", Dysprosium: "14.8%", Lanthanum: "12.2%" });
   expect(before.gridHeader.slice(0, 4)).toEqual(["Export cut", "Neodymium", "Dysprosium", "Lanthanum"]);
-  expect(before.currentCut.slice(0, 5)).toEqual(["30.0%", "14.0%", "14.8%", "12.2%", "Current cut (the Export cut assumption, B8)"]);
+  expect(before.currentCut.slice(0, 5)).toEqual([
+    "30.0%",
+    "14.0%",
+    "14.8%",
+    "12.2%",
+    "Current cut (the Export cut assumption, B8)",
+  ]);
   expect(before.firstFixed.slice(0, 4)).toEqual(["10.0%", "4.7%", "4.9%", "4.1%"]);
   const rows = before.rows.map((r) => r.join(" | ")).join("\n");
   expect(rows).toMatch(/Potential impact \| Supply shortages, delayed production/);
   expect(rows).toMatch(/Base price \(USD\/kg\)[\s\S]*\$56\.00/);
-  await expect(page.locator("#preview figure svg title").first().textContent()).resolves.toBe("China share and supply gap by element");
+  await expect(page.locator("#preview figure svg title").first().textContent()).resolves.toBe(
+    "China share and supply gap by element",
+  );
 
   const cut = page.locator(CUT_INPUT);
   await expect(cut.inputValue()).resolves.toBe("30.0%");
@@ -147,10 +177,16 @@ it("creates a live scenario sheet; editing its cut recomputes the gap and the gr
   expect(after.gaps).toEqual({ Neodymium: "27.9%", Dysprosium: "29.7%", Lanthanum: "24.4%" });
   expect(after.currentCut.slice(0, 4)).toEqual(["60.0%", "27.9%", "29.7%", "24.4%"]);
   expect(after.firstFixed).toEqual(before.firstFixed); // the fixed cuts do not move
-  expect(await page.evaluate(async (sheet) => {
-    const wb = (globalThis as unknown as { rarePreview: { readRange(s: string, r: string): Promise<{ formulas: unknown[][] }> } }).rarePreview;
-    return (await wb.readRange(sheet, "C17")).formulas[0][0];
-  }, SHEET)).toBe("=RARE.GAP(A17,$B$8,$B$14)");
+  expect(
+    await page.evaluate(async (sheet) => {
+      const wb = (
+        globalThis as unknown as {
+          rarePreview: { readRange(s: string, r: string): Promise<{ formulas: unknown[][] }> };
+        }
+      ).rarePreview;
+      return (await wb.readRange(sheet, "C17")).formulas[0][0];
+    }, SHEET),
+  ).toBe("=RARE.GAP(A17,$B$8,$B$14)");
 
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   mkdirSync(artifactsDir, { recursive: true });
@@ -166,15 +202,21 @@ it("creates a live scenario sheet; editing its cut recomputes the gap and the gr
 
 it("offers Update for an existing scenario sheet and keeps the exposure typed into it", async () => {
   await createDefaultScenario();
-  await expect(page.locator("#scenario-sheet-status").innerText()).resolves.toMatch(/The scenario sheet "Scenario Export Quotas" exists/);
-  await expect(page.getByRole("button", { name: "Create scenario sheet" }).getAttribute("disabled")).resolves.not.toBeNull();
+  await expect(page.locator("#scenario-sheet-status").innerText()).resolves.toMatch(
+    /The scenario sheet "Scenario Export Quotas" exists/,
+  );
+  await expect(
+    page.getByRole("button", { name: "Create scenario sheet" }).getAttribute("disabled"),
+  ).resolves.not.toBeNull();
 
   const exposure = page.locator(`#preview input[aria-label="Exposure (t): Neodymium"]`);
   await exposure.fill("100");
   await exposure.press("Tab");
   await page.getByLabel("Export cut: share of China's supply withheld (%)").fill("50");
   await page.getByRole("button", { name: "Update scenario sheet" }).click();
-  await expect(messages().locator(".message.success").innerText()).resolves.toMatch(/Updated the sheet "Scenario Export Quotas" in place[\s\S]*Kept the exposures you typed: Neodymium \(100\)/);
+  await expect(messages().locator(".message.success").innerText()).resolves.toMatch(
+    /Updated the sheet "Scenario Export Quotas" in place[\s\S]*Kept the exposures you typed: Neodymium \(100\)/,
+  );
 
   const { gaps, rows } = await scenarioFigures();
   expect(gaps.Neodymium).toBe("23.3%"); // 0.8 × 50 % × 58.14 %
@@ -187,5 +229,7 @@ it("offers Update for an existing scenario sheet and keeps the exposure typed in
 it("Refresh data recalculates and shows the dataset version", async () => {
   await page.getByRole("button", { name: "Refresh data" }).click();
   const version = await page.locator("#dataset-version").innerText();
-  await expect(messages().locator(".message.success").innerText()).resolves.toMatch(new RegExp(`^Recalculated at \\d\\d:\\d\\d\\. Dataset ${version.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.$`));
+  await expect(messages().locator(".message.success").innerText()).resolves.toMatch(
+    new RegExp(`^Recalculated at \\d\\d:\\d\\d\\. Dataset ${version.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.$`),
+  );
 });

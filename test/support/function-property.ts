@@ -27,6 +27,7 @@ export function wellTypedTotalDeterministic(fn: RareFunction): fc.IProperty<[unk
     const problem = resultProblem(first);
     if (problem) throw new Error(problem);
     const second = fn(...args);
-    if (!isDeepStrictEqual(second, first)) throw new Error(`not deterministic: ${fc.stringify(first)} then ${fc.stringify(second)}`);
+    if (!isDeepStrictEqual(second, first))
+      throw new Error(`not deterministic: ${fc.stringify(first)} then ${fc.stringify(second)}`);
   });
 }

@@ -35,7 +35,15 @@ export function loadFunctionsBundle(file = join(distDir, "functions.js")): Funct
     CustomFunctions: {
       associate: (id: string, fn: Associated) => associations.push([id, fn]),
       Error: RecordedError,
-      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+      ErrorCode: {
+        invalidValue: "#VALUE!",
+        notAvailable: "#N/A",
+        invalidNumber: "#NUM!",
+        divisionByZero: "#DIV/0!",
+        nullReference: "#NULL!",
+        invalidName: "#NAME?",
+        invalidReference: "#REF!",
+      },
     },
   };
   const context = vm.createContext(sandbox);

@@ -70,7 +70,10 @@ const fixture = (file: string): Pick<HostileCase, "size" | "file" | "fileName" |
 });
 
 /** Text is UTF-8 encoded; bytes are taken as they are. */
-const generated = (fileName: string, make: () => string | Uint8Array): Pick<HostileCase, "size" | "fileName" | "bytes"> => ({
+const generated = (
+  fileName: string,
+  make: () => string | Uint8Array,
+): Pick<HostileCase, "size" | "fileName" | "bytes"> => ({
   size: "large",
   fileName,
   bytes: () => {
@@ -157,7 +160,7 @@ export const hostileCorpus: readonly HostileCase[] = [
   },
   {
     name: "html-payloads",
-    what: "HTML/script payloads in headers and cells: <script>, <img onerror>, \"><svg onload>, table escape, javascript: URL, iframe srcdoc",
+    what: 'HTML/script payloads in headers and cells: <script>, <img onerror>, "><svg onload>, table escape, javascript: URL, iframe srcdoc',
     ...fixture("html-payloads.csv"),
     expected: {
       outcome: "imported",
@@ -260,13 +263,24 @@ export const hostileCorpus: readonly HostileCase[] = [
     name: "xlsx-renamed",
     what: "An Excel workbook (zip) renamed to .csv",
     ...fixture("xlsx-renamed.csv"),
-    expected: { outcome: "refused", code: "binary", message: /not a text file \(it looks like a zip file, such as an Excel workbook \(\.xlsx\)\)/ },
+    expected: {
+      outcome: "refused",
+      code: "binary",
+      message: /not a text file \(it looks like a zip file, such as an Excel workbook \(\.xlsx\)\)/,
+    },
   },
   {
     name: "unclosed-quote",
     what: "A quote that never closes",
     ...fixture("unclosed-quote.csv"),
-    expected: { outcome: "refused", code: "unclosedQuote", message: /Row 2 has an unclosed quote \(line 2, column 2 \(B\)\)/, row: 2, column: 2, line: 2 },
+    expected: {
+      outcome: "refused",
+      code: "unclosedQuote",
+      message: /Row 2 has an unclosed quote \(line 2, column 2 \(B\)\)/,
+      row: 2,
+      column: 2,
+      line: 2,
+    },
   },
   {
     name: "empty",
@@ -302,14 +316,24 @@ export const hostileCorpus: readonly HostileCase[] = [
     what: "One cell of exactly 32,767 characters (Excel's maximum)",
     ...generated("cell-at-limit.csv", () => `note\n${"x".repeat(32_767)}\n`),
     size: "small",
-    expected: { outcome: "imported", encoding: "utf-8", headers: ["note"], rows: 1, cells: [[1, 0, "x".repeat(32_767)]] },
+    expected: {
+      outcome: "imported",
+      encoding: "utf-8",
+      headers: ["note"],
+      rows: 1,
+      cells: [[1, 0, "x".repeat(32_767)]],
+    },
   },
   {
     name: "cell-over-limit",
     what: "One cell of 32,768 characters",
     ...generated("cell-over-limit.csv", () => `note\n${"x".repeat(32_768)}\n`),
     size: "small",
-    expected: { outcome: "refused", code: "cellTooLong", message: /Row 2, column 1 \(A\) has 32,768 characters \(line 2\); an Excel cell holds at most 32,767/ },
+    expected: {
+      outcome: "refused",
+      code: "cellTooLong",
+      message: /Row 2, column 1 \(A\) has 32,768 characters \(line 2\); an Excel cell holds at most 32,767/,
+    },
   },
   {
     name: "field-10mb",
@@ -377,7 +401,8 @@ export const hostileCorpus: readonly HostileCase[] = [
     name: "alternating-columns-8000",
     what: "8,000 columns alternating text and numbers, 2 rows (within Excel's limits)",
     ...generated("alternating-columns-8000.csv", () => {
-      const row = (r: number): string => Array.from({ length: WIDE_COLUMNS }, (_, i) => (i % 2 ? String(r * i) : `t${r}-${i}`)).join(",");
+      const row = (r: number): string =>
+        Array.from({ length: WIDE_COLUMNS }, (_, i) => (i % 2 ? String(r * i) : `t${r}-${i}`)).join(",");
       return `${Array.from({ length: WIDE_COLUMNS }, (_, i) => `c${i + 1}`).join(",")}\n${row(1)}\n${row(2)}\n`;
     }),
     expected: {
@@ -403,7 +428,8 @@ export const hostileCorpus: readonly HostileCase[] = [
     expected: {
       outcome: "refused",
       code: "tooManyRows",
-      message: /more rows than an Excel sheet holds \(1,048,576, counting the header row\): row 1,048,577 \(line 1,048,577\) would not fit/,
+      message:
+        /more rows than an Excel sheet holds \(1,048,576, counting the header row\): row 1,048,577 \(line 1,048,577\) would not fit/,
       row: 1_048_577,
       line: 1_048_577,
     },

@@ -36,13 +36,18 @@ interface PackageManifest {
 /** The manifest's licence as one SPDX expression, or null when it declares none. */
 export function declaredLicence(manifest: PackageManifest): string | null {
   const typeOf = (x: unknown): string | null =>
-    typeof x === "string" ? x : x && typeof x === "object" && typeof (x as { type?: unknown }).type === "string" ? (x as { type: string }).type : null;
+    typeof x === "string"
+      ? x
+      : x && typeof x === "object" && typeof (x as { type?: unknown }).type === "string"
+        ? (x as { type: string }).type
+        : null;
   const single = typeOf(manifest.license);
   if (single) return single;
   // Legacy `licenses: [{type}, …]` listed alternatives (npm's docs map it to an OR).
   if (Array.isArray(manifest.licenses)) {
     const types = manifest.licenses.map(typeOf);
-    if (types.length > 0 && types.every((t): t is string => t !== null)) return types.length === 1 ? types[0] : `(${types.join(" OR ")})`;
+    if (types.length > 0 && types.every((t): t is string => t !== null))
+      return types.length === 1 ? types[0] : `(${types.join(" OR ")})`;
   }
   return null;
 }

@@ -2,5 +2,12 @@
 // OfficeMockObject constructor); the real module's ESM-only dependencies cannot load
 // under jest, so only that enum is provided.
 module.exports = {
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
 };

@@ -25,10 +25,15 @@ const EXPECTED_CONSOLE = [/Office\.js is loaded outside of Office client/];
 // Accepted only when the message comes from office.js's own files.
 const EXPECTED_FROM_OFFICE_JS = [/^Framing 'https:\/\/telemetryservice\./, /^Applying inline style violates/];
 
-export async function openPane(options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {}): Promise<PaneSession> {
+export async function openPane(
+  options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<PaneSession> {
   const server = await serveDist();
   const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 1000 }, bypassCSP: options.bypassCSP ?? false });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 1000 },
+    bypassCSP: options.bypassCSP ?? false,
+  });
   const page = await context.newPage();
   const session: PaneSession = {
     browser,
@@ -74,8 +79,14 @@ export async function sheetCaptions(page: Page): Promise<string[]> {
 /** Cell texts of the rendered sheet whose caption is `sheet`, header row included. */
 export async function sheetTexts(page: Page, sheet: string): Promise<string[][]> {
   return page.evaluate((name) => {
-    const table = Array.from(document.querySelectorAll("#preview table")).find((t) => t.querySelector("caption")?.textContent === name);
+    const table = Array.from(document.querySelectorAll("#preview table")).find(
+      (t) => t.querySelector("caption")?.textContent === name,
+    );
     if (!table) return [];
-    return Array.from(table.querySelectorAll("tr")).map((tr) => Array.from(tr.querySelectorAll("th, td")).map((c) => (c.querySelector("input") as HTMLInputElement | null)?.value ?? c.textContent ?? ""));
+    return Array.from(table.querySelectorAll("tr")).map((tr) =>
+      Array.from(tr.querySelectorAll("th, td")).map(
+        (c) => (c.querySelector("input") as HTMLInputElement | null)?.value ?? c.textContent ?? "",
+      ),
+    );
   }, sheet);
 }

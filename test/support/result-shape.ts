@@ -8,7 +8,13 @@ export function resultProblem(result: unknown): string | null {
     for (const cell of row) {
       if (typeof cell === "number" && !Number.isFinite(cell)) return `non-finite number ${cell}`;
       if (typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean") continue;
-      if (cell && typeof cell === "object" && typeof (cell as { code?: unknown }).code === "string" && /^#/.test((cell as { code: string }).code)) continue;
+      if (
+        cell &&
+        typeof cell === "object" &&
+        typeof (cell as { code?: unknown }).code === "string" &&
+        /^#/.test((cell as { code: string }).code)
+      )
+        continue;
       return `unexpected cell ${JSON.stringify(cell)}`;
     }
   }

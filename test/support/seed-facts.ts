@@ -16,7 +16,11 @@ type Row = Record<string, string>;
 /** A seed CSV as header-keyed rows (BOM dropped; unnamed trailing columns get placeholder names). */
 export function seedCsv(path: string): Row[] {
   const body = readFileSync(join(seedsDir, path), "utf8").replace(/^\uFEFF/, "");
-  const parsed = Papa.parse<Row>(body, { header: true, skipEmptyLines: "greedy", transformHeader: (h, i) => h.trim() || `_${i}` });
+  const parsed = Papa.parse<Row>(body, {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (h, i) => h.trim() || `_${i}`,
+  });
   return parsed.data;
 }
 
@@ -45,12 +49,19 @@ export const articleElement = (name: string): ArticleElement => {
   return row;
 };
 
-export const risks = seedCsv("article-tables/risks.csv") as Array<Row & { factor: string; impact: string; mitigation: string; source: string }>;
-export const strategies = seedCsv("article-tables/strategies.csv") as Array<Row & { strategy: string; benefit: string; challenge: string; source: string }>;
+export const risks = seedCsv("article-tables/risks.csv") as Array<
+  Row & { factor: string; impact: string; mitigation: string; source: string }
+>;
+export const strategies = seedCsv("article-tables/strategies.csv") as Array<
+  Row & { strategy: string; benefit: string; challenge: string; source: string }
+>;
 export const lists = seedCsv("article-tables/lists.csv");
 export const articleEvents = seedCsv("article-tables/events.csv");
 export const listItems = (list: string): string[] =>
-  lists.filter((r) => r.list === list).sort((a, b) => Number(a.position) - Number(b.position)).map((r) => r.item);
+  lists
+    .filter((r) => r.list === list)
+    .sort((a, b) => Number(a.position) - Number(b.position))
+    .map((r) => r.item);
 
 // ---------------------------------------------------------------- curated element facts
 
@@ -120,7 +131,12 @@ function allEditionFigures(): ProductionFigure[] {
   }
   for (const row of seedCsv("curated/production.csv")) {
     if (row.edition !== "MCS2025") continue; // the "MCS2024 data release" rows duplicate the verbatim file
-    out.push({ country: groupName(row.country), year: Number(row.year), tonnes: Number(row.mine_production_t_REO), edition: "MCS2025" });
+    out.push({
+      country: groupName(row.country),
+      year: Number(row.year),
+      tonnes: Number(row.mine_production_t_REO),
+      edition: "MCS2025",
+    });
   }
   return out;
 }
@@ -145,7 +161,9 @@ export const latestYear = productionYears[productionYears.length - 1];
 
 /** An older edition's figure for the same country and year (for "newest edition wins" checks). */
 export const olderFigure = (country: string, year: number): ProductionFigure | undefined =>
-  editionFigures.filter((f) => f.country === country && f.year === year && f.edition < production.get(year)!.get(country)!.edition).pop();
+  editionFigures
+    .filter((f) => f.country === country && f.year === year && f.edition < production.get(year)!.get(country)!.edition)
+    .pop();
 
 export function tonnes(country: string, year: number): number {
   const f = production.get(year)?.get(country);
@@ -157,11 +175,13 @@ export const yearsOf = (country: string): number[] => productionYears.filter((y)
 export const latestYearOf = (country: string): number => yearsOf(country).pop()!;
 
 /** README: the denominator is the sum of the country rows (Other group included, world total excluded). */
-export const countryRows = (year: number): ProductionFigure[] => [...production.get(year)!.values()].filter((f) => f.country !== WORLD);
+export const countryRows = (year: number): ProductionFigure[] =>
+  [...production.get(year)!.values()].filter((f) => f.country !== WORLD);
 export const countryTotal = (year: number): number => countryRows(year).reduce((s, f) => s + f.tonnes, 0);
 export const countryShare = (country: string, year: number): number => tonnes(country, year) / countryTotal(year);
 /** README: HHI = Σ(100 × share)² over the country rows. */
-export const hhi = (year: number): number => countryRows(year).reduce((s, f) => s + ((100 * f.tonnes) / countryTotal(year)) ** 2, 0);
+export const hhi = (year: number): number =>
+  countryRows(year).reduce((s, f) => s + ((100 * f.tonnes) / countryTotal(year)) ** 2, 0);
 
 // ---------------------------------------------------------------- reserves, newest edition that lists the country
 
@@ -184,7 +204,12 @@ export const reserves: Map<string, ReservesFigure> = (() => {
   // MCS2025 prints reserves once per country; the curated file puts them on the 2024 row, blank = NA.
   for (const row of seedCsv("curated/production.csv")) {
     if (row.edition !== "MCS2025" || row.year !== "2024") continue;
-    found.push({ country: groupName(row.country), tonnes: plainNumber(row.reserves_t_REO), qualifier: row.reserves_qualifier.trim(), edition: "MCS2025" });
+    found.push({
+      country: groupName(row.country),
+      tonnes: plainNumber(row.reserves_t_REO),
+      qualifier: row.reserves_qualifier.trim(),
+      edition: "MCS2025",
+    });
   }
   const newest = new Map<string, ReservesFigure>();
   for (const f of found) if ((newest.get(f.country)?.edition ?? "") < f.edition) newest.set(f.country, f);
@@ -209,7 +234,11 @@ export interface PriceFigure {
   edition: string;
 }
 
-const SALIENT_FILES = ["usgs/rare_earths_mcs2022-raree_salient.csv", "usgs/mcs2023-raree_salient.csv", "usgs/mcs2024-raree_salient.csv"];
+const SALIENT_FILES = [
+  "usgs/rare_earths_mcs2022-raree_salient.csv",
+  "usgs/mcs2023-raree_salient.csv",
+  "usgs/mcs2024-raree_salient.csv",
+];
 
 /** The oxide a salient column formula stands for: the element of its leading symbol, or Mischmetal. */
 function oxideOfFormula(formula: string): string {
@@ -224,8 +253,8 @@ function oxideOfFormula(formula: string): string {
 export const pricedOxides: Array<{ formula: string; oxide: string }> = Papa.parse<string[]>(
   readFileSync(join(seedsDir, SALIENT_FILES[2]), "utf8").replace(/^\uFEFF/, ""),
   { preview: 1 },
-).data[0]
-  .map((h) => /^Price_(.+)_dkg$/.exec(h.trim())?.[1])
+)
+  .data[0].map((h) => /^Price_(.+)_dkg$/.exec(h.trim())?.[1])
   .filter((f): f is string => f !== undefined)
   .map((formula) => ({ formula, oxide: oxideOfFormula(formula) }));
 
@@ -235,7 +264,8 @@ export const prices: Map<string, Map<number, PriceFigure>> = (() => {
     for (const row of seedCsv(file)) {
       for (const { formula, oxide } of pricedOxides) {
         const usdPerKg = plainNumber(row[`Price_${formula}_dkg`] ?? "");
-        if (usdPerKg !== null) found.push({ oxide, formula, year: Number(row.Year), usdPerKg, edition: row.DataSource });
+        if (usdPerKg !== null)
+          found.push({ oxide, formula, year: Number(row.Year), usdPerKg, edition: row.DataSource });
       }
     }
   }

@@ -1,4 +1,12 @@
-import type { ElementShareRecord, ElementUseRecord, EventRecord, ListItemRecord, ListName, RiskRecord, StrategyRecord } from "../types";
+import type {
+  ElementShareRecord,
+  ElementUseRecord,
+  EventRecord,
+  ListItemRecord,
+  ListName,
+  RiskRecord,
+  StrategyRecord,
+} from "../types";
 import { isIsoDate } from "./cells";
 import { CsvTable, requireColumns } from "./csv";
 import type { Located } from "./facts";
@@ -13,7 +21,14 @@ import { Problems } from "./problems";
 /** Article text by source id (A002 → contents of seeds/articles/002_….txt). */
 export type ArticleTexts = Map<string, string>;
 
-function checkVerbatim(table: CsvTable, line: number, src: string, texts: ArticleTexts, values: Record<string, string>, problems: Problems): boolean {
+function checkVerbatim(
+  table: CsvTable,
+  line: number,
+  src: string,
+  texts: ArticleTexts,
+  values: Record<string, string>,
+  problems: Problems,
+): boolean {
   const article = texts.get(src);
   if (article === undefined) {
     problems.add(table.file, line, `source "${src}" is not an article in seeds/articles/`);
@@ -34,7 +49,8 @@ function checkVerbatim(table: CsvTable, line: number, src: string, texts: Articl
 
 export function readArticleElements(table: CsvTable, texts: ArticleTexts, problems: Problems) {
   const out: Located<{ use: ElementUseRecord; share: ElementShareRecord; element: string; src: string }>[] = [];
-  if (!requireColumns(table, ["element", "primary_use", "china_share", "china_share_as_printed", "source"], problems)) return out;
+  if (!requireColumns(table, ["element", "primary_use", "china_share", "china_share_as_printed", "source"], problems))
+    return out;
   for (const { line, cells } of table.rows) {
     const at = (message: string) => problems.add(table.file, line, message);
     const share = Number(cells.china_share);
@@ -42,13 +58,32 @@ export function readArticleElements(table: CsvTable, texts: ArticleTexts, proble
     if (cells.china_share === "" || Number.isNaN(share)) at(`share "${cells.china_share}" is not a number`);
     else if (share < 0 || share > 1) at(`share ${cells.china_share} is outside 0..1`);
     else if (!printed) at(`china_share_as_printed "${cells.china_share_as_printed}" is not a percentage`);
-    else if (Math.abs(Number(printed[1]) / 100 - share) > 1e-9) at(`share ${cells.china_share} does not match the printed ${cells.china_share_as_printed}`);
-    else if (checkVerbatim(table, line, cells.source, texts, { element: cells.element, primary_use: cells.primary_use, china_share_as_printed: cells.china_share_as_printed }, problems)) {
+    else if (Math.abs(Number(printed[1]) / 100 - share) > 1e-9)
+      at(`share ${cells.china_share} does not match the printed ${cells.china_share_as_printed}`);
+    else if (
+      checkVerbatim(
+        table,
+        line,
+        cells.source,
+        texts,
+        {
+          element: cells.element,
+          primary_use: cells.primary_use,
+          china_share_as_printed: cells.china_share_as_printed,
+        },
+        problems,
+      )
+    ) {
       const { element, source: src } = cells;
       out.push({
         file: table.file,
         line,
-        record: { element, src, use: { element, use: cells.primary_use, src }, share: { element, share, printed: cells.china_share_as_printed, src } },
+        record: {
+          element,
+          src,
+          use: { element, use: cells.primary_use, src },
+          share: { element, share, printed: cells.china_share_as_printed, src },
+        },
       });
     }
   }
@@ -94,7 +129,9 @@ export function readLists(table: CsvTable, texts: ArticleTexts, problems: Proble
       out.push({ file: table.file, line, position, record: { list, item: cells.item, src: cells.source } });
     }
   }
-  return out.sort((a, b) => LIST_NAMES.indexOf(a.record.list) - LIST_NAMES.indexOf(b.record.list) || a.position - b.position);
+  return out.sort(
+    (a, b) => LIST_NAMES.indexOf(a.record.list) - LIST_NAMES.indexOf(b.record.list) || a.position - b.position,
+  );
 }
 
 export function readArticleEvents(table: CsvTable, texts: ArticleTexts, problems: Problems) {
@@ -102,8 +139,10 @@ export function readArticleEvents(table: CsvTable, texts: ArticleTexts, problems
   if (!requireColumns(table, ["id", "date", "date_as_printed", "event", "source"], problems)) return out;
   for (const { line, cells } of table.rows) {
     const at = (message: string) => problems.add(table.file, line, message);
-    if (cells.date !== "" && !isIsoDate(cells.date)) at(`date "${cells.date}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-    else if (cells.date !== "" && cells.date_as_printed === "") at("a date needs the article's own wording in date_as_printed");
+    if (cells.date !== "" && !isIsoDate(cells.date))
+      at(`date "${cells.date}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    else if (cells.date !== "" && cells.date_as_printed === "")
+      at("a date needs the article's own wording in date_as_printed");
     else {
       const verbatim: Record<string, string> = { event: cells.event };
       if (cells.date_as_printed !== "") verbatim.date_as_printed = cells.date_as_printed;

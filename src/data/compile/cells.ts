@@ -4,10 +4,7 @@
  * (">95", "E" for net exporter, "XX"): those are kept as text, never coerced.
  */
 export type Cell =
-  | { kind: "blank" }
-  | { kind: "na" }
-  | { kind: "number"; value: number }
-  | { kind: "text"; text: string };
+  { kind: "blank" } | { kind: "na" } | { kind: "number"; value: number } | { kind: "text"; text: string };
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const GROUPED_NUMBER = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;

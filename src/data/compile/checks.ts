@@ -20,7 +20,12 @@ export function crossCheckCopies(curated: EditionFigures, verbatim: EditionFigur
   for (const [key, c] of curatedProduction) {
     const v = verbatimProduction.get(key);
     if (!v) problems.add(c.file, c.line, `MCS2024 ${key} is not in the verbatim MCS2024 world file`);
-    else if (v.tonnes !== c.tonnes) problems.add(c.file, c.line, `MCS2024 ${key}: curated ${c.tonnes} differs from verbatim ${v.tonnes} (${v.file}:${v.line})`);
+    else if (v.tonnes !== c.tonnes)
+      problems.add(
+        c.file,
+        c.line,
+        `MCS2024 ${key}: curated ${c.tonnes} differs from verbatim ${v.tonnes} (${v.file}:${v.line})`,
+      );
   }
   for (const [key, v] of verbatimProduction) {
     if (!curatedProduction.has(key)) problems.add(v.file, v.line, `MCS2024 ${key} has no curated MCS2024 row`);
@@ -28,8 +33,14 @@ export function crossCheckCopies(curated: EditionFigures, verbatim: EditionFigur
   const verbatimReserves = new Map(verbatim.reserves.map((f) => [f.country, f]));
   for (const c of curated.reserves) {
     const v = verbatimReserves.get(c.country);
-    if (!v) problems.add(c.file, c.line, `MCS2024 reserves for ${c.country} are not in the verbatim MCS2024 world file`);
-    else if (v.tonnes !== c.tonnes) problems.add(c.file, c.line, `MCS2024 reserves for ${c.country}: curated ${c.tonnes ?? "NA"} differs from verbatim ${v.tonnes ?? "NA"} (${v.file}:${v.line})`);
+    if (!v)
+      problems.add(c.file, c.line, `MCS2024 reserves for ${c.country} are not in the verbatim MCS2024 world file`);
+    else if (v.tonnes !== c.tonnes)
+      problems.add(
+        c.file,
+        c.line,
+        `MCS2024 reserves for ${c.country}: curated ${c.tonnes ?? "NA"} differs from verbatim ${v.tonnes ?? "NA"} (${v.file}:${v.line})`,
+      );
   }
 }
 
@@ -38,13 +49,18 @@ export function checkSourcesResolve(dataset: Dataset, problems: Problems, where 
   const ids = new Set(dataset.sources.map((s) => s.id));
   const editions = new Map(dataset.editions.map((e) => [e.id, e.src]));
   const check = (table: string, key: string, id: string | undefined) => {
-    if (id === undefined || !ids.has(id)) problems.add(where, null, `${table} ${key}: source id "${id}" does not resolve in sources`);
+    if (id === undefined || !ids.has(id))
+      problems.add(where, null, `${table} ${key}: source id "${id}" does not resolve in sources`);
   };
   const checkEdition = (table: string, key: string, edition: string) => {
     if (!editions.has(edition)) problems.add(where, null, `${table} ${key}: edition "${edition}" is unknown`);
     else check(table, key, editions.get(edition));
   };
-  dataset.elements.forEach((e) => Object.values(e.src).flat().forEach((id) => check("elements", e.name, id)));
+  dataset.elements.forEach((e) =>
+    Object.values(e.src)
+      .flat()
+      .forEach((id) => check("elements", e.name, id)),
+  );
   dataset.articleUses.forEach((e) => check("element uses", e.element, e.src));
   dataset.elementShares.forEach((e) => check("element shares", e.element, e.src));
   dataset.risks.forEach((r) => check("risks", r.factor, r.src));
@@ -61,10 +77,23 @@ export function checkSourcesResolve(dataset: Dataset, problems: Problems, where 
 /** Ids any record cites (directly or through its edition). */
 export function citedSourceIds(dataset: Omit<Dataset, "sources" | "version" | "asOf">): Set<string> {
   const ids = new Set<string>();
-  const usedEditions = new Set([...dataset.production, ...dataset.reserves, ...dataset.prices, ...dataset.salient].map((r) => r.edition));
+  const usedEditions = new Set(
+    [...dataset.production, ...dataset.reserves, ...dataset.prices, ...dataset.salient].map((r) => r.edition),
+  );
   dataset.editions.filter((e) => usedEditions.has(e.id)).forEach((e) => ids.add(e.src));
-  dataset.elements.forEach((e) => Object.values(e.src).flat().forEach((id) => ids.add(id)));
-  [...dataset.articleUses, ...dataset.elementShares, ...dataset.risks, ...dataset.strategies, ...dataset.lists, ...dataset.events].forEach((r) => ids.add(r.src));
+  dataset.elements.forEach((e) =>
+    Object.values(e.src)
+      .flat()
+      .forEach((id) => ids.add(id)),
+  );
+  [
+    ...dataset.articleUses,
+    ...dataset.elementShares,
+    ...dataset.risks,
+    ...dataset.strategies,
+    ...dataset.lists,
+    ...dataset.events,
+  ].forEach((r) => ids.add(r.src));
   dataset.stages.forEach((s) => s.src.forEach((id) => ids.add(id)));
   return ids;
 }

@@ -21,9 +21,24 @@ import { datasetVersion, SeedFile } from "./version";
  */
 
 const USGS_EDITIONS = [
-  { id: "MCS2022", rank: 1, world: "seeds/usgs/rare_earths_mcs2022-raree_world.csv", salient: "seeds/usgs/rare_earths_mcs2022-raree_salient.csv" },
-  { id: "MCS2023", rank: 2, world: "seeds/usgs/mcs2023-raree_world.csv", salient: "seeds/usgs/mcs2023-raree_salient.csv" },
-  { id: "MCS2024", rank: 3, world: "seeds/usgs/mcs2024-raree_world.csv", salient: "seeds/usgs/mcs2024-raree_salient.csv" },
+  {
+    id: "MCS2022",
+    rank: 1,
+    world: "seeds/usgs/rare_earths_mcs2022-raree_world.csv",
+    salient: "seeds/usgs/rare_earths_mcs2022-raree_salient.csv",
+  },
+  {
+    id: "MCS2023",
+    rank: 2,
+    world: "seeds/usgs/mcs2023-raree_world.csv",
+    salient: "seeds/usgs/mcs2023-raree_salient.csv",
+  },
+  {
+    id: "MCS2024",
+    rank: 3,
+    world: "seeds/usgs/mcs2024-raree_world.csv",
+    salient: "seeds/usgs/mcs2024-raree_salient.csv",
+  },
 ];
 
 /** USGS edition → the source its figures cite (MCS2025 figures come from the chapter, S1). */
@@ -79,7 +94,8 @@ function checkUniqueNames<T>(items: Located<T>[], name: (t: T) => string, what: 
   for (const item of items) {
     const key = normalizeName(name(item.record));
     const first = seen.get(key);
-    if (first) problems.add(item.file, item.line, `duplicate ${what} "${name(item.record)}" (first on line ${first.line})`);
+    if (first)
+      problems.add(item.file, item.line, `duplicate ${what} "${name(item.record)}" (first on line ${first.line})`);
     else seen.set(key, item);
   }
 }
@@ -110,9 +126,20 @@ export function compileDataset(files: SeedFile[]): Dataset {
   }));
   const curatedProduction = readCuratedProduction(csv(FILES.production), problems);
   const curatedSalient = readCuratedSalient(csv(FILES.salient), problems);
-  editionInputs.push({ id: CURATED_EDITION, rank: 4, production: curatedProduction.production, reserves: curatedProduction.reserves, prices: curatedSalient.prices, salient: curatedSalient.salient });
+  editionInputs.push({
+    id: CURATED_EDITION,
+    rank: 4,
+    production: curatedProduction.production,
+    reserves: curatedProduction.reserves,
+    prices: curatedSalient.prices,
+    salient: curatedSalient.salient,
+  });
   const verbatim2024 = editionInputs.find((e) => e.id === "MCS2024")!;
-  crossCheckCopies({ production: curatedProduction.mcs2024, reserves: curatedProduction.mcs2024Reserves }, verbatim2024, problems);
+  crossCheckCopies(
+    { production: curatedProduction.mcs2024, reserves: curatedProduction.mcs2024Reserves },
+    verbatim2024,
+    problems,
+  );
   const resolved = resolveEditions(editionInputs, problems);
 
   const { elements, prices2024 } = readElements(csv(FILES.elements), problems);
@@ -123,19 +150,29 @@ export function compileDataset(files: SeedFile[]): Dataset {
     const listed = prices2024.get(record.name);
     const oxide = oxides.find((o) => o.element === record.name);
     const price = oxide && resolved.prices.find((p) => p.oxide === oxide.name && p.year === 2024);
-    if (listed && price?.usdPerKg !== listed.usdPerKg) problems.add(file, listed.line, `2024 price ${listed.usdPerKg} for ${record.name} differs from the salient statistics (${price?.usdPerKg ?? "none"})`);
+    if (listed && price?.usdPerKg !== listed.usdPerKg)
+      problems.add(
+        file,
+        listed.line,
+        `2024 price ${listed.usdPerKg} for ${record.name} differs from the salient statistics (${price?.usdPerKg ?? "none"})`,
+      );
   }
 
   const stages = readChinaShares(csv(FILES.shares), problems);
   chooseStageFigures(stages.map((s) => s.record));
   const eventSources = readEventSources(csv(FILES.eventSources), problems);
-  const events = [...readCuratedEvents(csv(FILES.events), eventSources, problems), ...readArticleEvents(csv(FILES.articleEvents), articleTexts, problems)];
+  const events = [
+    ...readCuratedEvents(csv(FILES.events), eventSources, problems),
+    ...readArticleEvents(csv(FILES.articleEvents), articleTexts, problems),
+  ];
   checkUniqueNames(events, (e) => e.id, "event id", problems);
 
   const articleElements = readArticleElements(csv(FILES.articleElements), articleTexts, problems);
   checkUniqueNames(articleElements, (e) => e.element, "element", problems);
   const elementNames = new Set(elements.map((e) => e.record.name));
-  for (const a of articleElements) if (!elementNames.has(a.record.element)) problems.add(a.file, a.line, `element "${a.record.element}" is not in ${FILES.elements}`);
+  for (const a of articleElements)
+    if (!elementNames.has(a.record.element))
+      problems.add(a.file, a.line, `element "${a.record.element}" is not in ${FILES.elements}`);
   const risks = readRisks(csv(FILES.risks), articleTexts, problems);
   checkUniqueNames(risks, (r) => r.factor, "risk factor", problems);
   const strategies = readStrategies(csv(FILES.strategies), articleTexts, problems);
@@ -144,12 +181,27 @@ export function compileDataset(files: SeedFile[]): Dataset {
   checkUniqueNames(lists, (l) => `${l.list} ${l.item}`, "list item", problems);
 
   // Every cited id must resolve; reported at the citing row.
-  const located: Located<{ src: string | string[] | object }>[] = [...elements, ...articleElements, ...risks, ...strategies, ...lists, ...stages, ...events];
+  const located: Located<{ src: string | string[] | object }>[] = [
+    ...elements,
+    ...articleElements,
+    ...risks,
+    ...strategies,
+    ...lists,
+    ...stages,
+    ...events,
+  ];
   for (const { record, file, line } of located) {
-    const ids = typeof record.src === "string" ? [record.src] : Array.isArray(record.src) ? record.src : Object.values(record.src).flat();
-    for (const id of ids) if (!sourceIds.has(id)) problems.add(file, line, `source id "${id}" is not in ${FILES.sources}`);
+    const ids =
+      typeof record.src === "string"
+        ? [record.src]
+        : Array.isArray(record.src)
+          ? record.src
+          : Object.values(record.src).flat();
+    for (const id of ids)
+      if (!sourceIds.has(id)) problems.add(file, line, `source id "${id}" is not in ${FILES.sources}`);
   }
-  for (const e of EDITIONS) if (!sourceIds.has(e.src)) problems.add(FILES.sources, null, `edition ${e.id} cites "${e.src}", which is missing`);
+  for (const e of EDITIONS)
+    if (!sourceIds.has(e.src)) problems.add(FILES.sources, null, `edition ${e.id} cites "${e.src}", which is missing`);
 
   const body = {
     editions: EDITIONS,

@@ -30,7 +30,16 @@ export function readCuratedProduction(table: CsvTable, problems: Problems) {
   const reserves: ReservesFigure[] = [];
   const mcs2024: ProductionFigure[] = [];
   const mcs2024Reserves: ReservesFigure[] = [];
-  const columns = ["country", "year", "mine_production_t_REO", "reserves_t_REO", "reserves_qualifier", "source", "edition", "notes"];
+  const columns = [
+    "country",
+    "year",
+    "mine_production_t_REO",
+    "reserves_t_REO",
+    "reserves_qualifier",
+    "source",
+    "edition",
+    "notes",
+  ];
   if (!requireColumns(table, columns, problems)) return { production, reserves, mcs2024, mcs2024Reserves };
 
   // MCS2025 prints reserves once per country, in a column without a year; the curated file
@@ -61,22 +70,42 @@ export function readCuratedProduction(table: CsvTable, problems: Problems) {
     const expected = isMcs2025 ? "S1" : "S2";
     if (!citedIds(cells.source).includes(expected)) at(`source does not cite [${expected}]`);
     const figure = { country, year, tonnes: tonnes.value, file: table.file, line };
-    (isMcs2025 ? production : mcs2024).push({ ...figure, note: isMcs2025 ? keepNotes(cells.notes, PRODUCTION_NOTE) : "" });
+    (isMcs2025 ? production : mcs2024).push({
+      ...figure,
+      note: isMcs2025 ? keepNotes(cells.notes, PRODUCTION_NOTE) : "",
+    });
 
     const reservesCell = readCell(cells.reserves_t_REO);
-    const carriesReserves = isMcs2025 ? latestYear.get(country) === year : reservesCell.kind !== "blank" || /reserves 'NA'/.test(cells.notes);
+    const carriesReserves = isMcs2025
+      ? latestYear.get(country) === year
+      : reservesCell.kind !== "blank" || /reserves 'NA'/.test(cells.notes);
     if (!carriesReserves) continue;
     if (reservesCell.kind === "number" && reservesCell.value >= 0) {
       const qualifier = cells.reserves_qualifier;
       if (qualifier !== "" && qualifier !== ">") at(`reserves qualifier "${qualifier}" is not ">"`);
       const note = isMcs2025 ? keepNotes(cells.notes, RESERVES_NOTE) : "";
-      (isMcs2025 ? reserves : mcs2024Reserves).push({ country, tonnes: reservesCell.value, qualifier, note, file: table.file, line });
+      (isMcs2025 ? reserves : mcs2024Reserves).push({
+        country,
+        tonnes: reservesCell.value,
+        qualifier,
+        note,
+        file: table.file,
+        line,
+      });
     } else if (reservesCell.kind === "blank") {
       // Blank reserves on the row that carries them: the source prints NA.
-      (isMcs2025 ? reserves : mcs2024Reserves).push({ country, tonnes: null, qualifier: "", note: "USGS prints NA", file: table.file, line });
+      (isMcs2025 ? reserves : mcs2024Reserves).push({
+        country,
+        tonnes: null,
+        qualifier: "",
+        note: "USGS prints NA",
+        file: table.file,
+        line,
+      });
     } else at(`reserves "${cells.reserves_t_REO}" is not a non-negative number`);
   }
-  if (!production.some((p) => p.country === WORLD)) problems.add(table.file, null, `no "${WORLD}" rows for ${CURATED_EDITION}`);
+  if (!production.some((p) => p.country === WORLD))
+    problems.add(table.file, null, `no "${WORLD}" rows for ${CURATED_EDITION}`);
   return { production, reserves, mcs2024, mcs2024Reserves };
 }
 
@@ -87,7 +116,8 @@ export function readCuratedSalient(table: CsvTable, problems: Problems) {
   const prices: PriceFigure[] = [];
   const salient: SalientFigure[] = [];
   const specs = new Map<string, string>();
-  if (!requireColumns(table, ["metric", "item", "year", "value", "unit", "source"], problems)) return { prices, salient, specs };
+  if (!requireColumns(table, ["metric", "item", "year", "value", "unit", "source"], problems))
+    return { prices, salient, specs };
 
   for (const { line, cells } of table.rows) {
     const at = (message: string) => problems.add(table.file, line, message);

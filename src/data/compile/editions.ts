@@ -26,12 +26,19 @@ interface Located {
   line: number;
 }
 
-function checkUnique<T extends Located>(edition: string, items: T[], key: (t: T) => string, what: string, problems: Problems): void {
+function checkUnique<T extends Located>(
+  edition: string,
+  items: T[],
+  key: (t: T) => string,
+  what: string,
+  problems: Problems,
+): void {
   const seen = new Map<string, T>();
   for (const item of items) {
     const k = key(item);
     const first = seen.get(k);
-    if (first) problems.add(item.file, item.line, `duplicate ${what} ${k} in ${edition} (first at ${first.file}:${first.line})`);
+    if (first)
+      problems.add(item.file, item.line, `duplicate ${what} ${k} in ${edition} (first at ${first.file}:${first.line})`);
     else seen.set(k, item);
   }
 }
@@ -72,7 +79,11 @@ export function resolveEditions(inputs: EditionInput[], problems: Problems) {
     const covering = inputs.filter((e) => e.production.some((p) => p.year === year)).sort((a, b) => b.rank - a.rank);
     const [winner, ...older] = covering;
     for (const p of winner.production.filter((f) => f.year === year)) {
-      const olderFigures = older.flatMap((e) => e.production.filter((f) => f.year === year && f.country === p.country).map((f) => ({ edition: e, value: f.tonnes })));
+      const olderFigures = older.flatMap((e) =>
+        e.production
+          .filter((f) => f.year === year && f.country === p.country)
+          .map((f) => ({ edition: e, value: f.tonnes })),
+      );
       const record: ProductionRecord = { country: p.country, year, tonnes: p.tonnes, edition: winner.id };
       if (p.note !== "") record.note = p.note;
       const revised = revisedNote(olderFigures, p.tonnes);
@@ -81,29 +92,54 @@ export function resolveEditions(inputs: EditionInput[], problems: Problems) {
     }
   }
 
-  const reserves: ReservesRecord[] = newestPerKey(inputs, (e) => e.reserves, (r) => r.country).map(({ winner }) => {
+  const reserves: ReservesRecord[] = newestPerKey(
+    inputs,
+    (e) => e.reserves,
+    (r) => r.country,
+  ).map(({ winner }) => {
     const r = winner.figure;
-    const record: ReservesRecord = { country: r.country, tonnes: r.tonnes, qualifier: r.qualifier, edition: winner.edition.id };
+    const record: ReservesRecord = {
+      country: r.country,
+      tonnes: r.tonnes,
+      qualifier: r.qualifier,
+      edition: winner.edition.id,
+    };
     if (r.note !== "") record.note = r.note;
     return record;
   });
 
-  const prices: PriceRecord[] = newestPerKey(inputs, (e) => e.prices, (p) => `${p.oxide}\u0000${p.year}`)
+  const prices: PriceRecord[] = newestPerKey(
+    inputs,
+    (e) => e.prices,
+    (p) => `${p.oxide}\u0000${p.year}`,
+  )
     .map(({ winner, older }) => {
       const p = winner.figure;
       const record: PriceRecord = { oxide: p.oxide, year: p.year, usdPerKg: p.usdPerKg, edition: winner.edition.id };
-      const revised = revisedNote(older.map((o) => ({ edition: o.edition, value: o.figure.usdPerKg })), p.usdPerKg);
+      const revised = revisedNote(
+        older.map((o) => ({ edition: o.edition, value: o.figure.usdPerKg })),
+        p.usdPerKg,
+      );
       if (revised) record.revised = revised;
       return record;
     })
     .sort((a, b) => a.oxide.localeCompare(b.oxide, "en") || a.year - b.year);
 
-  const salient: SalientRecord[] = newestPerKey(inputs, (e) => e.salient, (s) => `${s.metric}\u0000${s.item}\u0000${s.year}`)
+  const salient: SalientRecord[] = newestPerKey(
+    inputs,
+    (e) => e.salient,
+    (s) => `${s.metric}\u0000${s.item}\u0000${s.year}`,
+  )
     .map(({ winner }) => {
       const s = winner.figure;
       return { metric: s.metric, item: s.item, year: s.year, value: s.value, unit: s.unit, edition: winner.edition.id };
     })
-    .sort((a, b) => a.metric.localeCompare(b.metric, "en") || a.item.localeCompare(b.item, "en") || a.year.localeCompare(b.year, "en"));
+    .sort(
+      (a, b) =>
+        a.metric.localeCompare(b.metric, "en") ||
+        a.item.localeCompare(b.item, "en") ||
+        a.year.localeCompare(b.year, "en"),
+    );
 
   return { production, reserves, prices, salient };
 }

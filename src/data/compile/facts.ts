@@ -20,7 +20,16 @@ const SOURCE_PARTS: [keyof ElementSources, string][] = [
 ];
 
 /** SOURCES.md: S7 covers Announcement No. 18 [2025], S8 Nos. 55-58, 61, 62, S9 No. 70. */
-const ANNOUNCEMENT_SOURCES: Record<string, string> = { "18": "S7", "55": "S8", "56": "S8", "57": "S8", "58": "S8", "61": "S8", "62": "S8", "70": "S9" };
+const ANNOUNCEMENT_SOURCES: Record<string, string> = {
+  "18": "S7",
+  "55": "S8",
+  "56": "S8",
+  "57": "S8",
+  "58": "S8",
+  "61": "S8",
+  "62": "S8",
+  "70": "S9",
+};
 
 /**
  * Export-control cells cite [S7]-style tags, except "none element-specific in No.18/No.57",
@@ -29,13 +38,19 @@ const ANNOUNCEMENT_SOURCES: Record<string, string> = { "18": "S7", "55": "S8", "
 function exportControlSources(text: string): string[] {
   const tagged = citedIds(text);
   if (tagged.length > 0) return tagged;
-  const ids = [...text.matchAll(/No\.\s?(\d+)/g)].map((m) => ANNOUNCEMENT_SOURCES[m[1]]).filter((id): id is string => id !== undefined);
+  const ids = [...text.matchAll(/No\.\s?(\d+)/g)]
+    .map((m) => ANNOUNCEMENT_SOURCES[m[1]])
+    .filter((id): id is string => id !== undefined);
   return [...new Set(ids)];
 }
 
 /** Splits the `source` cell into its labelled parts; export control and uses cite in their own cells. */
 function elementSources(source: string, exportControl: string, usesSource: string): ElementSources {
-  const starts = [...SOURCE_PARTS.map(([, label]) => source.indexOf(label)), source.indexOf("uses:"), source.indexOf("price:")].filter((i) => i >= 0);
+  const starts = [
+    ...SOURCE_PARTS.map(([, label]) => source.indexOf(label)),
+    source.indexOf("uses:"),
+    source.indexOf("price:"),
+  ].filter((i) => i >= 0);
   const part = (label: string): string => {
     const start = source.indexOf(label);
     if (start < 0) return "";
@@ -50,14 +65,26 @@ function elementSources(source: string, exportControl: string, usesSource: strin
 export function readElements(table: CsvTable, problems: Problems) {
   const elements: Located<ElementRecord>[] = [];
   const prices2024 = new Map<string, { usdPerKg: number; line: number }>();
-  const columns = ["element", "symbol", "atomic_number", "eu_crm_2023_group", "china_export_control", "eu_crma_2024_magnet_ree", "main_uses", "uses_source", "usgs_oxide_price_2024_usd_per_kg", "source"];
+  const columns = [
+    "element",
+    "symbol",
+    "atomic_number",
+    "eu_crm_2023_group",
+    "china_export_control",
+    "eu_crma_2024_magnet_ree",
+    "main_uses",
+    "uses_source",
+    "usgs_oxide_price_2024_usd_per_kg",
+    "source",
+  ];
   if (!requireColumns(table, columns, problems)) return { elements, prices2024 };
   for (const { line, cells } of table.rows) {
     const at = (message: string) => problems.add(table.file, line, message);
     const atomicNumber = Number(cells.atomic_number);
     if (cells.element === "") at("blank element");
     if (!/^[A-Z][a-z]?$/.test(cells.symbol)) at(`symbol "${cells.symbol}" is not an element symbol`);
-    if (!Number.isInteger(atomicNumber) || atomicNumber < 1 || atomicNumber > 118) at(`atomic number "${cells.atomic_number}" is outside 1..118`);
+    if (!Number.isInteger(atomicNumber) || atomicNumber < 1 || atomicNumber > 118)
+      at(`atomic number "${cells.atomic_number}" is outside 1..118`);
     const magnet = cells.eu_crma_2024_magnet_ree;
     if (magnet !== "yes" && magnet !== "no") at(`CRMA magnet flag "${magnet}" is neither yes nor no`);
     const uses = cells.main_uses === "MISSING" ? "" : cells.main_uses;
@@ -93,7 +120,18 @@ const PCT_RANGE = /^\d+(\.\d+)?-\d+(\.\d+)?$/;
 
 export function readChinaShares(table: CsvTable, problems: Problems) {
   const shares: Located<StageShareRecord>[] = [];
-  const columns = ["indicator", "stage", "scope", "year", "value_pct", "qualifier", "original_publisher", "original_document", "source", "source_type"];
+  const columns = [
+    "indicator",
+    "stage",
+    "scope",
+    "year",
+    "value_pct",
+    "qualifier",
+    "original_publisher",
+    "original_document",
+    "source",
+    "source_type",
+  ];
   if (!requireColumns(table, columns, problems)) return shares;
   for (const { line, cells } of table.rows) {
     const at = (message: string) => problems.add(table.file, line, message);
@@ -145,7 +183,16 @@ function readDate(text: string): { date: string; note: string } | null {
 
 export function readCuratedEvents(table: CsvTable, eventSources: Map<string, string>, problems: Problems) {
   const events: Located<EventRecord>[] = [];
-  const columns = ["event_id", "date_announced", "date_effective", "authority", "instrument", "materials", "summary", "status"];
+  const columns = [
+    "event_id",
+    "date_announced",
+    "date_effective",
+    "authority",
+    "instrument",
+    "materials",
+    "summary",
+    "status",
+  ];
   if (!requireColumns(table, columns, problems)) return events;
   for (const { line, cells } of table.rows) {
     const at = (message: string) => problems.add(table.file, line, message);

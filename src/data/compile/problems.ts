@@ -4,7 +4,9 @@
  */
 export class SeedValidationError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Seed data failed validation (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.join("\n")}`);
+    super(
+      `Seed data failed validation (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.join("\n")}`,
+    );
     this.name = "SeedValidationError";
   }
 }

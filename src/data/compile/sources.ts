@@ -6,7 +6,12 @@ import { Problems } from "./problems";
 
 /** Reader for seeds/sources.csv and seeds/event-sources.csv. */
 
-export const SEED_SOURCE_TYPES: readonly SourceType[] = ["primary", "secondary report of primary", "news article", "web page"];
+export const SEED_SOURCE_TYPES: readonly SourceType[] = [
+  "primary",
+  "secondary report of primary",
+  "news article",
+  "web page",
+];
 
 export function readSources(table: CsvTable, problems: Problems) {
   const out: Located<SourceRecord>[] = [];
@@ -17,9 +22,11 @@ export function readSources(table: CsvTable, problems: Problems) {
     const type = cells.type as SourceType;
     if (!/^[A-Z][A-Z0-9]*$/.test(cells.id)) at(`id "${cells.id}" must be capitals and digits`);
     else if (seen.has(cells.id)) at(`duplicate id ${cells.id} (first on line ${seen.get(cells.id)})`);
-    else if (cells.title === "" || cells.publisher === "" || cells.locator === "") at("title, publisher and locator are required");
+    else if (cells.title === "" || cells.publisher === "" || cells.locator === "")
+      at("title, publisher and locator are required");
     else if (cells.date !== "" && !isIsoDate(cells.date)) at(`date "${cells.date}" is not an ISO date`);
-    else if (!SEED_SOURCE_TYPES.includes(type)) at(`type "${cells.type}" is not one of: ${SEED_SOURCE_TYPES.join("; ")}`);
+    else if (!SEED_SOURCE_TYPES.includes(type))
+      at(`type "${cells.type}" is not one of: ${SEED_SOURCE_TYPES.join("; ")}`);
     else {
       seen.set(cells.id, line);
       const { id, title, publisher, date, locator, notes } = cells;

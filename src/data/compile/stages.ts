@@ -16,7 +16,9 @@ function statedYear(text: string): number | null {
 }
 
 function isCandidate(row: StageShareRecord): boolean {
-  return row.stage !== "" && /^China share/.test(row.indicator) && row.value !== null && !/projection/i.test(row.indicator);
+  return (
+    row.stage !== "" && /^China share/.test(row.indicator) && row.value !== null && !/projection/i.test(row.indicator)
+  );
 }
 
 export function chooseStageFigures(rows: StageShareRecord[]): Map<Stage, StageShareRecord> {

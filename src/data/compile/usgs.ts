@@ -79,7 +79,14 @@ export function readWorldFile(table: CsvTable, edition: string, problems: Proble
     if (hasReserves) {
       const cell = readCell(cells.Reserves_t ?? "");
       if (cell.kind === "number" && cell.value >= 0) {
-        reserves.push({ country, tonnes: cell.value, qualifier: "", note: cells.Reserves_notes ?? "", file: table.file, line });
+        reserves.push({
+          country,
+          tonnes: cell.value,
+          qualifier: "",
+          note: cells.Reserves_notes ?? "",
+          file: table.file,
+          line,
+        });
       } else if (cell.kind === "na") {
         reserves.push({ country, tonnes: null, qualifier: "", note: "USGS prints NA", file: table.file, line });
       } else at(`Reserves_t "${cells.Reserves_t}" is neither a non-negative number nor NA`);
@@ -99,11 +106,20 @@ const SALIENT_COLUMNS: [RegExp, SalientColumn | null][] = [
   [/^(USprod_|Exports_|Employment_)/, null], // not served (see seeds/README.md); kept in seeds
   // The MCS2022/MCS2024 headers say _t but the values are percentages: the same values
   // appear under _pct in MCS2023 and as "% of apparent consumption" in MCS2025.
-  [/^NIR_Compounds-Metals_(t|pct)$/, { metric: "net_import_reliance", item: "Compounds and metals", unit: "% of apparent consumption" }],
-  [/^NIR_Concentrate_(t|pct)$/, { metric: "net_import_reliance", item: "Mineral concentrates", unit: "% of apparent consumption" }],
+  [
+    /^NIR_Compounds-Metals_(t|pct)$/,
+    { metric: "net_import_reliance", item: "Compounds and metals", unit: "% of apparent consumption" },
+  ],
+  [
+    /^NIR_Concentrate_(t|pct)$/,
+    { metric: "net_import_reliance", item: "Mineral concentrates", unit: "% of apparent consumption" },
+  ],
   [/^Imports_Compounds_t$/, { metric: "us_imports", item: "Compounds", unit: "t REO" }],
   [/^Imports_Alloys_t$/, { metric: "us_imports", item: "Metals: ferrocerium, alloys", unit: "t REO" }],
-  [/^Imports_Metals_t$/, { metric: "us_imports", item: "Metals: rare-earth metals, scandium, and yttrium", unit: "t REO" }],
+  [
+    /^Imports_Metals_t$/,
+    { metric: "us_imports", item: "Metals: rare-earth metals, scandium, and yttrium", unit: "t REO" },
+  ],
   [/^Consump_Compounds-Metals_t$/, { metric: "us_apparent_consumption", item: "Compounds and metals", unit: "t REO" }],
 ];
 
@@ -142,7 +158,8 @@ export function readSalientFile(table: CsvTable, edition: string, problems: Prob
     const year = yearCell.value;
     for (const { name, oxide } of priceColumns) {
       const cell = readCell(cells[name] ?? "");
-      if (cell.kind === "number" && cell.value > 0) prices.push({ oxide, year, usdPerKg: cell.value, file: table.file, line });
+      if (cell.kind === "number" && cell.value > 0)
+        prices.push({ oxide, year, usdPerKg: cell.value, file: table.file, line });
       else at(`${name} "${cells[name]}": price must be a number > 0`);
     }
     for (const { name, column } of salientColumns) {

@@ -9,7 +9,8 @@ function ok(r: Analysis | CsvRefusal): Analysis {
 
 describe("analyse", () => {
   // Numbers for 5,000 rows, then a code: only a full scan knows the column is text.
-  const text = "id,code,pct\n" + Array.from({ length: 5000 }, (_, i) => `${i},${i},${i % 100}%`).join("\n") + "\n5000,A-1,5%\n";
+  const text =
+    "id,code,pct\n" + Array.from({ length: 5000 }, (_, i) => `${i},${i},${i % 100}%`).join("\n") + "\n5000,A-1,5%\n";
 
   it("detects types from every row and previews the first 20, typed", () => {
     const a = ok(analyse(text));

@@ -1,8 +1,18 @@
 import { excelSerial, isFormulaLike } from "../../../src/csv";
-import { CellClassifier, CELL_BOOLEAN, CELL_NUMBER, CELL_PERCENT, isMissing, readBoolean } from "../../../src/csv/cells";
+import {
+  CellClassifier,
+  CELL_BOOLEAN,
+  CELL_NUMBER,
+  CELL_PERCENT,
+  isMissing,
+  readBoolean,
+} from "../../../src/csv/cells";
 import { DATE_DMY, DATE_ISO, DATE_MDY, DateReader } from "../../../src/csv/dates";
 
-const whole = <T>(f: (t: string, s: number, e: number) => T) => (t: string) => f(t, 0, t.length);
+const whole =
+  <T>(f: (t: string, s: number, e: number) => T) =>
+  (t: string) =>
+    f(t, 0, t.length);
 
 describe("Excel serial dates (1900 system)", () => {
   it.each([
@@ -42,10 +52,19 @@ describe("DateReader", () => {
     expect(dates.read("31/12/2012", 0, 10, "mdy")).toBeNaN();
   });
 
-  it.each(["2023-02-29", "2024-13-01", "2024-00-10", "31/02/2024", "1/2/24", "1899-12-31", "1/2/20245", "2024-1-5", "12/1/2014x", "a/b/cdef", "20140102"])(
-    "%j is not a date",
-    (t) => expect(classify(t)).toBe(0),
-  );
+  it.each([
+    "2023-02-29",
+    "2024-13-01",
+    "2024-00-10",
+    "31/02/2024",
+    "1/2/24",
+    "1899-12-31",
+    "1/2/20245",
+    "2024-1-5",
+    "12/1/2014x",
+    "a/b/cdef",
+    "20140102",
+  ])("%j is not a date", (t) => expect(classify(t)).toBe(0));
 });
 
 describe("cells", () => {

@@ -24,7 +24,7 @@ describe("decodeBytes", () => {
   });
 
   it("recognises UTF-16 without a byte order mark instead of calling it binary", () => {
-    const le = new Uint8Array([...("a,b\n1,2\n".split("").flatMap((c) => [c.charCodeAt(0), 0]))]);
+    const le = new Uint8Array([..."a,b\n1,2\n".split("").flatMap((c) => [c.charCodeAt(0), 0])]);
     const d = decodeBytes(le);
     expect(d.encoding).toBe("utf-16le");
     expect(d.text).toBe("a,b\n1,2\n");
@@ -35,7 +35,9 @@ describe("decodeBytes", () => {
     const d = decodeBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x80])); // "café,€" in Windows-1252
     expect(d.text).toBe("café,€");
     expect(d.encoding).toBe("windows-1252");
-    expect(d.note).toBe("Read as Windows-1252 (Western European) because the file is not valid UTF-8 (byte 0xE9 at offset 3).");
+    expect(d.note).toBe(
+      "Read as Windows-1252 (Western European) because the file is not valid UTF-8 (byte 0xE9 at offset 3).",
+    );
   });
 
   it("uses a forced encoding and still drops its own byte order mark", () => {

@@ -71,7 +71,8 @@ describe("csvkit fixtures", () => {
     expect(r).toEqual({
       ok: false,
       code: "binary",
-      message: "This is not a text file: it contains a NUL byte on line 2, character 1. Save it as CSV and import that.",
+      message:
+        "This is not a text file: it contains a NUL byte on line 2, character 1. Save it as CSV and import that.",
       line: 2,
       column: 1,
     });
@@ -85,7 +86,12 @@ describe("csvkit fixtures", () => {
 
   it("test_date_format.csv: 31/12/2012 settles day/month order; dates become serials", () => {
     const r = load(fixture("csvkit/test_date_format.csv"));
-    expect(r.columns[0]).toMatchObject({ type: "date", dateOrder: "dmy", dateOrderAmbiguous: false, numberFormat: "yyyy-mm-dd" });
+    expect(r.columns[0]).toMatchObject({
+      type: "date",
+      dateOrder: "dmy",
+      dateOrderAmbiguous: false,
+      numberFormat: "yyyy-mm-dd",
+    });
     expect(rowsOf(r)).toEqual([[excelSerial(2014, 1, 2)], [excelSerial(2012, 12, 31)]]);
   });
 
@@ -119,7 +125,9 @@ describe("csvkit fixtures", () => {
   it("test_latin1.csv: not UTF-8, read as Windows-1252 and said so", () => {
     const r = load(fixture("csvkit/test_latin1.csv"));
     expect(r.encoding).toBe("windows-1252");
-    expect(r.encodingNote).toBe("Read as Windows-1252 (Western European) because the file is not valid UTF-8 (byte 0xA9 at offset 16).");
+    expect(r.encodingNote).toBe(
+      "Read as Windows-1252 (Western European) because the file is not valid UTF-8 (byte 0xA9 at offset 16).",
+    );
     expect(r.warnings[0]).toEqual({ code: "encoding", message: r.encodingNote });
     expect(rowsOf(r)).toEqual([
       [1, 2, "3"],
@@ -191,12 +199,26 @@ describe("csvlint fixtures", () => {
   it("invalid-byte-sequence.csv: Windows-1252, m/d/y dates, codes stay text, one empty column dropped", () => {
     const r = load(fixture("csvlint/invalid-byte-sequence.csv"));
     expect(r.encoding).toBe("windows-1252");
-    expect(r.headers).toEqual(["Data", "Dependencia Origem", "Histórico", "Data do Balancete", "Número do documento", "Valor"]);
+    expect(r.headers).toEqual([
+      "Data",
+      "Dependencia Origem",
+      "Histórico",
+      "Data do Balancete",
+      "Número do documento",
+      "Valor",
+    ]);
     expect(r.columns.map((c) => c.type)).toEqual(["date", "text", "text", "text", "number", "number"]);
     expect(r.columns[0].dateOrder).toBe("mdy");
     const rows = rowsOf(r);
     expect(rows[0]).toEqual([excelSerial(2012, 10, 31), null, "Saldo Anterior", null, 0, 100]);
-    expect(rows[1]).toEqual([excelSerial(2012, 11, 1), "0000-9", "Transferência on line - 01/11 4885     256620-6 XXXXXXXXXXXXX", null, 224885000256620, 100]);
+    expect(rows[1]).toEqual([
+      excelSerial(2012, 11, 1),
+      "0000-9",
+      "Transferência on line - 01/11 4885     256620-6 XXXXXXXXXXXXX",
+      null,
+      224885000256620,
+      100,
+    ]);
     expect(r.dropped.columns).toEqual({ count: 1, from: 7, to: 7 });
     expect(r.rowCount).toBe(rows.length);
     expect(rows.every((row) => typeof row[5] === "number")).toBe(true);

@@ -249,12 +249,19 @@ describe("ragged rows", () => {
     expect(r.ragged.rows).toHaveLength(1000);
     expect(r.dropped.blankRows.count).toBe(1200);
     expect(r.dropped.blankRows.rows).toHaveLength(1000);
-    expect(r.warnings.find((w) => w.code === "raggedRows")?.message).toMatch(/^1,500 rows do not .* \(rows 2, 3, 4, 5, 6 and 1,495 more\)/);
+    expect(r.warnings.find((w) => w.code === "raggedRows")?.message).toMatch(
+      /^1,500 rows do not .* \(rows 2, 3, 4, 5, 6 and 1,495 more\)/,
+    );
   });
 });
 
 describe("importCsv (async)", () => {
-  const big = "id,value,when\n" + Array.from({ length: 60_000 }, (_, i) => `${i},"${(i * 1000).toLocaleString("en-US")}",2024-01-${String((i % 28) + 1).padStart(2, "0")}`).join("\n");
+  const big =
+    "id,value,when\n" +
+    Array.from(
+      { length: 60_000 },
+      (_, i) => `${i},"${(i * 1000).toLocaleString("en-US")}",2024-01-${String((i % 28) + 1).padStart(2, "0")}`,
+    ).join("\n");
 
   it("reports progress in slices and gives the same result as the sync import", async () => {
     const seen: Progress[] = [];
@@ -263,7 +270,12 @@ describe("importCsv (async)", () => {
     if (isRefusal(r)) throw new Error(r.message);
     expect(seen.length).toBeGreaterThan(5);
     for (let i = 1; i < seen.length; i++) expect(seen[i].rowsParsed).toBeGreaterThanOrEqual(seen[i - 1].rowsParsed);
-    expect(seen[seen.length - 1]).toEqual({ rowsParsed: 60_001, bytesParsed: bytes.length, totalBytes: bytes.length, fraction: 1 });
+    expect(seen[seen.length - 1]).toEqual({
+      rowsParsed: 60_001,
+      bytesParsed: bytes.length,
+      totalBytes: bytes.length,
+      fraction: 1,
+    });
     const sync = importCsvSync(big);
     if (isRefusal(sync)) throw new Error(sync.message);
     expect(r.rowCount).toBe(60_000);
@@ -281,7 +293,10 @@ describe("importCsv (async)", () => {
   });
 
   it("names the sheet from the file name", async () => {
-    const r = await importCsv("a\n1\n", { fileName: "C:\\data\\mcs2024-raree_world.csv", existingSheetNames: ["MCS2024-RAREE_WORLD"] });
+    const r = await importCsv("a\n1\n", {
+      fileName: "C:\\data\\mcs2024-raree_world.csv",
+      existingSheetNames: ["MCS2024-RAREE_WORLD"],
+    });
     expect(!isRefusal(r) && r.sheetName).toBe("mcs2024-raree_world (2)");
   });
 });

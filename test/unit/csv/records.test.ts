@@ -26,7 +26,8 @@ function read(text: string, delimiter = ",", slice?: number): Seen[] {
   return out;
 }
 
-const records = (text: string, delimiter = ",", slice?: number): string[][] => read(text, delimiter, slice).map((r) => r.fields);
+const records = (text: string, delimiter = ",", slice?: number): string[][] =>
+  read(text, delimiter, slice).map((r) => r.fields);
 
 describe("RecordReader", () => {
   it("splits on CRLF, LF and lone CR alike, and keeps line breaks inside quotes", () => {
@@ -72,10 +73,7 @@ describe("RecordReader", () => {
   });
 
   it("drops spaces between a closing quote and the delimiter (papaparse; Excel keeps them)", () => {
-    expect(records('"q" ,x\n"r"\t\n')).toEqual([
-      ["q", "x"],
-      ["r"],
-    ]);
+    expect(records('"q" ,x\n"r"\t\n')).toEqual([["q", "x"], ["r"]]);
     // At the very end of the text too, where papaparse alone would report an unclosed quote.
     expect(read('a\n"q" ')).toMatchObject([{ fields: ["a"] }, { fields: ["q"], unclosedQuoteAt: -1 }]);
     expect(read('a\r\n"q"\r')).toMatchObject([{ fields: ["a"] }, { fields: ["q"], unclosedQuoteAt: -1 }]);
@@ -88,7 +86,10 @@ describe("RecordReader", () => {
       { fields: ["1", "2"], start: 19, end: 23, unclosedQuoteAt: -1, strayQuoteAt: -1 },
     ]);
     // The common case: an undoubled quote inside a quoted value.
-    expect(read('n,note\n1,"He said "hi" to me"\n')[1]).toMatchObject({ fields: ["1", 'He said "hi" to me'], strayQuoteAt: 9 });
+    expect(read('n,note\n1,"He said "hi" to me"\n')[1]).toMatchObject({
+      fields: ["1", 'He said "hi" to me'],
+      strayQuoteAt: 9,
+    });
   });
 
   it("gives an empty last field after a trailing delimiter, and no record after a final line break", () => {
@@ -127,7 +128,8 @@ describe("RecordReader", () => {
   });
 
   it("refuses delimiters papaparse cannot use", () => {
-    for (const d of ['"', ",,", "\n", "\r", "\ufeff", ""]) expect(() => new RecordReader("a", d, 0)).toThrow(/Unusable CSV delimiter/);
+    for (const d of ['"', ",,", "\n", "\r", "\ufeff", ""])
+      expect(() => new RecordReader("a", d, 0)).toThrow(/Unusable CSV delimiter/);
   });
 });
 
@@ -140,7 +142,8 @@ describe("fieldNumberAt", () => {
 
 describe("LineEnds", () => {
   it("reads a slice on LF without CRs, on CR without LFs, on CRLF when they pair up, else as mixed", () => {
-    const newline = (text: string, from = 0, to = text.length): string | null => new LineEnds(text).newlineFor(from, to);
+    const newline = (text: string, from = 0, to = text.length): string | null =>
+      new LineEnds(text).newlineFor(from, to);
     expect(newline("a\nb\n")).toBe("\n");
     expect(newline("a\rb\r")).toBe("\r");
     expect(newline('a,"x\ny"\rb\r')).toBeNull();

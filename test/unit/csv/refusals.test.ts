@@ -12,9 +12,15 @@ describe("refusals", () => {
   });
 
   it("a file of blank rows only", () => {
-    expect(refused(",,,\r\n,,,\r\n\r\n")).toMatchObject({ code: "empty", message: "The file has no data: all 3 rows are blank." });
+    expect(refused(",,,\r\n,,,\r\n\r\n")).toMatchObject({
+      code: "empty",
+      message: "The file has no data: all 3 rows are blank.",
+    });
     expect(refused(",")).toMatchObject({ message: "The file has no data: its only row is blank." });
-    expect(refused("a,b\n", { skipRows: 1 })).toMatchObject({ code: "empty", message: "The file has no data after the row you chose to skip." });
+    expect(refused("a,b\n", { skipRows: 1 })).toMatchObject({
+      code: "empty",
+      message: "The file has no data after the row you chose to skip.",
+    });
   });
 
   it("a binary file (NUL byte), naming common mistakes such as a workbook", () => {
@@ -42,7 +48,12 @@ describe("refusals", () => {
     // Row 2 spans lines 2-3, so row 3 is on line 4.
     expect(refused('a,b\n"x\ny",1\n2,"open\n')).toMatchObject({ row: 3, column: 2, line: 4 });
     // The sep line is line 1 but not a row.
-    expect(refused('sep=;\na;b\n"x\n')).toMatchObject({ row: 2, column: 1, line: 3, message: expect.stringMatching(/^Row 2 has an unclosed quote \(line 3/) });
+    expect(refused('sep=;\na;b\n"x\n')).toMatchObject({
+      row: 2,
+      column: 1,
+      line: 3,
+      message: expect.stringMatching(/^Row 2 has an unclosed quote \(line 3/),
+    });
   });
 
   it("more rows than a sheet holds, counting the header row", () => {
@@ -54,7 +65,8 @@ describe("refusals", () => {
     expect(refused(tooMany, { hasHeader: true })).toEqual({
       ok: false,
       code: "tooManyRows",
-      message: "The file has more rows than an Excel sheet holds (1,048,576, counting the header row): row 1,048,577 (line 1,048,577) would not fit.",
+      message:
+        "The file has more rows than an Excel sheet holds (1,048,576, counting the header row): row 1,048,577 (line 1,048,577) would not fit.",
       row: 1_048_577,
       line: 1_048_577,
     });
@@ -80,7 +92,12 @@ describe("refusals", () => {
     expect(trailingEmpty.columns.length).toBe(16_384);
     expect(trailingEmpty.dropped.columns).toEqual({ count: 5000, from: 16_385, to: 21_384 });
     // A data row past the limit, in a file whose header fits.
-    expect(refused(`a,b\n1,2\n${",".repeat(16_384)}x\n`)).toMatchObject({ code: "tooManyColumns", row: 3, column: 16_385, line: 3 });
+    expect(refused(`a,b\n1,2\n${",".repeat(16_384)}x\n`)).toMatchObject({
+      code: "tooManyColumns",
+      row: 3,
+      column: 16_385,
+      line: 3,
+    });
   });
 
   it("a cell over 32,767 characters (a 10 MB field), with row, column and line", () => {
@@ -112,7 +129,11 @@ describe("refusals", () => {
   it("cancelled through the signal", async () => {
     const before = new AbortController();
     before.abort();
-    expect(await importCsv("a\n1\n", {}, { signal: before.signal })).toEqual({ ok: false, code: "cancelled", message: "The import was cancelled." });
+    expect(await importCsv("a\n1\n", {}, { signal: before.signal })).toEqual({
+      ok: false,
+      code: "cancelled",
+      message: "The import was cancelled.",
+    });
 
     const during = new AbortController();
     const text = "a,b\n" + "1,2\n".repeat(200_000);

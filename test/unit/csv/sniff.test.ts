@@ -22,7 +22,13 @@ describe("sniff", () => {
   });
 
   it("honours a sep= line with any single character, and skips it", () => {
-    expect(sniff("sep=;\r\na;b\r\n")).toMatchObject({ delimiter: ";", delimiterSource: "sepLine", sepLine: true, bodyStart: 7, bodyLine: 2 });
+    expect(sniff("sep=;\r\na;b\r\n")).toMatchObject({
+      delimiter: ";",
+      delimiterSource: "sepLine",
+      sepLine: true,
+      bodyStart: 7,
+      bodyLine: 2,
+    });
     expect(sniff("sep=\t\na\tb\n")).toMatchObject({ delimiter: "\t", sepLine: true, bodyStart: 6 });
     expect(sniff("sep=,")).toMatchObject({ delimiter: ",", sepLine: true, bodyStart: 5 });
     expect(sniff("\ufeffsep=;\na;b\n")).toMatchObject({ delimiter: ";", bodyStart: 7 });
@@ -34,7 +40,12 @@ describe("sniff", () => {
   });
 
   it("lets the delimiter option win over the sep line and detection", () => {
-    expect(sniff("sep=;\na,b\n", { delimiter: "," })).toMatchObject({ delimiter: ",", delimiterSource: "option", sepLine: true, bodyStart: 6 });
+    expect(sniff("sep=;\na,b\n", { delimiter: "," })).toMatchObject({
+      delimiter: ",",
+      delimiterSource: "option",
+      sepLine: true,
+      bodyStart: 6,
+    });
     expect(sniff("a;b,c\n", { delimiter: ";" }).delimiter).toBe(";");
   });
 

@@ -24,7 +24,10 @@ describe("csv-spectrum", () => {
 
   it.each(cases)("%s", (name) => {
     const bytes = new Uint8Array(fs.readFileSync(path.join(SPECTRUM, "csvs", `${name}.csv`)));
-    const expected = JSON.parse(fs.readFileSync(path.join(SPECTRUM, "json", `${name}.json`), "utf8")) as Record<string, string>[];
+    const expected = JSON.parse(fs.readFileSync(path.join(SPECTRUM, "json", `${name}.json`), "utf8")) as Record<
+      string,
+      string
+    >[];
     const r = imported(bytes, { columns: new Array(20).fill("text"), hasHeader: true });
     const objects = sliceRows(r).map((row) => Object.fromEntries(r.headers.map((h, i) => [h, row[i] ?? ""])));
     expect(objects).toEqual(expected);

@@ -10,7 +10,16 @@ describe("mcs2024-raree_world.csv", () => {
 
   it("has the 8 named columns, the byte order mark gone from the first", () => {
     expect(r.encoding).toBe("utf-8");
-    expect(r.headers).toEqual(["Source", "Country", "Type", "Prod_t_est_2022", "Prod_t_est_2023", "Prod_notes", "Reserves_t", "Reserves_notes"]);
+    expect(r.headers).toEqual([
+      "Source",
+      "Country",
+      "Type",
+      "Prod_t_est_2022",
+      "Prod_t_est_2023",
+      "Prod_notes",
+      "Reserves_t",
+      "Reserves_notes",
+    ]);
     expect(r.headers[0].charCodeAt(0)).toBe(0x53);
   });
 
@@ -28,7 +37,16 @@ describe("mcs2024-raree_world.csv", () => {
   });
 
   it("types the columns: counts are numbers, NA is blank", () => {
-    expect(r.columns.map((c) => c.type)).toEqual(["text", "text", "text", "number", "number", "text", "number", "text"]);
+    expect(r.columns.map((c) => c.type)).toEqual([
+      "text",
+      "text",
+      "text",
+      "number",
+      "number",
+      "text",
+      "number",
+      "text",
+    ]);
     const reserves = column(r, "Reserves_t");
     const countries = column(r, "Country");
     for (const country of ["Burma", "Madagascar", "Malaysia"]) expect(reserves[countries.indexOf(country)]).toBeNull();
@@ -48,7 +66,9 @@ describe("mcs2024-raree_world.csv", () => {
 
   it("keeps the no-break spaces inside the notes", () => {
     const notes = column(r, "Reserves_notes");
-    expect(notes[0]).toBe("Reserves for Australia, Russia, Thailand, and the United\u00a0States were revised based on company and Government reports.");
+    expect(notes[0]).toBe(
+      "Reserves for Australia, Russia, Thailand, and the United\u00a0States were revised based on company and Government reports.",
+    );
     expect(notes[1]).toContain("3.3\u00a0million tons");
   });
 
@@ -58,7 +78,12 @@ describe("mcs2024-raree_world.csv", () => {
     expect(a.rowCount).toBe(16);
     expect(a.columns.map((c) => c.type)).toEqual(r.columns.map((c) => c.type));
     expect(a.previewRows.length).toBe(16);
-    expect(a.previewRows[5].slice(1, 5)).toEqual(["China", "Rare earths, mine production, rare-earth-oxide equivalent, metric tons", 210000, 240000]);
+    expect(a.previewRows[5].slice(1, 5)).toEqual([
+      "China",
+      "Rare earths, mine production, rare-earth-oxide equivalent, metric tons",
+      210000,
+      240000,
+    ]);
     expect(a.previewText[3][6]).toBe("NA");
     expect(a.previewRows[3][6]).toBeNull();
   });
@@ -67,7 +92,7 @@ describe("mcs2024-raree_world.csv", () => {
 describe("mcs2024-raree_salient.csv", () => {
   const r = imported(usgs("mcs2024-raree_salient.csv"));
 
-  it("reads \"7,900\" as 7900 with a thousands format", () => {
+  it('reads "7,900" as 7900 with a thousands format', () => {
     const consumption = r.columns.find((c) => c.name === "Consump_Compounds-Metals_t");
     expect(consumption?.type).toBe("number");
     expect(consumption?.numberFormat).toBe("#,##0");
@@ -89,13 +114,15 @@ describe("mcs2024-raree_salient.csv", () => {
 });
 
 describe("the other USGS editions", () => {
-  it.each(["mcs2023-raree_world.csv", "mcs2023-raree_salient.csv", "rare_earths_mcs2022-raree_world.csv", "rare_earths_mcs2022-raree_salient.csv"])(
-    "%s imports with a numeric year or production column",
-    (name) => {
-      const r = imported(usgs(name));
-      expect(r.rowCount).toBeGreaterThan(3);
-      expect(r.columns.some((c) => c.type === "number")).toBe(true);
-      expect(r.ragged.count).toBe(0);
-    },
-  );
+  it.each([
+    "mcs2023-raree_world.csv",
+    "mcs2023-raree_salient.csv",
+    "rare_earths_mcs2022-raree_world.csv",
+    "rare_earths_mcs2022-raree_salient.csv",
+  ])("%s imports with a numeric year or production column", (name) => {
+    const r = imported(usgs(name));
+    expect(r.rowCount).toBeGreaterThan(3);
+    expect(r.columns.some((c) => c.type === "number")).toBe(true);
+    expect(r.ragged.count).toBe(0);
+  });
 });

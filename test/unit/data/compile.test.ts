@@ -39,7 +39,9 @@ describe("a bad seed row fails the build naming file and line", () => {
   const files = seedFiles();
 
   it("share outside 0..1 in the article element table", () => {
-    const bad = withText(files, "seeds/article-tables/elements.csv", (t) => t.replace("Dysprosium,High-temperature magnets,0.85,85%", "Dysprosium,High-temperature magnets,1.8,180%"));
+    const bad = withText(files, "seeds/article-tables/elements.csv", (t) =>
+      t.replace("Dysprosium,High-temperature magnets,0.85,85%", "Dysprosium,High-temperature magnets,1.8,180%"),
+    );
     expect(problemsOf(bad)).toContain("seeds/article-tables/elements.csv:3: share 1.8 is outside 0..1");
   });
 
@@ -49,8 +51,12 @@ describe("a bad seed row fails the build naming file and line", () => {
   });
 
   it("a transcription typo (text not verbatim in the cited article)", () => {
-    const bad = withText(files, "seeds/article-tables/risks.csv", (t) => t.replace("Build alternative supply chains", "Build alternate supply chains"));
-    expect(problemsOf(bad)).toContain('seeds/article-tables/risks.csv:2: mitigation "Build alternate supply chains" does not occur verbatim in article A002');
+    const bad = withText(files, "seeds/article-tables/risks.csv", (t) =>
+      t.replace("Build alternative supply chains", "Build alternate supply chains"),
+    );
+    expect(problemsOf(bad)).toContain(
+      'seeds/article-tables/risks.csv:2: mitigation "Build alternate supply chains" does not occur verbatim in article A002',
+    );
   });
 
   it("negative production in the curated file, at its line", () => {
@@ -63,41 +69,66 @@ describe("a bad seed row fails the build naming file and line", () => {
 
   it("a zero price in a verbatim USGS salient file (CRLF, BOM), at its line", () => {
     const path = "seeds/usgs/mcs2023-raree_salient.csv";
-    const bad = withText(files, path, (t) => t.replace("MCS2023,Rare Earths,2019,28000,0,12200,330,627,28300,1290,83,11200,2,239", "MCS2023,Rare Earths,2019,28000,0,12200,330,627,28300,1290,83,11200,0,239"));
+    const bad = withText(files, path, (t) =>
+      t.replace(
+        "MCS2023,Rare Earths,2019,28000,0,12200,330,627,28300,1290,83,11200,2,239",
+        "MCS2023,Rare Earths,2019,28000,0,12200,330,627,28300,1290,83,11200,0,239",
+      ),
+    );
     expect(problemsOf(bad)).toContain(`${path}:3: Price_CeO2_dkg "0": price must be a number > 0`);
   });
 
   it("a source id that does not resolve", () => {
     const path = "seeds/curated/china_shares.csv";
-    const line = text(files, path).split("\n").findIndex((l) => l.includes("[S14]")) + 1;
+    const line =
+      text(files, path)
+        .split("\n")
+        .findIndex((l) => l.includes("[S14]")) + 1;
     const bad = withText(files, path, (t) => t.replace("[S14]", "[S99]"));
     expect(problemsOf(bad)).toContain(`${path}:${line}: source id "S99" is not in seeds/sources.csv`);
   });
 
   it("a year outside 1990..2100", () => {
     const bad = withText(files, "seeds/curated/production.csv", (t) => t.replace("Brazil,2024,20,", "Brazil,2124,20,"));
-    expect(problemsOf(bad).some((p) => /^seeds\/curated\/production\.csv:\d+: year "2124" is outside 1990\.\.2100$/.test(p))).toBe(true);
+    expect(
+      problemsOf(bad).some((p) => /^seeds\/curated\/production\.csv:\d+: year "2124" is outside 1990\.\.2100$/.test(p)),
+    ).toBe(true);
   });
 
   it("a duplicate key within one edition", () => {
     const path = "seeds/usgs/mcs2023-raree_world.csv";
     const bad = withText(files, path, (t) => t.replace(/(MCS2023,India,[^\r\n]*\r\n)/, "$1$1"));
-    expect(problemsOf(bad)).toContain(`${path}:11: duplicate production row India 2021 in MCS2023 (first at ${path}:10)`);
+    expect(problemsOf(bad)).toContain(
+      `${path}:11: duplicate production row India 2021 in MCS2023 (first at ${path}:10)`,
+    );
   });
 
   it("curated MCS2024 rows that drift from the verbatim MCS2024 file", () => {
     const path = "seeds/curated/production.csv";
-    const line = text(files, path).split("\n").findIndex((l) => l.startsWith("China,2023,240000")) + 1;
+    const line =
+      text(files, path)
+        .split("\n")
+        .findIndex((l) => l.startsWith("China,2023,240000")) + 1;
     const bad = withText(files, path, (t) => t.replace("China,2023,240000", "China,2023,241000"));
-    expect(problemsOf(bad)).toContain(`${path}:${line}: MCS2024 China 2023: curated 241000 differs from verbatim 240000 (seeds/usgs/mcs2024-raree_world.csv:7)`);
+    expect(problemsOf(bad)).toContain(
+      `${path}:${line}: MCS2024 China 2023: curated 241000 differs from verbatim 240000 (seeds/usgs/mcs2024-raree_world.csv:7)`,
+    );
   });
 
   it("an unknown source type, a bad date and a missing file", () => {
-    const typeBad = withText(files, "seeds/sources.csv", (t) => t.replace(",news article,Title from its first heading.", ",blog,Title from its first heading."));
-    expect(problemsOf(typeBad).some((p) => p.startsWith("seeds/sources.csv:4: type \"blog\""))).toBe(true);
-    const dateBad = withText(files, "seeds/article-tables/events.csv", (t) => t.replace("AE4,2023,", "AE4,early 2023,"));
-    expect(problemsOf(dateBad)).toContain('seeds/article-tables/events.csv:5: date "early 2023" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)');
-    expect(problemsOf(files.filter((f) => f.path !== "seeds/curated/elements.csv"))).toEqual(["seeds/curated/elements.csv: missing seed file"]);
+    const typeBad = withText(files, "seeds/sources.csv", (t) =>
+      t.replace(",news article,Title from its first heading.", ",blog,Title from its first heading."),
+    );
+    expect(problemsOf(typeBad).some((p) => p.startsWith('seeds/sources.csv:4: type "blog"'))).toBe(true);
+    const dateBad = withText(files, "seeds/article-tables/events.csv", (t) =>
+      t.replace("AE4,2023,", "AE4,early 2023,"),
+    );
+    expect(problemsOf(dateBad)).toContain(
+      'seeds/article-tables/events.csv:5: date "early 2023" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)',
+    );
+    expect(problemsOf(files.filter((f) => f.path !== "seeds/curated/elements.csv"))).toEqual([
+      "seeds/curated/elements.csv: missing seed file",
+    ]);
   });
 
   it("reports every problem at once and throws SeedValidationError", () => {

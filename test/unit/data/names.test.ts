@@ -11,7 +11,6 @@ const elements = new NameIndex(
   { what: "element", plural: "elements" },
 );
 
-
 describe("normalizeName", () => {
   it("folds case and every kind of Unicode space", () => {
     expect(normalizeName("  Neo\u00a0dymium\t")).toBe("neo dymium");
@@ -23,11 +22,15 @@ describe("normalizeName", () => {
 
 describe("NameIndex", () => {
   it("resolves names and aliases in any case and spacing", () => {
-    for (const raw of ["Neodymium", "NEODYMIUM", " neodymium ", "nd", "ND", "Nd\u00a0"]) expect(elements.resolve(raw)).toBe("Neodymium");
+    for (const raw of ["Neodymium", "NEODYMIUM", " neodymium ", "nd", "ND", "Nd\u00a0"])
+      expect(elements.resolve(raw)).toBe("Neodymium");
   });
 
   it("resolves despite punctuation when unambiguous", () => {
-    const countries = new NameIndex([{ name: "United States", aliases: ["US"] }, { name: "South Africa" }], { what: "country", plural: "countries" });
+    const countries = new NameIndex([{ name: "United States", aliases: ["US"] }, { name: "South Africa" }], {
+      what: "country",
+      plural: "countries",
+    });
     expect(countries.resolve("U.S.")).toBe("United States");
     expect(countries.resolve("south-africa")).toBe("South Africa");
   });
@@ -45,7 +48,9 @@ describe("NameIndex", () => {
   });
 
   it("unknown name far from everything: lists some valid names instead", () => {
-    expect(errorOf(() => elements.resolve("Zirconium")).message).toBe('Unknown element "Zirconium". Valid elements include: Neodymium, Dysprosium, Lanthanum');
+    expect(errorOf(() => elements.resolve("Zirconium")).message).toBe(
+      'Unknown element "Zirconium". Valid elements include: Neodymium, Dysprosium, Lanthanum',
+    );
   });
 
   it("a prefix counts as close", () => {
@@ -53,7 +58,11 @@ describe("NameIndex", () => {
   });
 
   it("vocabulary indexes answer #VALUE! and list every valid word", () => {
-    const stages = new NameIndex([{ name: "mining" }, { name: "refining" }], { what: "stage", plural: "stages", vocabulary: true });
+    const stages = new NameIndex([{ name: "mining" }, { name: "refining" }], {
+      what: "stage",
+      plural: "stages",
+      vocabulary: true,
+    });
     const e = errorOf(() => stages.resolve("minning"));
     expect(e.code).toBe("invalidValue");
     expect(e.message).toBe('Unknown stage "minning". Did you mean mining? Valid stages: mining, refining');

@@ -9,7 +9,13 @@ describe("mergeOverrides", () => {
   const before = JSON.stringify(base);
 
   it("an accepted share replaces the element figure and cites the workbook", () => {
-    const { dataset, rejected } = mergeOverrides(base, { source: label, shares: [{ element: "nd", share: 0.9 }, { element: "Terbium", share: 0.95 }] });
+    const { dataset, rejected } = mergeOverrides(base, {
+      source: label,
+      shares: [
+        { element: "nd", share: 0.9 },
+        { element: "Terbium", share: 0.95 },
+      ],
+    });
     expect(rejected).toEqual([]);
     const data = new RareData(dataset);
     expect(data.share("Neodymium", null)).toBe(0.9);
@@ -43,7 +49,10 @@ describe("mergeOverrides", () => {
   });
 
   it("production overrides replace a country-year and flow into shares and HHI", () => {
-    const { dataset, rejected } = mergeOverrides(base, { source: label, production: [{ country: "PRC", year: 2024, tonnes: 300000 }] });
+    const { dataset, rejected } = mergeOverrides(base, {
+      source: label,
+      production: [{ country: "PRC", year: 2024, tonnes: 300000 }],
+    });
     expect(rejected).toEqual([]);
     const data = new RareData(dataset);
     const original = new RareData(base);
@@ -92,7 +101,11 @@ describe("mergeOverrides", () => {
   });
 
   it("never mutates the base dataset; nothing accepted returns the base itself", () => {
-    mergeOverrides(base, { source: label, shares: [{ element: "Nd", share: 0.1 }], production: [{ country: "China", year: 2024, tonnes: 1 }] });
+    mergeOverrides(base, {
+      source: label,
+      shares: [{ element: "Nd", share: 0.1 }],
+      production: [{ country: "China", year: 2024, tonnes: 1 }],
+    });
     expect(JSON.stringify(base)).toBe(before);
     const none = mergeOverrides(base, { source: label, shares: [{ element: "Nope", share: 0.1 }] });
     expect(none.dataset).toBe(base);

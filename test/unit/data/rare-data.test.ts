@@ -10,18 +10,29 @@ const data = rareData();
 
 const curated = readCsvRecords(curatedProductionPath());
 const curatedTonnes = (country: string, year: number, edition = "MCS2025") =>
-  Number(curated.find((r) => r.country === country && Number(r.year) === year && r.edition === edition)!.mine_production_t_REO);
+  Number(
+    curated.find((r) => r.country === country && Number(r.year) === year && r.edition === edition)!
+      .mine_production_t_REO,
+  );
 /** The article table itself, read independently of our transcription. */
 const articleRows = readFileSync(join(seedsDir, "articles", "002_fc3b1e59ab176a5c.txt"), "utf8")
   .split("\n")
   .filter((l) => l.startsWith("| ") && !l.startsWith("|---"))
-  .map((l) => l.split("|").slice(1, -1).map((c) => c.trim()));
+  .map((l) =>
+    l
+      .split("|")
+      .slice(1, -1)
+      .map((c) => c.trim()),
+  );
 const articleRow = (first: string) => articleRows.find((r) => r[0] === first)!;
 
 describe("share(element, stage)", () => {
-  it.each(["Neodymium", " neodymium ", "Nd", "NEODYMIUM", "neodymium\u00a0", "\u2003Neodymium\u3000"])("share(%j) = 0.8", (name) => {
-    expect(data.share(name, null)).toBe(0.8);
-  });
+  it.each(["Neodymium", " neodymium ", "Nd", "NEODYMIUM", "neodymium\u00a0", "\u2003Neodymium\u3000"])(
+    "share(%j) = 0.8",
+    (name) => {
+      expect(data.share(name, null)).toBe(0.8);
+    },
+  );
 
   it("matches the percentages printed in the article's element table", () => {
     for (const element of ["Neodymium", "Dysprosium", "Lanthanum"]) {
@@ -57,7 +68,8 @@ describe("share(element, stage)", () => {
 
   describe("with a stage: the sector-wide figure for any rare earth", () => {
     const stages = readCsvRecords(join(seedsDir, "curated", "china_shares.csv"));
-    const pct = (indicator: string, year: string) => Number(stages.find((r) => r.indicator === indicator && r.year === year)!.value_pct) / 100;
+    const pct = (indicator: string, year: string) =>
+      Number(stages.find((r) => r.indicator === indicator && r.year === year)!.value_pct) / 100;
 
     it("mining is IEA's 2023 figure (exact, stated data year)", () => {
       expect(data.share("Neodymium", "mining")).toBe(pct("China share of mined rare earth supply", "2023"));
@@ -66,11 +78,14 @@ describe("share(element, stage)", () => {
 
     it("refining and its aliases processing, separation", () => {
       const refining = pct("China share of refined output", "2023");
-      for (const stage of ["refining", "processing", "Separation", " REFINING "]) expect(data.share("Dy", stage)).toBe(refining);
+      for (const stage of ["refining", "processing", "Separation", " REFINING "])
+        expect(data.share("Dy", stage)).toBe(refining);
     });
 
     it("magnets for a permanent-magnet REE; #N/A for one that is not (CRMA flag no)", () => {
-      expect(data.share("Nd", "magnets")).toBe(pct("China share of permanent-magnet manufacturing", "2025 commentary (data year not stated)"));
+      expect(data.share("Nd", "magnets")).toBe(
+        pct("China share of permanent-magnet manufacturing", "2025 commentary (data year not stated)"),
+      );
       expect(data.share("Nd", "magnet manufacturing")).toBe(data.share("Nd", "magnets"));
       const e = errorOf(() => data.share("Lanthanum", "magnets"));
       expect(e.code).toBe("notAvailable");
@@ -78,7 +93,9 @@ describe("share(element, stage)", () => {
     });
 
     it("us imports", () => {
-      expect(data.share("Ce", "us imports")).toBe(pct("China share of US imports of RE compounds and metals", "2020-2023"));
+      expect(data.share("Ce", "us imports")).toBe(
+        pct("China share of US imports of RE compounds and metals", "2020-2023"),
+      );
     });
 
     it("an unknown stage is #VALUE! listing the valid stages", () => {
@@ -151,11 +168,17 @@ describe("production(country, year)", () => {
   });
   it("omitted year is the latest year with data for that country", () => {
     expect(data.production("china", null)).toBe(curatedTonnes("China", 2024));
-    expect(data.production("Burundi", null)).toBe(Number(readCsvRecords(join(seedsDir, "usgs", "mcs2023-raree_world.csv")).find((r) => r.Country === "Burundi")!.Prod_t_2021));
+    expect(data.production("Burundi", null)).toBe(
+      Number(
+        readCsvRecords(join(seedsDir, "usgs", "mcs2023-raree_world.csv")).find((r) => r.Country === "Burundi")!
+          .Prod_t_2021,
+      ),
+    );
   });
   it("aliases: Myanmar, U.S., USA, Other, World", () => {
     expect(data.production("Myanmar", 2024)).toBe(curatedTonnes("Burma", 2024));
-    for (const us of ["U.S.", "USA", "US", "united states of america", "United\u00a0States"]) expect(data.production(us, 2024)).toBe(curatedTonnes("United States", 2024));
+    for (const us of ["U.S.", "USA", "US", "united states of america", "United\u00a0States"])
+      expect(data.production(us, 2024)).toBe(curatedTonnes("United States", 2024));
     expect(data.production("Other", 2024)).toBe(curatedTonnes("Other", 2024));
     expect(data.production("Other countries", 2024)).toBe(curatedTonnes("Other", 2024));
     expect(data.production("World", 2024)).toBe(curatedTonnes("World total (rounded)", 2024));
@@ -171,7 +194,8 @@ describe("production(country, year)", () => {
     expect(e.message).toContain("MCS2024");
   });
   it("years outside 1900..2100 or not whole are #VALUE!", () => {
-    for (const year of [1899, 2101, 2024.5, Number.NaN]) expect(errorOf(() => data.production("China", year)).code).toBe("invalidValue");
+    for (const year of [1899, 2101, 2024.5, Number.NaN])
+      expect(errorOf(() => data.production("China", year)).code).toBe("invalidValue");
   });
   it("unknown country is #N/A with a suggestion; no far-fetched suggestion for UK", () => {
     expect(errorOf(() => data.production("Chna", 2024)).message).toBe('Unknown country "Chna". Did you mean China?');
@@ -193,12 +217,19 @@ describe("the edition rule", () => {
         ["MCS2023", "mcs2023-raree_world.csv"],
         ["MCS2024", "mcs2024-raree_world.csv"],
       ];
-      const covering = headers.filter(([, f]) => readFileSync(join(seedsDir, "usgs", f), "utf8").split("\n")[0].includes(String(year))).map(([e]) => e);
+      const covering = headers
+        .filter(([, f]) =>
+          readFileSync(join(seedsDir, "usgs", f), "utf8")
+            .split("\n")[0]
+            .includes(String(year)),
+        )
+        .map(([e]) => e);
       if (curated.some((r) => r.edition === "MCS2025" && Number(r.year) === year)) covering.push("MCS2025");
       return covering[covering.length - 1];
     };
     const byYear = new Map<number, Set<string>>();
-    for (const row of data.dataset.production) byYear.set(row.year, (byYear.get(row.year) ?? new Set()).add(row.edition));
+    for (const row of data.dataset.production)
+      byYear.set(row.year, (byYear.get(row.year) ?? new Set()).add(row.edition));
     expect([...byYear.keys()]).toEqual([2020, 2021, 2022, 2023, 2024]);
     for (const [year, editions] of byYear) expect([...editions]).toEqual([editionCovering(year)]);
   });
@@ -208,14 +239,18 @@ describe("the edition rule", () => {
     expect(rows.length).toBe(verbatim.length * 2);
     for (const r of rows) {
       const v = verbatim.find((x) => x.Country === r.country)!;
-      expect(Number(r.mine_production_t_REO)).toBe(Number(v[r.year === "2022" ? "Prod_t_est_2022" : "Prod_t_est_2023"]));
+      expect(Number(r.mine_production_t_REO)).toBe(
+        Number(v[r.year === "2022" ? "Prod_t_est_2022" : "Prod_t_est_2023"]),
+      );
       if (r.year === "2023") expect(r.reserves_t_REO === "" ? "NA" : r.reserves_t_REO).toBe(v.Reserves_t);
     }
   });
 });
 
 describe("countryShare and hhi", () => {
-  const countryRows2024 = curated.filter((r) => r.edition === "MCS2025" && r.year === "2024" && r.country !== "World total (rounded)");
+  const countryRows2024 = curated.filter(
+    (r) => r.edition === "MCS2025" && r.year === "2024" && r.country !== "World total (rounded)",
+  );
   const total2024 = countryRows2024.reduce((s, r) => s + Number(r.mine_production_t_REO), 0);
 
   it("share of the sum of the country rows (not the rounded world total)", () => {
@@ -235,25 +270,36 @@ describe("countryShare and hhi", () => {
     expect(errorOf(() => data.countryShare("China", 1800)).code).toBe("invalidValue");
   });
   it("HHI 2024 from the curated rows, computed here independently", () => {
-    const expected = countryRows2024.reduce((s, r) => s + ((Number(r.mine_production_t_REO) / total2024) * 100) ** 2, 0);
+    const expected = countryRows2024.reduce(
+      (s, r) => s + ((Number(r.mine_production_t_REO) / total2024) * 100) ** 2,
+      0,
+    );
     expect(data.hhi(2024)).toBeCloseTo(expected, 6);
     expect(data.hhi(null)).toBe(data.hhi(2024));
     expect(data.hhi(2020)).toBeGreaterThan(0);
     expect(data.hhi(2020)).toBeLessThanOrEqual(10000);
   });
   it("HHI errors", () => {
-    expect(errorOf(() => data.hhi(2019)).message).toBe("No sourced production figures for 2019; years with data: 2020–2024");
+    expect(errorOf(() => data.hhi(2019)).message).toBe(
+      "No sourced production figures for 2019; years with data: 2020–2024",
+    );
     expect(errorOf(() => data.hhi(20.5)).code).toBe("invalidValue");
   });
 });
 
 describe("price(oxide, year)", () => {
-  const salient = readCsvRecords(join(seedsDir, "curated", "us_salient_mcs2025.csv")).filter((r) => r.metric === "price");
-  const curatedPrice = (prefix: string, year: number) => Number(salient.find((r) => r.item.startsWith(prefix) && Number(r.year) === year)!.value);
+  const salient = readCsvRecords(join(seedsDir, "curated", "us_salient_mcs2025.csv")).filter(
+    (r) => r.metric === "price",
+  );
+  const curatedPrice = (prefix: string, year: number) =>
+    Number(salient.find((r) => r.item.startsWith(prefix) && Number(r.year) === year)!.value);
 
-  it.each(["Neodymium oxide", "Nd2O3", "neodymium", "Nd", " ND2O3 "])("price(%j, 2024) is the MCS2025 figure", (name) => {
-    expect(data.price(name, 2024)).toBe(curatedPrice("Neodymium oxide", 2024));
-  });
+  it.each(["Neodymium oxide", "Nd2O3", "neodymium", "Nd", " ND2O3 "])(
+    "price(%j, 2024) is the MCS2025 figure",
+    (name) => {
+      expect(data.price(name, 2024)).toBe(curatedPrice("Neodymium oxide", 2024));
+    },
+  );
   it("terbium by Tb4O7 or TbO2; mischmetal; omitted year is the latest", () => {
     expect(data.price("Tb4O7", 2022)).toBe(curatedPrice("Terbium oxide", 2022));
     expect(data.price("TbO2", null)).toBe(curatedPrice("Terbium oxide", 2024));
@@ -262,7 +308,9 @@ describe("price(oxide, year)", () => {
   it("newest edition wins: Dy 2023 is MCS2025's, and 2019 comes from the MCS2024 salient file", () => {
     expect(data.price("Dy", 2023)).toBe(curatedPrice("Dysprosium oxide", 2023));
     const mcs2024 = readCsvRecords(join(seedsDir, "usgs", "mcs2024-raree_salient.csv"));
-    expect(Number(mcs2024.find((r) => r.Year === "2023")!.Price_Dy2O3_dkg)).not.toBe(curatedPrice("Dysprosium oxide", 2023));
+    expect(Number(mcs2024.find((r) => r.Year === "2023")!.Price_Dy2O3_dkg)).not.toBe(
+      curatedPrice("Dysprosium oxide", 2023),
+    );
     expect(data.price("Dy", 2019)).toBe(Number(mcs2024.find((r) => r.Year === "2019")!.Price_Dy2O3_dkg));
   });
   it("an element USGS does not price is #N/A 'no sourced price'", () => {

@@ -16,14 +16,20 @@ export const seedsDir = join(repoRoot, "seeds");
 export const sharedDataDir = join(repoRoot, "..", "shared", "data");
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 export function seedFiles(): SeedFile[] {
-  return listFiles(seedsDir).map((path) => ({ path: relative(repoRoot, path).split(sep).join("/"), bytes: new Uint8Array(readFileSync(path)) }));
+  return listFiles(seedsDir).map((path) => ({
+    path: relative(repoRoot, path).split(sep).join("/"),
+    bytes: new Uint8Array(readFileSync(path)),
+  }));
 }
 
-export const text = (files: SeedFile[], path: string): string => new TextDecoder().decode(files.find((f) => f.path === path)!.bytes);
+export const text = (files: SeedFile[], path: string): string =>
+  new TextDecoder().decode(files.find((f) => f.path === path)!.bytes);
 
 /** A copy of the seeds with one file's text replaced. */
 export function withText(files: SeedFile[], path: string, edit: (text: string) => string): SeedFile[] {
@@ -58,7 +64,11 @@ export function rareData(): RareData {
 /** Rows of a CSV as header-keyed records, read independently of the compile code (BOM stripped). */
 export function readCsvRecords(path: string): Record<string, string>[] {
   const body = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  return Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: "greedy", transformHeader: (h, i) => h || `_${i}` }).data;
+  return Papa.parse<Record<string, string>>(body, {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (h, i) => h || `_${i}`,
+  }).data;
 }
 
 /** curated/production.csv from ../shared when present, else the verbatim copy in seeds/. */

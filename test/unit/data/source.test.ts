@@ -4,7 +4,6 @@ import { caughtRareError as errorOf } from "../../support/rare-error";
 const data = rareData();
 const sources = new Map(compiled().sources.map((s) => [s.id, s]));
 
-
 /** The citation of one source in the documented format. */
 const citationOf = (id: string) => {
   const s = sources.get(id)!;
@@ -66,8 +65,14 @@ describe("source(kind, key, field)", () => {
     const d = compiled();
     const ids = new Set<string>();
     const editions = new Map(d.editions.map((e) => [e.id, e.src]));
-    d.elements.forEach((e) => Object.values(e.src).flat().forEach((id) => ids.add(id)));
-    [...d.articleUses, ...d.elementShares, ...d.risks, ...d.strategies, ...d.lists, ...d.events].forEach((r) => ids.add(r.src));
+    d.elements.forEach((e) =>
+      Object.values(e.src)
+        .flat()
+        .forEach((id) => ids.add(id)),
+    );
+    [...d.articleUses, ...d.elementShares, ...d.risks, ...d.strategies, ...d.lists, ...d.events].forEach((r) =>
+      ids.add(r.src),
+    );
     d.stages.forEach((s) => s.src.forEach((id) => ids.add(id)));
     [...d.production, ...d.reserves, ...d.prices, ...d.salient].forEach((r) => ids.add(editions.get(r.edition)!));
     for (const id of ids) expect(sources.has(id)).toBe(true);

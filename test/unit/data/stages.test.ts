@@ -34,11 +34,18 @@ describe("the stage-figure rule", () => {
   });
 
   it("prefers an exact figure over a qualified one even when the qualified one is newer", () => {
-    expect(chosenOf([row({ qualifier: "over", year: "2024", valueText: "1" }), row({ year: "2020", valueText: "2" })])).toBe("2");
+    expect(
+      chosenOf([row({ qualifier: "over", year: "2024", valueText: "1" }), row({ year: "2020", valueText: "2" })]),
+    ).toBe("2");
   });
 
   it("then a stated data year over an unstated one", () => {
-    expect(chosenOf([row({ year: "not stated (2024 data implied)", valueText: "1" }), row({ year: "2021", valueText: "2" })])).toBe("2");
+    expect(
+      chosenOf([
+        row({ year: "not stated (2024 data implied)", valueText: "1" }),
+        row({ year: "2021", valueText: "2" }),
+      ]),
+    ).toBe("2");
   });
 
   it("then the latest year (a period counts by its end), then file order", () => {

@@ -17,7 +17,20 @@ function codeOf(f: () => unknown): string {
 describe("list(kind)", () => {
   it("every kind in list('kinds') answers with a non-empty list of scalars", () => {
     const kinds = data.list("kinds");
-    expect(kinds).toEqual(expect.arrayContaining(["elements", "risks", "strategies", "countries", "oxides", "years", "stages", "events", "sources", "kinds"]));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        "elements",
+        "risks",
+        "strategies",
+        "countries",
+        "oxides",
+        "years",
+        "stages",
+        "events",
+        "sources",
+        "kinds",
+      ]),
+    );
     for (const kind of kinds) {
       const items = data.list(String(kind));
       expect(items.length).toBeGreaterThan(0);
@@ -32,7 +45,9 @@ describe("list(kind)", () => {
   });
 
   it("elements are the curated elements; stages the stage vocabulary; years the production years", () => {
-    expect(data.list("elements")).toEqual(readCsvRecords(join(seedsDir, "curated", "elements.csv")).map((r) => r.element));
+    expect(data.list("elements")).toEqual(
+      readCsvRecords(join(seedsDir, "curated", "elements.csv")).map((r) => r.element),
+    );
     expect(data.list("stages")).toEqual(["mining", "refining", "magnets", "us imports"]);
     expect(data.list("years")).toEqual([2020, 2021, 2022, 2023, 2024]);
   });
@@ -56,9 +71,26 @@ describe("list(kind)", () => {
 });
 
 describe("table(kind)", () => {
-  const kinds = ["elements", "risks", "strategies", "production", "reserves", "prices", "stages", "shares", "events", "sources", "imports", "reliance", "salient", "keyrisks", "aims", "keystrategies"];
+  const kinds = [
+    "elements",
+    "risks",
+    "strategies",
+    "production",
+    "reserves",
+    "prices",
+    "stages",
+    "shares",
+    "events",
+    "sources",
+    "imports",
+    "reliance",
+    "salient",
+    "keyrisks",
+    "aims",
+    "keystrategies",
+  ];
 
-  it.each(kinds)("%s: header row, rectangular, cells are text/number/boolean, blanks as \"\"", (kind) => {
+  it.each(kinds)('%s: header row, rectangular, cells are text/number/boolean, blanks as ""', (kind) => {
     const table = data.table(kind);
     expect(table.length).toBeGreaterThan(1);
     const width = table[0].length;
@@ -81,11 +113,17 @@ describe("table(kind)", () => {
     const table = data.table("production");
     const [header, ...rows] = table;
     const col = (name: string) => header.indexOf(name);
-    for (const row of rows) expect(data.production(String(row[col("country")]), Number(row[col("year")]))).toBe(row[col("mine production (t REO)")]);
+    for (const row of rows)
+      expect(data.production(String(row[col("country")]), Number(row[col("year")]))).toBe(
+        row[col("mine production (t REO)")],
+      );
   });
 
   it("reliance keeps USGS text values such as >95 and E as text", () => {
-    const values = data.table("reliance").slice(1).map((r) => r[3]);
+    const values = data
+      .table("reliance")
+      .slice(1)
+      .map((r) => r[3]);
     expect(values).toContain(">95");
     expect(values).toContain("E");
   });

@@ -40,7 +40,10 @@ export function expectNumber(result: unknown[][], expected: number, digits = 12)
 }
 
 /** Every cell of `result` is a value or error of the same shape as `expected`, numbers compared closely. */
-export function expectCells(result: unknown[][], expected: Array<Array<number | string | { error: Code; message?: RegExp | string }>>): void {
+export function expectCells(
+  result: unknown[][],
+  expected: Array<Array<number | string | { error: Code; message?: RegExp | string }>>,
+): void {
   expect(result.map((row) => row.length)).toEqual(expected.map((row) => row.length));
   expected.forEach((row, r) =>
     row.forEach((want, c) => {

@@ -8,7 +8,10 @@ const lengthTimes = lifted([param("name", text), param("factor", number)], (name
   if (name === "missing") throw notAvailable(`Unknown name "${name}".`);
   return name.length * factor;
 });
-const withOptional = lifted([param("name", text), param("field", optionalText), param("year", optionalYear)], (name, field, year) => `${name}|${field ?? "-"}|${year ?? "-"}`);
+const withOptional = lifted(
+  [param("name", text), param("field", optionalText), param("year", optionalYear)],
+  (name, field, year) => `${name}|${field ?? "-"}|${year ?? "-"}`,
+);
 
 const err = (v: unknown) => v as PreviewError;
 
@@ -63,7 +66,11 @@ describe("lifted: scalars", () => {
 
 describe("lifted: ranges", () => {
   it("maps a column range cell by cell, each its own value or error", () => {
-    expect(lengthTimes([["a"], ["missing"], ["abcd"]], [[10]])).toEqual([[10], [expect.objectContaining({ code: "#N/A" })], [40]]);
+    expect(lengthTimes([["a"], ["missing"], ["abcd"]], [[10]])).toEqual([
+      [10],
+      [expect.objectContaining({ code: "#N/A" })],
+      [40],
+    ]);
   });
   it("broadcasts a row against a column to a grid", () => {
     expect(lengthTimes([["a"], ["ab"]], [[1, 10, 100]])).toEqual([
@@ -79,7 +86,15 @@ describe("lifted: ranges", () => {
     expect(err(out[2][0]).message).toMatch(/differ in size/);
   });
   it("keeps the shape of a 2-D range", () => {
-    expect(lengthTimes([["a", "ab"], ["abc", "abcd"]], [[1]])).toEqual([
+    expect(
+      lengthTimes(
+        [
+          ["a", "ab"],
+          ["abc", "abcd"],
+        ],
+        [[1]],
+      ),
+    ).toEqual([
       [1, 2],
       [3, 4],
     ]);

@@ -32,9 +32,12 @@ describe("RISK", () => {
     ] as const)("field alias %j is the %s column", (typed, column) => {
       expect(only(risk([["Geopolitical Tensions"]], [[typed]]))).toBe(riskRow("Geopolitical Tensions")[column]);
     });
-    it.each(["export quotas", "  Export   Quotas ", "EXPORT\u00a0QUOTAS", "export-quotas"])("forgives case, spacing and punctuation: %j", (typed) => {
-      expect(only(risk([[typed]], null))).toBe(riskRow("Export Quotas").impact);
-    });
+    it.each(["export quotas", "  Export   Quotas ", "EXPORT\u00a0QUOTAS", "export-quotas"])(
+      "forgives case, spacing and punctuation: %j",
+      (typed) => {
+        expect(only(risk([[typed]], null))).toBe(riskRow("Export Quotas").impact);
+      },
+    );
     it("is deterministic", () => {
       const call = () => risk([["Market Volatility"], ["nope"]], [["mitigation"]]);
       expect(call()).toEqual(call());
@@ -63,7 +66,9 @@ describe("RISK", () => {
     });
     it("a row of fields against one factor spills a row", () => {
       const row = riskRow("Export Quotas");
-      expectCells(risk([["Export Quotas"]], [["impact", "mitigation", "colour"]]), [[row.impact, row.mitigation, { error: "#VALUE!", message: /Unknown field "colour"/ }]]);
+      expectCells(risk([["Export Quotas"]], [["impact", "mitigation", "colour"]]), [
+        [row.impact, row.mitigation, { error: "#VALUE!", message: /Unknown field "colour"/ }],
+      ]);
     });
   });
 
@@ -85,10 +90,20 @@ describe("RISK", () => {
 
   describe("documented errors", () => {
     it('an unknown factor is #N/A with "Did you mean …?"', () => {
-      expectErrorResult(risk([["Geopolitical Tension"]], null), "#N/A", 'Unknown risk factor "Geopolitical Tension".', didYouMean("Geopolitical Tensions"));
+      expectErrorResult(
+        risk([["Geopolitical Tension"]], null),
+        "#N/A",
+        'Unknown risk factor "Geopolitical Tension".',
+        didYouMean("Geopolitical Tensions"),
+      );
     });
     it("an unknown field is #VALUE! listing the valid ones", () => {
-      expectErrorResult(risk([["Export Quotas"]], [["cost"]]), "#VALUE!", 'Unknown field "cost"', /Valid fields: .*impact.*mitigation/);
+      expectErrorResult(
+        risk([["Export Quotas"]], [["cost"]]),
+        "#VALUE!",
+        'Unknown field "cost"',
+        /Valid fields: .*impact.*mitigation/,
+      );
     });
   });
 });
@@ -108,11 +123,16 @@ describe("STRATEGY", () => {
       ["primary benefit", "benefit"],
       ["Implementation Challenge", "challenge"],
     ] as const)("field alias %j is the %s column", (typed, column) => {
-      expect(only(strategy([["International Partnerships"]], [[typed]]))).toBe(strategyRow("International Partnerships")[column]);
+      expect(only(strategy([["International Partnerships"]], [[typed]]))).toBe(
+        strategyRow("International Partnerships")[column],
+      );
     });
-    it.each(["recycling programs", " Recycling\u00a0 Programs ", "RECYCLING PROGRAMS"])("forgives case and spacing: %j", (typed) => {
-      expect(only(strategy([[typed]], null))).toBe(strategyRow("Recycling Programs").benefit);
-    });
+    it.each(["recycling programs", " Recycling\u00a0 Programs ", "RECYCLING PROGRAMS"])(
+      "forgives case and spacing: %j",
+      (typed) => {
+        expect(only(strategy([[typed]], null))).toBe(strategyRow("Recycling Programs").benefit);
+      },
+    );
     it("is deterministic", () => {
       const call = () => strategy([["Domestic Mining Expansion", "nope"]], [["challenge"]]);
       expect(call()).toEqual(call());
@@ -167,10 +187,20 @@ describe("STRATEGY", () => {
 
   describe("documented errors", () => {
     it('an unknown strategy is #N/A with "Did you mean …?"', () => {
-      expectErrorResult(strategy([["Domestic Mining Expanson"]], null), "#N/A", 'Unknown strategy "Domestic Mining Expanson".', didYouMean("Domestic Mining Expansion"));
+      expectErrorResult(
+        strategy([["Domestic Mining Expanson"]], null),
+        "#N/A",
+        'Unknown strategy "Domestic Mining Expanson".',
+        didYouMean("Domestic Mining Expansion"),
+      );
     });
     it("an unknown field is #VALUE! listing the valid ones", () => {
-      expectErrorResult(strategy([["Recycling Programs"]], [["cost"]]), "#VALUE!", 'Unknown field "cost"', /Valid fields: .*benefit.*challenge/);
+      expectErrorResult(
+        strategy([["Recycling Programs"]], [["cost"]]),
+        "#VALUE!",
+        'Unknown field "cost"',
+        /Valid fields: .*benefit.*challenge/,
+      );
     });
   });
 });
@@ -196,7 +226,9 @@ describe("USE", () => {
       [" tb ", "Terbium"],
       ["\u00a0Praseodymium", "Praseodymium"],
     ])("resolves %j as %s", (typed, element) => {
-      const expected = articleElements.find((e) => e.element === element)?.use ?? curatedElements.find((e) => e.element === element)!.uses;
+      const expected =
+        articleElements.find((e) => e.element === element)?.use ??
+        curatedElements.find((e) => e.element === element)!.uses;
       expect(only(use([[typed]]))).toBe(expected);
     });
     it("is deterministic", () => {
@@ -214,14 +246,24 @@ describe("USE", () => {
   describe("ranges", () => {
     it("a row of elements spills a row, each cell its own value or error", () => {
       expectCells(use([["Nd", "Lutetium", "Dysprosum"]]), [
-        [articleElement("Neodymium").use, { error: "#N/A", message: /No sourced use for Lutetium/ }, { error: "#N/A", message: didYouMean("Dysprosium") }],
+        [
+          articleElement("Neodymium").use,
+          { error: "#N/A", message: /No sourced use for Lutetium/ },
+          { error: "#N/A", message: didYouMean("Dysprosium") },
+        ],
       ]);
     });
     it("a 2×2 range spills 2×2", () => {
-      expectCells(use([["Nd", "Dy"], ["La", "Tb"]]), [
-        [articleElement("Neodymium").use, articleElement("Dysprosium").use],
-        [articleElement("Lanthanum").use, curatedElements.find((e) => e.element === "Terbium")!.uses],
-      ]);
+      expectCells(
+        use([
+          ["Nd", "Dy"],
+          ["La", "Tb"],
+        ]),
+        [
+          [articleElement("Neodymium").use, articleElement("Dysprosium").use],
+          [articleElement("Lanthanum").use, curatedElements.find((e) => e.element === "Terbium")!.uses],
+        ],
+      );
     });
   });
 
@@ -243,9 +285,12 @@ describe("USE", () => {
       expectErrorResult(use([["Dysprosum"]]), "#N/A", 'Unknown element "Dysprosum".', didYouMean("Dysprosium"));
     });
     it("an element whose curated uses are MISSING is #N/A saying there is no sourced use", () => {
-      const missing = curatedElements.filter((e) => e.uses === "" && !articleElements.some((a) => a.element === e.element));
+      const missing = curatedElements.filter(
+        (e) => e.uses === "" && !articleElements.some((a) => a.element === e.element),
+      );
       expect(missing.length).toBeGreaterThan(0);
-      for (const e of missing) expectErrorResult(use([[e.element]]), "#N/A", `No sourced use for ${e.element}`, "MISSING");
+      for (const e of missing)
+        expectErrorResult(use([[e.element]]), "#N/A", `No sourced use for ${e.element}`, "MISSING");
     });
   });
 });

@@ -4,7 +4,14 @@
  * seeds/curated/us_salient_mcs2025.csv, newest edition per oxide and year (seeds/README.md).
  */
 import * as rare from "../../../functions/functions";
-import { curatedElements, price as figure, priceEditions, pricedOxides, prices, priceYears } from "../../support/seed-facts";
+import {
+  curatedElements,
+  price as figure,
+  priceEditions,
+  pricedOxides,
+  prices,
+  priceYears,
+} from "../../support/seed-facts";
 import { asExcelCalls, didYouMean, expectCells, expectErrorResult, incoming, only } from "./cells";
 
 const price = asExcelCalls(rare.price);
@@ -123,14 +130,21 @@ describe("PRICE: error inputs and wrong types", () => {
 
 describe("PRICE: documented errors", () => {
   it('an unknown name is #N/A with "Did you mean …?"', () => {
-    expectErrorResult(price([["Neodymum oxide"]], null), "#N/A", 'Unknown oxide "Neodymum oxide".', didYouMean("Neodymium oxide"));
+    expectErrorResult(
+      price([["Neodymum oxide"]], null),
+      "#N/A",
+      'Unknown oxide "Neodymum oxide".',
+      didYouMean("Neodymium oxide"),
+    );
   });
   it('PRICE("Praseodymium"): an element USGS does not price resolves but has no sourced price', () => {
     expectErrorResult(price([["Praseodymium"]], null), "#N/A", "No sourced price for Praseodymium oxide");
     expectErrorResult(price([["Pr6O11"]], [[2024]]), "#N/A", "No sourced price for Praseodymium oxide");
   });
   it("every curated element without a USGS price is #N/A 'No sourced price', never unknown", () => {
-    expect(unpriced.map((e) => e.element)).toEqual(expect.arrayContaining(["Praseodymium", "Samarium", "Gadolinium", "Yttrium"]));
+    expect(unpriced.map((e) => e.element)).toEqual(
+      expect.arrayContaining(["Praseodymium", "Samarium", "Gadolinium", "Yttrium"]),
+    );
     for (const e of unpriced) {
       expectErrorResult(price([[e.element]], null), "#N/A", `No sourced price for ${e.element} oxide`);
       expectErrorResult(price([[e.symbol]], null), "#N/A", `No sourced price for ${e.element} oxide`);
@@ -138,6 +152,11 @@ describe("PRICE: documented errors", () => {
   });
   it("a year in range without data is #N/A listing the years with data", () => {
     const years = priceYears("Neodymium oxide");
-    expectErrorResult(price([["Nd"]], [[years[0] - 1]]), "#N/A", `No sourced price for Neodymium oxide in ${years[0] - 1}`, `${years[0]}–${years.at(-1)}`);
+    expectErrorResult(
+      price([["Nd"]], [[years[0] - 1]]),
+      "#N/A",
+      `No sourced price for Neodymium oxide in ${years[0] - 1}`,
+      `${years[0]}–${years.at(-1)}`,
+    );
   });
 });

@@ -23,7 +23,16 @@ import {
   WORLD,
   yearsOf,
 } from "../../support/seed-facts";
-import { asExcelCalls, didYouMean, expectCells, expectError, expectErrorResult, expectNumber, incoming, only } from "./cells";
+import {
+  asExcelCalls,
+  didYouMean,
+  expectCells,
+  expectError,
+  expectErrorResult,
+  expectNumber,
+  incoming,
+  only,
+} from "./cells";
 
 const countryshare = asExcelCalls(rare.countryshare);
 const hhi = asExcelCalls(rare.hhi);
@@ -119,7 +128,9 @@ describe("PRODUCTION", () => {
     it("countries down against years across spill a grid", () => {
       expectCells(
         production([["China"], ["Australia"], ["Burundi"]], [productionYears]),
-        ["China", "Australia", "Burundi"].map((c) => productionYears.map((y) => (figures.get(y)!.has(c) ? tonnes(c, y) : { error: "#N/A" as const }))),
+        ["China", "Australia", "Burundi"].map((c) =>
+          productionYears.map((y) => (figures.get(y)!.has(c) ? tonnes(c, y) : { error: "#N/A" as const })),
+        ),
       );
     });
     it("a year range with a bad cell keeps the other cells", () => {
@@ -157,20 +168,45 @@ describe("PRODUCTION", () => {
 
   describe("documented errors", () => {
     it('an unknown country is #N/A with "Did you mean …?"', () => {
-      expectErrorResult(production([["Austrailia"]], null), "#N/A", 'Unknown country "Austrailia".', didYouMean("Australia"));
+      expectErrorResult(
+        production([["Austrailia"]], null),
+        "#N/A",
+        'Unknown country "Austrailia".',
+        didYouMean("Australia"),
+      );
     });
     it('PRODUCTION("Burundi", 2022): the newest edition covering 2022 (MCS2024) does not list Burundi, so #N/A', () => {
       expect(figures.get(2022)!.has("Burundi")).toBe(false);
       expect(figures.get(2022)!.get("China")!.edition).toBe("MCS2024");
-      expectErrorResult(production([["Burundi"]], [[2022]]), "#N/A", "No sourced figure for Burundi in 2022", "MCS2024", /2020–2021/);
+      expectErrorResult(
+        production([["Burundi"]], [[2022]]),
+        "#N/A",
+        "No sourced figure for Burundi in 2022",
+        "MCS2024",
+        /2020–2021/,
+      );
     });
     it("every known country is #N/A in each year its newest edition leaves it out", () => {
-      const gaps = countries.flatMap((country) => productionYears.filter((year) => !figures.get(year)!.has(country)).map((year) => [country, year] as const));
-      expect(gaps).toEqual(expect.arrayContaining([["Burundi", 2022], ["Nigeria", 2022], [OTHER, 2022]]));
-      for (const [country, y] of gaps) expectErrorResult(production([[country]], [[y]]), "#N/A", `No sourced figure for ${country} in ${y}`);
+      const gaps = countries.flatMap((country) =>
+        productionYears.filter((year) => !figures.get(year)!.has(country)).map((year) => [country, year] as const),
+      );
+      expect(gaps).toEqual(
+        expect.arrayContaining([
+          ["Burundi", 2022],
+          ["Nigeria", 2022],
+          [OTHER, 2022],
+        ]),
+      );
+      for (const [country, y] of gaps)
+        expectErrorResult(production([[country]], [[y]]), "#N/A", `No sourced figure for ${country} in ${y}`);
     });
     it("a year in range without data is #N/A listing the years with data", () => {
-      expectErrorResult(production([["China"]], [[2019]]), "#N/A", "No sourced figure for China in 2019", `${productionYears[0]}–${latestYear}`);
+      expectErrorResult(
+        production([["China"]], [[2019]]),
+        "#N/A",
+        "No sourced figure for China in 2019",
+        `${productionYears[0]}–${latestYear}`,
+      );
     });
   });
 });
@@ -225,7 +261,9 @@ describe("RESERVES", () => {
       ]);
     });
     it("a row spills a row", () => {
-      expectCells(reserves([["India", "Canada"]]), [[reservesFigures.get("India")!.tonnes!, reservesFigures.get("Canada")!.tonnes!]]);
+      expectCells(reserves([["India", "Canada"]]), [
+        [reservesFigures.get("India")!.tonnes!, reservesFigures.get("Canada")!.tonnes!],
+      ]);
     });
   });
 
@@ -247,8 +285,17 @@ describe("RESERVES", () => {
       expectErrorResult(reserves([["Brasil"]]), "#N/A", 'Unknown country "Brasil".', didYouMean("Brazil"));
     });
     it("Burma, Madagascar, Malaysia, Nigeria and Other print NA in the newest edition: #N/A", () => {
-      expect(na.map((r) => r.country).sort()).toEqual(expect.arrayContaining(["Burma", "Madagascar", "Malaysia", "Nigeria", OTHER]));
-      for (const r of na) expectErrorResult(reserves([[r.country]]), "#N/A", `No sourced reserves figure for ${r.country}`, r.edition, /NA/);
+      expect(na.map((r) => r.country).sort()).toEqual(
+        expect.arrayContaining(["Burma", "Madagascar", "Malaysia", "Nigeria", OTHER]),
+      );
+      for (const r of na)
+        expectErrorResult(
+          reserves([[r.country]]),
+          "#N/A",
+          `No sourced reserves figure for ${r.country}`,
+          r.edition,
+          /NA/,
+        );
     });
     it("Myanmar (= Burma) has no figure although MCS2022–2024 list Burma: an older edition is not used", () => {
       expectErrorResult(reserves([["Myanmar"]]), "#N/A", "No sourced reserves figure for Burma", "MCS2025");
@@ -310,7 +357,9 @@ describe("COUNTRYSHARE", () => {
     it("countries down against years across spill a grid, each cell its own value or error", () => {
       expectCells(
         countryshare([["China"], ["Burundi"]], [[2021, 2022, 2024]]),
-        ["China", "Burundi"].map((c) => [2021, 2022, 2024].map((y) => (figures.get(y)!.has(c) ? expectedShare(c, y) : { error: "#N/A" as const }))),
+        ["China", "Burundi"].map((c) =>
+          [2021, 2022, 2024].map((y) => (figures.get(y)!.has(c) ? expectedShare(c, y) : { error: "#N/A" as const })),
+        ),
       );
     });
   });

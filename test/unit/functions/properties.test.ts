@@ -13,12 +13,30 @@ const functions = exportedFunctions(rare);
 
 describe("RARE functions under arbitrary Excel inputs", () => {
   it("covers every exported function", () => {
-    expect(functions.map(([name]) => name).sort()).toEqual(
-      ["countryshare", "gap", "hhi", "list", "price", "priceimpact", "production", "reserves", "risk", "share", "source", "strategy", "table", "use", "version"],
-    );
+    expect(functions.map(([name]) => name).sort()).toEqual([
+      "countryshare",
+      "gap",
+      "hhi",
+      "list",
+      "price",
+      "priceimpact",
+      "production",
+      "reserves",
+      "risk",
+      "share",
+      "source",
+      "strategy",
+      "table",
+      "use",
+      "version",
+    ]);
   });
 
-  it.each(functions)("%s: well-typed, total, deterministic", (_name, fn) => {
-    fc.assert(wellTypedTotalDeterministic(fn), { numRuns: runs });
-  }, 120_000);
+  it.each(functions)(
+    "%s: well-typed, total, deterministic",
+    (_name, fn) => {
+      fc.assert(wellTypedTotalDeterministic(fn), { numRuns: runs });
+    },
+    120_000,
+  );
 });

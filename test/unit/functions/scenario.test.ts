@@ -7,7 +7,16 @@
  */
 import * as rare from "../../../functions/functions";
 import { articleElement, articleElements, curatedElements } from "../../support/seed-facts";
-import { asExcelCalls, type Code, didYouMean, expectCells, expectErrorResult, expectNumber, incoming, only } from "./cells";
+import {
+  asExcelCalls,
+  type Code,
+  didYouMean,
+  expectCells,
+  expectErrorResult,
+  expectNumber,
+  incoming,
+  only,
+} from "./cells";
 
 const gap = asExcelCalls(rare.gap);
 const priceimpact = asExcelCalls(rare.priceimpact);
@@ -17,7 +26,9 @@ const shareOf = (element: string) => articleElement(element).share;
 const DEFAULT_ELASTICITY = 0.5;
 /** docs/SCENARIOS.md, "Bounds": the price change is capped at +500 %. */
 const CAP = 5;
-const withoutShare = curatedElements.map((e) => e.element).filter((name) => !articleElements.some((a) => a.element === name));
+const withoutShare = curatedElements
+  .map((e) => e.element)
+  .filter((name) => !articleElements.some((a) => a.element === name));
 
 /** #NUM! cases shared by both functions: cut and mitigation outside 0..1. */
 const badFractions: Array<[string, number, RegExp]> = [
@@ -33,11 +44,15 @@ describe("GAP", () => {
       expect(shareOf("Neodymium")).toBe(0.8);
       expectNumber(gap([["Neodymium"]], [[0.5]], [[0.25]]), 0.3);
     });
-    it.each(articleElements.map((e) => [e.element, e.share]))("%s: share %d × cut × (1 − mitigation)", (element, share) => {
-      for (const cut of [0, 0.1, 0.3, 1]) {
-        for (const mitigation of [0, 0.2, 1]) expectNumber(gap([[element]], [[cut]], [[mitigation]]), share * cut * (1 - mitigation));
-      }
-    });
+    it.each(articleElements.map((e) => [e.element, e.share]))(
+      "%s: share %d × cut × (1 − mitigation)",
+      (element, share) => {
+        for (const cut of [0, 0.1, 0.3, 1]) {
+          for (const mitigation of [0, 0.2, 1])
+            expectNumber(gap([[element]], [[cut]], [[mitigation]]), share * cut * (1 - mitigation));
+        }
+      },
+    );
     it("percent text is read as Excel reads it ('50%' = 0.5)", () => {
       expectNumber(gap([["Nd"]], [["50%"]], [["25%"]]), shareOf("Neodymium") * 0.5 * 0.75);
       expectNumber(gap([["Nd"]], [["0.5"]], null), shareOf("Neodymium") * 0.5);
@@ -94,7 +109,11 @@ describe("GAP", () => {
       ]);
     });
     it("a mitigation range spills along its own shape", () => {
-      expectCells(gap([["Nd"]], [[0.5]], [[0], [0.5], [1]]), [[shareOf("Neodymium") * 0.5], [shareOf("Neodymium") * 0.25], [0]]);
+      expectCells(gap([["Nd"]], [[0.5]], [[0], [0.5], [1]]), [
+        [shareOf("Neodymium") * 0.5],
+        [shareOf("Neodymium") * 0.25],
+        [0],
+      ]);
     });
   });
 
@@ -125,17 +144,30 @@ describe("GAP", () => {
       expectErrorResult(gap([["Nd"]], [[0.5]], [[mitigation]]), "#NUM!", /^Mitigation /, message);
     });
     it('an unknown element is #N/A with "Did you mean …?"', () => {
-      expectErrorResult(gap([["Neodimium"]], [[0.5]], null), "#N/A", 'Unknown element "Neodimium".', didYouMean("Neodymium"));
+      expectErrorResult(
+        gap([["Neodimium"]], [[0.5]], null),
+        "#N/A",
+        'Unknown element "Neodimium".',
+        didYouMean("Neodymium"),
+      );
     });
     it("an element without a sourced share is #N/A saying so (SHARE's message)", () => {
-      for (const element of withoutShare) expectErrorResult(gap([[element]], [[0.5]], null), "#N/A", `No sourced figure for China's share of ${element}`);
+      for (const element of withoutShare)
+        expectErrorResult(gap([[element]], [[0.5]], null), "#N/A", `No sourced figure for China's share of ${element}`);
     });
     // docs/SCENARIOS.md: "Arguments are checked in the order they are written, so the first bad one is reported."
     it.each<[string, unknown[][], unknown[][], unknown[][] | null, Code, RegExp | string]>([
       ["cut 80 before mitigation 2", [["Nd"]], [[80]], [[2]], "#NUM!", /^Cut 80/],
       ["unknown element before cut 80", [["Neodimium"]], [[80]], null, "#N/A", didYouMean("Neodymium")],
       ["cut 80 (#NUM!) before mitigation text (#VALUE!)", [["Nd"]], [[80]], [["abc"]], "#NUM!", /^Cut 80/],
-      ["unknown element (#N/A) before cut text (#VALUE!)", [["Neodimium"]], [["half"]], null, "#N/A", didYouMean("Neodymium")],
+      [
+        "unknown element (#N/A) before cut text (#VALUE!)",
+        [["Neodimium"]],
+        [["half"]],
+        null,
+        "#N/A",
+        didYouMean("Neodymium"),
+      ],
     ])("the first bad argument in formula order is reported: %s", (_label, element, cut, mitigation, code, message) => {
       expectErrorResult(gap(element, cut, mitigation), code, message);
     });
@@ -147,16 +179,22 @@ describe("PRICEIMPACT", () => {
     it('PRICEIMPACT("Neodymium", 50%, 0.5, 25%) = 0.30 ÷ 0.5 = 0.60 (docs/SCENARIOS.md worked example)', () => {
       expectNumber(priceimpact([["Neodymium"]], [[0.5]], [[0.5]], [[0.25]]), 0.6);
     });
-    it.each(articleElements.map((e) => [e.element, e.share]))("%s: share × cut × (1 − mitigation) ÷ elasticity", (element, share) => {
-      for (const [cut, elasticity, mitigation] of [
-        [0.3, 0.5, 0],
-        [0.5, 1.2, 0.2],
-        [1, 2, 0.5],
-        [0.1, 0.25, 0],
-      ]) {
-        expectNumber(priceimpact([[element]], [[cut]], [[elasticity]], [[mitigation]]), (share * cut * (1 - mitigation)) / elasticity);
-      }
-    });
+    it.each(articleElements.map((e) => [e.element, e.share]))(
+      "%s: share × cut × (1 − mitigation) ÷ elasticity",
+      (element, share) => {
+        for (const [cut, elasticity, mitigation] of [
+          [0.3, 0.5, 0],
+          [0.5, 1.2, 0.2],
+          [1, 2, 0.5],
+          [0.1, 0.25, 0],
+        ]) {
+          expectNumber(
+            priceimpact([[element]], [[cut]], [[elasticity]], [[mitigation]]),
+            (share * cut * (1 - mitigation)) / elasticity,
+          );
+        }
+      },
+    );
     it("is capped at +500% when gap ÷ elasticity would exceed it", () => {
       expect(only(priceimpact([["Nd"]], [[1]], [[0.01]], null))).toBe(CAP);
       expect(only(priceimpact([["Dy"]], [[1]], [[1e-300]], null))).toBe(CAP);
@@ -174,7 +212,10 @@ describe("PRICEIMPACT", () => {
   describe("omitted and blank arguments", () => {
     it("an omitted elasticity is the documented assumption 0.5, an omitted mitigation 0", () => {
       expectNumber(priceimpact([["Nd"]], [[0.5]], null, null), (shareOf("Neodymium") * 0.5) / DEFAULT_ELASTICITY);
-      expectNumber(priceimpact([["Dy"]], [[0.3]], null, [[0.5]]), (shareOf("Dysprosium") * 0.3 * 0.5) / DEFAULT_ELASTICITY);
+      expectNumber(
+        priceimpact([["Dy"]], [[0.3]], null, [[0.5]]),
+        (shareOf("Dysprosium") * 0.3 * 0.5) / DEFAULT_ELASTICITY,
+      );
       expectNumber(priceimpact([["La"]], [[0.3]], [[2]], null), (shareOf("Lanthanum") * 0.3) / 2);
     });
     it("blank elasticity and mitigation cells are the same as omitted ones", () => {
@@ -242,21 +283,47 @@ describe("PRICEIMPACT", () => {
       expectErrorResult(priceimpact([["Nd"]], [[0.5]], [[0]], null), "#NUM!", /Elasticity 0/, /greater than 0/);
     });
     it("a negative elasticity is #NUM! asking for its magnitude", () => {
-      expectErrorResult(priceimpact([["Nd"]], [[0.5]], [[-0.5]], null), "#NUM!", /Elasticity -0\.5/, /magnitude, greater than 0 \(e\.g\. 0\.5/);
+      expectErrorResult(
+        priceimpact([["Nd"]], [[0.5]], [[-0.5]], null),
+        "#NUM!",
+        /Elasticity -0\.5/,
+        /magnitude, greater than 0 \(e\.g\. 0\.5/,
+      );
     });
     it('an unknown element is #N/A with "Did you mean …?"', () => {
-      expectErrorResult(priceimpact([["Dysprosum"]], [[0.5]], null, null), "#N/A", 'Unknown element "Dysprosum".', didYouMean("Dysprosium"));
+      expectErrorResult(
+        priceimpact([["Dysprosum"]], [[0.5]], null, null),
+        "#N/A",
+        'Unknown element "Dysprosum".',
+        didYouMean("Dysprosium"),
+      );
     });
     it("an element without a sourced share is #N/A saying so", () => {
-      for (const element of withoutShare) expectErrorResult(priceimpact([[element]], [[0.5]], null, null), "#N/A", `No sourced figure for China's share of ${element}`);
+      for (const element of withoutShare)
+        expectErrorResult(
+          priceimpact([[element]], [[0.5]], null, null),
+          "#N/A",
+          `No sourced figure for China's share of ${element}`,
+        );
     });
     it.each<[string, unknown[][], unknown[][], unknown[][] | null, unknown[][] | null, Code, RegExp | string]>([
       ["cut 80 before elasticity 0", [["Nd"]], [[80]], [[0]], null, "#NUM!", /^Cut 80/],
       ["elasticity 0 before mitigation 2", [["Nd"]], [[0.5]], [[0]], [[2]], "#NUM!", /^Elasticity 0/],
       ["cut 80 (#NUM!) before elasticity text (#VALUE!)", [["Nd"]], [[80]], [["abc"]], null, "#NUM!", /^Cut 80/],
-      ["unknown element (#N/A) before mitigation text (#VALUE!)", [["Neodimium"]], [[0.5]], null, [["abc"]], "#N/A", didYouMean("Neodymium")],
-    ])("the first bad argument in formula order is reported: %s", (_label, element, cut, elasticity, mitigation, code, message) => {
-      expectErrorResult(priceimpact(element, cut, elasticity, mitigation), code, message);
-    });
+      [
+        "unknown element (#N/A) before mitigation text (#VALUE!)",
+        [["Neodimium"]],
+        [[0.5]],
+        null,
+        [["abc"]],
+        "#N/A",
+        didYouMean("Neodymium"),
+      ],
+    ])(
+      "the first bad argument in formula order is reported: %s",
+      (_label, element, cut, elasticity, mitigation, code, message) => {
+        expectErrorResult(priceimpact(element, cut, elasticity, mitigation), code, message);
+      },
+    );
   });
 });

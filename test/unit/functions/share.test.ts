@@ -4,8 +4,24 @@
  * seeds/README.md, read by test/support/seed-facts.ts.
  */
 import * as rare from "../../../functions/functions";
-import { articleElement, articleElements, curatedElements, elementFacts, stageShare, STAGES } from "../../support/seed-facts";
-import { asExcelCalls, didYouMean, expectCells, expectError, expectErrorResult, expectNumber, incoming, only } from "./cells";
+import {
+  articleElement,
+  articleElements,
+  curatedElements,
+  elementFacts,
+  stageShare,
+  STAGES,
+} from "../../support/seed-facts";
+import {
+  asExcelCalls,
+  didYouMean,
+  expectCells,
+  expectError,
+  expectErrorResult,
+  expectNumber,
+  incoming,
+  only,
+} from "./cells";
 
 const share = asExcelCalls(rare.share);
 
@@ -14,13 +30,17 @@ describe("SHARE: normal case", () => {
     expect(share([["Neodymium"]], null)).toEqual([[0.8]]);
   });
 
-  it.each(articleElements.map((e) => [e.element, e.share, e.printed] as const))("%s is its article figure %d (printed %s)", (element, figure, printed) => {
-    expectNumber(share([[element]], null), figure);
-    expectNumber(share([[element]], null), Number(printed.replace("%", "")) / 100);
-  });
+  it.each(articleElements.map((e) => [e.element, e.share, e.printed] as const))(
+    "%s is its article figure %d (printed %s)",
+    (element, figure, printed) => {
+      expectNumber(share([[element]], null), figure);
+      expectNumber(share([[element]], null), Number(printed.replace("%", "")) / 100);
+    },
+  );
 
   it.each(STAGES)("a stage gives the sector-wide figure chosen by the README rule: %s", (stage) => {
-    for (const element of ["Neodymium", "Dysprosium", "Terbium"]) expectNumber(share([[element]], [[stage]]), stageShare(stage));
+    for (const element of ["Neodymium", "Dysprosium", "Terbium"])
+      expectNumber(share([[element]], [[stage]]), stageShare(stage));
   });
 
   it("the stage figures are the ones seeds/README.md names (mining 62%, refining 92%, magnets 94%, US imports 70%)", () => {
@@ -86,7 +106,11 @@ describe("SHARE: ranges", () => {
   it("a column of elements against a row of stages spills a grid", () => {
     expectCells(share([["Nd"], ["La"]], [["mining", "magnets", ""]]), [
       [stageShare("mining"), stageShare("magnets"), articleElement("Neodymium").share],
-      [stageShare("mining"), { error: "#N/A", message: /not a permanent-magnet rare earth/ }, articleElement("Lanthanum").share],
+      [
+        stageShare("mining"),
+        { error: "#N/A", message: /not a permanent-magnet rare earth/ },
+        articleElement("Lanthanum").share,
+      ],
     ]);
   });
   it("a range with an error cell keeps the other cells", () => {
@@ -124,16 +148,31 @@ describe("SHARE: error inputs and wrong types", () => {
 
 describe("SHARE: documented errors", () => {
   it('an unknown element is #N/A with "Did you mean …?"', () => {
-    const e = expectErrorResult(share([["Neodimium"]], null), "#N/A", 'Unknown element "Neodimium".', didYouMean("Neodymium"));
+    const e = expectErrorResult(
+      share([["Neodimium"]], null),
+      "#N/A",
+      'Unknown element "Neodimium".',
+      didYouMean("Neodymium"),
+    );
     expect(e.message).toBe(`Unknown element "Neodimium". ${didYouMean("Neodymium")}`);
     expectErrorResult(share([["Dysprosum"]], [["mining"]]), "#N/A", didYouMean("Dysprosium"));
   });
   it("an unknown name with nothing close lists valid elements instead", () => {
-    expectErrorResult(share([["Kryptonite"]], null), "#N/A", 'Unknown element "Kryptonite"', /Valid elements include: Neodymium/);
+    expectErrorResult(
+      share([["Kryptonite"]], null),
+      "#N/A",
+      'Unknown element "Kryptonite"',
+      /Valid elements include: Neodymium/,
+    );
   });
 
   it("Terbium: a known element without a sourced element figure is #N/A saying so", () => {
-    expectErrorResult(share([["Terbium"]], null), "#N/A", "No sourced figure for China's share of Terbium", /Neodymium, Dysprosium or Lanthanum/);
+    expectErrorResult(
+      share([["Terbium"]], null),
+      "#N/A",
+      "No sourced figure for China's share of Terbium",
+      /Neodymium, Dysprosium or Lanthanum/,
+    );
   });
   it("every curated element outside the article table is #N/A without a stage", () => {
     const withFigure = new Set(articleElements.map((e) => e.element));
@@ -144,7 +183,12 @@ describe("SHARE: documented errors", () => {
 
   it('SHARE("Lanthanum","magnets"): not a permanent-magnet rare earth (CRMA flag "no") is #N/A', () => {
     expect(elementFacts("Lanthanum").magnet).toBe(false);
-    expectErrorResult(share([["Lanthanum"]], [["magnets"]]), "#N/A", "No sourced figure for China's share of magnets for Lanthanum", /not a permanent-magnet/);
+    expectErrorResult(
+      share([["Lanthanum"]], [["magnets"]]),
+      "#N/A",
+      "No sourced figure for China's share of magnets for Lanthanum",
+      /not a permanent-magnet/,
+    );
   });
   it("magnets follows the curated CRMA flag for every element", () => {
     for (const { element, magnet } of curatedElements) {

@@ -48,7 +48,19 @@ function expectCites(text: unknown, ids: string[]): void {
 const bracketedIds = (cell: string): string[] => [...cell.matchAll(/\[([A-Z]+\d+)\]/g)].map((m) => m[1]);
 const fmt = (n: number) => n.toLocaleString("en-US");
 
-const SOURCE_KINDS = ["share", "risk", "strategy", "use", "production", "reserves", "price", "countryshare", "hhi", "event", "element"];
+const SOURCE_KINDS = [
+  "share",
+  "risk",
+  "strategy",
+  "use",
+  "production",
+  "reserves",
+  "price",
+  "countryshare",
+  "hhi",
+  "event",
+  "element",
+];
 
 describe("SOURCE: normal case", () => {
   it('SOURCE("share","Neodymium") cites article A002 and the percentage it prints (80%)', () => {
@@ -86,7 +98,9 @@ describe("SOURCE: normal case", () => {
   });
   it("countryshare states the percentage and the denominator (sum of country rows, not the rounded world total)", () => {
     const text = only(source([["countryshare"]], [["China"]], [[2024]]));
-    expect(text).toContain(`${(countryShare("China", 2024) * 100).toFixed(1)}% of the sum of the country rows for 2024 (${fmt(countryTotal(2024))} t)`);
+    expect(text).toContain(
+      `${(countryShare("China", 2024) * 100).toFixed(1)}% of the sum of the country rows for 2024 (${fmt(countryTotal(2024))} t)`,
+    );
     expect(text).toContain(`not of the rounded world total (${fmt(tonnes(WORLD, 2024))} t)`);
   });
   it('SOURCE("hhi","2022") names the edition, the number of producer rows and the denominator', () => {
@@ -122,7 +136,9 @@ describe("SOURCE: normal case", () => {
   });
   it("kind aliases resolve", () => {
     expect(source([["shares"]], [["Nd"]], null)).toEqual(source([["share"]], [["Nd"]], null));
-    expect(source([["Mine Production"]], [["China"]], [[2024]])).toEqual(source([["production"]], [["China"]], [[2024]]));
+    expect(source([["Mine Production"]], [["China"]], [[2024]])).toEqual(
+      source([["production"]], [["China"]], [[2024]]),
+    );
   });
   it("is deterministic", () => {
     const call = () => source([["production"], ["share"]], [["China"], ["Terbium"]], null);
@@ -133,7 +149,9 @@ describe("SOURCE: normal case", () => {
 describe("SOURCE: omitted and blank arguments", () => {
   it("an omitted field is the value's own default (latest year; element share; default column)", () => {
     expect(source([["production"]], [["China"]], null)).toEqual(source([["production"]], [["China"]], [[latestYear]]));
-    expect(source([["risk"]], [["Export Quotas"]], null)).toEqual(source([["risk"]], [["Export Quotas"]], [["impact"]]));
+    expect(source([["risk"]], [["Export Quotas"]], null)).toEqual(
+      source([["risk"]], [["Export Quotas"]], [["impact"]]),
+    );
   });
   it("a blank field cell is the same as an omitted one", () => {
     expect(source([["share"]], [["Dysprosium"]], [[""]])).toEqual(source([["share"]], [["Dysprosium"]], null));
@@ -180,7 +198,11 @@ describe("SOURCE: error inputs and wrong types", () => {
   it("a year field that is not a whole year in range is #VALUE!", () => {
     expectErrorResult(source([["production"]], [["China"]], [[2023.5]]), "#VALUE!", /2023\.5/);
     expectErrorResult(source([["production"]], [["China"]], [[2101]]), "#VALUE!", /2101/);
-    expectErrorResult(source([["price"]], [["Nd"]], [["soon"]]), "#VALUE!", /year must be a whole year such as 2024, not the text "soon"/);
+    expectErrorResult(
+      source([["price"]], [["Nd"]], [["soon"]]),
+      "#VALUE!",
+      /year must be a whole year such as 2024, not the text "soon"/,
+    );
   });
 });
 
@@ -200,23 +222,47 @@ describe("SOURCE: documented errors", () => {
   const sameFailure: Array<[string, () => unknown[][], () => unknown[][]]> = [
     ["unknown element", () => source([["share"]], [["Neodimium"]], null), () => share([["Neodimium"]], null)],
     ["SHARE(Terbium)", () => source([["share"]], [["Terbium"]], null), () => share([["Terbium"]], null)],
-    ["SHARE(Lanthanum, magnets)", () => source([["share"]], [["Lanthanum"]], [["magnets"]]), () => share([["Lanthanum"]], [["magnets"]])],
+    [
+      "SHARE(Lanthanum, magnets)",
+      () => source([["share"]], [["Lanthanum"]], [["magnets"]]),
+      () => share([["Lanthanum"]], [["magnets"]]),
+    ],
     ["unknown stage", () => source([["share"]], [["Nd"]], [["smelting"]]), () => share([["Nd"]], [["smelting"]])],
     ["unknown risk factor", () => source([["risk"]], [["Export Quota"]], null), () => risk([["Export Quota"]], null)],
-    ["unknown risk field", () => source([["risk"]], [["Export Quotas"]], [["cost"]]), () => risk([["Export Quotas"]], [["cost"]])],
+    [
+      "unknown risk field",
+      () => source([["risk"]], [["Export Quotas"]], [["cost"]]),
+      () => risk([["Export Quotas"]], [["cost"]]),
+    ],
     ["unknown strategy", () => source([["strategy"]], [["Recycling"]], null), () => strategy([["Recycling"]], null)],
     ["USE(Lutetium)", () => source([["use"]], [["Lutetium"]], null), () => use([["Lutetium"]])],
-    ["PRODUCTION(Burundi, 2022)", () => source([["production"]], [["Burundi"]], [[2022]]), () => production([["Burundi"]], [[2022]])],
-    ["PRODUCTION(China, 2019)", () => source([["production"]], [["China"]], [[2019]]), () => production([["China"]], [[2019]])],
+    [
+      "PRODUCTION(Burundi, 2022)",
+      () => source([["production"]], [["Burundi"]], [[2022]]),
+      () => production([["Burundi"]], [[2022]]),
+    ],
+    [
+      "PRODUCTION(China, 2019)",
+      () => source([["production"]], [["China"]], [[2019]]),
+      () => production([["China"]], [[2019]]),
+    ],
     ["unknown country", () => source([["production"]], [["Chian"]], null), () => production([["Chian"]], null)],
     ["COUNTRYSHARE(World)", () => source([["countryshare"]], [["World"]], null), () => countryshare([["World"]], null)],
     ["RESERVES(Burma)", () => source([["reserves"]], [["Myanmar"]], null), () => reserves([["Myanmar"]])],
     ["PRICE(Praseodymium)", () => source([["price"]], [["Praseodymium"]], null), () => price([["Praseodymium"]], null)],
     ["PRICE(Nd, 2016)", () => source([["price"]], [["Nd"]], [[2016]]), () => price([["Nd"]], [[2016]])],
     ["HHI(2019)", () => source([["hhi"]], [["2019"]], null), () => hhi([[2019]])],
-    ["year out of range", () => source([["production"]], [["China"]], [[2101]]), () => production([["China"]], [[2101]])],
+    [
+      "year out of range",
+      () => source([["production"]], [["China"]], [[2101]]),
+      () => production([["China"]], [[2101]]),
+    ],
     ["fractional year", () => source([["price"]], [["Nd"]], [[2023.5]]), () => price([["Nd"]], [[2023.5]])],
-    ["year as words", () => source([["countryshare"]], [["China"]], [["last year"]]), () => countryshare([["China"]], [["last year"]])],
+    [
+      "year as words",
+      () => source([["countryshare"]], [["China"]], [["last year"]]),
+      () => countryshare([["China"]], [["last year"]]),
+    ],
   ];
   it.each(sameFailure)("fails where the value fails, with the same error: %s", (_label, cite, value) => {
     const expected = only(value());

@@ -42,7 +42,17 @@ function records(result: unknown[][]): Array<Record<string, unknown>> {
 }
 
 const LIST_KINDS = ["elements", "risks", "strategies", "countries", "oxides", "years", "stages", "events", "sources"];
-const TABLE_KINDS = ["elements", "risks", "strategies", "production", "reserves", "prices", "stages", "events", "sources"];
+const TABLE_KINDS = [
+  "elements",
+  "risks",
+  "strategies",
+  "production",
+  "reserves",
+  "prices",
+  "stages",
+  "events",
+  "sources",
+];
 
 describe("LIST", () => {
   describe("normal case", () => {
@@ -68,13 +78,17 @@ describe("LIST", () => {
     });
     it("events: the curated events E1–E10 and the article events AE1–AE8", () => {
       const ids = column(list([["events"]])) as string[];
-      expect([...ids].sort()).toEqual([...curatedEvents.map((e) => e.event_id), ...articleEvents.map((e) => e.id)].sort());
+      expect([...ids].sort()).toEqual(
+        [...curatedEvents.map((e) => e.event_id), ...articleEvents.map((e) => e.id)].sort(),
+      );
     });
     it("sources: ids of sources.csv, including every article and USGS edition", () => {
       const ids = column(list([["sources"]])) as string[];
       const known = new Set(sources.map((s) => s.id));
       for (const id of ids) expect(known.has(id)).toBe(true);
-      expect(ids).toEqual(expect.arrayContaining(["A000", "A001", "A002", "A003", "A004", "MCS2022", "MCS2023", "MCS2024", "S1"]));
+      expect(ids).toEqual(
+        expect.arrayContaining(["A000", "A001", "A002", "A003", "A004", "MCS2022", "MCS2023", "MCS2024", "S1"]),
+      );
       expect(new Set(ids).size).toBe(ids.length);
     });
     it.each(["keyrisks", "aims", "keystrategies"])("%s: article 002's bulleted list, in order", (kind) => {
@@ -151,8 +165,15 @@ describe("TABLE", () => {
       ]);
     });
     it("production: exactly the newest edition's rows for each year", () => {
-      const got = records(table([["production"]])).map((r) => [r.country, r.year, r["mine production (t REO)"], r.edition]);
-      const want = [...production.values()].flatMap((byCountry) => [...byCountry.values()].map((f) => [f.country, f.year, f.tonnes, f.edition]));
+      const got = records(table([["production"]])).map((r) => [
+        r.country,
+        r.year,
+        r["mine production (t REO)"],
+        r.edition,
+      ]);
+      const want = [...production.values()].flatMap((byCountry) =>
+        [...byCountry.values()].map((f) => [f.country, f.year, f.tonnes, f.edition]),
+      );
       expect(got.map((r) => JSON.stringify(r)).sort()).toEqual(want.map((r) => JSON.stringify(r)).sort());
     });
     it("production keeps an older edition's figure as a note (China 2023: MCS2024 printed 240,000)", () => {
@@ -170,7 +191,9 @@ describe("TABLE", () => {
     });
     it("prices: the newest edition per oxide and year", () => {
       const got = records(table([["prices"]])).map((r) => [r.oxide, r.year, r["price (USD/kg)"], r.edition]);
-      const want = [...prices.values()].flatMap((byYear) => [...byYear.values()].map((f) => [f.oxide, f.year, f.usdPerKg, f.edition]));
+      const want = [...prices.values()].flatMap((byYear) =>
+        [...byYear.values()].map((f) => [f.oxide, f.year, f.usdPerKg, f.edition]),
+      );
       expect(got.map((r) => JSON.stringify(r)).sort()).toEqual(want.map((r) => JSON.stringify(r)).sort());
     });
     it("stages: every candidate row, exactly one per stage marked as the one SHARE uses (README rule)", () => {
@@ -185,14 +208,18 @@ describe("TABLE", () => {
     it("elements: one row per curated element, China's share only where the article gives one", () => {
       const got = records(table([["elements"]]));
       expect(got.map((r) => r.element)).toEqual(curatedElements.map((e) => e.element));
-      for (const r of got) expect(r["China's share"]).toBe(articleElements.find((a) => a.element === r.element)?.share ?? "");
+      for (const r of got)
+        expect(r["China's share"]).toBe(articleElements.find((a) => a.element === r.element)?.share ?? "");
     });
     it("reliance: USGS text values (>95, E, XX) stay text", () => {
       const values = records(table([["reliance"]])).map((r) => r.value);
       expect(values).toEqual(expect.arrayContaining([">95", "E"]));
     });
     it("keyrisks: the bulleted list with its source", () => {
-      expect(table([["keyrisks"]])).toEqual([["item", "source"], ...listItems("keyrisks").map((item) => [item, "A002"])]);
+      expect(table([["keyrisks"]])).toEqual([
+        ["item", "source"],
+        ...listItems("keyrisks").map((item) => [item, "A002"]),
+      ]);
     });
     it.each([
       ["mine production", "production"],

@@ -10,7 +10,11 @@ import { requireElasticity, requireFraction } from "../../../src/model/scenario-
 
 describe("presets", () => {
   it("cover the seed article's three risk factors and four strategies, by their table names", () => {
-    expect(RISK_FACTOR_PRESETS.map((p) => p.name)).toEqual(["Export Quotas", "Geopolitical Tensions", "Market Volatility"]);
+    expect(RISK_FACTOR_PRESETS.map((p) => p.name)).toEqual([
+      "Export Quotas",
+      "Geopolitical Tensions",
+      "Market Volatility",
+    ]);
     expect(STRATEGY_PRESETS.map((p) => p.name)).toEqual([
       "Domestic Mining Expansion",
       "International Partnerships",

@@ -89,7 +89,10 @@ describe("gap (RARE.GAP)", () => {
   it.each([
     [-0.1, "Cut -0.1 is outside 0..1 (0% to 100%)."],
     [150, "Cut 150 is outside 0..1 (0% to 100%)."],
-    [1.0000001, "Cut 1.0000001 is outside 0..1. Enter a fraction or a percentage: 1.0000001% or 0.010000001, not 1.0000001."],
+    [
+      1.0000001,
+      "Cut 1.0000001 is outside 0..1. Enter a fraction or a percentage: 1.0000001% or 0.010000001, not 1.0000001.",
+    ],
   ])("rejects cut %p (#NUM!)", (cut, message) => {
     const e = rareError(() => gap(queries, "Neodymium", cut, null));
     expect(e.code).toBe("invalidNumber");
@@ -163,7 +166,9 @@ describe("priceChange", () => {
   it("rejects a negative elasticity and names the magnitude to enter (#NUM!)", () => {
     const e = rareError(() => priceChange(0.3, -0.5));
     expect(e.code).toBe("invalidNumber");
-    expect(e.message).toBe("Elasticity -0.5: enter its magnitude, greater than 0 (e.g. 0.5 for an elasticity of -0.5).");
+    expect(e.message).toBe(
+      "Elasticity -0.5: enter its magnitude, greater than 0 (e.g. 0.5 for an elasticity of -0.5).",
+    );
   });
 
   it.each([NaN, Infinity])("rejects a non-finite elasticity %p (#NUM!)", (e) => {

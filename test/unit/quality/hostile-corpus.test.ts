@@ -13,7 +13,15 @@ import { isWorkbookError } from "../../../src/workbook/errors";
 import { ImportError, writeImport } from "../../../src/workbook/import-writer";
 import { sheetNameProblem } from "../../../src/workbook/names";
 import { isFormulaLike, TEXT_FORMAT } from "../../../src/workbook/text-safety";
-import { HOSTILE_DIR, HOSTILE_FILE_NAMES, hostileCase, hostileCorpus, HostileCase, ImportedExpectation, RefusedExpectation } from "../../support/hostile-corpus";
+import {
+  HOSTILE_DIR,
+  HOSTILE_FILE_NAMES,
+  hostileCase,
+  hostileCorpus,
+  HostileCase,
+  ImportedExpectation,
+  RefusedExpectation,
+} from "../../support/hostile-corpus";
 import { spyWorkbook } from "../workbook/support/spy-workbook";
 import { importIntoWorkbook } from "./support/import-flow";
 import { EXISTING_SHEET, snapshot, textSafetyProblems, workbookWithData } from "./support/workbook-state";
@@ -28,20 +36,40 @@ describe("the corpus", () => {
   it("covers the cases the quality gate asks for, each named once", () => {
     const names = hostileCorpus.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const required of ["owasp-injection", "html-payloads", "field-10mb", "columns-20000", "rows-1100000", "invalid-utf8", "utf16le-no-bom", "mixed-line-endings", "nul-byte"]) {
+    for (const required of [
+      "owasp-injection",
+      "html-payloads",
+      "field-10mb",
+      "columns-20000",
+      "rows-1100000",
+      "invalid-utf8",
+      "utf16le-no-bom",
+      "mixed-line-endings",
+      "nul-byte",
+    ]) {
       expect(names).toContain(required);
     }
   });
 
   it("keeps the committed fixtures byte-exact (no line-ending or encoding normalisation)", () => {
     const sizes = Object.fromEntries(hostileCorpus.filter((c) => c.file).map((c) => [c.name, c.bytes().length]));
-    expect(sizes).toMatchObject({ "mixed-line-endings": 53, "utf16le-no-bom": 94, "nul-byte": 22, "invalid-utf8": 49, empty: 0 });
+    expect(sizes).toMatchObject({
+      "mixed-line-endings": 53,
+      "utf16le-no-bom": 94,
+      "nul-byte": 22,
+      "invalid-utf8": 49,
+      empty: 0,
+    });
     expect([...hostileCase("mixed-line-endings").bytes().slice(0, 5)]).toEqual([0x61, 0x2c, 0x62, 0x0d, 0x0a]);
   });
 
   it("uses every committed fixture (none is left without an expectation)", () => {
     const used = hostileCorpus.flatMap((c) => (c.file ? [basename(c.file)] : []));
-    expect(readdirSync(HOSTILE_DIR).filter((f) => !f.startsWith(".")).sort()).toEqual(used.sort());
+    expect(
+      readdirSync(HOSTILE_DIR)
+        .filter((f) => !f.startsWith("."))
+        .sort(),
+    ).toEqual(used.sort());
   });
 });
 
@@ -59,7 +87,8 @@ describe.each(refusedCases)("refused: %s", (_name, c: HostileCase) => {
     const { refusal } = flow;
     expect(refusal.code).toBe(expected.code);
     expect(refusal.message).toMatch(expected.message);
-    for (const key of ["row", "column", "line"] as const) if (expected[key] !== undefined) expect(refusal[key]).toBe(expected[key]);
+    for (const key of ["row", "column", "line"] as const)
+      if (expected[key] !== undefined) expect(refusal[key]).toBe(expected[key]);
 
     // The import refuses on its own too (a caller that skips the analysis is still safe);
     // small cases only: the large ones would double the test's time for the same code path.
@@ -88,12 +117,20 @@ describe.each(importedCases)("imported: %s", (_name, c: HostileCase) => {
     if (expected.note) expect(result.encodingNote).toMatch(expected.note);
     expect(result.headers).toEqual(expected.headers);
     expect(result.rowCount).toBe(expected.rows);
-    for (const w of expected.warnings ?? []) expect(result.warnings.map((x) => x.message)).toContainEqual(expect.stringMatching(w));
+    for (const w of expected.warnings ?? [])
+      expect(result.warnings.map((x) => x.message)).toContainEqual(expect.stringMatching(w));
 
     const sheet = outcome.sheetName;
     expect(await wb.listSheets()).toEqual([EXISTING_SHEET, sheet]);
     expect(outcome.rowsWritten).toBe(expected.rows);
-    expect(wb.tablesOn(sheet)).toEqual([{ name: outcome.tableName, sheet, rect: { row: 0, col: 0, rows: expected.rows + 1, cols: expected.headers.length }, hasHeaders: true }]);
+    expect(wb.tablesOn(sheet)).toEqual([
+      {
+        name: outcome.tableName,
+        sheet,
+        rect: { row: 0, col: 0, rows: expected.rows + 1, cols: expected.headers.length },
+        hasHeaders: true,
+      },
+    ]);
 
     // Every cell against what the parser produced: strings verbatim under "@", no formulas.
     const data = toImportData(result);
@@ -124,24 +161,27 @@ describe("cancelled and failed imports leave no new sheet", () => {
     return calls;
   }
 
-  it.each(["analysis", "import"] as const)("cancel during the %s: a 'cancelled' refusal, workbook unchanged", async (phase) => {
-    const wb = await workbookWithData();
-    const before = snapshot(wb);
-    const controller = new AbortController();
-    // The flow shares one control between analysis and import: abort on the first progress call of the phase.
-    let calls = 0;
-    const abortAt = phase === "analysis" ? 1 : (await analysisProgressCalls()) + 1;
-    const flow = await importIntoWorkbook(wb, bytes, {
-      fileName: flood.fileName,
-      csv: options,
-      control: { sliceMs: 0, signal: controller.signal, onProgress: () => ++calls >= abortAt && controller.abort() },
-    });
-    if (flow.stage === "written") throw new Error("the import was not cancelled");
-    expect(flow.stage).toBe(phase === "analysis" ? "analyse" : "import");
-    expect(flow.refusal).toEqual({ ok: false, code: "cancelled", message: "The import was cancelled." });
-    expect(await wb.listSheets()).toEqual([EXISTING_SHEET]);
-    expect(snapshot(wb)).toEqual(before);
-  });
+  it.each(["analysis", "import"] as const)(
+    "cancel during the %s: a 'cancelled' refusal, workbook unchanged",
+    async (phase) => {
+      const wb = await workbookWithData();
+      const before = snapshot(wb);
+      const controller = new AbortController();
+      // The flow shares one control between analysis and import: abort on the first progress call of the phase.
+      let calls = 0;
+      const abortAt = phase === "analysis" ? 1 : (await analysisProgressCalls()) + 1;
+      const flow = await importIntoWorkbook(wb, bytes, {
+        fileName: flood.fileName,
+        csv: options,
+        control: { sliceMs: 0, signal: controller.signal, onProgress: () => ++calls >= abortAt && controller.abort() },
+      });
+      if (flow.stage === "written") throw new Error("the import was not cancelled");
+      expect(flow.stage).toBe(phase === "analysis" ? "analyse" : "import");
+      expect(flow.refusal).toEqual({ ok: false, code: "cancelled", message: "The import was cancelled." });
+      expect(await wb.listSheets()).toEqual([EXISTING_SHEET]);
+      expect(snapshot(wb)).toEqual(before);
+    },
+  );
 
   it("cancel while writing: the partly written sheet is removed, the rest unchanged", async () => {
     const wb = await workbookWithData();
@@ -150,11 +190,17 @@ describe("cancelled and failed imports leave no new sheet", () => {
     const error = await importIntoWorkbook(wb, bytes, {
       fileName: flood.fileName,
       csv: options,
-      write: { budgetBytes: 200_000, signal: controller.signal, onProgress: (p) => p.syncsDone === 2 && controller.abort() },
+      write: {
+        budgetBytes: 200_000,
+        signal: controller.signal,
+        onProgress: (p) => p.syncsDone === 2 && controller.abort(),
+      },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect(error).toMatchObject({ code: "importCancelled", restored: true });
-    expect((error as Error).message).toMatch(/^Import cancelled after 2 of \d+ steps\. The partly written sheet was removed; the rest of the workbook is unchanged\./);
+    expect((error as Error).message).toMatch(
+      /^Import cancelled after 2 of \d+ steps\. The partly written sheet was removed; the rest of the workbook is unchanged\./,
+    );
     expect(await wb.listSheets()).toEqual([EXISTING_SHEET]);
     expect(snapshot(wb)).toEqual(before);
     expect(wb.updatesSuspended).toBe(false);
@@ -164,7 +210,11 @@ describe("cancelled and failed imports leave no new sheet", () => {
     const wb = await workbookWithData();
     const before = snapshot(wb);
     const failing = spyWorkbook(wb, { failAtSync: 3, failMode: "after" });
-    const error = await importIntoWorkbook(failing, bytes, { fileName: flood.fileName, csv: options, write: { budgetBytes: 200_000 } }).catch((e: unknown) => e);
+    const error = await importIntoWorkbook(failing, bytes, {
+      fileName: flood.fileName,
+      csv: options,
+      write: { budgetBytes: 200_000 },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect(error).toMatchObject({ code: "importFailed", restored: true });
     expect(await wb.listSheets()).toEqual([EXISTING_SHEET]);

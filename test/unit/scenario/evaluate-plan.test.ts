@@ -41,7 +41,8 @@ describe("scenario plan evaluated with fast-formula-parser", () => {
     const lookedUp = new Set<number>([COL.share, COL.gap, COL.price, COL.change]);
     for (const cell of plan.cells.filter((c) => c.formula !== undefined)) {
       const value = sheet.get(cell.row, cell.col);
-      const expectsNA = (cell.row === prRow && lookedUp.has(cell.col)) || (cell.col === prGridCol && cell.row > grid.row);
+      const expectsNA =
+        (cell.row === prRow && lookedUp.has(cell.col)) || (cell.col === prGridCol && cell.row > grid.row);
       if (expectsNA) expect([cell.formula, errorOf(value)]).toEqual([cell.formula, "#N/A"]);
       else expect([cell.formula, errorOf(value)]).toEqual([cell.formula, undefined]);
     }
@@ -117,7 +118,9 @@ describe("scenario plan evaluated with fast-formula-parser", () => {
     // The first row is the current cut (30 %), so it equals the table's gap.
     expect(sheet.get(plan.anchors.currentCut.row, 1)).toBe(0.3);
     priced.forEach((element) => {
-      expect(sheet.get(plan.anchors.currentCut.row, grid.col + 1 + elements.indexOf(element))).toBe(sheet.get(rowOf(element), COL.gap));
+      expect(sheet.get(plan.anchors.currentCut.row, grid.col + 1 + elements.indexOf(element))).toBe(
+        sheet.get(rowOf(element), COL.gap),
+      );
     });
   });
 
@@ -141,7 +144,9 @@ describe("scenario plan evaluated with fast-formula-parser", () => {
     // 1 − (1 − 0.5)(1 − 0.2) = 0.6
     expect(sheet.get(mitigation.row, mitigation.col)).toBeCloseTo(0.6, 12);
     expect(sheet.get(rowOf("Neodymium"), COL.gap)).toBeCloseTo(0.8 * 0.3 * 0.4, 12);
-    expect(sheet.get(grid.row + 6, grid.col + 1)).toBe(gap(fakeQueries, "Neodymium", 0.5, combineMitigation([0.5, 0.2])));
+    expect(sheet.get(grid.row + 6, grid.col + 1)).toBe(
+      gap(fakeQueries, "Neodymium", 0.5, combineMitigation([0.5, 0.2])),
+    );
   });
 
   it("recalculates price change when the elasticity changes, and caps it", () => {
@@ -179,7 +184,9 @@ describe("scenario plan evaluated with fast-formula-parser", () => {
     sheet.set(rowOf("Neodymium"), COL.exposure, { value: 100 });
     expect(sheet.evaluate(`=SUM(${name("Exposure")})`)).toBe(100);
     // A user's own formula using the names agrees with the table.
-    expect(sheet.evaluate(`=RARE.GAP("Neodymium",${name("Cut")},${name("Mitigation")})`)).toBe(sheet.get(rowOf("Neodymium"), COL.gap));
+    expect(sheet.evaluate(`=RARE.GAP("Neodymium",${name("Cut")},${name("Mitigation")})`)).toBe(
+      sheet.get(rowOf("Neodymium"), COL.gap),
+    );
   });
 
   it("evaluates a plan without strategies and with a price year", () => {

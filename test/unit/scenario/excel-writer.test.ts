@@ -9,7 +9,14 @@
 // The shared stub of office-addin-manifest exports nothing, but OfficeMockObject reads its
 // OfficeApp enum; give it the enum here (as excel-host.test.ts does).
 jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
 }));
 
 import { COL, FORMATS, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/layout";
@@ -59,7 +66,8 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     const { state, outcome } = await created();
     expect(outcome).toMatchObject({ sheetName: SHEET, mode: "create", tableName: plan.table.name });
     const blocks = formulaBlocks(state);
-    const inBlock = (r: number, c: number) => blocks.some((b) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols);
+    const inBlock = (r: number, c: number) =>
+      blocks.some((b) => r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols);
     for (const planned of plan.cells) {
       const written = cell(state, planned.row, planned.col);
       if (planned.formula) {
@@ -94,7 +102,9 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
       expect(state.log).toContain(`locked ${SHEET} ${at.row - 1},${at.col - 1} 1x1 false`);
     }
 
-    expect(state.tables).toEqual([{ name: plan.table.name, sheet: SHEET, rect: { row: 12, col: 0, rows: 4, cols: 9 }, hasHeaders: true }]);
+    expect(state.tables).toEqual([
+      { name: plan.table.name, sheet: SHEET, rect: { row: 12, col: 0, rows: 4, cols: 9 }, hasHeaders: true },
+    ]);
     expect(state.charts).toEqual([
       {
         sheet: SHEET,
@@ -117,7 +127,10 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
       { name: `${key}_Mitigation`, sheet: SHEET, rect: { row: 10, col: 1, rows: 1, cols: 1 } },
       { name: `${key}_Exposure`, sheet: SHEET, rect: { row: 13, col: 5, rows: 3, cols: 1 } },
     ]);
-    expect(JSON.parse(state.settings.get(manifestKey(SHEET)) as string)).toMatchObject({ format: "rare-scenario-sheet", sheetName: SHEET });
+    expect(JSON.parse(state.settings.get(manifestKey(SHEET)) as string)).toMatchObject({
+      format: "rare-scenario-sheet",
+      sheetName: SHEET,
+    });
     expect(state.active).toBe(SHEET);
   });
 
@@ -139,7 +152,11 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     cell(state, nd, COL.exposure).value = 120;
     Object.assign(cell(state, nd + 2, COL.exposure), { formula: "=Data!B2*3", value: 9 });
     cell(state, plan.anchors.cut.row, 2).value = 0.9;
-    const others = JSON.stringify([...state.sheets.entries()].filter(([name]) => name !== SHEET).map(([name, cells]) => [name, [...cells.entries()]]));
+    const others = JSON.stringify(
+      [...state.sheets.entries()]
+        .filter(([name]) => name !== SHEET)
+        .map(([name, cells]) => [name, [...cells.entries()]]),
+    );
     const structure = JSON.stringify({ tables: state.tables, names: state.names, charts: state.charts });
     const logFrom = state.log.length;
 
@@ -159,10 +176,20 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     expect(cell(state, nd + 1, COL.gap).formula).toBe(`=RARE.GAP(A${nd + 1},$B$8,$B$11)`);
 
     // Only the scenario sheet was written; no table, name or chart added or changed.
-    const written = state.log.slice(logFrom).filter((l) => /^(values|formulas|numberFormat|fill|font|locked|table|chart|name|addSheet|deleteSheet) /.test(l));
+    const written = state.log
+      .slice(logFrom)
+      .filter((l) => /^(values|formulas|numberFormat|fill|font|locked|table|chart|name|addSheet|deleteSheet) /.test(l));
     expect(written.length).toBeGreaterThan(0);
-    expect(written.filter((l) => !/^(values|formulas|numberFormat|fill|font|locked) /.test(l) || !l.includes(` ${SHEET} `))).toEqual([]);
-    expect(JSON.stringify([...state.sheets.entries()].filter(([name]) => name !== SHEET).map(([name, cells]) => [name, [...cells.entries()]]))).toBe(others);
+    expect(
+      written.filter((l) => !/^(values|formulas|numberFormat|fill|font|locked) /.test(l) || !l.includes(` ${SHEET} `)),
+    ).toEqual([]);
+    expect(
+      JSON.stringify(
+        [...state.sheets.entries()]
+          .filter(([name]) => name !== SHEET)
+          .map(([name, cells]) => [name, [...cells.entries()]]),
+      ),
+    ).toBe(others);
     expect(JSON.stringify({ tables: state.tables, names: state.names, charts: state.charts })).toBe(structure);
   });
 
@@ -199,8 +226,12 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     const log = state.log.slice(logFrom);
     const key = "RARE_Scenario_Geopolitical_Tensions";
     expect(log.filter((l) => l.startsWith("deleteName"))).toEqual(plan.namedRanges.map((n) => `deleteName ${n.name}`));
-    expect(log.findIndex((l) => l === `deleteName ${key}_Exposure`)).toBeLessThan(log.findIndex((l) => l === `name ${key}_Cut`));
-    expect(state.names.map((n) => [n.name, n.sheet, state.isBroken(n)])).toEqual(plan.namedRanges.map((n) => [n.name, SHEET, false]));
+    expect(log.findIndex((l) => l === `deleteName ${key}_Exposure`)).toBeLessThan(
+      log.findIndex((l) => l === `name ${key}_Cut`),
+    );
+    expect(state.names.map((n) => [n.name, n.sheet, state.isBroken(n)])).toEqual(
+      plan.namedRanges.map((n) => [n.name, SHEET, false]),
+    );
     expect(state.tables.map((t) => t.name)).toEqual([plan.table.name]);
     expect(state.charts.map((c) => c.name)).toEqual([plan.chart.name]);
   });
@@ -210,7 +241,11 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     const nd = plan.anchors.firstElementRow;
     cell(state, nd, COL.exposure).value = 120; // Neodymium
     Object.assign(cell(state, nd + 2, COL.exposure), { formula: "=Data!B2*3", value: 9 }); // Lanthanum
-    const others = JSON.stringify([...state.sheets.entries()].filter(([name]) => name !== SHEET).map(([name, cells]) => [name, [...cells.entries()]]));
+    const others = JSON.stringify(
+      [...state.sheets.entries()]
+        .filter(([name]) => name !== SHEET)
+        .map(([name, cells]) => [name, [...cells.entries()]]),
+    );
     const logFrom = state.log.length;
 
     const next = buildScenarioSheet({
@@ -222,7 +257,14 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
       elements: ["Lanthanum", "Terbium", "Neodymium", "Cerium"],
     });
     const outcome = await writeScenarioSheet(wb, next, { mode: "update" });
-    expect(outcome).toMatchObject({ rebuilt: true, kept: [{ element: "Lanthanum", value: "=Data!B2*3" }, { element: "Neodymium", value: 120 }], dropped: [] });
+    expect(outcome).toMatchObject({
+      rebuilt: true,
+      kept: [
+        { element: "Lanthanum", value: "=Data!B2*3" },
+        { element: "Neodymium", value: 120 },
+      ],
+      dropped: [],
+    });
 
     const log = state.log.slice(logFrom).filter((l) => !/^(sync|suspend|lookup)/.test(l));
     const first = (prefix: string) => log.findIndex((l) => l.startsWith(prefix));
@@ -241,11 +283,24 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     expect(last(`numberFormat ${SHEET}`)).toBeLessThan(first(`table ${SHEET}`));
     expect(first(`table ${SHEET}`)).toBeLessThan(first(`chart ${SHEET}`));
     expect(log.filter((l) => l.startsWith("name "))).toEqual(
-      [`${key}_Mit_Recycling_Programs`, `${key}_Mit_Domestic_Mining_Expansion`, `${key}_Mitigation`, `${key}_Exposure`].map((n) => `name ${n}`),
+      [
+        `${key}_Mit_Recycling_Programs`,
+        `${key}_Mit_Domestic_Mining_Expansion`,
+        `${key}_Mitigation`,
+        `${key}_Exposure`,
+      ].map((n) => `name ${n}`),
     );
     // Every write went to the scenario sheet or its own names; no other sheet changed.
-    expect(log.filter((l) => !l.includes(SHEET) && !/^(convertTable|deleteName|name|setting|getSetting) /.test(l))).toEqual([]);
-    expect(JSON.stringify([...state.sheets.entries()].filter(([name]) => name !== SHEET).map(([name, cells]) => [name, [...cells.entries()]]))).toBe(others);
+    expect(
+      log.filter((l) => !l.includes(SHEET) && !/^(convertTable|deleteName|name|setting|getSetting) /.test(l)),
+    ).toEqual([]);
+    expect(
+      JSON.stringify(
+        [...state.sheets.entries()]
+          .filter(([name]) => name !== SHEET)
+          .map(([name, cells]) => [name, [...cells.entries()]]),
+      ),
+    ).toBe(others);
 
     // The result: the new layout, exposures by element, and its structure.
     const la = next.anchors.firstElementRow;
@@ -253,8 +308,12 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     expect(cell(state, la, COL.exposure).formula).toBe("=Data!B2*3");
     expect(cell(state, la + 2, COL.exposure).value).toBe(120);
     expect(cell(state, la + 1, COL.exposure).value).toBe("");
-    expect(state.tables).toEqual([{ name: next.table.name, sheet: SHEET, rect: { row: la - 2, col: 0, rows: 5, cols: 9 }, hasHeaders: true }]);
-    expect(state.charts.map((c) => [c.name, c.rect])).toEqual([[next.chart.name, { row: la - 2, col: 0, rows: 5, cols: 3 }]]);
+    expect(state.tables).toEqual([
+      { name: next.table.name, sheet: SHEET, rect: { row: la - 2, col: 0, rows: 5, cols: 9 }, hasHeaders: true },
+    ]);
+    expect(state.charts.map((c) => [c.name, c.rect])).toEqual([
+      [next.chart.name, { row: la - 2, col: 0, rows: 5, cols: 3 }],
+    ]);
     expect(state.names.map((n) => n.name).sort()).toEqual(next.namedRanges.map((n) => n.name).sort());
     expect(JSON.parse(state.settings.get(manifestKey(SHEET)) as string).structure.table.rect.rows).toBe(5);
     // Cells of the old layout below the new extent were cleared, not left behind.
@@ -263,19 +322,33 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
 
   it("puts the old sheet back when a layout change fails half-way", async () => {
     const { state, wb } = await created();
-    const before = JSON.stringify({ cells: [...state.cells(SHEET).entries()].sort(), tables: state.tables, names: state.names, charts: state.charts.map((c) => [c.name, c.rect]) });
+    const before = JSON.stringify({
+      cells: [...state.cells(SHEET).entries()].sort(),
+      tables: state.tables,
+      names: state.names,
+      charts: state.charts.map((c) => [c.name, c.rect]),
+    });
     const manifest = state.settings.get(manifestKey(SHEET));
     // Syncs: hasSheet, manifest, read, names, the deletes' lookups, then the deletes and the
     // contents: that one fails half-way, after the chart, table and name went and the clear.
     state.failAtSync = state.syncs + 6;
-    const error = await writeScenarioSheet(wb, buildScenarioSheet({ ...input, elements: ["Neodymium"] }), { mode: "update" }).catch((e) => e);
+    const error = await writeScenarioSheet(wb, buildScenarioSheet({ ...input, elements: ["Neodymium"] }), {
+      mode: "update",
+    }).catch((e) => e);
     expect(error).toMatchObject({ code: "writeFailed", restored: true });
     expect(error.message).toMatch(/Injected failure.*Its previous contents were put back/);
     expect(state.log).toContain(`clear ${SHEET} 0,0 ${plan.extent.rows}x${plan.extent.cols} All`);
     // The old input cells are marked again after the undo's own clear: the assumptions and three exposures.
     const undoFrom = state.log.lastIndexOf(`clear ${SHEET} 0,0 ${plan.extent.rows}x${plan.extent.cols} All`);
-    expect(state.log.slice(undoFrom).filter((l) => l.startsWith(`fill ${SHEET}`))).toHaveLength(plan.inputCells.length + 3);
-    const after = JSON.stringify({ cells: [...state.cells(SHEET).entries()].sort(), tables: state.tables, names: state.names, charts: state.charts.map((c) => [c.name, c.rect]) });
+    expect(state.log.slice(undoFrom).filter((l) => l.startsWith(`fill ${SHEET}`))).toHaveLength(
+      plan.inputCells.length + 3,
+    );
+    const after = JSON.stringify({
+      cells: [...state.cells(SHEET).entries()].sort(),
+      tables: state.tables,
+      names: state.names,
+      charts: state.charts.map((c) => [c.name, c.rect]),
+    });
     expect(JSON.parse(after)).toEqual(JSON.parse(before));
     expect(state.settings.get(manifestKey(SHEET))).toBe(manifest);
   });

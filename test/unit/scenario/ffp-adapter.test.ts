@@ -10,13 +10,18 @@ const cells: Record<string, CellValue> = {
 };
 const at = { sheet: "S", row: 10, col: 1 };
 
-function engineWith(functions: Record<string, EngineFunction>, names: Record<string, { row: number; col: number; rows?: number; cols?: number }> = {}) {
+function engineWith(
+  functions: Record<string, EngineFunction>,
+  names: Record<string, { row: number; col: number; rows?: number; cols?: number }> = {},
+) {
   return createFormulaEngine({
     functions,
     getCell: (sheet, row, col) => (sheet === "S" ? cells[`${row},${col}`] : undefined),
     getRange: (sheet, from, to) =>
       Array.from({ length: to.row - from.row + 1 }, (_, r) =>
-        Array.from({ length: to.col - from.col + 1 }, (_, c) => (sheet === "S" ? cells[`${from.row + r},${from.col + c}`] : undefined)),
+        Array.from({ length: to.col - from.col + 1 }, (_, c) =>
+          sheet === "S" ? cells[`${from.row + r},${from.col + c}`] : undefined,
+        ),
       ),
     resolveName: (name) => names[name.toLowerCase()] ?? null,
   });
@@ -102,7 +107,10 @@ describe("createFormulaEngine", () => {
   });
 
   it("resolves defined names (case-insensitive) through resolveName, and #NAME? otherwise", () => {
-    const engine = engineWith({}, { rare_s_cut: { row: 1, col: 2 }, rare_s_block: { row: 1, col: 2, rows: 1, cols: 3 } });
+    const engine = engineWith(
+      {},
+      { rare_s_cut: { row: 1, col: 2 }, rare_s_block: { row: 1, col: 2, rows: 1, cols: 3 } },
+    );
     expect(engine.evaluate("=RARE_S_Cut*2", at)).toBe(1);
     expect(engine.evaluate("=IFERROR(SUM(RARE_S_Block),-1)", at)).toBe(-1);
     expect(engine.evaluate("=Unknown_Name", at)).toMatchObject({ error: "#NAME?" });

@@ -7,8 +7,11 @@ const values: Record<string, number | string> = { "0,0": "Neodymium", "0,1": 0.5
 const lookup: FormulaLookup = {
   cell: (_sheet, row, col) => values[`${row},${col}`] ?? null,
   range: (_sheet, rect) =>
-    Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (_, c) => values[`${rect.row + r},${rect.col + c}`] ?? null)),
-  name: (name) => (name.toLowerCase() === "rare_s_cut" ? { sheet: "S", rect: { row: 0, col: 1, rows: 1, cols: 1 } } : undefined),
+    Array.from({ length: rect.rows }, (_, r) =>
+      Array.from({ length: rect.cols }, (_, c) => values[`${rect.row + r},${rect.col + c}`] ?? null),
+    ),
+  name: (name) =>
+    name.toLowerCase() === "rare_s_cut" ? { sheet: "S", rect: { row: 0, col: 1, rows: 1, cols: 1 } } : undefined,
 };
 
 describe("createFfpEvaluator", () => {

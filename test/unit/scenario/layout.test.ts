@@ -1,4 +1,11 @@
-import { COL, FORMATS, GRID_CUTS, TABLE_HEADERS, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/layout";
+import {
+  COL,
+  FORMATS,
+  GRID_CUTS,
+  TABLE_HEADERS,
+  buildScenarioSheet,
+  type ScenarioSheetInput,
+} from "../../../src/scenario/layout";
 import { defaultScenarioSheetName, nameKey } from "../../../src/scenario/names";
 import { a1, columnLetters, rectA1 } from "../../../src/scenario/plan";
 import { cellAt } from "./support/plan-grid";
@@ -15,7 +22,6 @@ const input: ScenarioSheetInput = exportQuotasInput;
 const plan = buildScenarioSheet(input);
 const formulaAt = (row: number, col: number) => cellAt(plan, row, col)?.formula;
 const key = plan.sheetKey;
-
 
 describe("A1 helpers", () => {
   it("letters and references", () => {
@@ -105,7 +111,11 @@ describe("buildScenarioSheet: assumptions", () => {
 
 describe("buildScenarioSheet: scenario table", () => {
   it("is a headed table, one row per element", () => {
-    expect(plan.table).toEqual({ name: `RARE_${key}_Table`, rect: { row: 14, col: 1, rows: 4, cols: 9 }, hasHeaders: true });
+    expect(plan.table).toEqual({
+      name: `RARE_${key}_Table`,
+      rect: { row: 14, col: 1, rows: 4, cols: 9 },
+      hasHeaders: true,
+    });
     TABLE_HEADERS.forEach((h, i) => expect(cellAt(plan, 14, i + 1)).toMatchObject({ value: h, style: "header" }));
     expect([15, 16, 17].map((r) => cellAt(plan, r, 1)?.value)).toEqual(input.elements);
   });
@@ -119,14 +129,20 @@ describe("buildScenarioSheet: scenario table", () => {
     expect(formulaAt(r, COL.gap)).toBe(`=RARE.GAP(A${r},$B$8,$B$12)`);
     expect(formulaAt(r, COL.price)).toBe(`=RARE.PRICE(A${r})`);
     expect(formulaAt(r, COL.change)).toBe(`=RARE.PRICEIMPACT(A${r},$B$8,$B$9,$B$12)`);
-    expect(cellAt(plan, r, COL.exposure)).toEqual({ row: r, col: COL.exposure, numberFormat: FORMATS.tonnes, style: "input" });
+    expect(cellAt(plan, r, COL.exposure)).toEqual({
+      row: r,
+      col: COL.exposure,
+      numberFormat: FORMATS.tonnes,
+      style: "input",
+    });
     expect(formulaAt(r, COL.cost)).toBe(`=IF(ISNUMBER(F${r}),F${r}*1000*D${r}*E${r},"")`);
     expect(formulaAt(r, COL.shareSource)).toBe(`=RARE.SOURCE("share",A${r})`);
     expect(formulaAt(r, COL.priceSource)).toBe(`=RARE.SOURCE("price",A${r})`);
   });
 
   it("formats fractions as percentages and money as USD", () => {
-    for (const col of [COL.share, COL.gap, COL.change]) expect(cellAt(plan, 15, col)?.numberFormat).toBe(FORMATS.percent);
+    for (const col of [COL.share, COL.gap, COL.change])
+      expect(cellAt(plan, 15, col)?.numberFormat).toBe(FORMATS.percent);
     expect(cellAt(plan, 15, COL.price)?.numberFormat).toBe(FORMATS.usdPerKg);
     expect(cellAt(plan, 15, COL.cost)?.numberFormat).toBe(FORMATS.usd);
   });
@@ -159,16 +175,23 @@ describe("buildScenarioSheet: sensitivity grid", () => {
 
   it("is the current cut, then 10 fixed cuts down × the elements across", () => {
     expect(plan.anchors.grid).toEqual({ row: gridHeader, col: 1, rows: 12, cols: 4 });
-    const gridFormulas = plan.cells.filter((c) => c.row > gridHeader && c.col > 1 && c.formula?.startsWith("=RARE.GAP("));
+    const gridFormulas = plan.cells.filter(
+      (c) => c.row > gridHeader && c.col > 1 && c.formula?.startsWith("=RARE.GAP("),
+    );
     expect(gridFormulas).toHaveLength(11 * 3);
     expect(GRID_CUTS).toEqual([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
-    GRID_CUTS.forEach((c, i) => expect(cellAt(plan, gridHeader + 2 + i, 1)).toMatchObject({ value: c, numberFormat: FORMATS.percent }));
+    GRID_CUTS.forEach((c, i) =>
+      expect(cellAt(plan, gridHeader + 2 + i, 1)).toMatchObject({ value: c, numberFormat: FORMATS.percent }),
+    );
   });
 
   it("its first row follows the Cut assumption, labelled right of the grid", () => {
     expect(plan.anchors.currentCut).toEqual({ row: gridHeader + 1, col: 1 });
     expect(cellAt(plan, gridHeader + 1, 1)).toMatchObject({ formula: "=$B$8", numberFormat: FORMATS.percent });
-    expect(cellAt(plan, gridHeader + 1, 5)).toMatchObject({ value: "Current cut (the Export cut assumption, B8)", style: "note" });
+    expect(cellAt(plan, gridHeader + 1, 5)).toMatchObject({
+      value: "Current cut (the Export cut assumption, B8)",
+      style: "note",
+    });
     expect(plan.extent.cols).toBe(9); // the label fits inside the table's width here
     const bare = buildScenarioSheet({ ...input, strategies: [] });
     expect(cellAt(bare, bare.anchors.currentCut.row, 1)?.formula).toBe("=$B$8");
@@ -220,8 +243,23 @@ describe("buildScenarioSheet: bad input", () => {
     ["a cut typed as 30", { cut: 30 }, "invalidNumber", /30% or 0\.3/],
     ["elasticity 0", { elasticity: 0 }, "invalidNumber", /^Elasticity 0/],
     ["a negative elasticity", { elasticity: -0.5 }, "invalidNumber", /magnitude/],
-    ["an offset above 100 %", { strategies: [{ name: "Recycling Programs", offset: 1.5 }] }, "invalidNumber", /Recycling Programs/],
-    ["a duplicate strategy", { strategies: [{ name: "X", offset: 0 }, { name: "x", offset: 0 }] }, "invalidValue", /listed twice/],
+    [
+      "an offset above 100 %",
+      { strategies: [{ name: "Recycling Programs", offset: 1.5 }] },
+      "invalidNumber",
+      /Recycling Programs/,
+    ],
+    [
+      "a duplicate strategy",
+      {
+        strategies: [
+          { name: "X", offset: 0 },
+          { name: "x", offset: 0 },
+        ],
+      },
+      "invalidValue",
+      /listed twice/,
+    ],
     ["a blank strategy", { strategies: [{ name: "", offset: 0 }] }, "invalidValue", /blank/],
     ["a blank risk factor", { riskFactor: " " }, "invalidValue", /risk factor/],
     ["a sheet name with /", { sheetName: "A/B" }, "invalidValue", /contains/],
@@ -262,6 +300,8 @@ describe("names", () => {
     expect(defaultScenarioSheetName("Geopolitical Tensions")).toBe("Scenario Geopolitical Tensions");
     expect(defaultScenarioSheetName("Market Volatility")).toBe("Scenario Market Volatility");
     expect(defaultScenarioSheetName("A/B: [x]?").length).toBeLessThanOrEqual(31);
-    expect(() => buildScenarioSheet({ ...input, sheetName: defaultScenarioSheetName("A/B: [x]? and a very long tail") })).not.toThrow();
+    expect(() =>
+      buildScenarioSheet({ ...input, sheetName: defaultScenarioSheetName("A/B: [x]? and a very long tail") }),
+    ).not.toThrow();
   });
 });

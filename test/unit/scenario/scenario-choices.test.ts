@@ -28,7 +28,10 @@ describe("initialForm", () => {
       { name: "Material Substitution Research", checked: true, offsetText: "5" },
       { name: "Recycling Programs", checked: true, offsetText: "10" },
     ]);
-    expect(initialForm(bundled, "Geopolitical Tensions")).toMatchObject({ cutText: "50", sheetName: "Scenario Geopolitical Tensions" });
+    expect(initialForm(bundled, "Geopolitical Tensions")).toMatchObject({
+      cutText: "50",
+      sheetName: "Scenario Geopolitical Tensions",
+    });
   });
 });
 
@@ -56,18 +59,35 @@ describe("checkForm", () => {
   it("reads percentages as typed into a % field", () => {
     expect(["30", "30%", " 12.5 % ", "0", "100", ".5"].map(parsePercentText)).toEqual([30, 30, 12.5, 0, 100, 0.5]);
     expect(["", "abc", "30,5", "1e3", "%"].map(parsePercentText)).toEqual([null, null, null, null, null]);
-    const checked = checkForm({ ...form, cutText: "45 %", strategies: form.strategies.map((s, i) => ({ ...s, checked: i === 0, offsetText: "0" })) });
-    expect(checked.ok && [checked.input.cut, checked.input.strategies]).toEqual([0.45, [{ name: "Domestic Mining Expansion", offset: 0 }]]);
+    const checked = checkForm({
+      ...form,
+      cutText: "45 %",
+      strategies: form.strategies.map((s, i) => ({ ...s, checked: i === 0, offsetText: "0" })),
+    });
+    expect(checked.ok && [checked.input.cut, checked.input.strategies]).toEqual([
+      0.45,
+      [{ name: "Domestic Mining Expansion", offset: 0 }],
+    ]);
   });
 
   it.each<[string, Partial<ScenarioForm>, string, RegExp]>([
     ["a cut above 100 %", { cutText: "150" }, "cut", /^Export cut 150% is outside 0% to 100%\.$/],
     ["a negative cut", { cutText: "-5%" }, "cut", /outside 0% to 100%/],
-    ["a cut that is not a number", { cutText: "lots" }, "cut", /enter a percentage from 0 to 100, e\.g\. 30 \(got "lots"\)/],
+    [
+      "a cut that is not a number",
+      { cutText: "lots" },
+      "cut",
+      /enter a percentage from 0 to 100, e\.g\. 30 \(got "lots"\)/,
+    ],
     ["elasticity 0", { elasticityText: "0" }, "elasticity", /^Elasticity 0 would turn any shortage/],
     ["a negative elasticity", { elasticityText: "-0.5" }, "elasticity", /enter its magnitude/],
     ["an elasticity that is not a number", { elasticityText: "" }, "elasticity", /enter a number greater than 0/],
-    ["no element", { elements: form.elements.map((e) => ({ ...e, checked: false })) }, "elements", /^Choose at least one element\.$/],
+    [
+      "no element",
+      { elements: form.elements.map((e) => ({ ...e, checked: false })) },
+      "elements",
+      /^Choose at least one element\.$/,
+    ],
     ["a sheet name with a slash", { sheetName: "Q1/Q2" }, "sheet", /contains one of/],
     ["a blank sheet name", { sheetName: "  " }, "sheet", /must not be blank/],
     ["a sheet name too long", { sheetName: "x".repeat(32) }, "sheet", /longer than 31/],
@@ -79,13 +99,23 @@ describe("checkForm", () => {
   });
 
   it("checks only the offsets of chosen strategies, and names the strategy", () => {
-    const strategies = form.strategies.map((s, i) => ({ ...s, offsetText: i === 3 ? "120" : s.offsetText, checked: i !== 0 }));
-    expect(problemsOf({ strategies })).toEqual([{ field: "offset:Recycling Programs", message: "Offset of Recycling Programs 120% is outside 0% to 100%." }]);
+    const strategies = form.strategies.map((s, i) => ({
+      ...s,
+      offsetText: i === 3 ? "120" : s.offsetText,
+      checked: i !== 0,
+    }));
+    expect(problemsOf({ strategies })).toEqual([
+      { field: "offset:Recycling Programs", message: "Offset of Recycling Programs 120% is outside 0% to 100%." },
+    ]);
     expect(problemsOf({ strategies: strategies.map((s, i) => ({ ...s, checked: i !== 3 })) })).toEqual([]);
   });
 
   it("reports every problem at once", () => {
-    expect(problemsOf({ cutText: "x", elasticityText: "0", sheetName: "" }).map((p) => p.field)).toEqual(["cut", "elasticity", "sheet"]);
+    expect(problemsOf({ cutText: "x", elasticityText: "0", sheetName: "" }).map((p) => p.field)).toEqual([
+      "cut",
+      "elasticity",
+      "sheet",
+    ]);
   });
 });
 
@@ -95,19 +125,37 @@ describe("scenario-outcome", () => {
   const plan = buildScenarioSheet(checked.input);
 
   it("says what was created and where the names are", () => {
-    const { text, details } = outcomeMessage({ sheetName: plan.sheetName, mode: "create", tableName: plan.table.name, kept: [], dropped: [], rebuilt: false }, plan);
-    expect(text).toBe('Created the sheet "Scenario Export Quotas": 3 elements, 4 strategies, every figure a live RARE formula.');
+    const { text, details } = outcomeMessage(
+      { sheetName: plan.sheetName, mode: "create", tableName: plan.table.name, kept: [], dropped: [], rebuilt: false },
+      plan,
+    );
+    expect(text).toBe(
+      'Created the sheet "Scenario Export Quotas": 3 elements, 4 strategies, every figure a live RARE formula.',
+    );
     expect(details[1]).toMatch(/^Table RARE_Scenario_Export_Quotas_Table; the names RARE_Scenario_Export_Quotas_Cut/);
   });
 
   it("says which exposures were kept and which went with their elements", () => {
     const { text, details } = outcomeMessage(
-      { sheetName: plan.sheetName, mode: "update", tableName: plan.table.name, kept: [{ element: "Neodymium", value: 100 }], dropped: [{ element: "Terbium", value: "=A1" }], rebuilt: false },
+      {
+        sheetName: plan.sheetName,
+        mode: "update",
+        tableName: plan.table.name,
+        kept: [{ element: "Neodymium", value: 100 }],
+        dropped: [{ element: "Terbium", value: "=A1" }],
+        rebuilt: false,
+      },
       plan,
     );
     expect(text).toBe('Updated the sheet "Scenario Export Quotas" in place with the choices above.');
-    expect(details).toEqual(["Kept the exposures you typed: Neodymium (100).", "Removed with their elements, which are no longer chosen: Terbium (=A1)."]);
-    const rebuilt = outcomeMessage({ sheetName: plan.sheetName, mode: "update", tableName: plan.table.name, kept: [], dropped: [], rebuilt: true }, plan);
+    expect(details).toEqual([
+      "Kept the exposures you typed: Neodymium (100).",
+      "Removed with their elements, which are no longer chosen: Terbium (=A1).",
+    ]);
+    const rebuilt = outcomeMessage(
+      { sheetName: plan.sheetName, mode: "update", tableName: plan.table.name, kept: [], dropped: [], rebuilt: true },
+      plan,
+    );
     expect(rebuilt.details).toEqual([
       "No exposures had been typed, so none were kept.",
       "The layout changed, so the table, the chart and the names were rebuilt for 3 elements and 4 strategies.",

@@ -6,8 +6,10 @@ import { exportQuotasInput } from "./support/scenario-input";
 
 const input: ScenarioSheetInput = exportQuotasInput;
 const was = structureOf(buildScenarioSheet(input));
-const changeTo = (change: Partial<ScenarioSheetInput>) => structureChange(was, structureOf(buildScenarioSheet({ ...input, ...change })));
-const names = (list: readonly { name: string }[]) => list.map((n) => n.name.replace("RARE_Scenario_Export_Quotas_", ""));
+const changeTo = (change: Partial<ScenarioSheetInput>) =>
+  structureChange(was, structureOf(buildScenarioSheet({ ...input, ...change })));
+const names = (list: readonly { name: string }[]) =>
+  list.map((n) => n.name.replace("RARE_Scenario_Export_Quotas_", ""));
 
 describe("structureChange", () => {
   it("nothing but the cells for other figures, element names and order", () => {
@@ -37,7 +39,12 @@ describe("structureChange", () => {
   it("the names below the strategies too when their number changes; Cut and Elasticity stay", () => {
     const change = changeTo({ strategies: [] });
     expect(change.rebuild).toBe(true);
-    expect(names(change.namesToDelete)).toEqual(["Mit_Recycling_Programs", "Mit_Domestic_Mining_Expansion", "Mitigation", "Exposure"]);
+    expect(names(change.namesToDelete)).toEqual([
+      "Mit_Recycling_Programs",
+      "Mit_Domestic_Mining_Expansion",
+      "Mitigation",
+      "Exposure",
+    ]);
     expect(names(change.namesToAdd)).toEqual(["Mitigation", "Exposure"]);
   });
 
@@ -45,6 +52,8 @@ describe("structureChange", () => {
     const { name: _name, ...unnamed } = was.chart;
     const legacy = { ...was, chart: unnamed, table: { ...was.table, name: was.table.name.toUpperCase() } };
     expect(structureChange(legacy, was).none).toBe(true);
-    expect(structureChange(legacy, structureOf(buildScenarioSheet({ ...input, elements: ["Neodymium"] }))).chart).toBe(true);
+    expect(structureChange(legacy, structureOf(buildScenarioSheet({ ...input, elements: ["Neodymium"] }))).chart).toBe(
+      true,
+    );
   });
 });

@@ -96,7 +96,11 @@ describe("updateScenarioSheet", () => {
   });
 
   it("says when the existing sheet holds no RARE scenario table, and keeps nothing", () => {
-    const other = [["Budget", "2025"], ["Element", "Amount"], ["Neodymium", 5]];
+    const other = [
+      ["Budget", "2025"],
+      ["Element", "Amount"],
+      ["Neodymium", 5],
+    ];
     const next = buildScenarioSheet(input);
     const { plan, recognised, kept } = updateScenarioSheet(other, next);
     expect(recognised).toBe(false);

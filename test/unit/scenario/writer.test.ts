@@ -25,7 +25,14 @@ const m = combineMitigation([0.1, 0.2]);
 
 /** The displayed value of a 1-based plan cell. */
 const at = (wb: PreviewWorkbook, row: number, col: number, sheet = SHEET) => wb.sheet(sheet).value(row - 1, col - 1);
-const rowOf = (p: SheetPlan, element: string) => p.anchors.firstElementRow + p.cells.filter((c) => c.col === 1 && c.row >= p.anchors.firstElementRow && c.row < p.anchors.firstElementRow + p.exposureRange.rows).findIndex((c) => c.value === element);
+const rowOf = (p: SheetPlan, element: string) =>
+  p.anchors.firstElementRow +
+  p.cells
+    .filter(
+      (c) =>
+        c.col === 1 && c.row >= p.anchors.firstElementRow && c.row < p.anchors.firstElementRow + p.exposureRange.rows,
+    )
+    .findIndex((c) => c.value === element);
 
 /** A workbook with something of the user's in it, to prove it is left alone. */
 async function usersWorkbook(): Promise<PreviewWorkbook> {
@@ -74,10 +81,17 @@ describe("writeScenarioSheet: create", () => {
       `=RARE.SOURCE("share",A${nd})`,
       `=RARE.SOURCE("price",A${nd})`,
     ]);
-    expect(read.values[0].slice(0, 5)).toEqual(["Neodymium", 0.8, gap(bundled, "Neodymium", 0.3, m), 56, priceImpact(bundled, "Neodymium", 0.3, 0.5, m)]);
+    expect(read.values[0].slice(0, 5)).toEqual([
+      "Neodymium",
+      0.8,
+      gap(bundled, "Neodymium", 0.3, m),
+      56,
+      priceImpact(bundled, "Neodymium", 0.3, 0.5, m),
+    ]);
     // Every formula of the plan is a formula in the workbook.
     const sheet = wb.sheet(SHEET);
-    for (const cell of plan.cells.filter((c) => c.formula)) expect(sheet.formula(cell.row - 1, cell.col - 1)).toBe(cell.formula);
+    for (const cell of plan.cells.filter((c) => c.formula))
+      expect(sheet.formula(cell.row - 1, cell.col - 1)).toBe(cell.formula);
   });
 
   it("computes what the model computes for the same inputs", async () => {
@@ -89,7 +103,9 @@ describe("writeScenarioSheet: create", () => {
       expect(at(wb, r, COL.gap)).toBe(gap(bundled, element, 0.3, m));
       expect(at(wb, r, COL.change)).toBe(priceImpact(bundled, element, 0.3, 0.5, m));
       expect(at(wb, r, COL.price)).toBe(bundled.price(element, null));
-      GRID_CUTS.forEach((gridCut, i) => expect(at(wb, grid.row + 2 + i, 2 + input.elements.indexOf(element))).toBe(gap(bundled, element, gridCut, m)));
+      GRID_CUTS.forEach((gridCut, i) =>
+        expect(at(wb, grid.row + 2 + i, 2 + input.elements.indexOf(element))).toBe(gap(bundled, element, gridCut, m)),
+      );
     }
     // Neodymium by hand: 0.8 × 0.3 × (1 − 0.28) = 0.1728
     expect(at(wb, rowOf(plan, "Neodymium"), COL.gap)).toBeCloseTo(0.1728, 12);
@@ -101,22 +117,24 @@ describe("writeScenarioSheet: create", () => {
     const wb = await created();
     const sheet = wb.sheet(SHEET);
     const nd = rowOf(plan, "Neodymium") - 1;
-    expect([COL.share, COL.gap, COL.price, COL.change, COL.exposure, COL.cost].map((c) => sheet.format(nd, c - 1))).toEqual([
-      FORMATS.percent,
-      FORMATS.percent,
-      FORMATS.usdPerKg,
-      FORMATS.percent,
-      FORMATS.tonnes,
-      FORMATS.usd,
-    ]);
+    expect(
+      [COL.share, COL.gap, COL.price, COL.change, COL.exposure, COL.cost].map((c) => sheet.format(nd, c - 1)),
+    ).toEqual([FORMATS.percent, FORMATS.percent, FORMATS.usdPerKg, FORMATS.percent, FORMATS.tonnes, FORMATS.usd]);
     expect(sheet.format(cut.row - 1, cut.col - 1)).toBe("0.0%");
     expect(sheet.format(totalCost.row - 1, totalCost.col - 1)).toBe(FORMATS.usd);
     for (const input of plan.inputCells) expect(sheet.inputLabel(input.row - 1, input.col - 1)).toBe(input.label);
     expect(sheet.inputLabel(nd, COL.exposure - 1)).toBe("Exposure (t): Neodymium");
     expect(sheet.isInput(nd, COL.gap - 1)).toBe(false);
 
-    expect(wb.tablesOn(SHEET)).toEqual([{ name: plan.table.name, sheet: SHEET, rect: { row: 13, col: 0, rows: 4, cols: 9 }, hasHeaders: true }]);
-    expect(wb.namedRanges().filter((n) => n.sheet === SHEET).map((n) => [n.name, n.rect])).toEqual([
+    expect(wb.tablesOn(SHEET)).toEqual([
+      { name: plan.table.name, sheet: SHEET, rect: { row: 13, col: 0, rows: 4, cols: 9 }, hasHeaders: true },
+    ]);
+    expect(
+      wb
+        .namedRanges()
+        .filter((n) => n.sheet === SHEET)
+        .map((n) => [n.name, n.rect]),
+    ).toEqual([
       ["RARE_Scenario_Export_Quotas_Cut", { row: 7, col: 1, rows: 1, cols: 1 }],
       ["RARE_Scenario_Export_Quotas_Elasticity", { row: 8, col: 1, rows: 1, cols: 1 }],
       ["RARE_Scenario_Export_Quotas_Mit_Recycling_Programs", { row: 9, col: 1, rows: 1, cols: 1 }],
@@ -187,7 +205,9 @@ describe("writeScenarioSheet: create", () => {
     const before = wb.serialise();
     const error = await writeScenarioSheet(wb, plan, { mode: "create" }).catch((e) => e);
     expect(error).toMatchObject({ code: "writeFailed", restored: true });
-    expect(error.message).toMatch(/^Creating the scenario sheet "Scenario Export Quotas" failed: .*already used.*The partly written sheet was removed/);
+    expect(error.message).toMatch(
+      /^Creating the scenario sheet "Scenario Export Quotas" failed: .*already used.*The partly written sheet was removed/,
+    );
     expect(JSON.parse(wb.serialise())).toEqual({ ...JSON.parse(before), active: "Sheet1" });
   });
 });
@@ -204,7 +224,12 @@ describe("writeScenarioSheet: update", () => {
 
   it("rewrites the sheet from the new choices and keeps the exposures the user typed, by element", async () => {
     const wb = await usedScenario();
-    const next = buildScenarioSheet({ ...input, cut: 0.5, elasticity: 0.25, elements: ["Lanthanum", "Neodymium", "Dysprosium"] });
+    const next = buildScenarioSheet({
+      ...input,
+      cut: 0.5,
+      elasticity: 0.25,
+      elements: ["Lanthanum", "Neodymium", "Dysprosium"],
+    });
     const outcome = await writeScenarioSheet(wb, next, { mode: "update" });
     expect(outcome).toMatchObject({
       mode: "update",
@@ -247,7 +272,11 @@ describe("writeScenarioSheet: update", () => {
 
   it("reports exposures of elements no longer on the sheet", async () => {
     const wb = await usedScenario();
-    const outcome = await writeScenarioSheet(wb, buildScenarioSheet({ ...input, elements: ["Dysprosium", "Terbium", "Lanthanum"] }), { mode: "update" });
+    const outcome = await writeScenarioSheet(
+      wb,
+      buildScenarioSheet({ ...input, elements: ["Dysprosium", "Terbium", "Lanthanum"] }),
+      { mode: "update" },
+    );
     expect(outcome.dropped).toEqual([{ element: "Neodymium", value: 100 }]);
     expect(at(wb, firstElementRow + 1, 1)).toBe("Terbium");
     expect(at(wb, firstElementRow + 1, COL.gap)).toMatchObject({ error: "#N/A" });
@@ -287,9 +316,17 @@ describe("writeScenarioSheet: update", () => {
   it("rebuilds for fewer elements and strategies: reports the dropped exposure, leaves nothing of the old layout", async () => {
     const wb = await usedScenario();
     const before = outsideScenario(wb);
-    const next = buildScenarioSheet({ ...input, strategies: [{ name: "Domestic Mining Expansion", offset: 0.2 }], elements: ["Neodymium"] });
+    const next = buildScenarioSheet({
+      ...input,
+      strategies: [{ name: "Domestic Mining Expansion", offset: 0.2 }],
+      elements: ["Neodymium"],
+    });
     const outcome = await writeScenarioSheet(wb, next, { mode: "update" });
-    expect(outcome).toMatchObject({ rebuilt: true, kept: [{ element: "Neodymium", value: 100 }], dropped: [{ element: "Lanthanum", value: "=Data!B2*10" }] });
+    expect(outcome).toMatchObject({
+      rebuilt: true,
+      kept: [{ element: "Neodymium", value: 100 }],
+      dropped: [{ element: "Lanthanum", value: "=Data!B2*10" }],
+    });
     expectSheetIs(wb, next);
     const sheet = wb.sheet(SHEET);
     // The old table, grid and input cells below and right of the new extent are gone, fills and all.
@@ -302,9 +339,15 @@ describe("writeScenarioSheet: update", () => {
   it("keeps the names that do not move, and updates again after a rebuild", async () => {
     const wb = await usedScenario();
     const cutName = wb.namedRanges().find((n) => n.name.endsWith("_Cut"));
-    await writeScenarioSheet(wb, buildScenarioSheet({ ...input, elements: ["Neodymium", "Terbium"] }), { mode: "update" });
+    await writeScenarioSheet(wb, buildScenarioSheet({ ...input, elements: ["Neodymium", "Terbium"] }), {
+      mode: "update",
+    });
     expect(wb.namedRanges().find((n) => n.name.endsWith("_Cut"))).toBe(cutName); // not deleted and added again
-    const again = buildScenarioSheet({ ...input, strategies: [], elements: ["Terbium", "Neodymium", "Lanthanum", "Cerium"] });
+    const again = buildScenarioSheet({
+      ...input,
+      strategies: [],
+      elements: ["Terbium", "Neodymium", "Lanthanum", "Cerium"],
+    });
     const outcome = await writeScenarioSheet(wb, again, { mode: "update" });
     expect(outcome.kept).toEqual([{ element: "Neodymium", value: 100 }]);
     expectSheetIs(wb, again);
@@ -317,12 +360,19 @@ describe("writeScenarioSheet: update", () => {
     const wb = await usedScenario();
     const table = wb.tablesOn(SHEET)[0];
     const chart = wb.chartsOn(SHEET)[0];
-    const next = buildScenarioSheet({ ...input, strategies: [{ name: "International Partnerships", offset: 0.1 }, input.strategies[1]] });
+    const next = buildScenarioSheet({
+      ...input,
+      strategies: [{ name: "International Partnerships", offset: 0.1 }, input.strategies[1]],
+    });
     const outcome = await writeScenarioSheet(wb, next, { mode: "update" });
     expect(outcome.rebuilt).toBe(false);
     expect([wb.tablesOn(SHEET)[0], wb.chartsOn(SHEET)[0]]).toEqual([table, chart]);
     expectSheetIs(wb, next);
-    expect(JSON.parse((await wb.getAddinData(manifestKey(SHEET)))!).structure.namedRanges.map((n: { name: string }) => n.name)).toEqual(next.namedRanges.map((n) => n.name));
+    expect(
+      JSON.parse((await wb.getAddinData(manifestKey(SHEET)))!).structure.namedRanges.map(
+        (n: { name: string }) => n.name,
+      ),
+    ).toEqual(next.namedRanges.map((n) => n.name));
   });
 
   it("puts the old sheet, table, chart and names back when a rebuild fails", async () => {
@@ -332,7 +382,8 @@ describe("writeScenarioSheet: update", () => {
     const error = await writeScenarioSheet(failingOnActivate(wb), next, { mode: "update" }).catch((e) => e);
     expect(error).toMatchObject({ code: "writeFailed", restored: true });
     const after = JSON.parse(wb.serialise());
-    const sheetOf = (data: { sheets: Array<{ name: string }> }) => data.sheets.find((x) => x.name === SHEET) as Record<string, unknown>;
+    const sheetOf = (data: { sheets: Array<{ name: string }> }) =>
+      data.sheets.find((x) => x.name === SHEET) as Record<string, unknown>;
     const byCell = (entries: unknown) => [...(entries as Array<[number, unknown]>)].sort((a, b) => a[0] - b[0]);
     expect(byCell(sheetOf(after).formulas)).toEqual(byCell(sheetOf(before).formulas));
     expect(sheetOf(after).values).toEqual(sheetOf(before).values);
@@ -353,13 +404,22 @@ describe("writeScenarioSheet: update", () => {
     const taken = "RARE_Scenario_Export_Quotas_Mit_International_Partnerships";
     await wb.addNamedRange(taken, "Data", { row: 0, col: 0, rows: 1, cols: 1 });
     const before = JSON.parse(wb.serialise());
-    const next = buildScenarioSheet({ ...input, strategies: [...input.strategies, { name: "International Partnerships", offset: 0.15 }] });
+    const next = buildScenarioSheet({
+      ...input,
+      strategies: [...input.strategies, { name: "International Partnerships", offset: 0.15 }],
+    });
     const error = await writeScenarioSheet(wb, next, { mode: "update" }).catch((e) => e);
     expect(error).toMatchObject({ code: "writeFailed", restored: true });
     expect(error.message).toMatch(/already used.*Its previous contents were put back/);
     const after = JSON.parse(wb.serialise());
-    expect(after.names.find((n: { name: string }) => n.name === taken)).toEqual({ name: taken, sheet: "Data", rect: { row: 0, col: 0, rows: 1, cols: 1 } });
-    expect(new Set(after.names.map((n: { name: string }) => n.name))).toEqual(new Set(before.names.map((n: { name: string }) => n.name)));
+    expect(after.names.find((n: { name: string }) => n.name === taken)).toEqual({
+      name: taken,
+      sheet: "Data",
+      rect: { row: 0, col: 0, rows: 1, cols: 1 },
+    });
+    expect(new Set(after.names.map((n: { name: string }) => n.name))).toEqual(
+      new Set(before.names.map((n: { name: string }) => n.name)),
+    );
     expect(after.tables).toEqual(before.tables);
     expect(after.addinData).toEqual(before.addinData);
   });
@@ -370,12 +430,21 @@ describe("writeScenarioSheet: update", () => {
     delete manifest.structure.chart.name;
     await wb.setAddinData(manifestKey(SHEET), JSON.stringify(manifest));
     const before = wb.serialise();
-    const error = await writeScenarioSheet(wb, buildScenarioSheet({ ...input, elements: ["Neodymium"] }), { mode: "update" }).catch((e) => e);
+    const error = await writeScenarioSheet(wb, buildScenarioSheet({ ...input, elements: ["Neodymium"] }), {
+      mode: "update",
+    }).catch((e) => e);
     expect(error).toMatchObject({ code: "layoutChanged", restored: true });
     expect(error.message).toMatch(/earlier version of RARE with 3 elements and 2 strategies.*Nothing was changed/);
     expect(wb.serialise()).toBe(before);
     // The same layout still updates, and the chart stays recorded as it was.
-    await writeScenarioSheet(wb, buildScenarioSheet({ ...input, strategies: [input.strategies[1], { name: "Material Substitution Research", offset: 0.1 }] }), { mode: "update" });
+    await writeScenarioSheet(
+      wb,
+      buildScenarioSheet({
+        ...input,
+        strategies: [input.strategies[1], { name: "Material Substitution Research", offset: 0.1 }],
+      }),
+      { mode: "update" },
+    );
     expect(JSON.parse((await wb.getAddinData(manifestKey(SHEET)))!).structure.chart.name).toBeUndefined();
   });
 
@@ -385,13 +454,17 @@ describe("writeScenarioSheet: update", () => {
     const before = wb.serialise();
     await expect(writeScenarioSheet(wb, plan, { mode: "update" })).rejects.toMatchObject({ code: "notScenarioSheet" });
     expect(wb.serialise()).toBe(before);
-    await expect(writeScenarioSheet(await usersWorkbook(), plan, { mode: "update" })).rejects.toMatchObject({ code: "sheetMissing" });
+    await expect(writeScenarioSheet(await usersWorkbook(), plan, { mode: "update" })).rejects.toMatchObject({
+      code: "sheetMissing",
+    });
   });
 
   it("puts the old contents back when the write fails", async () => {
     const wb = await usedScenario();
     const sheetBefore = JSON.parse(wb.serialise()).sheets[2];
-    const error = await writeScenarioSheet(failingOnActivate(wb), buildScenarioSheet({ ...input, cut: 0.5 }), { mode: "update" }).catch((e) => e);
+    const error = await writeScenarioSheet(failingOnActivate(wb), buildScenarioSheet({ ...input, cut: 0.5 }), {
+      mode: "update",
+    }).catch((e) => e);
     expect(error).toMatchObject({ code: "writeFailed", restored: true });
     expect(error.message).toMatch(/Its previous contents were put back/);
     const sheetAfter = JSON.parse(wb.serialise()).sheets[2];
@@ -408,7 +481,10 @@ describe("writeScenarioSheet: a scenario sheet deleted by hand", () => {
     await wb.addNamedRange("MyOldName", "Scratch", { row: 0, col: 0, rows: 1, cols: 1 });
     await wb.deleteSheet("Scratch"); // someone else's broken name
     // The first run had a strategy the second does not choose.
-    const first = buildScenarioSheet({ ...input, strategies: [...input.strategies, { name: "International Partnerships", offset: 0.15 }] });
+    const first = buildScenarioSheet({
+      ...input,
+      strategies: [...input.strategies, { name: "International Partnerships", offset: 0.15 }],
+    });
     await writeScenarioSheet(wb, first, { mode: "create" });
     await wb.deleteSheet(SHEET);
     expect((await wb.listNames()).filter((n) => n.broken)).toHaveLength(first.namedRanges.length + 1);
@@ -421,9 +497,17 @@ describe("writeScenarioSheet: a scenario sheet deleted by hand", () => {
       { name: "MyOldName", broken: true },
       ...plan.namedRanges.map((n) => ({ name: n.name, broken: false })),
     ]);
-    expect(wb.namedRanges().filter((n) => n.sheet === SHEET).map((n) => n.rect)).toEqual(plan.namedRanges.map((n) => ({ row: n.row - 1, col: n.col - 1, rows: n.rows ?? 1, cols: n.cols ?? 1 })));
+    expect(
+      wb
+        .namedRanges()
+        .filter((n) => n.sheet === SHEET)
+        .map((n) => n.rect),
+    ).toEqual(plan.namedRanges.map((n) => ({ row: n.row - 1, col: n.col - 1, rows: n.rows ?? 1, cols: n.cols ?? 1 })));
     expectSheetIs(wb, plan);
-    expect(outsideScenario(wb)).toEqual({ ...before, names: before.names.filter((n: { sheet: string }) => n.sheet !== SHEET) });
+    expect(outsideScenario(wb)).toEqual({
+      ...before,
+      names: before.names.filter((n: { sheet: string }) => n.sheet !== SHEET),
+    });
   });
 
   it("removes the names it added when the new sheet fails, and the broken ones it replaced stay gone", async () => {
@@ -443,23 +527,50 @@ describe("writeScenarioSheet: a scenario sheet deleted by hand", () => {
 function expectSheetIs(wb: PreviewWorkbook, expected: SheetPlan): void {
   const sheet = wb.sheet(SHEET);
   for (const cell of expected.cells) {
-    if (cell.col === COL.exposure && cell.row >= expected.exposureRange.row && cell.row < expected.exposureRange.row + expected.exposureRange.rows) continue;
-    if (cell.formula !== undefined) expect([cell.row, cell.col, sheet.formula(cell.row - 1, cell.col - 1)]).toEqual([cell.row, cell.col, cell.formula]);
-    else if (cell.value !== undefined) expect([cell.row, cell.col, sheet.value(cell.row - 1, cell.col - 1)]).toEqual([cell.row, cell.col, cell.value]);
+    if (
+      cell.col === COL.exposure &&
+      cell.row >= expected.exposureRange.row &&
+      cell.row < expected.exposureRange.row + expected.exposureRange.rows
+    )
+      continue;
+    if (cell.formula !== undefined)
+      expect([cell.row, cell.col, sheet.formula(cell.row - 1, cell.col - 1)]).toEqual([
+        cell.row,
+        cell.col,
+        cell.formula,
+      ]);
+    else if (cell.value !== undefined)
+      expect([cell.row, cell.col, sheet.value(cell.row - 1, cell.col - 1)]).toEqual([cell.row, cell.col, cell.value]);
     expect(sheet.format(cell.row - 1, cell.col - 1)).toBe(cell.numberFormat ?? "General");
   }
-  const toPort = (r: { row: number; col: number; rows?: number; cols?: number }) => ({ row: r.row - 1, col: r.col - 1, rows: r.rows ?? 1, cols: r.cols ?? 1 });
-  expect(wb.tablesOn(SHEET)).toEqual([{ name: expected.table.name, sheet: SHEET, rect: toPort(expected.table.rect), hasHeaders: true }]);
+  const toPort = (r: { row: number; col: number; rows?: number; cols?: number }) => ({
+    row: r.row - 1,
+    col: r.col - 1,
+    rows: r.rows ?? 1,
+    cols: r.cols ?? 1,
+  });
+  expect(wb.tablesOn(SHEET)).toEqual([
+    { name: expected.table.name, sheet: SHEET, rect: toPort(expected.table.rect), hasHeaders: true },
+  ]);
   expect(wb.chartsOn(SHEET).map((c) => [c.name, c.spec.dataRect, c.spec.position])).toEqual([
-    [expected.chart.name, toPort(expected.chart.dataRect), { row: expected.chart.anchorRow - 1, col: expected.chart.anchorCol - 1 }],
+    [
+      expected.chart.name,
+      toPort(expected.chart.dataRect),
+      { row: expected.chart.anchorRow - 1, col: expected.chart.anchorCol - 1 },
+    ],
   ]);
   const names = wb.namedRanges().filter((n) => n.sheet === SHEET);
-  expect(names.map((n) => [n.name, n.rect, n.broken ?? false]).sort()).toEqual(expected.namedRanges.map((n) => [n.name, toPort(n), false]).sort());
+  expect(names.map((n) => [n.name, n.rect, n.broken ?? false]).sort()).toEqual(
+    expected.namedRanges.map((n) => [n.name, toPort(n), false]).sort(),
+  );
   for (const input of expected.inputCells) expect(sheet.inputLabel(input.row - 1, input.col - 1)).toBe(input.label);
   const { row, rows, col } = expected.exposureRange;
   for (let r = row; r < row + rows; r++) expect(sheet.isInput(r - 1, col - 1)).toBe(true);
   expect([...sheet.inputs.keys()]).toHaveLength(expected.inputCells.length + rows);
-  expect(JSON.parse((wb as unknown as { addinData: Map<string, string> }).addinData.get(manifestKey(SHEET))!).structure.namedRanges).toHaveLength(expected.namedRanges.length);
+  expect(
+    JSON.parse((wb as unknown as { addinData: Map<string, string> }).addinData.get(manifestKey(SHEET))!).structure
+      .namedRanges,
+  ).toHaveLength(expected.namedRanges.length);
 }
 
 describe("planWrites", () => {
@@ -473,8 +584,14 @@ describe("planWrites", () => {
     expect(writes.formulas.some((run) => run.topLeft.row === header)).toBe(false);
     const nd = firstElementRow - 1;
     expect(writes.formulas.filter((run) => run.topLeft.row === nd)).toEqual([
-      { topLeft: { row: nd, col: 1 }, formulas: plan.cells.filter((c) => c.row === nd + 1 && c.col >= 2 && c.col <= 5).map((c) => c.formula) },
-      { topLeft: { row: nd, col: 6 }, formulas: plan.cells.filter((c) => c.row === nd + 1 && c.col >= 7).map((c) => c.formula) },
+      {
+        topLeft: { row: nd, col: 1 },
+        formulas: plan.cells.filter((c) => c.row === nd + 1 && c.col >= 2 && c.col <= 5).map((c) => c.formula),
+      },
+      {
+        topLeft: { row: nd, col: 6 },
+        formulas: plan.cells.filter((c) => c.row === nd + 1 && c.col >= 7).map((c) => c.formula),
+      },
     ]);
     expect(writes.values[nd]).toEqual(["Neodymium", null, null, null, null, "", null, null, null]);
     expect(writes.numberFormats[0][0]).toBe("General");
@@ -492,7 +609,12 @@ function failingOnActivate(wb: Workbook): Workbook {
         target.run((batch) => {
           if (!first) return work(batch);
           first = false;
-          return work(new Proxy(batch, { get: (b, p) => (p === "activateSheet" ? () => b.activateSheet("No such sheet") : Reflect.get(b, p).bind(b)) }));
+          return work(
+            new Proxy(batch, {
+              get: (b, p) =>
+                p === "activateSheet" ? () => b.activateSheet("No such sheet") : Reflect.get(b, p).bind(b),
+            }),
+          );
         });
     },
   });

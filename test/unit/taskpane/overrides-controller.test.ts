@@ -51,7 +51,9 @@ describe("workbook overrides", () => {
 
   it("travels with the workbook: reopening applies the stored overrides", async () => {
     const workbook = new PreviewWorkbook();
-    await new OverridesController(workbook, freshRuntime()).use(detectOverrides(sharesTable.headers, sharesTable.rows, "workbook import: shares.csv, 2026-11-23")!);
+    await new OverridesController(workbook, freshRuntime()).use(
+      detectOverrides(sharesTable.headers, sharesTable.rows, "workbook import: shares.csv, 2026-11-23")!,
+    );
     const reopened = PreviewWorkbook.deserialise(workbook.serialise(), {});
     const runtime = freshRuntime();
     expect(runtime.queries().share("Neodymium", null)).toBe(0.8);
@@ -63,7 +65,9 @@ describe("workbook overrides", () => {
     const workbook = new PreviewWorkbook();
     const runtime = freshRuntime();
     const controller = new OverridesController(workbook, runtime);
-    await controller.use(detectOverrides(sharesTable.headers, sharesTable.rows, "workbook import: shares.csv, 2026-11-23")!);
+    await controller.use(
+      detectOverrides(sharesTable.headers, sharesTable.rows, "workbook import: shares.csv, 2026-11-23")!,
+    );
     const recalcs = jest.spyOn(workbook, "recalculate");
     await controller.clear();
     expect(runtime.queries().share("Neodymium", null)).toBe(0.8);
@@ -73,7 +77,9 @@ describe("workbook overrides", () => {
   });
 
   it("production and price tables are recognised; unknown shapes are not", () => {
-    expect(detectOverrides(["Country", "Year", "Mine production (t)"], [["China", 2024, 1]], "x")?.kind).toBe("production");
+    expect(detectOverrides(["Country", "Year", "Mine production (t)"], [["China", 2024, 1]], "x")?.kind).toBe(
+      "production",
+    );
     expect(detectOverrides(["Oxide", "Year", "Price (USD/kg)"], [["Nd2O3", 2024, 60]], "x")?.kind).toBe("prices");
     expect(detectOverrides(["Supplier", "Tonnes"], [["A", 1]], "x")).toBeNull();
   });
@@ -82,7 +88,9 @@ describe("workbook overrides", () => {
     const workbook = new PreviewWorkbook();
     const runtime = freshRuntime();
     const controller = new OverridesController(workbook, runtime);
-    const rejected = await controller.use(detectOverrides(["Element", "Share"], [["Unobtainium", 0.2]], "workbook import: bad.csv, 2026-11-23")!);
+    const rejected = await controller.use(
+      detectOverrides(["Element", "Share"], [["Unobtainium", 0.2]], "workbook import: bad.csv, 2026-11-23")!,
+    );
     expect(rejected).toHaveLength(1);
     expect(controller.current.stored.layers).toEqual([]);
     expect(await workbook.getAddinData(OVERRIDES_KEY)).toBeNull();

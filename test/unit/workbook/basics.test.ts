@@ -24,9 +24,15 @@ describe("A1 addresses", () => {
 
   it("round-trips any block", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 16_000 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), (row, col, rows, cols) => {
-        expect(parseAddress(rectAddress({ row, col, rows, cols }))).toEqual({ row, col, rows, cols });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 16_000 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        (row, col, rows, cols) => {
+          expect(parseAddress(rectAddress({ row, col, rows, cols }))).toEqual({ row, col, rows, cols });
+        },
+      ),
     );
   });
 });
@@ -71,7 +77,12 @@ describe("names", () => {
 
 describe("grid checks", () => {
   it("sizes rectangular arrays and refuses ragged or empty ones", () => {
-    expect(gridSize([[1, 2], [3, 4]])).toEqual({ rows: 2, cols: 2 });
+    expect(
+      gridSize([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toEqual({ rows: 2, cols: 2 });
     expect(() => gridSize([])).toThrow(/empty/);
     expect(() => gridSize([[1], [2, 3]])).toThrow(/row 2 has 2 cells, row 1 has 1/);
   });
@@ -91,7 +102,12 @@ describe("grid checks", () => {
 
 describe("payload estimate", () => {
   it("is an upper bound on the UTF-8 bytes of the JSON, for any row", () => {
-    const cell = fc.oneof(fc.constant(null), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ unit: "binary", maxLength: 30 }));
+    const cell = fc.oneof(
+      fc.constant(null),
+      fc.boolean(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.string({ unit: "binary", maxLength: 30 }),
+    );
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 12 }), (row) => {
         expect(utf8Length(JSON.stringify(row))).toBeLessThanOrEqual(rowBytes(row));

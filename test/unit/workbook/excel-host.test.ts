@@ -1,7 +1,14 @@
 // The shared stub of office-addin-manifest (test/support) exports nothing, but
 // OfficeMockObject reads its OfficeApp enum; give it the enum here.
 jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
 }));
 
 import { createExcelWorkbook, readDefinedNames, readSheetNames } from "../../../taskpane/hosts/excel";
@@ -27,7 +34,9 @@ describe("hosts/excel.ts over office-addin-mock", () => {
     const kinds = log.map((l) => l.split(" ")[0]);
     expect(kinds.indexOf("addSheet")).toBeLessThan(kinds.indexOf("values"));
     const lastValues = kinds.lastIndexOf("values");
-    const firstDisplay = log.findIndex((l) => /^numberFormat Import \d+,\d+ \d+x\d+ (0|#,##0\.0|0\.0%|#,##0\.00|yyyy-mm-dd)$/.test(l));
+    const firstDisplay = log.findIndex((l) =>
+      /^numberFormat Import \d+,\d+ \d+x\d+ (0|#,##0\.0|0\.0%|#,##0\.00|yyyy-mm-dd)$/.test(l),
+    );
     expect(firstDisplay).toBeGreaterThan(lastValues);
     expect(kinds.indexOf("table")).toBeGreaterThan(firstDisplay);
     expect(log.filter((l) => l.startsWith("table"))).toEqual(["table Import 0,0 2001x10"]);
@@ -46,7 +55,18 @@ describe("hosts/excel.ts over office-addin-mock", () => {
   it("`=cmd|' /C calc'!A0` arrives as text: its cell gets '@' before the value is written", async () => {
     const { excel, state } = fakeExcel();
     const wb = createExcelWorkbook({ excel, isSetSupported: all });
-    await writeImport(wb, { headers: ["Note", "Value"], rows: [["ok", 1], [DDE_PAYLOAD, 2]], columnFormats: ["General", "0.00"] }, { sheetName: "Import" });
+    await writeImport(
+      wb,
+      {
+        headers: ["Note", "Value"],
+        rows: [
+          ["ok", 1],
+          [DDE_PAYLOAD, 2],
+        ],
+        columnFormats: ["General", "0.00"],
+      },
+      { sheetName: "Import" },
+    );
 
     const cell = state.cell("Import", 2, 0);
     expect(cell.value).toBe(DDE_PAYLOAD);
@@ -70,7 +90,9 @@ describe("hosts/excel.ts over office-addin-mock", () => {
 
     expect(error).toBeInstanceOf(ImportError);
     expect(error).toMatchObject({ code: "importFailed", restored: true });
-    expect(error.message).toMatch(/failed after 1 of \d+ steps: Injected failure in sync 5\. The partly written sheet was removed/);
+    expect(error.message).toMatch(
+      /failed after 1 of \d+ steps: Injected failure in sync 5\. The partly written sheet was removed/,
+    );
     expect([...state.sheets.keys()]).toEqual(["Sheet1", "Data"]);
     expect(state.cell("Data", 0, 0).value).toBe("keep me");
     expect(state.log).toContain("deleteSheet Import");
@@ -110,24 +132,37 @@ describe("hosts/excel.ts over office-addin-mock", () => {
     const wb = createExcelWorkbook({ excel, isSetSupported: all });
     await wb.writeFormulas("Sheet1", { row: 1, col: 1 }, [["=A1*2"]]);
     expect(state.cell("Sheet1", 1, 1).formula).toBe("=A1*2");
-    expect(await wb.addTable("Sheet1", { row: 0, col: 0, rows: 3, cols: 2 }, { hasHeaders: true, name: "Inputs" })).toBe("Inputs");
+    expect(
+      await wb.addTable("Sheet1", { row: 0, col: 0, rows: 3, cols: 2 }, { hasHeaders: true, name: "Inputs" }),
+    ).toBe("Inputs");
     await wb.addNamedRange("RARE_Cut", "Sheet1", { row: 1, col: 1, rows: 1, cols: 1 });
     expect(state.names).toEqual([{ name: "RARE_Cut", sheet: "Sheet1", rect: { row: 1, col: 1, rows: 1, cols: 1 } }]);
-    await wb.addChart("Sheet1", { type: "bar", title: "Gap", dataRect: { row: 0, col: 0, rows: 3, cols: 2 }, position: { row: 5, col: 3 } });
+    await wb.addChart("Sheet1", {
+      type: "bar",
+      title: "Gap",
+      dataRect: { row: 0, col: 0, rows: 3, cols: 2 },
+      position: { row: 5, col: 3 },
+    });
     expect(state.charts[0]).toEqual({
       sheet: "Sheet1",
       type: "BarClustered",
       rect: { row: 0, col: 0, rows: 3, cols: 2 },
       seriesBy: "Columns",
       title: "Gap",
-      position: [{ row: 5, col: 3, rows: 1, cols: 1 }, { row: 19, col: 10, rows: 1, cols: 1 }],
+      position: [
+        { row: 5, col: 3, rows: 1, cols: 1 },
+        { row: 19, col: 10, rows: 1, cols: 1 },
+      ],
     });
     await wb.markInput("Sheet1", { row: 1, col: 1 }, "Export cut");
     expect(state.log).toEqual(expect.arrayContaining(["fill Sheet1 1,1 1x1 #FFCC99", "locked Sheet1 1,1 1x1 false"]));
     await wb.setNumberFormat("Sheet1", { row: 1, col: 1, rows: 2, cols: 1 }, "0.0%");
     const read = await wb.readRange("Sheet1", "A2:B3");
     expect(read.formulas[0][1]).toBe("=A1*2");
-    expect(read.numberFormats).toEqual([["General", "0.0%"], ["General", "0.0%"]]);
+    expect(read.numberFormats).toEqual([
+      ["General", "0.0%"],
+      ["General", "0.0%"],
+    ]);
     await wb.recalculate(true);
     await wb.recalculate(false);
     expect(state.log).toEqual(expect.arrayContaining(["calculate Full", "calculate Recalculate"]));
@@ -179,7 +214,10 @@ describe("hosts/excel.ts: clearing and deleting (office-addin-mock)", () => {
   it("clearRange clears everything in the block with Range.clear('All'), nothing around it", async () => {
     const { excel, state } = fakeExcel();
     const wb = createExcelWorkbook({ excel, isSetSupported: all });
-    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [["a", 1, "keep"], ["=A1", 2, "keep"]]);
+    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [
+      ["a", 1, "keep"],
+      ["=A1", 2, "keep"],
+    ]);
     await wb.setNumberFormat("Sheet1", block, "0.0%");
     await wb.clearRange("Sheet1", block);
     expect(state.log).toContain("clear Sheet1 0,0 2x2 All");
@@ -228,7 +266,10 @@ describe("hosts/excel.ts: clearing and deleting (office-addin-mock)", () => {
     });
     expect(state.names).toEqual([{ name: "RARE_Cut", sheet: "Sheet1", rect: { row: 4, col: 0, rows: 1, cols: 1 } }]);
     // Three requests: up to the first lookup; its delete, the add, the next lookup; what waited on that.
-    const ops = state.log.slice(logFrom).filter((l) => !l.startsWith("suspend")).map((l) => l.replace(/^sync \d+$/, "sync"));
+    const ops = state.log
+      .slice(logFrom)
+      .filter((l) => !l.startsWith("suspend"))
+      .map((l) => l.replace(/^sync \d+$/, "sync"));
     expect(ops).toEqual([
       "values Sheet1 4,0 1x1",
       "lookupName RARE_Cut",
@@ -245,7 +286,10 @@ describe("hosts/excel.ts: clearing and deleting (office-addin-mock)", () => {
   it("deleteTable converts the table to a range: the table goes, its values stay", async () => {
     const { excel, state } = fakeExcel();
     const wb = createExcelWorkbook({ excel, isSetSupported: all });
-    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [["Element", "Share"], ["Nd", 0.8]]);
+    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [
+      ["Element", "Share"],
+      ["Nd", 0.8],
+    ]);
     await wb.addTable("Sheet1", block, { hasHeaders: true, name: "RARE_Table" });
     await wb.deleteTable("rare_table");
     await wb.deleteTable("RARE_Table"); // gone already: no error
@@ -258,7 +302,13 @@ describe("hosts/excel.ts: clearing and deleting (office-addin-mock)", () => {
   it("names a chart, and deletes it by that name from its sheet only", async () => {
     const { excel, state } = fakeExcel(["Sheet1", "Other"]);
     const wb = createExcelWorkbook({ excel, isSetSupported: all });
-    const spec = { type: "column" as const, title: "Gap", dataRect: block, position: { row: 5, col: 0 }, name: "RARE_Chart" };
+    const spec = {
+      type: "column" as const,
+      title: "Gap",
+      dataRect: block,
+      position: { row: 5, col: 0 },
+      name: "RARE_Chart",
+    };
     await wb.addChart("Sheet1", spec);
     await wb.addChart("Other", spec);
     await wb.addChart("Sheet1", { ...spec, name: undefined });

@@ -10,9 +10,15 @@ const BUDGET = 60_000;
 
 async function workbookWithData(): Promise<PreviewWorkbook> {
   const wb = new PreviewWorkbook({ sheets: ["Sheet1"] });
-  await wb.writeValues("Sheet1", { row: 0, col: 0 }, [["Element", "Share"], ["Neodymium", 0.9]]);
+  await wb.writeValues("Sheet1", { row: 0, col: 0 }, [
+    ["Element", "Share"],
+    ["Neodymium", 0.9],
+  ]);
   await wb.addSheet("Data");
-  await wb.writeValues("Data", { row: 0, col: 0 }, [["Year", "Output"], [2024, 270000]]);
+  await wb.writeValues("Data", { row: 0, col: 0 }, [
+    ["Year", "Output"],
+    [2024, 270000],
+  ]);
   await wb.addTable("Data", { row: 0, col: 0, rows: 2, cols: 2 }, { hasHeaders: true, name: "Output" });
   await wb.setAddinData("rare.version", "1");
   return wb;
@@ -31,7 +37,11 @@ describe("writeImport on the preview workbook", () => {
     const preview = await workbookWithData();
     const wb = spyWorkbook(preview);
     const progress: ImportProgress[] = [];
-    const outcome = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET, onProgress: (p) => progress.push(p) });
+    const outcome = await writeImport(wb, data, {
+      sheetName: "Import",
+      budgetBytes: BUDGET,
+      onProgress: (p) => progress.push(p),
+    });
 
     expect(outcome).toEqual({ sheetName: "Import", tableName: "Table1", rowsWritten: 3_000, syncs: wb.syncs });
     expect(wb.syncs).toBe(planImport(data, { budgetBytes: BUDGET }).syncs.length);
@@ -49,19 +59,29 @@ describe("writeImport on the preview workbook", () => {
 
     expect(progress.map((p) => p.rowsWritten).at(-1)).toBe(3_000);
     expect(progress.every((p, i) => i === 0 || p.rowsWritten >= progress[i - 1].rowsWritten)).toBe(true);
-    expect(progress.at(-1)).toMatchObject({ syncsDone: progress.length, syncsTotal: progress.length, totalRows: 3_000 });
+    expect(progress.at(-1)).toMatchObject({
+      syncsDone: progress.length,
+      syncsTotal: progress.length,
+      totalRows: 3_000,
+    });
 
     const sheet = preview.sheet("Import");
     expect(sheet.value(0, 0)).toBe("Country");
     expect(sheet.value(3_000, 2)).toBe(data.rows[2_999][2]);
     expect(sheet.format(10, 4)).toBe("0.0%");
-    expect(preview.tablesOn("Import")).toEqual([{ name: "Table1", sheet: "Import", rect: { row: 0, col: 0, rows: 3_001, cols: 10 }, hasHeaders: true }]);
+    expect(preview.tablesOn("Import")).toEqual([
+      { name: "Table1", sheet: "Import", rect: { row: 0, col: 0, rows: 3_001, cols: 10 }, hasHeaders: true },
+    ]);
   });
 
   it("stores the DDE payload and every formula-like note as text, never as a formula", async () => {
     const preview = await workbookWithData();
     const rows = [["China", DDE_PAYLOAD, "-", "+1", "@x", "\t=1+1", "=1+1"]];
-    await writeImport(preview, { headers: ["00123", "B", "C", "D", "E", "F", "=G"], rows, columnFormats: Array(7).fill("General") }, { sheetName: "Hostile" });
+    await writeImport(
+      preview,
+      { headers: ["00123", "B", "C", "D", "E", "F", "=G"], rows, columnFormats: Array(7).fill("General") },
+      { sheetName: "Hostile" },
+    );
     const sheet = preview.sheet("Hostile");
     rows[0].forEach((v, c) => {
       expect(sheet.value(1, c)).toBe(v);
@@ -75,7 +95,10 @@ describe("writeImport on the preview workbook", () => {
 
   it("sets '@' in the same sync as, and before, the values it protects", async () => {
     const wb = spyWorkbook(await workbookWithData());
-    const rows = [["a", 1], [DDE_PAYLOAD, 2]];
+    const rows = [
+      ["a", 1],
+      [DDE_PAYLOAD, 2],
+    ];
     await writeImport(wb, { headers: ["A", "B"], rows, columnFormats: ["General", "0.0"] }, { sheetName: "S" });
     const text = wb.log.findIndex((l) => l.op === "setNumberFormats");
     const values = wb.log.findIndex((l) => l.op === "writeValues");
@@ -86,30 +109,37 @@ describe("writeImport on the preview workbook", () => {
     expect(wb.log[text].args[2]).toEqual([["@"]]);
   });
 
-  it.each(["before", "after"] as const)("a failure mid-way (%s the sync applied) deletes the new sheet and leaves the rest untouched", async (failMode) => {
-    const preview = await workbookWithData();
-    const before = contentOf(preview);
-    const wb = spyWorkbook(preview, { failAtSync: 3, failMode });
-    const error = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET }).catch((e) => e);
+  it.each(["before", "after"] as const)(
+    "a failure mid-way (%s the sync applied) deletes the new sheet and leaves the rest untouched",
+    async (failMode) => {
+      const preview = await workbookWithData();
+      const before = contentOf(preview);
+      const wb = spyWorkbook(preview, { failAtSync: 3, failMode });
+      const error = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET }).catch((e) => e);
 
-    expect(error).toBeInstanceOf(ImportError);
-    expect(error.code).toBe("importFailed");
-    expect(error.restored).toBe(true);
-    expect(error.message).toMatch(/Import into "Import" failed after 2 of \d+ steps: Injected failure/);
-    expect(error.message).toMatch(/partly written sheet was removed; the rest of the workbook is unchanged/);
-    expect(error.cause).toBeInstanceOf(Error);
-    expect(await preview.listSheets()).toEqual(["Sheet1", "Data"]);
-    expect(contentOf(preview)).toEqual(before);
-    expect(wb.calls).toEqual(["suspendUpdates", "deleteSheet Import", "resumeUpdates"]);
-    expect(preview.updatesSuspended).toBe(false);
-  });
+      expect(error).toBeInstanceOf(ImportError);
+      expect(error.code).toBe("importFailed");
+      expect(error.restored).toBe(true);
+      expect(error.message).toMatch(/Import into "Import" failed after 2 of \d+ steps: Injected failure/);
+      expect(error.message).toMatch(/partly written sheet was removed; the rest of the workbook is unchanged/);
+      expect(error.cause).toBeInstanceOf(Error);
+      expect(await preview.listSheets()).toEqual(["Sheet1", "Data"]);
+      expect(contentOf(preview)).toEqual(before);
+      expect(wb.calls).toEqual(["suspendUpdates", "deleteSheet Import", "resumeUpdates"]);
+      expect(preview.updatesSuspended).toBe(false);
+    },
+  );
 
   it("cancel mid-way does the same, and reports a cancel", async () => {
     const preview = await workbookWithData();
     const before = contentOf(preview);
     const controller = new AbortController();
     const wb = spyWorkbook(preview, { afterSync: (n) => n === 2 && controller.abort() });
-    const error = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET, signal: controller.signal }).catch((e) => e);
+    const error = await writeImport(wb, data, {
+      sheetName: "Import",
+      budgetBytes: BUDGET,
+      signal: controller.signal,
+    }).catch((e) => e);
 
     expect(error).toBeInstanceOf(ImportError);
     expect(error.code).toBe("importCancelled");
@@ -124,7 +154,9 @@ describe("writeImport on the preview workbook", () => {
     const controller = new AbortController();
     const plan = planImport(data, { budgetBytes: BUDGET });
     const wb = spyWorkbook(preview, { afterSync: (n) => n === plan.syncs.length && controller.abort() });
-    await expect(writeImport(wb, plan, { sheetName: "Import", signal: controller.signal })).rejects.toMatchObject({ code: "importCancelled" });
+    await expect(writeImport(wb, plan, { sheetName: "Import", signal: controller.signal })).rejects.toMatchObject({
+      code: "importCancelled",
+    });
     expect(await preview.hasSheet("Import")).toBe(false);
   });
 
@@ -132,7 +164,10 @@ describe("writeImport on the preview workbook", () => {
     const wb = spyWorkbook(await workbookWithData());
     const controller = new AbortController();
     controller.abort();
-    await expect(writeImport(wb, data, { sheetName: "Import", signal: controller.signal })).rejects.toMatchObject({ code: "importCancelled", restored: true });
+    await expect(writeImport(wb, data, { sheetName: "Import", signal: controller.signal })).rejects.toMatchObject({
+      code: "importCancelled",
+      restored: true,
+    });
     expect(wb.log).toEqual([]);
     expect(wb.calls).toEqual([]);
   });
@@ -148,13 +183,19 @@ describe("writeImport on the preview workbook", () => {
   it("refuses an invalid sheet or table name before writing", async () => {
     const wb = spyWorkbook(await workbookWithData());
     await expect(writeImport(wb, data, { sheetName: "a/b" })).rejects.toThrow(/cannot contain/);
-    await expect(writeImport(wb, data, { sheetName: "ok", tableName: "A1" })).rejects.toThrow(/looks like a cell reference/);
+    await expect(writeImport(wb, data, { sheetName: "ok", tableName: "A1" })).rejects.toThrow(
+      /looks like a cell reference/,
+    );
     expect(wb.log).toEqual([]);
   });
 
   it("a table-name clash fails the last step and is rolled back like any failure", async () => {
     const preview = await workbookWithData();
-    const error = await writeImport(preview, data, { sheetName: "Import", tableName: "output", budgetBytes: BUDGET }).catch((e) => e);
+    const error = await writeImport(preview, data, {
+      sheetName: "Import",
+      tableName: "output",
+      budgetBytes: BUDGET,
+    }).catch((e) => e);
     expect(error).toMatchObject({ code: "importFailed", restored: true });
     expect(error.message).toMatch(/already used by a table/);
     expect(await preview.listSheets()).toEqual(["Sheet1", "Data"]);

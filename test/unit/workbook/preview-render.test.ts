@@ -17,21 +17,35 @@ async function scenarioWorkbook(): Promise<PreviewWorkbook> {
     b.writeFormulas("Scenario", { row: 2, col: 1 }, [["=B2*2"]]);
     b.setNumberFormat("Scenario", { row: 1, col: 1, rows: 2, cols: 1 }, "0.0%");
     b.addTable("Scenario", { row: 0, col: 0, rows: 3, cols: 2 }, { hasHeaders: true });
-    b.writeValues("Scenario", { row: 4, col: 0 }, [["Export cut", 0.5, null], [HOSTILE, null, 7]]);
+    b.writeValues("Scenario", { row: 4, col: 0 }, [
+      ["Export cut", 0.5, null],
+      [HOSTILE, null, 7],
+    ]);
     b.markInput("Scenario", { row: 4, col: 1 });
     b.markInput("Scenario", { row: 5, col: 1 }, "Elasticity");
-    b.addChart("Scenario", { type: "column", title: "Supply gap", dataRect: { row: 0, col: 0, rows: 3, cols: 2 }, position: { row: 8, col: 0 } });
+    b.addChart("Scenario", {
+      type: "column",
+      title: "Supply gap",
+      dataRect: { row: 0, col: 0, rows: 3, cols: 2 },
+      position: { row: 8, col: 0 },
+    });
   });
   return wb;
 }
 
-const cell = (root: MiniElement, ref: string): MiniElement => root.findAll((e) => e.getAttribute("data-cell") === ref && e.tagName !== "td")[0] ?? root.findAll((e) => e.getAttribute("data-cell") === ref)[0];
+const cell = (root: MiniElement, ref: string): MiniElement =>
+  root.findAll((e) => e.getAttribute("data-cell") === ref && e.tagName !== "td")[0] ??
+  root.findAll((e) => e.getAttribute("data-cell") === ref)[0];
 
 describe("preview view model", () => {
   it("formats cells, marks table headers and inputs, labels inputs", async () => {
     const wb = await scenarioWorkbook();
     const view = buildSheetView(wb, "Scenario");
-    expect(view.rows[0].map((c) => [c.kind, c.text])).toEqual([["header", "Element"], ["header", "Gap"], ["data", ""]]);
+    expect(view.rows[0].map((c) => [c.kind, c.text])).toEqual([
+      ["header", "Element"],
+      ["header", "Gap"],
+      ["data", ""],
+    ]);
     expect(view.rows[2][1]).toMatchObject({ ref: "B3", kind: "data", text: "50.0%", numeric: true });
     expect(view.rows[4][1]).toMatchObject({ kind: "input", label: "Export cut", text: "0.5" });
     expect(view.rows[5][1]).toMatchObject({ kind: "input", label: "Elasticity" });
@@ -42,7 +56,10 @@ describe("preview view model", () => {
 
   it("derives an input's label from the left, then above, then its address", async () => {
     const wb = new PreviewWorkbook();
-    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [["", "Above", ""], ["", null, null]]);
+    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [
+      ["", "Above", ""],
+      ["", null, null],
+    ]);
     const s = wb.sheet("Sheet1");
     expect(inputLabel(s, 1, 1)).toBe("Above");
     expect(inputLabel(s, 1, 2)).toBe("Input C2");
@@ -52,13 +69,23 @@ describe("preview view model", () => {
   it("shows an error's message as the cell's title", async () => {
     const wb = new PreviewWorkbook({ evaluator: tinyEvaluator() });
     await wb.writeFormulas("Sheet1", { row: 0, col: 0 }, [['=ERR("Tb has no sourced price")']]);
-    expect(buildSheetView(wb, "Sheet1").rows[0][0]).toMatchObject({ text: "#VALUE!", title: "Tb has no sourced price", numeric: false });
+    expect(buildSheetView(wb, "Sheet1").rows[0][0]).toMatchObject({
+      text: "#VALUE!",
+      title: "Tb has no sourced price",
+      numeric: false,
+    });
   });
 
   it("reads chart series from the data block and describes them in words", async () => {
     const wb = await scenarioWorkbook();
     const chart = buildSheetView(wb, "Scenario").charts[0];
-    expect(chart).toEqual({ name: "Chart 1", title: "Supply gap", type: "column", categories: ["Neodymium", "Dysprosium"], series: [{ name: "Gap", values: [0.25, 0.5] }] });
+    expect(chart).toEqual({
+      name: "Chart 1",
+      title: "Supply gap",
+      type: "column",
+      categories: ["Neodymium", "Dysprosium"],
+      series: [{ name: "Gap", values: [0.25, 0.5] }],
+    });
     expect(describeChart(chart)).toBe("Gap: Neodymium 0.25, Dysprosium 0.5");
     expect(describeChart({ ...chart, categories: [] })).toBe("No data.");
   });
@@ -99,12 +126,18 @@ describe("renderPreview (mini DOM)", () => {
     expect(tables).toHaveLength(1);
     expect(tables[0].byTag("caption")[0].textContent).toBe("Scenario");
     const ths = root.byTag("th");
-    expect(ths.map((th) => [th.textContent, th.getAttribute("scope")])).toEqual([["Element", "col"], ["Gap", "col"]]);
+    expect(ths.map((th) => [th.textContent, th.getAttribute("scope")])).toEqual([
+      ["Element", "col"],
+      ["Gap", "col"],
+    ]);
     expect(cell(root, "B3").textContent).toBe("50.0%");
     expect(cell(root, "A6").textContent).toBe(HOSTILE); // as text, nothing parsed
     expect(root.findAll((e) => e.tagName === "img")).toEqual([]);
     const inputs = root.byTag("input");
-    expect(inputs.map((i) => [i.getAttribute("aria-label"), i.value])).toEqual([["Export cut", "0.5"], ["Elasticity", ""]]);
+    expect(inputs.map((i) => [i.getAttribute("aria-label"), i.value])).toEqual([
+      ["Export cut", "0.5"],
+      ["Elasticity", ""],
+    ]);
     expect(root.byTag("section")[0].hasAttribute("data-active")).toBe(true);
   });
 
@@ -115,7 +148,9 @@ describe("renderPreview (mini DOM)", () => {
     expect(svg.getAttribute("role")).toBe("img");
     const [titleId, descId] = svg.getAttribute("aria-labelledby")!.split(" ");
     expect(svg.findAll((e) => e.getAttribute("id") === titleId)[0].textContent).toBe("Supply gap");
-    expect(svg.findAll((e) => e.getAttribute("id") === descId)[0].textContent).toBe("Gap: Neodymium 0.25, Dysprosium 0.5");
+    expect(svg.findAll((e) => e.getAttribute("id") === descId)[0].textContent).toBe(
+      "Gap: Neodymium 0.25, Dysprosium 0.5",
+    );
     expect(svg.byTag("rect")).toHaveLength(2);
   });
 
@@ -155,7 +190,11 @@ describe("renderPreview (mini DOM)", () => {
 
   it("shows at most maxRows rows and says how many are hidden", async () => {
     const wb = new PreviewWorkbook();
-    await wb.writeValues("Sheet1", { row: 0, col: 0 }, Array.from({ length: 30 }, (_, i) => [i]));
+    await wb.writeValues(
+      "Sheet1",
+      { row: 0, col: 0 },
+      Array.from({ length: 30 }, (_, i) => [i]),
+    );
     const root = container();
     renderPreview(wb, root, { maxRows: 10 });
     expect(root.byTag("tr")).toHaveLength(10);

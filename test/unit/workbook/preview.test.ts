@@ -158,20 +158,34 @@ describe("PreviewWorkbook: sheets, tables, names, charts", () => {
     expect(await wb.addTable("Sheet1", { row: 0, col: 0, rows: 2, cols: 4 }, { hasHeaders: true })).toBe("Table1");
     const s = wb.sheet("Sheet1");
     expect([0, 1, 2, 3].map((c) => s.value(0, c))).toEqual(["Year", "Year2", "Column3", "2024"]);
-    await expect(wb.addTable("Sheet1", { row: 1, col: 1, rows: 2, cols: 2 }, { hasHeaders: false })).rejects.toThrow(/overlaps table "Table1"/);
+    await expect(wb.addTable("Sheet1", { row: 1, col: 1, rows: 2, cols: 2 }, { hasHeaders: false })).rejects.toThrow(
+      /overlaps table "Table1"/,
+    );
     await wb.addNamedRange("Table2", "Sheet1", { row: 9, col: 0, rows: 1, cols: 1 });
     expect(await wb.addTable("Sheet1", { row: 5, col: 0, rows: 2, cols: 1 }, { hasHeaders: false })).toBe("Table3");
-    await expect(wb.addTable("Sheet1", { row: 20, col: 0, rows: 1, cols: 1 }, { hasHeaders: true, name: "table1" })).rejects.toMatchObject({ code: "nameExists" });
-    await expect(wb.addNamedRange("R1C1", "Sheet1", { row: 0, col: 0, rows: 1, cols: 1 })).rejects.toThrow(/cell reference/);
+    await expect(
+      wb.addTable("Sheet1", { row: 20, col: 0, rows: 1, cols: 1 }, { hasHeaders: true, name: "table1" }),
+    ).rejects.toMatchObject({ code: "nameExists" });
+    await expect(wb.addNamedRange("R1C1", "Sheet1", { row: 0, col: 0, rows: 1, cols: 1 })).rejects.toThrow(
+      /cell reference/,
+    );
   });
 
   it("deleting a sheet removes its tables and charts, leaves its names broken (#REF!) as Excel does; the last sheet stays", async () => {
     const wb = new PreviewWorkbook({ evaluator: tinyEvaluator(), sheets: ["Keep", "Go"] });
     await wb.run(async (b) => {
-      b.writeValues("Go", { row: 0, col: 0 }, [["x", "y"], ["a", 1]]);
+      b.writeValues("Go", { row: 0, col: 0 }, [
+        ["x", "y"],
+        ["a", 1],
+      ]);
       b.addTable("Go", { row: 0, col: 0, rows: 2, cols: 2 }, { hasHeaders: true });
       b.addNamedRange("GoName", "Go", { row: 0, col: 0, rows: 1, cols: 1 });
-      b.addChart("Go", { type: "column", title: "T", dataRect: { row: 0, col: 0, rows: 2, cols: 2 }, position: { row: 3, col: 0 } });
+      b.addChart("Go", {
+        type: "column",
+        title: "T",
+        dataRect: { row: 0, col: 0, rows: 2, cols: 2 },
+        position: { row: 3, col: 0 },
+      });
       b.activateSheet("Go");
     });
     expect(wb.activeSheet).toBe("Go");
@@ -186,7 +200,9 @@ describe("PreviewWorkbook: sheets, tables, names, charts", () => {
     await wb.addSheet("Go");
     await wb.writeValues("Go", { row: 0, col: 0 }, [["new"]]);
     expect(wb.sheet("Keep").value(0, 0)).toMatchObject({ error: "#REF!" });
-    await expect(wb.addNamedRange("GONAME", "Go", { row: 0, col: 0, rows: 1, cols: 1 })).rejects.toMatchObject({ code: "nameExists" });
+    await expect(wb.addNamedRange("GONAME", "Go", { row: 0, col: 0, rows: 1, cols: 1 })).rejects.toMatchObject({
+      code: "nameExists",
+    });
     await wb.deleteSheet("Go");
     expect(wb.activeSheet).toBe("Keep");
     await expect(wb.deleteSheet("Keep")).rejects.toThrow(/at least one sheet/);
@@ -197,12 +213,20 @@ describe("PreviewWorkbook: sheets, tables, names, charts", () => {
   it("survives serialise → deserialise: cells, formats, formulas, inputs, tables, charts, add-in data", async () => {
     const wb = new PreviewWorkbook({ evaluator: tinyEvaluator(), sheets: ["Scenario"] });
     await wb.run(async (b) => {
-      b.writeValues("Scenario", { row: 0, col: 0 }, [["Cut", 0.5], ["Gap", null]]);
+      b.writeValues("Scenario", { row: 0, col: 0 }, [
+        ["Cut", 0.5],
+        ["Gap", null],
+      ]);
       b.writeFormulas("Scenario", { row: 1, col: 1 }, [["=B1*2"]]);
       b.setNumberFormat("Scenario", { row: 0, col: 1, rows: 2, cols: 1 }, "0%");
       b.markInput("Scenario", { row: 0, col: 1 }, "Export cut");
       b.addTable("Scenario", { row: 0, col: 0, rows: 2, cols: 2 }, { hasHeaders: false, name: "Assumptions" });
-      b.addChart("Scenario", { type: "line", title: "Gap", dataRect: { row: 0, col: 0, rows: 2, cols: 2 }, position: { row: 4, col: 0 } });
+      b.addChart("Scenario", {
+        type: "line",
+        title: "Gap",
+        dataRect: { row: 0, col: 0, rows: 2, cols: 2 },
+        position: { row: 4, col: 0 },
+      });
     });
     await wb.setAddinData("rare.scenario", '{"version":1}');
 
@@ -210,9 +234,18 @@ describe("PreviewWorkbook: sheets, tables, names, charts", () => {
     expect(await reopened.getAddinData("rare.scenario")).toBe('{"version":1}');
     expect(await reopened.getAddinData("missing")).toBeNull();
     expect(await reopened.readRange("Scenario", { row: 0, col: 0, rows: 2, cols: 2 })).toEqual({
-      values: [["Cut", 0.5], ["Gap", 1]],
-      formulas: [["Cut", 0.5], ["Gap", "=B1*2"]],
-      numberFormats: [["General", "0%"], ["General", "0%"]],
+      values: [
+        ["Cut", 0.5],
+        ["Gap", 1],
+      ],
+      formulas: [
+        ["Cut", 0.5],
+        ["Gap", "=B1*2"],
+      ],
+      numberFormats: [
+        ["General", "0%"],
+        ["General", "0%"],
+      ],
     });
     const s = reopened.sheet("Scenario");
     expect([s.isInput(0, 1), s.inputLabel(0, 1)]).toEqual([true, "Export cut"]);
@@ -230,7 +263,12 @@ describe("PreviewWorkbook: clearing and deleting", () => {
   it("clearRange empties values, formulas, formats and input marks in the block; the sheet shrinks", async () => {
     const wb = new PreviewWorkbook({ evaluator: tinyEvaluator() });
     await wb.run(async (b) => {
-      b.writeValues("Sheet1", { row: 0, col: 0 }, [["a", 1, "keep"], [null, 2, null], [null, null, null], ["x", null, null]]);
+      b.writeValues("Sheet1", { row: 0, col: 0 }, [
+        ["a", 1, "keep"],
+        [null, 2, null],
+        [null, null, null],
+        ["x", null, null],
+      ]);
       b.writeFormulas("Sheet1", { row: 1, col: 0 }, [["=B2*2"]]);
       b.setNumberFormat("Sheet1", { row: 0, col: 0, rows: 4, cols: 2 }, "0.0%");
       b.markInput("Sheet1", { row: 0, col: 1 }, "Cut");
@@ -240,9 +278,18 @@ describe("PreviewWorkbook: clearing and deleting", () => {
     await wb.clearRange("Sheet1", { row: 0, col: 0, rows: 4, cols: 2 });
     const s = wb.sheet("Sheet1");
     expect(await wb.readRange("Sheet1", { row: 0, col: 0, rows: 2, cols: 3 })).toEqual({
-      values: [["", "", "keep"], ["", "", ""]],
-      formulas: [["", "", "keep"], ["", "", ""]],
-      numberFormats: [["General", "General", "General"], ["General", "General", "General"]],
+      values: [
+        ["", "", "keep"],
+        ["", "", ""],
+      ],
+      formulas: [
+        ["", "", "keep"],
+        ["", "", ""],
+      ],
+      numberFormats: [
+        ["General", "General", "General"],
+        ["General", "General", "General"],
+      ],
     });
     expect([s.isInput(0, 1), s.formula(1, 0), s.rowCount, s.colCount]).toEqual([false, undefined, 1, 3]);
     expect(changes).toEqual([true]);
@@ -269,7 +316,10 @@ describe("PreviewWorkbook: clearing and deleting", () => {
 
   it("deleteTable removes the table and keeps its cells, as Excel's convertToRange; a missing one is ignored", async () => {
     const wb = new PreviewWorkbook();
-    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [["Element", "Share"], ["Nd", 0.8]]);
+    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [
+      ["Element", "Share"],
+      ["Nd", 0.8],
+    ]);
     await wb.addTable("Sheet1", block, { hasHeaders: true, name: "T" });
     await wb.deleteTable("t");
     await wb.deleteTable("t");

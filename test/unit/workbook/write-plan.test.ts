@@ -36,9 +36,12 @@ function replay(plan: WritePlan): Replayed {
           }),
         );
       } else if (op.kind === "formatBlock") {
-        for (let r = op.rect.row; r < op.rect.row + op.rect.rows; r++) for (let c = op.rect.col; c < op.rect.col + op.rect.cols; c++) formats[at(r, c)] = op.format;
+        for (let r = op.rect.row; r < op.rect.row + op.rect.rows; r++)
+          for (let c = op.rect.col; c < op.rect.col + op.rect.cols; c++) formats[at(r, c)] = op.format;
       } else if (op.kind === "formatCells") {
-        op.formats.forEach((row, r) => row.forEach((f, c) => f !== null && (formats[at(op.topLeft.row + r, op.topLeft.col + c)] = f)));
+        op.formats.forEach((row, r) =>
+          row.forEach((f, c) => f !== null && (formats[at(op.topLeft.row + r, op.topLeft.col + c)] = f)),
+        );
       }
     }
   }
@@ -76,7 +79,9 @@ describe("planImport: 200,000 rows × 10 columns", () => {
   it("writes values first, then display formats, then the table", () => {
     const order = opOrder(plan);
     const lastValues = order.lastIndexOf("values");
-    const display = plan.syncs.flatMap((s) => s.ops).findIndex((op) => op.kind === "formatBlock" && op.purpose === "display");
+    const display = plan.syncs
+      .flatMap((s) => s.ops)
+      .findIndex((op) => op.kind === "formatBlock" && op.purpose === "display");
     expect(display).toBeGreaterThan(lastValues);
     expect(order[order.length - 1]).toBe("table");
     expect(order.filter((k) => k === "table")).toHaveLength(1);
@@ -89,7 +94,9 @@ describe("planImport: 200,000 rows × 10 columns", () => {
     expect(writes.every((n) => n === 1)).toBe(true);
     expect(values[at(0, 0)]).toBe("Country");
     let mismatches = 0;
-    data.rows.forEach((row, r) => row.forEach((v, c) => values[at(r + 1, c)] !== (v === null ? "" : v) && mismatches++));
+    data.rows.forEach((row, r) =>
+      row.forEach((v, c) => values[at(r + 1, c)] !== (v === null ? "" : v) && mismatches++),
+    );
     expect(mismatches).toBe(0);
     expect(values.includes(null)).toBe(false);
   });
@@ -119,7 +126,9 @@ describe("planImport: 200,000 rows × 10 columns", () => {
     expect(formats[at(5, 4)]).toBe("0.0%");
     expect(formats[at(200_000, 6)]).toBe("yyyy-mm-dd");
     expect(formats[at(5, 1)]).toBeUndefined();
-    const displayOps = plan.syncs.flatMap((s) => s.ops).filter((op) => op.kind === "formatBlock" && op.purpose === "display");
+    const displayOps = plan.syncs
+      .flatMap((s) => s.ops)
+      .filter((op) => op.kind === "formatBlock" && op.purpose === "display");
     // One block per display column (adjacent ones differ): 0 | #,##0.0 | 0.0% | #,##0.00 | yyyy-mm-dd.
     expect(displayOps).toHaveLength(5);
   });
@@ -132,13 +141,28 @@ describe("planImport: 200,000 rows × 10 columns", () => {
 });
 
 describe("planImport: small cases", () => {
-  const base: ImportData = { headers: ["A", "B"], rows: [["x", 1], [null, 2]], columnFormats: ["General", "0.00"] };
+  const base: ImportData = {
+    headers: ["A", "B"],
+    rows: [
+      ["x", 1],
+      [null, 2],
+    ],
+    columnFormats: ["General", "0.00"],
+  };
 
   it("fits a small import in one sync: values, format block, table", () => {
     const plan = planImport(base);
     expect(plan.syncs).toHaveLength(1);
     expect(opOrder(plan)).toEqual(["formatBlock", "values", "formatBlock", "table"]);
-    expect(plan.syncs[0].ops[1]).toEqual({ kind: "values", topLeft: { row: 0, col: 0 }, values: [["A", "B"], ["x", 1], ["", 2]] });
+    expect(plan.syncs[0].ops[1]).toEqual({
+      kind: "values",
+      topLeft: { row: 0, col: 0 },
+      values: [
+        ["A", "B"],
+        ["x", 1],
+        ["", 2],
+      ],
+    });
   });
 
   it("an import with headers only still makes a table", () => {
@@ -150,14 +174,32 @@ describe("planImport: small cases", () => {
   it("makes the header row text before writing it, whatever the headers look like", () => {
     const plan = planImport({ ...base, headers: ["=A1", "00123"] });
     const ops = plan.syncs[0].ops;
-    expect(ops[0]).toEqual({ kind: "formatBlock", rect: { row: 0, col: 0, rows: 1, cols: 2 }, format: "@", purpose: "text" });
+    expect(ops[0]).toEqual({
+      kind: "formatBlock",
+      rect: { row: 0, col: 0, rows: 1, cols: 2 },
+      format: "@",
+      purpose: "text",
+    });
     expect(ops[1].kind).toBe("values");
   });
 
   it("puts '@' back on text cells inside a display-formatted column", () => {
-    const plan = planImport({ ...base, rows: [["x", "-"], [null, 2]] });
+    const plan = planImport({
+      ...base,
+      rows: [
+        ["x", "-"],
+        [null, 2],
+      ],
+    });
     const ops = plan.syncs[0].ops;
-    expect(ops.map((o) => o.kind)).toEqual(["formatBlock", "formatCells", "values", "formatBlock", "formatCells", "table"]);
+    expect(ops.map((o) => o.kind)).toEqual([
+      "formatBlock",
+      "formatCells",
+      "values",
+      "formatBlock",
+      "formatCells",
+      "table",
+    ]);
     const { at, formats } = replay(plan);
     expect(formats[at(1, 1)]).toBe("@");
     expect(formats[at(2, 1)]).toBe("0.00");
@@ -181,7 +223,9 @@ describe("planImport: small cases", () => {
   });
 
   it("refuses a row bigger than one request", () => {
-    expect(() => planImport({ headers: ["A"], rows: [["x".repeat(30_000)]], columnFormats: ["General"] }, { budgetBytes: 25_000 })).toThrow(/larger than one request/);
+    expect(() =>
+      planImport({ headers: ["A"], rows: [["x".repeat(30_000)]], columnFormats: ["General"] }, { budgetBytes: 25_000 }),
+    ).toThrow(/larger than one request/);
   });
 });
 
@@ -193,16 +237,17 @@ describe("planImport: properties", () => {
     fc.string({ maxLength: 40 }),
     fc.constantFrom("=1+1", "-x", "+y", "@z", "\t=1", "\r=2", DDE_PAYLOAD, "Nd₂O₃ ≥ 99.5%"),
   );
-  const dataArb = fc
-    .integer({ min: 1, max: 5 })
-    .chain((cols) =>
-      fc.record({
-        headers: fc.array(fc.string({ maxLength: 12 }), { minLength: cols, maxLength: cols }),
-        rows: fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { maxLength: 120 }),
-        columnFormats: fc.array(fc.constantFrom("General", "", "@", "0.00", "0%", "yyyy-mm-dd"), { minLength: cols, maxLength: cols }),
-        budget: fc.integer({ min: 16_000, max: 60_000 }),
+  const dataArb = fc.integer({ min: 1, max: 5 }).chain((cols) =>
+    fc.record({
+      headers: fc.array(fc.string({ maxLength: 12 }), { minLength: cols, maxLength: cols }),
+      rows: fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { maxLength: 120 }),
+      columnFormats: fc.array(fc.constantFrom("General", "", "@", "0.00", "0%", "yyyy-mm-dd"), {
+        minLength: cols,
+        maxLength: cols,
       }),
-    );
+      budget: fc.integer({ min: 16_000, max: 60_000 }),
+    }),
+  );
 
   it("every sync within budget by a true upper bound; every cell written once, text-safe", () => {
     fc.assert(

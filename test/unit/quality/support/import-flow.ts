@@ -22,14 +22,22 @@ export interface FlowOptions {
   readonly write?: Partial<WriteImportOptions>;
 }
 
-export async function importIntoWorkbook(workbook: Workbook, bytes: Uint8Array, options: FlowOptions): Promise<FlowResult> {
+export async function importIntoWorkbook(
+  workbook: Workbook,
+  bytes: Uint8Array,
+  options: FlowOptions,
+): Promise<FlowResult> {
   const analysis = await analyseAsync(bytes, options.csv, options.control);
   if (isRefusal(analysis)) return { stage: "analyse", refusal: analysis };
 
   const chosen = options.csv?.columns ?? [];
   const columns = analysis.columns.map((c, i) => chosen[i] ?? c);
   const existingSheetNames = await workbook.listSheets();
-  const result = await importCsv(bytes, { ...options.csv, columns, fileName: options.fileName, existingSheetNames }, options.control);
+  const result = await importCsv(
+    bytes,
+    { ...options.csv, columns, fileName: options.fileName, existingSheetNames },
+    options.control,
+  );
   if (isRefusal(result)) return { stage: "import", refusal: result };
 
   const sheetName = result.sheetName ?? safeSheetName(options.fileName, existingSheetNames);

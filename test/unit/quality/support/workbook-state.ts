@@ -13,7 +13,10 @@ export const EXISTING_SHEET = "Sheet1";
 export async function workbookWithData(): Promise<PreviewWorkbook> {
   const wb = new PreviewWorkbook({ sheets: [EXISTING_SHEET], evaluator: tinyEvaluator() });
   await wb.setNumberFormat(EXISTING_SHEET, { row: 1, col: 1, rows: 1, cols: 1 }, TEXT_FORMAT);
-  await wb.writeValues(EXISTING_SHEET, { row: 0, col: 0 }, [["Element", "Note", "Share"], ["Neodymium", "=cmd|' /C calc'!A0", 0.9]]);
+  await wb.writeValues(EXISTING_SHEET, { row: 0, col: 0 }, [
+    ["Element", "Note", "Share"],
+    ["Neodymium", "=cmd|' /C calc'!A0", 0.9],
+  ]);
   await wb.writeFormulas(EXISTING_SHEET, { row: 2, col: 2 }, [["=C2*2"]]);
   await wb.addTable(EXISTING_SHEET, { row: 0, col: 0, rows: 2, cols: 3 }, { hasHeaders: true, name: "Existing" });
   await wb.addNamedRange("ShareCell", EXISTING_SHEET, { row: 1, col: 2, rows: 1, cols: 1 });
@@ -62,7 +65,12 @@ export function tableHeaders(headers: readonly string[]): string[] {
  * not stored verbatim, a string (formula-like or not) without the text format "@", a number
  * or boolean changed.
  */
-export function textSafetyProblems(wb: PreviewWorkbook, sheet: string, headers: readonly string[], data: readonly (readonly CellValue[])[]): string[] {
+export function textSafetyProblems(
+  wb: PreviewWorkbook,
+  sheet: string,
+  headers: readonly string[],
+  data: readonly (readonly CellValue[])[],
+): string[] {
   const s = wb.sheet(sheet);
   const problems: string[] = [];
   for (const [key, formula] of s.formulas) problems.push(`formula ${JSON.stringify(formula)} at key ${key}`);
@@ -73,7 +81,9 @@ export function textSafetyProblems(wb: PreviewWorkbook, sheet: string, headers: 
       if (typeof want === "string" && want !== "") {
         if (got !== want) problems.push(`${at}: ${JSON.stringify(got)} instead of the text ${JSON.stringify(want)}`);
         if (s.format(r, c) !== TEXT_FORMAT) {
-          problems.push(`${at}: ${isFormulaLike(want) ? "formula-like " : ""}text ${JSON.stringify(want.slice(0, 40))} has format ${s.format(r, c)}, not "@"`);
+          problems.push(
+            `${at}: ${isFormulaLike(want) ? "formula-like " : ""}text ${JSON.stringify(want.slice(0, 40))} has format ${s.format(r, c)}, not "@"`,
+          );
         }
       } else if (got !== (want === "" ? null : want)) {
         problems.push(`${at}: ${JSON.stringify(got)} instead of ${JSON.stringify(want)}`);

@@ -18,7 +18,8 @@ const KNOWN = new Set([...Object.keys(SHARES), "praseodymium"]);
 
 function known(element: string): string {
   const key = element.trim().toLowerCase();
-  if (!KNOWN.has(key)) throw notAvailable(`Unknown element "${element}". Known: Neodymium, Dysprosium, Lanthanum, Praseodymium.`);
+  if (!KNOWN.has(key))
+    throw notAvailable(`Unknown element "${element}". Known: Neodymium, Dysprosium, Lanthanum, Praseodymium.`);
   return key;
 }
 

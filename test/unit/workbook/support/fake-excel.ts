@@ -31,7 +31,15 @@ export class FakeExcelState {
   readonly sheets = new Map<string, Map<string, FakeCell>>();
   readonly tables: Array<{ name: string; sheet: string; rect: FakeRect; hasHeaders: boolean }> = [];
   readonly names: Array<{ name: string; sheet: string; rect: FakeRect }> = [];
-  readonly charts: Array<{ sheet: string; type: string; rect: FakeRect; seriesBy: string; name?: string; title?: string; position?: [FakeRect, FakeRect] }> = [];
+  readonly charts: Array<{
+    sheet: string;
+    type: string;
+    rect: FakeRect;
+    seriesBy: string;
+    name?: string;
+    title?: string;
+    position?: [FakeRect, FakeRect];
+  }> = [];
   readonly settings = new Map<string, unknown>();
   /** Applied operations in order, e.g. "values Import 0,0 3x2", "sync 1". */
   readonly log: string[] = [];
@@ -112,7 +120,9 @@ function fakeRange(state: FakeExcelState, sheet: string, rect: FakeRect): Record
   const where = `${sheet} ${rect.row},${rect.col} ${rect.rows}x${rect.cols}`;
   const grid = <T>(input: T | T[][], r: number, c: number): T => (Array.isArray(input) ? input[r][c] : input);
   const read = <T>(fn: (cell: FakeCell) => T): T[][] =>
-    Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (_, c) => fn(state.cell(sheet, rect.row + r, rect.col + c))));
+    Array.from({ length: rect.rows }, (_, r) =>
+      Array.from({ length: rect.cols }, (_, c) => fn(state.cell(sheet, rect.row + r, rect.col + c))),
+    );
   const style: Record<string, string | boolean> = {};
   return {
     load: () => undefined,
@@ -163,9 +173,24 @@ function fakeRange(state: FakeExcelState, sheet: string, rect: FakeRect): Record
         cellsOf(rect, (row, col) => cells.delete(`${row},${col}`));
       }),
     format: {
-      fill: { set color(v: string) { style.fill = v; state.enqueue(`fill ${where} ${v}`, () => undefined); } },
-      font: { set color(v: string) { style.font = v; state.enqueue(`font ${where} ${v}`, () => undefined); } },
-      protection: { set locked(v: boolean) { style.locked = v; state.enqueue(`locked ${where} ${v}`, () => undefined); } },
+      fill: {
+        set color(v: string) {
+          style.fill = v;
+          state.enqueue(`fill ${where} ${v}`, () => undefined);
+        },
+      },
+      font: {
+        set color(v: string) {
+          style.font = v;
+          state.enqueue(`font ${where} ${v}`, () => undefined);
+        },
+      },
+      protection: {
+        set locked(v: boolean) {
+          style.locked = v;
+          state.enqueue(`locked ${where} ${v}`, () => undefined);
+        },
+      },
     },
     rect,
     sheet,
@@ -175,7 +200,8 @@ function fakeRange(state: FakeExcelState, sheet: string, rect: FakeRect): Record
 function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown> {
   return {
     name,
-    getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => fakeRange(state, name, { row, col, rows, cols }),
+    getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
+      fakeRange(state, name, { row, col, rows, cols }),
     delete: () => state.enqueue(`deleteSheet ${name}`, () => state.deleteSheetByHand(name)),
     activate: () => state.enqueue(`activate ${name}`, () => (state.active = name)),
     tables: {
@@ -206,7 +232,8 @@ function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown>
         return chart;
       },
       getItemOrNullObject: (chartName: string) => {
-        const find = () => state.charts.findIndex((c) => c.sheet === name && c.name?.toUpperCase() === chartName.toUpperCase());
+        const find = () =>
+          state.charts.findIndex((c) => c.sheet === name && c.name?.toUpperCase() === chartName.toUpperCase());
         const result = {
           isNullObject: true,
           delete: () =>
@@ -312,12 +339,15 @@ export function fakeExcel(sheetNames: string[] = ["Sheet1"]): FakeExcel {
   };
   const mock = new OfficeMockObject(data) as FakeExcel["mock"];
   // The names collection's items, as Excel reports them after load + sync (see the header).
-  const names = (mock as unknown as { context: { workbook: { names: Record<string, unknown> } } }).context.workbook.names;
+  const names = (mock as unknown as { context: { workbook: { names: Record<string, unknown> } } }).context.workbook
+    .names;
   names.load = () => names;
   Object.defineProperty(names, "items", {
     get: () =>
       state.names.map((n) =>
-        state.isBroken(n) ? { name: n.name, type: "Error", value: "#REF!" } : { name: n.name, type: "Range", value: `'${n.sheet}'!$A$1` },
+        state.isBroken(n)
+          ? { name: n.name, type: "Error", value: "#REF!" }
+          : { name: n.name, type: "Range", value: `'${n.sheet}'!$A$1` },
       ),
   });
   const context = (mock as unknown as { context: { sync: () => Promise<void> } }).context;

@@ -10,12 +10,83 @@ export const DDE_PAYLOAD = "=cmd|' /C calc'!A0";
 
 import { prng } from "../../../support/prng";
 
-const COUNTRIES = ["China", "United States", "Myanmar", "Australia", "Việt Nam", "Brasil", "Россия", "India", "Madagascar", "Thailand", "Côte d'Ivoire", "Lao PDR", "Malaysia", "Canada", "Greenland (Kalaallit Nunaat)", "South Africa", "Burundi", "Tanzania", "中国", "日本"];
-const ELEMENTS = ["Lanthanum", "Cerium", "Praseodymium", "Neodymium", "Promethium", "Samarium", "Europium", "Gadolinium", "Terbium", "Dysprosium", "Holmium", "Erbium", "Thulium", "Ytterbium", "Lutetium", "Scandium", "Yttrium"];
-const NOTES = ["", "estimated", "USGS MCS 2025, table 3", "includes mixed concentrate", "-", "+/- 5%", "@risk", "n/a", "revised"];
+const COUNTRIES = [
+  "China",
+  "United States",
+  "Myanmar",
+  "Australia",
+  "Việt Nam",
+  "Brasil",
+  "Россия",
+  "India",
+  "Madagascar",
+  "Thailand",
+  "Côte d'Ivoire",
+  "Lao PDR",
+  "Malaysia",
+  "Canada",
+  "Greenland (Kalaallit Nunaat)",
+  "South Africa",
+  "Burundi",
+  "Tanzania",
+  "中国",
+  "日本",
+];
+const ELEMENTS = [
+  "Lanthanum",
+  "Cerium",
+  "Praseodymium",
+  "Neodymium",
+  "Promethium",
+  "Samarium",
+  "Europium",
+  "Gadolinium",
+  "Terbium",
+  "Dysprosium",
+  "Holmium",
+  "Erbium",
+  "Thulium",
+  "Ytterbium",
+  "Lutetium",
+  "Scandium",
+  "Yttrium",
+];
+const NOTES = [
+  "",
+  "estimated",
+  "USGS MCS 2025, table 3",
+  "includes mixed concentrate",
+  "-",
+  "+/- 5%",
+  "@risk",
+  "n/a",
+  "revised",
+];
 
-export const HEADERS = ["Country", "Element", "Year", "Production (t REO)", "Share", "Price (USD/kg)", "Reported", "Source", "Note", "Verified"];
-export const COLUMN_FORMATS = ["@", "General", "0", "#,##0.0", "0.0%", "#,##0.00", "yyyy-mm-dd", "General", "General", "General"];
+export const HEADERS = [
+  "Country",
+  "Element",
+  "Year",
+  "Production (t REO)",
+  "Share",
+  "Price (USD/kg)",
+  "Reported",
+  "Source",
+  "Note",
+  "Verified",
+];
+export const COLUMN_FORMATS = [
+  "@",
+  "General",
+  "0",
+  "#,##0.0",
+  "0.0%",
+  "#,##0.00",
+  "yyyy-mm-dd",
+  "General",
+  "General",
+  "General",
+];
 
 export function realisticImport(rows: number, seed = 7): ImportData & { textCells: Array<[number, number]> } {
   const rand = prng(seed);

@@ -3,7 +3,15 @@
  * can make the n-th sync fail (before or after the inner sync applied it), so the import
  * writer's order and rollback are tested against the real preview semantics.
  */
-import type { CellRef, ChartSpec, Pending, Rect, TableOptions, Workbook, WorkbookBatch } from "../../../../src/workbook/workbook";
+import type {
+  CellRef,
+  ChartSpec,
+  Pending,
+  Rect,
+  TableOptions,
+  Workbook,
+  WorkbookBatch,
+} from "../../../../src/workbook/workbook";
 
 export interface LoggedOp {
   readonly sync: number;
@@ -38,9 +46,17 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
       addSheet: record("addSheet", (n: string) => batch.addSheet(n)),
       deleteSheet: record("deleteSheet", (n: string) => batch.deleteSheet(n)),
       activateSheet: record("activateSheet", (n: string) => batch.activateSheet(n)),
-      writeValues: record("writeValues", (s: string, t: CellRef, v: Parameters<WorkbookBatch["writeValues"]>[2]) => batch.writeValues(s, t, v)),
-      writeFormulas: record("writeFormulas", (s: string, t: CellRef, f: Parameters<WorkbookBatch["writeFormulas"]>[2]) => batch.writeFormulas(s, t, f)),
-      setNumberFormats: record("setNumberFormats", (s: string, t: CellRef, f: Parameters<WorkbookBatch["setNumberFormats"]>[2]) => batch.setNumberFormats(s, t, f)),
+      writeValues: record("writeValues", (s: string, t: CellRef, v: Parameters<WorkbookBatch["writeValues"]>[2]) =>
+        batch.writeValues(s, t, v),
+      ),
+      writeFormulas: record(
+        "writeFormulas",
+        (s: string, t: CellRef, f: Parameters<WorkbookBatch["writeFormulas"]>[2]) => batch.writeFormulas(s, t, f),
+      ),
+      setNumberFormats: record(
+        "setNumberFormats",
+        (s: string, t: CellRef, f: Parameters<WorkbookBatch["setNumberFormats"]>[2]) => batch.setNumberFormats(s, t, f),
+      ),
       setNumberFormat: record("setNumberFormat", (s: string, r: Rect, f: string) => batch.setNumberFormat(s, r, f)),
       addTable: record("addTable", (s: string, r: Rect, o: TableOptions): Pending<string> => batch.addTable(s, r, o)),
       addNamedRange: record("addNamedRange", (n: string, s: string, r: Rect) => batch.addNamedRange(n, s, r)),

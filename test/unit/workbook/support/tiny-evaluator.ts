@@ -27,7 +27,11 @@ export function tinyEvaluator(calls: string[] = []): FormulaEvaluator {
       const err = /^ERR\("(.*)"\)$/.exec(body);
       if (err) throw new Error(err[1]);
       const sum = /^SUM\(([A-Z]+\d+:[A-Z]+\d+)\)$/.exec(body);
-      if (sum) return lookup.range(at.sheet, parseAddress(sum[1])).flat().reduce<number>((a, v) => a + num(v), 0);
+      if (sum)
+        return lookup
+          .range(at.sheet, parseAddress(sum[1]))
+          .flat()
+          .reduce<number>((a, v) => a + num(v), 0);
       const bin = /^([^*+]+)([*+])([^*+]+)$/.exec(body);
       if (bin) {
         const a = operand(bin[1], at.sheet, lookup);
