@@ -9,6 +9,7 @@ import { bundled } from "../src/data/bundled";
 import type { RareData } from "../src/data/rare-data";
 import { isRareError } from "../src/data/errors";
 import { gap as gapOf, priceImpact as priceImpactOf } from "../src/model/scenario";
+import { requirePriceModel } from "../src/model/price-model";
 import { requireElasticity, requireFraction } from "../src/model/scenario-inputs";
 import { number, optionalText, optionalTextOrNumber, optionalYear, text, type Coerce } from "./coerce";
 import { lifted, param, spillOne } from "./lift";
@@ -60,6 +61,8 @@ const optionalFraction =
     v === null || v === undefined || v === "" ? null : fraction(what)(v, name);
 const optionalElasticity: Coerce<number | null> = (v, name) =>
   v === null || v === undefined || v === "" ? null : requireElasticity(number(v, name));
+const optionalModel: Coerce<ReturnType<typeof requirePriceModel> | null> = (v) =>
+  v === null || v === undefined || v === "" ? null : requirePriceModel(v);
 
 const liftedGap = lifted(
   [
@@ -75,8 +78,9 @@ const liftedPriceImpact = lifted(
     param("cut", fraction("Cut")),
     param("elasticity", optionalElasticity),
     param("mitigation", optionalFraction("Mitigation")),
+    param("model", optionalModel),
   ],
-  (element, cut, elasticity, mitigation) => priceImpactOf(q, element, cut, elasticity, mitigation),
+  (element, cut, elasticity, mitigation, model) => priceImpactOf(q, element, cut, elasticity, mitigation, model),
 );
 
 /**
@@ -229,12 +233,13 @@ export function gap(element: unknown[][], cut: unknown[][], mitigation?: unknown
 }
 
 /**
- * Estimated relative price change from an export cut: supply gap ÷ |price elasticity of demand| (bounded; see README).
+ * Estimated relative price change from an export cut: (1 − supply gap)^(−1/elasticity) − 1 (constant-elasticity demand), or supply gap ÷ elasticity with model "linear".
  * @customfunction
  * @param element Element name or symbol with a sourced China share, e.g. "Neodymium". May be a range.
  * @param cut Export cut, 0 to 1 (e.g. 50%). May be a range.
  * @param [elasticity] Optional price elasticity of demand (magnitude, greater than 0); default is an editable assumption.
  * @param [mitigation] Optional mitigation offset, 0 to 1; default 0.
+ * @param [model] Optional price model: "constant" (default, constant-elasticity demand) or "linear".
  * @returns The relative price change (0.4 means +40%).
  */
 export function priceimpact(
@@ -242,6 +247,7 @@ export function priceimpact(
   cut: unknown[][],
   elasticity?: unknown[][],
   mitigation?: unknown[][],
+  model?: unknown[][],
 ): unknown[][] {
-  return liftedPriceImpact(element, cut, elasticity, mitigation);
+  return liftedPriceImpact(element, cut, elasticity, mitigation, model);
 }

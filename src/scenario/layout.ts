@@ -15,7 +15,7 @@
  */
 import { invalidValue } from "../data/errors";
 import { DEFAULT_ELASTICITY, findRiskFactorPreset } from "../model/presets";
-import { MAX_PRICE_CHANGE } from "../model/scenario";
+import { DEFAULT_PRICE_MODEL, type PriceModel, requirePriceModel } from "../model/price-model";
 import { formatNumber, requireElasticity, requireFraction } from "../model/scenario-inputs";
 import { formulaString, nameKey, requireSheetName } from "./names";
 import { a1, type CellRef, type InputCell, type NamedRange, type PlanCell, type Rect, type SheetPlan } from "./plan";
@@ -38,6 +38,8 @@ export interface ScenarioSheetInput {
   readonly cut: number;
   /** Price elasticity of demand, magnitude > 0. */
   readonly elasticity: number;
+  /** RARE.PRICEIMPACT's model; omitted → "constant". */
+  readonly model?: PriceModel;
   /** Year of the base price; omitted/null → RARE.PRICE's latest year. */
   readonly priceYear?: number | null;
 }
@@ -81,6 +83,10 @@ export const FORMATS = {
 
 const ASSUMPTION_STATUS = "Assumption (editable)";
 
+/** What the model cell means, next to it on every sheet that has one. */
+export const PRICE_MODEL_NOTE =
+  "constant: price change = (1 − gap)^(−1/elasticity) − 1, constant-elasticity demand (a 100% gap is #NUM!); linear: gap ÷ elasticity, its first-order approximation, lower for large gaps.";
+
 /** First rows of the sheet; everything below is placed relative to these. */
 const ROW = {
   title: 1,
@@ -91,6 +97,7 @@ const ROW = {
   assumptionsHeader: 7,
   cut: 8,
   elasticity: 9,
+  model: 10,
 } as const;
 
 function requireElements(elements: readonly string[]): string[] {
@@ -135,6 +142,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   const strategies = requireStrategies(input.strategies);
   const cut = requireFraction(input.cut, "Cut");
   const elasticity = requireElasticity(input.elasticity);
+  const model = requirePriceModel(input.model ?? DEFAULT_PRICE_MODEL);
   const priceYear = requirePriceYear(input.priceYear);
 
   const sheetKey = nameKey(sheetName);
@@ -166,7 +174,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   const inputCells: InputCell[] = [];
   const namedRanges: NamedRange[] = [];
   const addInput = (
-    cell: Omit<InputCell, "col" | "numberFormat"> & { value: number; numberFormat: string; note?: PlanCell },
+    cell: Omit<InputCell, "col" | "numberFormat"> & { value: number | string; numberFormat: string; note?: PlanCell },
   ) => {
     put({ row: cell.row, col: 1, value: cell.label, style: "label" });
     put({ row: cell.row, col: 2, value: cell.value, numberFormat: cell.numberFormat, style: "input" });
@@ -204,13 +212,22 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     note: {
       row: ROW.elasticity,
       col: 4,
-      value: `Judgement, not data. Price change = gap ÷ elasticity, capped at +${percentText(MAX_PRICE_CHANGE)}. Default ${formatNumber(DEFAULT_ELASTICITY.value)}: ${DEFAULT_ELASTICITY.rationale}`,
+      value: `Judgement, not data. Default ${formatNumber(DEFAULT_ELASTICITY.value)}: ${DEFAULT_ELASTICITY.rationale}`,
       style: "note",
     },
   });
+  addInput({
+    kind: "model",
+    row: ROW.model,
+    label: "Price model (constant or linear)",
+    name: name("Model"),
+    value: model,
+    numberFormat: "General",
+    note: { row: ROW.model, col: 4, value: PRICE_MODEL_NOTE, style: "note" },
+  });
 
   const offsets = strategies.map((strategy, i) => {
-    const row = ROW.elasticity + 1 + i;
+    const row = ROW.model + 1 + i;
     addInput({
       kind: "offset",
       row,
@@ -226,7 +243,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     return { row, col: 2, strategy: strategy.name };
   });
 
-  const mitigation: CellRef = { row: ROW.elasticity + 1 + strategies.length, col: 2 };
+  const mitigation: CellRef = { row: ROW.model + 1 + strategies.length, col: 2 };
   put({ row: mitigation.row, col: 1, value: "Combined mitigation offset", style: "label" });
   put({
     row: mitigation.row,
@@ -250,6 +267,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   // Scenario table: one row per element.
   const cutRef = a1(ROW.cut, 2, true);
   const elasticityRef = a1(ROW.elasticity, 2, true);
+  const modelRef = a1(ROW.model, 2, true);
   const mitigationRef = a1(mitigation.row, mitigation.col, true);
   const headerRow = mitigation.row + 2;
   const firstElementRow = headerRow + 1;
@@ -268,7 +286,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     put({
       row,
       col: COL.change,
-      formula: `=RARE.PRICEIMPACT(${el},${cutRef},${elasticityRef},${mitigationRef})`,
+      formula: `=RARE.PRICEIMPACT(${el},${cutRef},${elasticityRef},${mitigationRef},${modelRef})`,
       numberFormat: FORMATS.percent,
     });
     put({ row, col: COL.exposure, numberFormat: FORMATS.tonnes, style: "input" });
@@ -302,7 +320,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   put({
     row: totalCost.row + 1,
     col: 1,
-    value: `Exposure: tonnes of the oxide the base price refers to. Price change is capped at +${percentText(MAX_PRICE_CHANGE)} (model bound).`,
+    value: "Exposure: tonnes of the oxide the base price refers to.",
     style: "note",
   });
 
@@ -374,6 +392,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     anchors: {
       cut: { row: ROW.cut, col: 2 },
       elasticity: { row: ROW.elasticity, col: 2 },
+      model: { row: ROW.model, col: 2 },
       mitigation,
       offsets,
       firstElementRow,

@@ -43,7 +43,7 @@ export interface NamedRange {
   readonly cols?: number;
 }
 
-export type InputKind = "cut" | "elasticity" | "offset";
+export type InputKind = "cut" | "elasticity" | "model" | "offset";
 
 /** An editable assumption cell, for the preview to render as an input with its label. */
 export interface InputCell extends CellRef {
@@ -80,6 +80,8 @@ export interface ChartPlan {
 export interface PlanAnchors {
   readonly cut: CellRef;
   readonly elasticity: CellRef;
+  /** The price model's name ("constant" or "linear"), a text input. */
+  readonly model: CellRef;
   /** Combined mitigation (formula over the strategy offsets). */
   readonly mitigation: CellRef;
   readonly offsets: ReadonlyArray<CellRef & { readonly strategy: string }>;

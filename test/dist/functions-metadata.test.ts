@@ -49,7 +49,7 @@ describe("dist/functions.json", () => {
     const optional = (id: string) => metadata.functions.find((f) => f.id === id)!.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
     expect(optional("SHARE")).toEqual(["element", "stage?"]);
     expect(optional("PRODUCTION")).toEqual(["country", "year?"]);
-    expect(optional("PRICEIMPACT")).toEqual(["element", "cut", "elasticity?", "mitigation?"]);
+    expect(optional("PRICEIMPACT")).toEqual(["element", "cut", "elasticity?", "mitigation?", "model?"]);
     expect(optional("SOURCE")).toEqual(["kind", "key", "field?"]);
   });
 });

@@ -73,9 +73,9 @@ describe("writeScenarioSheet: create", () => {
     expect(read.formulas[0]).toEqual([
       "Neodymium",
       `=RARE.SHARE(A${nd})`,
-      `=RARE.GAP(A${nd},$B$8,$B$12)`,
+      `=RARE.GAP(A${nd},$B$8,$B$13)`,
       `=RARE.PRICE(A${nd})`,
-      `=RARE.PRICEIMPACT(A${nd},$B$8,$B$9,$B$12)`,
+      `=RARE.PRICEIMPACT(A${nd},$B$8,$B$9,$B$13,$B$10)`,
       "",
       `=IF(ISNUMBER(F${nd}),F${nd}*1000*D${nd}*E${nd},"")`,
       `=RARE.SOURCE("share",A${nd})`,
@@ -127,7 +127,7 @@ describe("writeScenarioSheet: create", () => {
     expect(sheet.isInput(nd, COL.gap - 1)).toBe(false);
 
     expect(wb.tablesOn(SHEET)).toEqual([
-      { name: plan.table.name, sheet: SHEET, rect: { row: 13, col: 0, rows: 4, cols: 9 }, hasHeaders: true },
+      { name: plan.table.name, sheet: SHEET, rect: { row: 14, col: 0, rows: 4, cols: 9 }, hasHeaders: true },
     ]);
     expect(
       wb
@@ -137,10 +137,11 @@ describe("writeScenarioSheet: create", () => {
     ).toEqual([
       ["RARE_Scenario_Export_Quotas_Cut", { row: 7, col: 1, rows: 1, cols: 1 }],
       ["RARE_Scenario_Export_Quotas_Elasticity", { row: 8, col: 1, rows: 1, cols: 1 }],
-      ["RARE_Scenario_Export_Quotas_Mit_Recycling_Programs", { row: 9, col: 1, rows: 1, cols: 1 }],
-      ["RARE_Scenario_Export_Quotas_Mit_Domestic_Mining_Expansion", { row: 10, col: 1, rows: 1, cols: 1 }],
-      ["RARE_Scenario_Export_Quotas_Mitigation", { row: 11, col: 1, rows: 1, cols: 1 }],
-      ["RARE_Scenario_Export_Quotas_Exposure", { row: 14, col: 5, rows: 3, cols: 1 }],
+      ["RARE_Scenario_Export_Quotas_Model", { row: 9, col: 1, rows: 1, cols: 1 }],
+      ["RARE_Scenario_Export_Quotas_Mit_Recycling_Programs", { row: 10, col: 1, rows: 1, cols: 1 }],
+      ["RARE_Scenario_Export_Quotas_Mit_Domestic_Mining_Expansion", { row: 11, col: 1, rows: 1, cols: 1 }],
+      ["RARE_Scenario_Export_Quotas_Mitigation", { row: 12, col: 1, rows: 1, cols: 1 }],
+      ["RARE_Scenario_Export_Quotas_Exposure", { row: 15, col: 5, rows: 3, cols: 1 }],
     ]);
     expect(wb.chartsOn(SHEET).map((c) => [c.name, c.spec])).toEqual([
       [
@@ -149,7 +150,7 @@ describe("writeScenarioSheet: create", () => {
           name: "RARE_Scenario_Export_Quotas_Chart",
           type: "column",
           title: plan.chart.title,
-          dataRect: { row: 13, col: 0, rows: 4, cols: 3 },
+          dataRect: { row: 14, col: 0, rows: 4, cols: 3 },
           position: { row: plan.chart.anchorRow - 1, col: 0 },
         },
       ],
