@@ -132,6 +132,11 @@ function requirePriceYear(year: number | null | undefined): number | null {
   return year;
 }
 
+/** 1 − Π(1 − offset): written out term by term, no array formula needed in any Excel. */
+export function combinedMitigationFormula(offsetRefs: readonly string[]): string {
+  return offsetRefs.length === 0 ? "=0" : `=1-${offsetRefs.map((ref) => `(1-${ref})`).join("*")}`;
+}
+
 const percentText = (fraction: number) => `${formatNumber(fraction * 100)}%`;
 
 export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
@@ -248,8 +253,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   put({
     row: mitigation.row,
     col: 2,
-    // 1 − Π(1 − offset): written out term by term, no array formula needed in any Excel.
-    formula: offsets.length === 0 ? "=0" : `=1-${offsets.map((o) => `(1-${a1(o.row, o.col, true)})`).join("*")}`,
+    formula: combinedMitigationFormula(offsets.map((o) => a1(o.row, o.col, true))),
     numberFormat: FORMATS.percent,
   });
   put({ row: mitigation.row, col: 3, value: "Computed", style: "note" });
@@ -380,7 +384,8 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     chart: {
       name: name("Chart"),
       type: "column",
-      title: "China share and supply gap by element",
+      title: "China share and supply gap by element (% of the element's supply)",
+      valueFormat: "0%",
       // Element | China share | Supply gap: adjacent columns, so one contiguous range.
       dataRect: { row: headerRow, col: COL.element, rows: elements.length + 1, cols: COL.gap },
       anchorRow: lastRow + 2,

@@ -54,6 +54,7 @@ export function structureOf(plan: SheetPlan): ScenarioStructure {
       dataRect: rect(plan.chart.dataRect),
       anchorRow: plan.chart.anchorRow,
       anchorCol: plan.chart.anchorCol,
+      ...(plan.chart.valueFormat === undefined ? {} : { valueFormat: plan.chart.valueFormat }),
     },
     inputs: plan.inputCells.map((c) => ({ row: c.row, col: c.col })),
   };
