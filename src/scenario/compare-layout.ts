@@ -81,8 +81,12 @@ export interface ComparisonAnchors {
   readonly tornadoKeys: readonly string[];
 }
 
-export interface ComparisonPlan extends PlanBody {
+/** A plan with charts of its own (comparison, simulation), written by compare-writer.ts. */
+export interface ChartedPlan extends PlanBody {
   readonly charts: readonly ChartPlan[];
+}
+
+export interface ComparisonPlan extends ChartedPlan {
   readonly anchors: ComparisonAnchors;
 }
 

@@ -1,13 +1,13 @@
 /**
- * Writes a comparison sheet (compare-layout.ts) through the Workbook port, the same in Excel
- * and the preview. `create` adds a new sheet and refuses an existing one; `update` rewrites
+ * Writes a comparison sheet (compare-layout.ts) or a simulation sheet (simulation-layout.ts)
+ * through the Workbook port, the same in Excel and the preview. `create` adds a new sheet and refuses an existing one; `update` rewrites
  * a comparison sheet RARE made, in place, keeping the exposures typed into it by element
  * (update.ts), and replacing its charts and names, which it finds through the record it
  * keeps in the workbook's add-in data. Either puts back what it changed if a step fails.
  */
 import { messageOf } from "../workbook/errors";
 import type { Rect, Workbook } from "../workbook/workbook";
-import type { ComparisonPlan } from "./compare-layout";
+import type { ChartedPlan } from "./compare-layout";
 import { ExistingNames, distinctNames } from "./existing-names";
 import type { ChartPlan, NamedRange } from "./plan";
 import { planWrites } from "./plan-writes";
@@ -15,8 +15,12 @@ import { queueChart, queueContents, queueNames } from "./queue-sheet";
 import { updateScenarioSheet } from "./update";
 import { ScenarioWriteError, type ScenarioWriteOutcome, type WriteScenarioOptions } from "./write-outcome";
 
+/** Which kind of RARE sheet a record is for; each keeps its records under its own keys. */
+export type ChartedSheetKind = "compare" | "simulation";
+
 interface ComparisonRecord {
   readonly format: "rare-comparison-sheet";
+  readonly kind: ChartedSheetKind;
   readonly version: 1;
   readonly sheetName: string;
   readonly extent: { readonly rows: number; readonly cols: number };
@@ -24,8 +28,8 @@ interface ComparisonRecord {
   readonly namedRanges: readonly NamedRange[];
 }
 
-export function comparisonKey(sheetName: string): string {
-  return `rare.scenario.compare:${sheetName.toLowerCase()}`;
+export function comparisonKey(sheetName: string, kind: ChartedSheetKind = "compare"): string {
+  return `rare.scenario.${kind}:${sheetName.toLowerCase()}`;
 }
 
 /** The record under a key, or null where there is none or it is not a well-formed one of ours. */
@@ -35,6 +39,7 @@ export function parseComparisonRecord(text: string | null): ComparisonRecord | n
     const r = JSON.parse(text) as Partial<ComparisonRecord>;
     const whole = (n: unknown) => Number.isInteger(n) && (n as number) > 0;
     if (r?.format !== "rare-comparison-sheet" || r.version !== 1 || typeof r.sheetName !== "string") return null;
+    if (r.kind !== "compare" && r.kind !== "simulation") return null;
     if (!r.extent || !whole(r.extent.rows) || !whole(r.extent.cols)) return null;
     if (!Array.isArray(r.charts) || !r.charts.every((c) => typeof c?.name === "string")) return null;
     if (!Array.isArray(r.namedRanges) || !r.namedRanges.every((n) => typeof n?.name === "string" && whole(n.row)))
@@ -45,8 +50,9 @@ export function parseComparisonRecord(text: string | null): ComparisonRecord | n
   }
 }
 
-const recordOf = (plan: ComparisonPlan): ComparisonRecord => ({
+const recordOf = (plan: ChartedPlan, kind: ChartedSheetKind): ComparisonRecord => ({
   format: "rare-comparison-sheet",
+  kind,
   version: 1,
   sheetName: plan.sheetName,
   extent: { rows: plan.extent.rows, cols: plan.extent.cols },
@@ -58,19 +64,21 @@ const recordOf = (plan: ComparisonPlan): ComparisonRecord => ({
 export async function existingComparisonSheet(
   workbook: Workbook,
   sheetName: string,
+  kind: ChartedSheetKind = "compare",
 ): Promise<"none" | "scenario" | "other"> {
   if (!(await workbook.hasSheet(sheetName))) return "none";
-  return parseComparisonRecord(await workbook.getAddinData(comparisonKey(sheetName))) ? "scenario" : "other";
+  return parseComparisonRecord(await workbook.getAddinData(comparisonKey(sheetName, kind))) ? "scenario" : "other";
 }
 
 export async function writeComparisonSheet(
   workbook: Workbook,
-  plan: ComparisonPlan,
-  options: WriteScenarioOptions,
+  plan: ChartedPlan,
+  options: WriteScenarioOptions & { readonly kind?: ChartedSheetKind },
 ): Promise<ScenarioWriteOutcome> {
   const sheet = plan.sheetName;
+  const kind = options.kind ?? "compare";
   const exists = await workbook.hasSheet(sheet);
-  const record = parseComparisonRecord(await workbook.getAddinData(comparisonKey(sheet)));
+  const record = parseComparisonRecord(await workbook.getAddinData(comparisonKey(sheet, kind)));
   if (options.mode === "create" && exists)
     throw new ScenarioWriteError(
       "sheetExists",
@@ -78,11 +86,15 @@ export async function writeComparisonSheet(
       true,
     );
   if (options.mode === "update" && !exists)
-    throw new ScenarioWriteError("sheetMissing", `There is no sheet named "${sheet}" to update: create it instead.`, true);
+    throw new ScenarioWriteError(
+      "sheetMissing",
+      `There is no sheet named "${sheet}" to update: create it instead.`,
+      true,
+    );
   if (options.mode === "update" && !record)
     throw new ScenarioWriteError(
       "notScenarioSheet",
-      `The sheet "${sheet}" was not made by RARE's Compare scenarios, so it is left alone: choose another sheet name.`,
+      `The sheet "${sheet}" was not made by RARE's ${kind === "compare" ? "Compare scenarios" : "simulation"}, so it is left alone: choose another sheet name.`,
       true,
     );
 
@@ -126,7 +138,7 @@ export async function writeComparisonSheet(
       if (options.activate !== false) batch.activateSheet(sheet);
       queueNames(batch, sheet, plan.namedRanges);
     });
-    await workbook.setAddinData(comparisonKey(sheet), JSON.stringify(recordOf(plan)));
+    await workbook.setAddinData(comparisonKey(sheet, kind), JSON.stringify(recordOf(plan, kind)));
   } catch (e) {
     throw await undo(workbook, plan, options.mode, record, before, block, e);
   }
@@ -136,7 +148,7 @@ export async function writeComparisonSheet(
 /** Create: delete the new sheet and its names. Update: the new charts and names out, the old cells, charts and names back. */
 async function undo(
   workbook: Workbook,
-  plan: ComparisonPlan,
+  plan: ChartedPlan,
   mode: WriteScenarioOptions["mode"],
   record: ComparisonRecord | null,
   before: Awaited<ReturnType<Workbook["readRange"]>> | null,
@@ -173,7 +185,7 @@ async function undo(
       : " Its previous contents were put back.";
   return new ScenarioWriteError(
     "writeFailed",
-    `${verb} the comparison sheet "${sheet}" failed: ${messageOf(cause)}.${undone}`,
+    `${verb} the sheet "${sheet}" failed: ${messageOf(cause)}.${undone}`,
     !problem,
     { cause },
   );

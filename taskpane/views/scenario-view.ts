@@ -17,7 +17,10 @@ import type { RareRuntime } from "../../functions/runtime-bridge";
 import { append, clear, h } from "../dom";
 import { errorText, messageArea } from "../messages";
 import type { OverridesController } from "../overrides-controller";
+import { combineMitigation } from "../../src/model/scenario";
 import { checkForm, initialForm } from "./scenario-choices";
+import { compareSection } from "./scenario-compare";
+import { simulationSection } from "./scenario-simulation";
 import { scenarioFormControls } from "./scenario-form";
 import { datasetVersionText, outcomeMessage, recalculatedAt } from "./scenario-outcome";
 
@@ -80,6 +83,32 @@ export function renderScenarioView(
     status,
     h("div", { class: "actions" }, createButton, updateButton),
     messages.element,
+    compareSection({
+      workbook,
+      queries: () => runtime.queries(),
+      elements: () => {
+        const chosen = form.read().elements.filter((e) => e.checked);
+        return { chosen: chosen.map((e) => e.name), unsourced: chosen.filter((e) => !e.sourced).map((e) => e.name) };
+      },
+      afterWrite: () => refreshStatus(),
+    }),
+    simulationSection({
+      workbook,
+      datasetVersion: () => version.textContent ?? runtime.bundled.version(),
+      setup: () => {
+        const read = form.read();
+        const checked = checkForm(read);
+        if (!checked.ok) return [...checked.problems];
+        const sourced = read.elements.filter((e) => e.checked && e.sourced).map((e) => e.name);
+        if (sourced.length === 0)
+          return [{ field: "elements", message: "Choose at least one element with a sourced China share." }];
+        return {
+          elements: sourced.map((name) => ({ name, share: runtime.queries().share(name, null) })),
+          mitigation: combineMitigation(checked.input.strategies.map((st) => st.offset)),
+        };
+      },
+      afterWrite: () => refreshStatus(),
+    }),
     h("h3", {}, "Refresh"),
     h(
       "p",
@@ -180,6 +209,12 @@ export function renderScenarioView(
       await refreshStatus();
     }
   });
+
+  // Recheck the workbook whenever the view is shown: a sheet deleted or renamed by hand
+  // while another tab was open is reflected before the user acts on a stale status.
+  new MutationObserver(() => {
+    if (!container.hidden) void refreshStatus();
+  }).observe(container, { attributes: true, attributeFilter: ["hidden"] });
 
   paintButtons();
   void refreshStatus();
