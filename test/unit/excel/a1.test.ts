@@ -81,7 +81,7 @@ describe("the two bases are different types", () => {
     // @ts-expect-error a 1-based cell is not a 0-based one
     expect(takesPort(planCell)).toBe("B2");
     // @ts-expect-error a 0-based cell is not a 1-based one
-    expect(takesPlan(portCell)).toBe("");
+    expect(takesPlan(portCell)).toBe("0"); // row 0, no column: no such cell
     expect(takesPort(toZeroBasedCell(planCell))).toBe("A1");
   });
 });
