@@ -3,10 +3,9 @@
  * the preview host both write it the same way (values, then formats, then the table, the
  * names and the chart), so what the user sees in the preview is what Excel gets.
  *
- * Rows and columns are 1-based, as in A1 notation and fast-formula-parser (Office.js
- * `getCell` is 0-based: subtract 1 there).
+ * Rows and columns are 1-based (A1Cell, A1Rect), as in A1 notation and fast-formula-parser;
+ * the Workbook port is 0-based: convert with toZeroBased (src/excel/a1.ts).
  */
-
 import type { A1Cell, A1Rect } from "../excel/a1";
 
 export type CellStyle = "title" | "label" | "input" | "header" | "note";
