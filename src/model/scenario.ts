@@ -37,6 +37,8 @@ export function supplyGap(share: number, cut: number, mitigation: number): numbe
 export function priceChange(gap: number, elasticity: number, model: PriceModel = DEFAULT_PRICE_MODEL): number {
   const g = requireFraction(gap, "Supply gap");
   const e = requireElasticity(elasticity);
+  // No gap, no change, whatever the elasticity (1^−∞ is NaN in floating point).
+  if (g === 0) return 0;
   if (model === "linear") return finiteChange(g / e, g, e);
   if (g === 1) {
     throw invalidNumber(

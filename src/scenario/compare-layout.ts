@@ -21,21 +21,14 @@
  * a note under the summary names them.
  */
 import { invalidValue } from "../data/errors";
+import { isFormulaLike } from "../excel/formula-lead";
 import { DEFAULT_PRICE_MODEL, type PriceModel, requirePriceModel } from "../model/price-model";
 import { requireElasticity, requireFraction } from "../model/scenario-inputs";
 import { type Bounds, defaultBounds } from "../model/tornado";
-import { FORMATS, PRICE_MODEL_NOTE, combinedMitigationFormula } from "./layout";
-import { nameKey, requireSheetName } from "./names";
-import {
-  a1,
-  type CellRef,
-  type ChartPlan,
-  type InputCell,
-  type NamedRange,
-  type PlanBody,
-  type PlanCell,
-  type Rect,
-} from "./plan";
+import { FORMATS, PRICE_MODEL_NOTE, combinedMitigationFormula } from "./scenario-layout";
+import { nameKey, requireSheetName } from "./scenario-names";
+import { a1, type A1Cell, type A1Rect } from "../excel/a1";
+import type { ChartPlan, InputCell, NamedRange, PlanBody, PlanCell } from "./plan";
 
 export interface ComparedScenario {
   readonly name: string;
@@ -65,18 +58,18 @@ export interface ComparisonAnchors {
   readonly scenarioRow: number;
   readonly cutRow: number;
   readonly elasticityRow: number;
-  readonly model: CellRef;
+  readonly model: A1Cell;
   readonly offsetRows: readonly number[];
   readonly mitigationRow: number;
   /** Element rows of the exposure block (element in A, exposure B, price C, share D). */
   readonly firstElementRow: number;
   /** Each summary block including its header row; scenario i in column 2 + i. */
-  readonly gap: Rect;
-  readonly change: Rect;
-  readonly cost: Rect;
+  readonly gap: A1Rect;
+  readonly change: A1Rect;
+  readonly cost: A1Rect;
   readonly totalRow: number;
   /** Tornado header and rows: Assumption | At low | At high | Swing | Low bound | High bound. */
-  readonly tornado: Rect;
+  readonly tornado: A1Rect;
   /** Tornado rows' keys, in the order written. */
   readonly tornadoKeys: readonly string[];
 }
@@ -100,7 +93,9 @@ function requireNames(names: readonly string[], what: string, atLeast: number): 
   return names.map((raw) => {
     const name = typeof raw === "string" ? raw.trim() : "";
     if (name === "") throw invalidValue(`${what[0].toUpperCase()}${what.slice(1)} names must not be blank.`);
-    if (/^[=+\-@]/.test(name)) throw invalidValue(`"${name}" must not start with = + - or @.`);
+    // Written to cells as values: the untrimmed text is checked too (a tab or CR lead hides a formula).
+    if (isFormulaLike(name) || isFormulaLike(raw))
+      throw invalidValue(`"${name}" must not start with = + - @, a tab or a carriage return.`);
     if (seen.has(norm(name))) throw invalidValue(`"${name}" is listed twice.`);
     seen.add(norm(name));
     return name;
@@ -238,7 +233,7 @@ export function buildComparisonSheet(input: ComparisonInput): ComparisonPlan {
     put({ row, col: 3, formula: `=RARE.PRICE(A${row})`, numberFormat: FORMATS.usdPerKg });
     put({ row, col: 4, formula: `=RARE.SHARE(A${row})`, numberFormat: FORMATS.percent });
   });
-  const exposureRange: Rect = { row: firstElementRow, col: 2, rows: n, cols: 1 };
+  const exposureRange: A1Rect = { row: firstElementRow, col: 2, rows: n, cols: 1 };
   namedRanges.push({ name: name("Exposure"), row: firstElementRow, col: 2, rows: n, cols: 1 });
   const exposureOf = (e: number) => a1(elementRow(e), 2, true);
   const priceOf = (e: number) => a1(elementRow(e), 3, true);
@@ -249,7 +244,7 @@ export function buildComparisonSheet(input: ComparisonInput): ComparisonPlan {
     title: string,
     format: string,
     formula: (e: number, col: number, row: number) => string,
-  ): Rect => {
+  ): A1Rect => {
     put({ row: top, col: 1, value: title, style: "header" });
     scenarios.forEach((_, i) =>
       put({ row: top, col: colOf(i), formula: `=${a1(scenarioRow, colOf(i), true)}`, style: "header" }),
@@ -397,7 +392,7 @@ export function buildComparisonSheet(input: ComparisonInput): ComparisonPlan {
     put({ row, col: 4, formula: `=ABS(${a1(row, 3)}-${a1(row, 2)})`, numberFormat: "#,##0.00" });
   });
   for (let e = 0; e < charted; e++) put({ row: workHeader + 1 + e, col: 1, formula: `=${a1(elementRow(e), 1, true)}` });
-  const tornado: Rect = { row: tornadoHeader, col: 1, rows: ordered.length + 1, cols: TORNADO_HEADERS.length };
+  const tornado: A1Rect = { row: tornadoHeader, col: 1, rows: ordered.length + 1, cols: TORNADO_HEADERS.length };
   const lastRow = workHeader + Math.max(1, charted);
 
   const chartCol = Math.max(S + 3, TORNADO_HEADERS.length + 2);

@@ -6,13 +6,14 @@
  * keeps in the workbook's add-in data. Either puts back what it changed if a step fails.
  */
 import { messageOf } from "../workbook/errors";
-import type { Rect, Workbook } from "../workbook/workbook";
+import type { ZeroBasedRect } from "../excel/a1";
+import type { Workbook } from "../workbook/workbook";
 import type { ChartedPlan } from "./compare-layout";
 import { ExistingNames, distinctNames } from "./existing-names";
 import type { ChartPlan, NamedRange } from "./plan";
 import { planWrites } from "./plan-writes";
 import { queueChart, queueContents, queueNames } from "./queue-sheet";
-import { updateScenarioSheet } from "./update";
+import { updateScenarioSheet } from "./keep-exposures";
 import { ScenarioWriteError, type ScenarioWriteOutcome, type WriteScenarioOptions } from "./write-outcome";
 
 /** Which kind of RARE sheet a record is for; each keeps its records under its own keys. */
@@ -107,7 +108,7 @@ export async function writeComparisonSheet(
     (n) => (exists && own.has(n.toUpperCase())) || existing.isBroken(n),
   );
 
-  let block: Rect = { row: 0, col: 0, rows: plan.extent.rows, cols: plan.extent.cols };
+  let block: ZeroBasedRect = { row: 0, col: 0, rows: plan.extent.rows, cols: plan.extent.cols };
   let before: Awaited<ReturnType<Workbook["readRange"]>> | null = null;
   let written = plan;
   let kept: ScenarioWriteOutcome["kept"] = [];
@@ -152,7 +153,7 @@ async function undo(
   mode: WriteScenarioOptions["mode"],
   record: ComparisonRecord | null,
   before: Awaited<ReturnType<Workbook["readRange"]>> | null,
-  block: Rect,
+  block: ZeroBasedRect,
   cause: unknown,
 ): Promise<ScenarioWriteError> {
   const sheet = plan.sheetName;

@@ -6,10 +6,11 @@
  */
 import type { SimulationInput, SimulationResult } from "../model/simulation";
 import { formatNumber } from "../model/scenario-inputs";
-import { FORMATS } from "./layout";
-import { nameKey, requireSheetName } from "./names";
+import { FORMATS } from "./scenario-layout";
+import { nameKey, requireSheetName } from "./scenario-names";
 import type { ChartedPlan } from "./compare-layout";
-import type { PlanCell, Rect } from "./plan";
+import type { A1Rect } from "../excel/a1";
+import type { PlanCell } from "./plan";
 
 export const SIMULATION_SHEET = "Scenario simulation";
 export const PERCENTILE_HEADERS = [
@@ -25,8 +26,8 @@ export const PERCENTILE_HEADERS = [
 
 export interface SimulationPlan extends ChartedPlan {
   /** Percentile table including its header row. */
-  readonly percentiles: Rect;
-  readonly histogram: Rect;
+  readonly percentiles: A1Rect;
+  readonly histogram: A1Rect;
 }
 
 const pct = (v: number) => `${formatNumber(Math.round(v * 1000) / 10)}%`;
@@ -72,7 +73,7 @@ export function buildSimulationSheet(
     put({ row, col: 8, value: r.counted, numberFormat: "#,##0" });
   });
   const n = result.elements.length;
-  const percentiles: Rect = { row: header, col: 1, rows: n + 1, cols: PERCENTILE_HEADERS.length };
+  const percentiles: A1Rect = { row: header, col: 1, rows: n + 1, cols: PERCENTILE_HEADERS.length };
 
   const histTitle = header + n + 2;
   const histHeader = histTitle + 1;
@@ -85,7 +86,7 @@ export function buildSimulationSheet(
     put({ row, col: 1, value: `${pct(result.binEdges[b])} to ${pct(result.binEdges[b + 1])}` });
     result.elements.forEach((r, e) => put({ row, col: 2 + e, value: r.histogram[b], numberFormat: "#,##0" }));
   }
-  const histogram: Rect = { row: histHeader, col: 1, rows: bins + 1, cols: n + 1 };
+  const histogram: A1Rect = { row: histHeader, col: 1, rows: bins + 1, cols: n + 1 };
   const sheetKey = nameKey(name);
   return {
     sheetName: name,

@@ -4,10 +4,11 @@
  * turns the texts typed into a ComparisonInput, or problems tied to their fields, with the
  * same parsing and the model's own validators as the single-scenario form. No DOM here.
  */
+import { isFormulaLike } from "../../src/excel/formula-lead";
 import { DEFAULT_ELASTICITY, RISK_FACTOR_PRESETS, STRATEGY_PRESETS } from "../../src/model/presets";
 import { formatNumber, requireElasticity } from "../../src/model/scenario-inputs";
 import type { ComparisonInput } from "../../src/scenario/compare-layout";
-import { requireSheetName } from "../../src/scenario/names";
+import { requireSheetName } from "../../src/scenario/scenario-names";
 import { guarded, parseNumberText, percentField, percentText, type Problem } from "./scenario-choices";
 
 export interface NamedScenario {
@@ -85,8 +86,11 @@ export function checkScenarios(
     if (name === "") problems.push({ field: `${field}:name`, message: `Scenario ${i + 1} needs a name.` });
     else if (seen.has(name.toLowerCase()))
       problems.push({ field: `${field}:name`, message: `Two scenarios are named "${name}": rename one.` });
-    else if (/^[=+\-@]/.test(name))
-      problems.push({ field: `${field}:name`, message: `Scenario name "${name}" must not start with = + - or @.` });
+    else if (isFormulaLike(name) || isFormulaLike(s.name))
+      problems.push({
+        field: `${field}:name`,
+        message: `Scenario name "${name}" must not start with = + - @, a tab or a carriage return.`,
+      });
     seen.add(name.toLowerCase());
     const label = name || `Scenario ${i + 1}`;
     const cut = percentField(s.cutText, `${label}: export cut`, `${field}:cut`, problems);

@@ -121,7 +121,7 @@ describe("gap (RARE.GAP)", () => {
   it("rejects a dataset share outside 0..1 (an override typed as 80) rather than returning 40", () => {
     const e = rareError(() => gap(queries, "Override", 0.5, null));
     expect(e.code).toBe("invalidNumber");
-    expect(e.message).toMatch(/^China share of Override 80 is outside 0\.\.1/);
+    expect(e.message).toMatch(/^China share of Override 80 \(8000%\) is outside 0\.\.1/);
   });
 });
 
@@ -271,7 +271,7 @@ describe("combineMitigation", () => {
   it("rejects an offset outside 0..1 and names which one", () => {
     const e = rareError(() => combineMitigation([0.2, 20]));
     expect(e.code).toBe("invalidNumber");
-    expect(e.message).toMatch(/^Mitigation offset 2 20 is outside 0\.\.1/);
+    expect(e.message).toMatch(/^Mitigation offset 2 20 \(2000%\) is outside 0\.\.1/);
   });
 });
 

@@ -7,7 +7,13 @@
  */
 import { bundled } from "../../../src/data/bundled";
 import { combineMitigation, gap, priceImpact } from "../../../src/model/scenario";
-import { COL, FORMATS, GRID_CUTS, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/layout";
+import {
+  COL,
+  FORMATS,
+  GRID_CUTS,
+  buildScenarioSheet,
+  type ScenarioSheetInput,
+} from "../../../src/scenario/scenario-layout";
 import { manifestKey } from "../../../src/scenario/manifest";
 import type { SheetPlan } from "../../../src/scenario/plan";
 import { planWrites } from "../../../src/scenario/plan-writes";
@@ -150,6 +156,7 @@ describe("writeScenarioSheet: create", () => {
           name: "RARE_Scenario_Export_Quotas_Chart",
           type: "column",
           title: plan.chart.title,
+          valueFormat: "0%",
           dataRect: { row: 14, col: 0, rows: 4, cols: 3 },
           position: { row: plan.chart.anchorRow - 1, col: 0 },
         },
@@ -184,7 +191,8 @@ describe("writeScenarioSheet: create", () => {
 
   it("shows the model's error for a bad assumption typed into the sheet", async () => {
     const wb = await created();
-    wb.editCell(SHEET, cut.row - 1, cut.col - 1, "80");
+    // 80 alone is 80 % in a percent cell (automatic percent entry); 150 % is out of range.
+    wb.editCell(SHEET, cut.row - 1, cut.col - 1, "150%");
     expect(at(wb, rowOf(plan, "Neodymium"), COL.gap)).toMatchObject({ error: "#NUM!" });
   });
 
