@@ -113,6 +113,8 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
         seriesBy: "Columns",
         name: "RARE_Scenario_Geopolitical_Tensions_Chart",
         title: plan.chart.title,
+        valueFormat: "0%",
+        legend: { visible: true, position: "Bottom" },
         position: [
           { row: plan.chart.anchorRow - 1, col: 0, rows: 1, cols: 1 },
           { row: plan.chart.anchorRow + 13, col: 7, rows: 1, cols: 1 },
