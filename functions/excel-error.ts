@@ -36,10 +36,35 @@ function runtimeErrorClass(): ErrorCtor | undefined {
   return cf && typeof cf.Error === "function" ? cf.Error : undefined;
 }
 
-export function excelError(code: ExcelErrorCode, message: string): ExcelError {
+// Identical errors share one value: a column of a million blanks or typos must not build a
+// million error objects. Bounded, since messages can carry user text ("Did you mean ...").
+const SHARED_LIMIT = 4096;
+let shared = new Map<string, ExcelError>();
+let sharedFor: ErrorCtor | undefined;
+
+function sharedError(code: string, message: string | undefined): ExcelError {
   // Looked up per call: the runtime may define CustomFunctions.Error after this bundle loads.
   const Runtime = runtimeErrorClass();
-  return Runtime ? new Runtime(code as never, message) : new PreviewError(code, message);
+  if (Runtime !== sharedFor || shared.size >= SHARED_LIMIT) {
+    shared = new Map();
+    sharedFor = Runtime;
+  }
+  const key = message === undefined ? code : `${code}\n${message}`;
+  let e = shared.get(key);
+  if (!e) {
+    e = Runtime ? new Runtime(code as never, message) : new PreviewError(code, message);
+    shared.set(key, e);
+  }
+  return e;
+}
+
+export function excelError(code: ExcelErrorCode, message: string): ExcelError {
+  return sharedError(code, message);
+}
+
+/** The error an input cell holds (#DIV/0!, #REF!, ...), given as Excel shows it, to hand back unchanged. */
+export function incomingError(code: string): ExcelError {
+  return sharedError(code, undefined);
 }
 
 /** Any thrown value becomes an Excel error; unexpected exceptions never reach Excel raw. */
