@@ -37,23 +37,29 @@ function runtimeErrorClass(): ErrorCtor | undefined {
 }
 
 // Identical errors share one value: a column of a million blanks or typos must not build a
-// million error objects. Bounded, since messages can carry user text ("Did you mean ...").
+// million error objects. Keyed by code, then by the message string itself (its hash is kept
+// with the string, and memoised domain errors hand back the same string each time).
+// Bounded, since messages can carry user text ("Did you mean ...").
 const SHARED_LIMIT = 4096;
-let shared = new Map<string, ExcelError>();
+let shared = new Map<string, Map<string | undefined, ExcelError>>();
+let sharedCount = 0;
 let sharedFor: ErrorCtor | undefined;
 
 function sharedError(code: string, message: string | undefined): ExcelError {
   // Looked up per call: the runtime may define CustomFunctions.Error after this bundle loads.
   const Runtime = runtimeErrorClass();
-  if (Runtime !== sharedFor || shared.size >= SHARED_LIMIT) {
+  if (Runtime !== sharedFor || sharedCount >= SHARED_LIMIT) {
     shared = new Map();
+    sharedCount = 0;
     sharedFor = Runtime;
   }
-  const key = message === undefined ? code : `${code}\n${message}`;
-  let e = shared.get(key);
+  let byMessage = shared.get(code);
+  if (!byMessage) shared.set(code, (byMessage = new Map()));
+  let e = byMessage.get(message);
   if (!e) {
     e = Runtime ? new Runtime(code as never, message) : new PreviewError(code, message);
-    shared.set(key, e);
+    byMessage.set(message, e);
+    sharedCount++;
   }
   return e;
 }

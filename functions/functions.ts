@@ -111,7 +111,7 @@ export function hhi(year?: unknown[][]): unknown[][] {
 }
 
 /**
- * Spills a column of the valid names of one kind (elements, countries, years, ...).
+ * Spills a column of the valid names of one kind, e.g. elements or countries.
  * @customfunction
  * @param kind What to list: elements, risks, strategies, countries, oxides, years, stages, events, sources, keyrisks, aims, keystrategies or kinds.
  * @returns A column of names.
@@ -121,7 +121,7 @@ export function list(kind: unknown[][]): unknown[][] {
 }
 
 /**
- * Spills a whole table with a header row (production, prices, risks, ...).
+ * Spills a whole table with a header row, e.g. production or prices.
  * @customfunction
  * @param kind Which table: elements, risks, strategies, production, reserves, prices, stages, events, sources, imports, reliance, salient, keyrisks, aims or keystrategies.
  * @returns The table, header row first.
