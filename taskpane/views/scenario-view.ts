@@ -153,9 +153,11 @@ export function renderScenarioView(
     status.textContent =
       existing.kind === "scenario"
         ? `The scenario sheet "${existing.name}" exists. Update it in place (the exposures you typed are kept), or choose another sheet name to create a new one.`
-        : existing.kind === "other"
-          ? `A sheet named "${existing.name}" exists and was not made by a RARE scenario: choose another sheet name.`
-          : "";
+        : existing.kind === "stale"
+          ? `The sheet "${existing.name}" has a RARE scenario record that does not match its contents (its scenario table was changed or removed by hand), so RARE will not update it: choose another sheet name, or delete the sheet.`
+          : existing.kind === "other"
+            ? `A sheet named "${existing.name}" exists and was not made by a RARE scenario: choose another sheet name.`
+            : "";
     paintButtons();
   }
 
