@@ -24,13 +24,39 @@ function toExcelArgument(arg: unknown): unknown {
   return Array.isArray(arg) ? arg : [[arg]];
 }
 
+const isEngineError = (v: unknown): boolean =>
+  typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "string";
+
+/** The first error value (engine form, { error, message }) inside a range argument, if any. */
+function errorInRange(args: readonly unknown[]): unknown {
+  for (const arg of args) {
+    if (!Array.isArray(arg)) continue;
+    for (const row of arg) {
+      const found = Array.isArray(row) ? row.find(isEngineError) : undefined;
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `acceptsErrors(id)`: the function's functions.json declares allowErrorForDataTypeAny.
+ * Without it Excel does not call a custom function whose argument holds an error, not even
+ * one cell of a range: the error is the result ("Errors as custom function inputs",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors). Scalar
+ * error arguments never reach here (ffp-adapter.ts); range ones are settled the same way.
+ */
 export function engineFunctions(
   associated: Readonly<Record<string, AssociatedFunction>>,
   namespace = "RARE",
+  acceptsErrors: (id: string) => boolean = () => false,
 ): Record<string, EngineFunction> {
   const out: Record<string, EngineFunction> = {};
   for (const [id, fn] of Object.entries(associated)) {
+    const passErrors = acceptsErrors(id);
     out[`${namespace}.${id.toUpperCase()}`] = (...args: unknown[]) => {
+      const error = passErrors ? undefined : errorInRange(args);
+      if (error !== undefined) return error;
       const result = fn(...args.map(toExcelArgument));
       if (!Array.isArray(result)) return toEngineValue(result);
       if (result.length === 1 && Array.isArray(result[0]) && result[0].length === 1) return toEngineValue(result[0][0]);
