@@ -95,7 +95,7 @@ ${ERROR_EXAMPLES.map((e) => {
       </section>
       <section aria-labelledby="data">
         <h2 id="data">Where the data comes from</h2>
-        <p>Everything the functions return is compiled at build time from the source files shipped with RARE: the source articles (element, risk-factor and strategy tables), USGS Mineral Commodity Summaries (mine production, reserves, prices; the newest edition wins for each year) and curated tables with their own sources (element facts, China's share by stage, export-control events). Scenario defaults (cut, elasticity, mitigation offsets) are assumptions you should change, not data. <code>=RARE.SOURCE(kind, key, [field])</code> gives the citation behind any value; these are all the sources (<code>=RARE.TABLE("sources")</code>):</p>
+        <p>Everything the functions return is compiled at build time from the source files shipped with RARE: the source articles (element, risk-factor and strategy tables), USGS Mineral Commodity Summaries (mine production, reserves, prices; the newest edition wins for each year) and curated tables with their own sources (element facts, China's share by stage, export-control events). Scenario defaults (cut, elasticity, mitigation offsets) are assumptions you should change, not data. <code>=RARE.SOURCE(kind, key, [field])</code> gives the citation behind any value. The sources the bundled data cites (<code>=RARE.TABLE("sources")</code>):</p>
         ${matrixTable(sources, Infinity)}
       </section>
     </main>

@@ -13,3 +13,9 @@ export const DEVELOPMENT_IDENTITY = {
   id: "3d0f6a52-8c1e-4b7a-9f25-6e4c1b2d7a90",
   displayName: "RARE rare-earth risk (development)",
 } as const;
+
+/** The test build `npm run test:excel` sideloads: its own copy, so it touches no one's settings. */
+export const CONFORMANCE_IDENTITY = {
+  id: "8b1e5f0c-2d47-4c3a-a6e9-0f7d3b9c4e21",
+  displayName: "RARE conformance (test build)",
+} as const;

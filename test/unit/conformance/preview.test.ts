@@ -3,14 +3,14 @@
  * under the functions.json the build generates (the golden copy, which the dist tests
  * keep equal to it). `npm run test:excel` runs the same script in real Excel.
  */
-import { readFileSync } from "fs";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { CHECKS } from "../../conformance/checks";
 import type { FunctionsJson } from "../../conformance/metadata";
 import { previewConformanceHost } from "../../conformance/preview-host";
 import { formatReport, runConformance } from "../../conformance/run";
 import type { ConformanceReport } from "../../conformance/types";
-import { repoRoot } from "../../support/paths";
+import { artifactsDir, repoRoot } from "../../support/paths";
 
 jest.setTimeout(60_000);
 
@@ -18,6 +18,9 @@ const metadata = JSON.parse(readFileSync(join(repoRoot, "test", "golden", "funct
 let report: ConformanceReport;
 beforeAll(async () => {
   report = await runConformance(previewConformanceHost(metadata));
+  // The same JSON npm run test:excel writes for Excel, so the two can be compared.
+  mkdirSync(join(artifactsDir, "conformance"), { recursive: true });
+  writeFileSync(join(artifactsDir, "conformance", "preview.json"), JSON.stringify(report, null, 2) + "\n");
 });
 
 it("runs every check of the script", () => {
