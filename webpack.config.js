@@ -18,7 +18,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const BundlePackagesPlugin = require("./scripts/webpack/bundle-packages-plugin");
 // The manifest, page and help generators are TypeScript, shared with their tests.
 const { require: requireTs } = require("tsx/cjs/api");
-const ts = (file) => requireTs(file, __filename);
+const ts = (file) => requireTs(file, path.join(__dirname, "webpack.config.js"));
 const { parseAddinUrl } = ts("./src/manifest/addin-url.ts");
 const { buildManifest } = ts("./src/manifest/build-manifest.ts");
 const { panePage, helpPageCsp } = ts("./src/manifest/pane-page.ts");

@@ -8,8 +8,8 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const base = require("../../webpack.config.js");
 const { require: requireTs } = require("tsx/cjs/api");
-const { panePage } = requireTs("../../src/manifest/pane-page.ts", __filename);
-const { CONFORMANCE_IDENTITY } = requireTs("../../src/manifest/identity.ts", __filename);
+const { panePage } = requireTs("../../src/manifest/pane-page.ts", path.join(__dirname, "webpack.config.js"));
+const { CONFORMANCE_IDENTITY } = requireTs("../../src/manifest/identity.ts", path.join(__dirname, "webpack.config.js"));
 const { defaultPort } = require("office-addin-test-helpers");
 
 const root = path.resolve(__dirname, "../..");
