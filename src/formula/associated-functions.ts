@@ -6,6 +6,7 @@
  * the same code Excel runs. The preview does not spill: a larger result stays an array,
  * which engine functions such as INDEX and SUM can still consume.
  */
+import { isErrorValue } from "../excel/values";
 import type { EngineFunction } from "../scenario/ffp-adapter";
 
 export type AssociatedFunction = (...args: unknown[]) => unknown;
@@ -24,15 +25,12 @@ function toExcelArgument(arg: unknown): unknown {
   return Array.isArray(arg) ? arg : [[arg]];
 }
 
-const isEngineError = (v: unknown): boolean =>
-  typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "string";
-
 /** The first error value (engine form, { error, message }) inside a range argument, if any. */
 function errorInRange(args: readonly unknown[]): unknown {
   for (const arg of args) {
     if (!Array.isArray(arg)) continue;
     for (const row of arg) {
-      const found = Array.isArray(row) ? row.find(isEngineError) : undefined;
+      const found = Array.isArray(row) ? row.find(isErrorValue) : undefined;
       if (found !== undefined) return found;
     }
   }

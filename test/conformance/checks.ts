@@ -7,8 +7,9 @@
  * Every check works on a fresh sheet of its own (the runner adds and deletes it) and
  * removes the workbook-scoped things it adds, so a blank workbook stays usable.
  */
-import { SYNC_BUDGET_BYTES, rowBytes, OP_OVERHEAD_BYTES } from "../../src/workbook/payload";
-import type { CellValue } from "../../src/workbook/workbook";
+import { SYNC_BUDGET_BYTES } from "../../src/excel/limits";
+import { rowBytes, OP_OVERHEAD_BYTES } from "../../src/workbook/payload";
+import type { CellValue } from "../../src/excel/values";
 import { ConformanceFailure, fails, same, truthy } from "./expect";
 import type { Check } from "./types";
 

@@ -7,7 +7,7 @@ import { createFfpEvaluator } from "../../src/scenario/ffp-evaluator";
 import { PreviewWorkbook } from "../../taskpane/hosts/preview";
 import { associated } from "../unit/scenario/support/rare-preview";
 import { functionOptionsOf, type FunctionsJson } from "./metadata";
-import type { CellValue } from "../../src/workbook/workbook";
+import type { CellValue } from "../../src/excel/values";
 import type { ConformanceHost } from "./types";
 
 export function previewConformanceHost(metadata: FunctionsJson): ConformanceHost {

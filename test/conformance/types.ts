@@ -3,7 +3,8 @@
  * relies on, run through the Workbook port and RARE formulas against any host: the preview
  * in CI (test/unit/conformance), real Excel through `npm run test:excel` (pane/runner.ts).
  */
-import type { CellRef, Workbook } from "../../src/workbook/workbook";
+import type { ZeroBasedCell } from "../../src/excel/a1";
+import type { Workbook } from "../../src/workbook/workbook";
 
 /** Where the script runs: the preview models the strictest Excel (on the web). */
 export type HostPlatform = "preview" | "web" | "desktop" | "mac" | "unknown";
@@ -22,7 +23,7 @@ export interface ConformanceHost {
   /** The `options` functions.json gives each function (allowErrorForDataTypeAny …), by id. */
   readonly functionOptions: (id: string) => Readonly<Record<string, unknown>>;
   /** Writes a data-type cell (the port has no such write: the product never writes one). */
-  writeEntity(sheet: string, cell: CellRef, entity: EntityCell): Promise<void>;
+  writeEntity(sheet: string, cell: ZeroBasedCell, entity: EntityCell): Promise<void>;
 }
 
 export interface Check {
