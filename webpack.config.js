@@ -2,7 +2,8 @@
  * Builds the shared-runtime add-in: functions.js (custom functions + bundled data),
  * taskpane.js (pane views and hosts), taskpane.html (loads office.js, then both
  * bundles), functions.json (generated from JSDoc by custom-functions-metadata-plugin,
- * which also appends the CustomFunctions.associate calls), manifest.xml and help.html.
+ * which also appends the CustomFunctions.associate calls; scripts/webpack/error-inputs-plugin.js
+ * then allows error inputs), manifest.xml and help.html.
  *
  * ADDIN_URL=https://host/path/ makes the production build: the manifest's URLs under that
  * base, the production Id and name, office.js from Microsoft's CDN. Without it the build
@@ -16,6 +17,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const BundlePackagesPlugin = require("./scripts/webpack/bundle-packages-plugin");
+const ErrorInputsPlugin = require("./scripts/webpack/error-inputs-plugin");
 // The manifest, page and help generators are TypeScript, shared with their tests.
 const { require: requireTs } = require("tsx/cjs/api");
 const ts = (file) => requireTs(file, path.join(__dirname, "webpack.config.js"));
@@ -95,6 +97,8 @@ module.exports = (env, argv) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
+      // allowErrorForDataTypeAny, which the JSDoc generator cannot emit: error cells reach the functions.
+      new ErrorInputsPlugin({ filename: "functions.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./taskpane/taskpane.html",

@@ -19,10 +19,20 @@ function toEngineValue(v: unknown): unknown {
   return v;
 }
 
+const isEngineError = (v: unknown): v is { error: string } =>
+  typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "string";
+
+/**
+ * An error cell of a range as Excel hands it to a function whose metadata allows error
+ * inputs: an error cell value (Excel.ErrorCellValue, `{ type: "Error", basicValue: "#N/A" }`).
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors
+ */
+const toExcelCell = (v: unknown): unknown => (isEngineError(v) ? { type: "Error", basicValue: v.error } : v);
+
 /** Excel hands custom functions a matrix for every `any[][]` argument, null when omitted. */
 function toExcelArgument(arg: unknown): unknown {
   if (arg === null || arg === undefined) return null;
-  return Array.isArray(arg) ? arg : [[arg]];
+  return Array.isArray(arg) ? arg.map((row: unknown) => (Array.isArray(row) ? row.map(toExcelCell) : row)) : [[arg]];
 }
 
 /** The first error value (engine form, { error, message }) inside a range argument, if any. */
@@ -38,16 +48,17 @@ function errorInRange(args: readonly unknown[]): unknown {
 }
 
 /**
- * `acceptsErrors(id)`: the function's functions.json declares allowErrorForDataTypeAny.
- * Without it Excel does not call a custom function whose argument holds an error, not even
- * one cell of a range: the error is the result ("Errors as custom function inputs",
- * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors). Scalar
- * error arguments never reach here (ffp-adapter.ts); range ones are settled the same way.
+ * `acceptsErrors(id)`: the function's functions.json declares allowErrorForDataTypeAny, as
+ * the build's does for every RARE function (scripts/webpack/error-inputs-plugin.js), hence
+ * the default. Without it Excel does not call a custom function whose argument holds an
+ * error, not even one cell of a range: the error is the result ("Errors as custom function
+ * inputs", https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
+ * Scalar error arguments never reach here (ffp-adapter.ts); range ones are settled the same way.
  */
 export function engineFunctions(
   associated: Readonly<Record<string, AssociatedFunction>>,
   namespace = "RARE",
-  acceptsErrors: (id: string) => boolean = () => false,
+  acceptsErrors: (id: string) => boolean = () => true,
 ): Record<string, EngineFunction> {
   const out: Record<string, EngineFunction> = {};
   for (const [id, fn] of Object.entries(associated)) {

@@ -52,7 +52,9 @@ it("prints one line per check and the count", () => {
 describe("a failing host is reported, not thrown", () => {
   it("names the check and what differed", async () => {
     const host = previewConformanceHost(metadata);
-    const lying = { ...host, functionOptions: () => ({ allowErrorForDataTypeAny: true }) };
+    // The preview passes error cells (the golden functions.json allows them); a host whose
+    // metadata said otherwise must see Excel refuse to call the function.
+    const lying = { ...host, functionOptions: () => ({}) };
     const result = (
       await runConformance(
         lying,
@@ -60,6 +62,6 @@ describe("a failing host is reported, not thrown", () => {
       )
     ).results[0];
     expect(result.passed).toBe(false);
-    expect(result.message).toMatch(/RARE\.SHARE\(A1:A3\) with A2 = #N\/A, first cell \(allowErrorForDataTypeAny on\)/);
+    expect(result.message).toMatch(/RARE\.SHARE\(A1:A3\) with A2 = #N\/A, first cell \(allowErrorForDataTypeAny off\)/);
   });
 });
