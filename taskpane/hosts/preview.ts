@@ -7,6 +7,9 @@
  * names are case-insensitive; deleting a sheet leaves its defined names behind, broken
  * (#REF!), and they still block adding a name of the same spelling; deleting a table keeps its
  * cells (Excel's convertToRange). Formulas are computed by an injected FormulaEvaluator.
+ * A sync carrying more than 5 MB of cell data fails as Excel on the web fails it
+ * (RequestPayloadSizeLimitExceeded, src/excel/limits.ts), the strictest platform, so a
+ * writer that would break there breaks here too.
  */
 import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
 import { toRect } from "../../src/workbook/address";
@@ -16,6 +19,8 @@ import { type ComputedValue, isErrorValue } from "../../src/excel/values";
 import { blockAt, checkRect } from "../../src/workbook/grid";
 import { sameName } from "../../src/excel/naming-rules";
 import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks";
+import { WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/limits";
+import { utf8Length } from "../../src/workbook/payload";
 import { PendingValue } from "../../src/workbook/pending";
 import type { CellValue } from "../../src/excel/values";
 import type { ZeroBasedCell, ZeroBasedRect } from "../../src/excel/a1";
@@ -496,10 +501,15 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 }
 
+/** Bytes of a grid on the wire: its JSON, as Office.js sends it. */
+const gridBytes = (grid: readonly (readonly unknown[])[]): number => utf8Length(JSON.stringify(grid));
+
 /** Queues operations as closures; `sync` applies them in order. */
 class PreviewBatch implements WorkbookBatch {
   private queued: Operation[] = [];
   private pending: Array<() => void> = [];
+  /** Cell data queued since the last sync (the part of a request that can grow large). */
+  private bytes = 0;
 
   constructor(private readonly wb: PreviewWorkbook) {}
 
@@ -514,14 +524,17 @@ class PreviewBatch implements WorkbookBatch {
   }
   writeValues(sheet: string, topLeft: ZeroBasedCell, values: readonly (readonly CellValue[])[]): void {
     blockAt(topLeft, values); // shape errors at queue time, like Office.js
+    this.bytes += gridBytes(values);
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, values, (s, r, c, v: CellValue) => s.writeValue(r, c, v)));
   }
   writeFormulas(sheet: string, topLeft: ZeroBasedCell, formulas: readonly (readonly string[])[]): void {
     blockAt(topLeft, formulas, "formulas");
+    this.bytes += gridBytes(formulas);
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, formulas, (s, r, c, f: string) => s.writeFormula(r, c, f)));
   }
   setNumberFormats(sheet: string, topLeft: ZeroBasedCell, formats: readonly (readonly (string | null)[])[]): void {
     blockAt(topLeft, formats, "formats");
+    this.bytes += gridBytes(formats);
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, formats, (s, r, c, f: string | null) => s.setFormat(r, c, f)));
   }
   setNumberFormat(sheet: string, rect: ZeroBasedRect, format: string): void {
@@ -559,9 +572,20 @@ class PreviewBatch implements WorkbookBatch {
 
   async sync(): Promise<void> {
     const operations = this.queued;
+    const bytes = this.bytes;
     this.queued = [];
     this.pending = [];
+    this.bytes = 0;
     await Promise.resolve(); // a sync is asynchronous in Excel too
+    if (bytes > WEB_REQUEST_LIMIT_BYTES) {
+      // Excel rejects the whole request: nothing queued since the last sync is applied.
+      throw Object.assign(
+        new Error(
+          `The request payload size has exceeded the limit (${bytes} bytes of cell data in one sync, over 5 MB).`,
+        ),
+        { code: "RequestPayloadSizeLimitExceeded" },
+      );
+    }
     this.wb.applyBatch(operations);
     for (const settle of this.pending) settle();
   }
