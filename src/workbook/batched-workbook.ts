@@ -3,9 +3,11 @@
  * host implements only the batch and the reads.
  */
 import type {
+  CalculationMode,
   CellRef,
   CellValue,
   ChartSpec,
+  DateSystem,
   DefinedName,
   RangeContents,
   Rect,
@@ -22,7 +24,12 @@ export abstract class BatchedWorkbook implements Workbook {
   abstract readRange(sheet: string, range: Rect | string): Promise<RangeContents>;
   abstract getAddinData(key: string): Promise<string | null>;
   abstract setAddinData(key: string, value: string): Promise<void>;
+  abstract removeAddinData(key: string): Promise<void>;
+  abstract onAddinDataChanged(listener: () => void): Promise<void>;
   abstract recalculate(full: boolean): Promise<void>;
+  abstract readCalculationMode(): Promise<CalculationMode | null>;
+  abstract writeCalculationMode(mode: CalculationMode): Promise<void>;
+  abstract dateSystem(): Promise<DateSystem | null>;
   abstract suspendUpdates(): Promise<void>;
   abstract resumeUpdates(): Promise<void>;
 
