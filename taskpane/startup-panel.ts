@@ -5,7 +5,7 @@
  */
 import { clear, h, setDisabled } from "./dom";
 import { errorText } from "./messages";
-import type { StartupStep } from "./startup-steps";
+import { runStartup, type StartupStep } from "./startup-steps";
 
 export interface StartupPanel {
   readonly element: HTMLElement;
@@ -51,21 +51,11 @@ export function startupPanel(): StartupPanel {
   };
 
   const runSteps = async (steps: readonly StartupStep[]) => {
-    const problems: string[] = [];
-    const stillFailed: StartupStep[] = [];
-    const said: string[] = [];
-    for (const step of steps) {
-      try {
-        said.push(...(await step.run()));
-      } catch (e) {
-        stillFailed.push(step);
-        problems.push(`${step.meaning} (${errorText(e)}).`);
-      }
-    }
-    failed = stillFailed;
-    stepProblems = problems;
+    const result = await runStartup(steps);
+    failed = result.failed;
+    stepProblems = result.problems;
     paintFailures([...stepProblems, ...later]);
-    if (said.length) panel.setNotices("startup", said);
+    if (result.notices.length) panel.setNotices("startup", result.notices);
   };
 
   const panel: StartupPanel = {

@@ -5,6 +5,7 @@
  */
 import { sha256Hex } from "../src/data/compile/sha256";
 import { CalculationGuard } from "../src/workbook/calculation-guard";
+import { messageOf } from "../src/workbook/errors";
 import type { Workbook } from "../src/workbook/workbook";
 import type { OverridesController } from "./overrides-controller";
 import { setForceRefreshFunctionsCache, setLoadWithWorkbook, type HostKind } from "./office-host";
@@ -77,4 +78,27 @@ export function startupSteps(host: HostKind, workbook: Workbook, overrides: Over
       },
     },
   ];
+}
+
+export interface StartupResult {
+  /** The steps that failed, to run again on Retry. */
+  readonly failed: StartupStep[];
+  /** One sentence per failed step: what it means, and Excel's own message. */
+  readonly problems: string[];
+  /** What the steps that ran had to say. */
+  readonly notices: string[];
+}
+
+/** Runs every step, each on its own: one failing does not stop the others. */
+export async function runStartup(steps: readonly StartupStep[]): Promise<StartupResult> {
+  const result: StartupResult = { failed: [], problems: [], notices: [] };
+  for (const step of steps) {
+    try {
+      result.notices.push(...(await step.run()));
+    } catch (e) {
+      result.failed.push(step);
+      result.problems.push(`${step.meaning} (${messageOf(e)}).`);
+    }
+  }
+  return result;
 }
