@@ -76,7 +76,8 @@ function guardsOf(node: ts.Node): SetVersion[] {
     if (ts.isBlock(parent) || ts.isSourceFile(parent)) {
       for (const s of parent.statements) {
         if (s === child) break;
-        const operand = ts.isIfStatement(s) ? negated(s.expression) : null;
+        if (!ts.isIfStatement(s)) continue;
+        const operand = negated(s.expression);
         const check = operand && checkIn(operand);
         if (check && exits(s.thenStatement)) guards.push(check);
       }
