@@ -58,50 +58,26 @@ const rowNumber = (row: Record<string, Json>, at: string): { row?: number } | { 
     : { problem: `${at}.row is ${kindOfValue(v)}, not a row number` };
 };
 
-function fields<T>(
-  parts: Record<string, Json | { problem: string }>,
-  build: (p: Record<string, Json>) => T,
-): T | string {
-  for (const p of Object.values(parts)) if (isRecord(p) && typeof p.problem === "string") return p.problem;
-  return build(parts as Record<string, Json>);
+/** A row of one text field (the name) and number fields, plus the optional sheet row. */
+function rowReader<T>(nameKey: string, numberKeys: readonly string[]): RowReader<T> {
+  return (r, at) => {
+    const name = text(r, nameKey, at);
+    if (typeof name !== "string") return name.problem;
+    const row: Record<string, Json> = { [nameKey]: name };
+    for (const key of numberKeys) {
+      const v = number(r, key, at);
+      if (typeof v !== "number") return v.problem;
+      row[key] = v;
+    }
+    const n = rowNumber(r, at);
+    if ("problem" in n) return n.problem;
+    return { ...row, ...n } as T;
+  };
 }
 
-const readShare: RowReader<ShareOverride> = (r, at) =>
-  fields({ element: text(r, "element", at), share: number(r, "share", at), n: rowNumber(r, at) }, (p) => ({
-    element: p.element as string,
-    share: p.share as number,
-    ...(p.n as { row?: number }),
-  }));
-const readProduction: RowReader<ProductionOverride> = (r, at) =>
-  fields(
-    {
-      country: text(r, "country", at),
-      year: number(r, "year", at),
-      tonnes: number(r, "tonnes", at),
-      n: rowNumber(r, at),
-    },
-    (p) => ({
-      country: p.country as string,
-      year: p.year as number,
-      tonnes: p.tonnes as number,
-      ...(p.n as { row?: number }),
-    }),
-  );
-const readPrice: RowReader<PriceOverride> = (r, at) =>
-  fields(
-    {
-      oxide: text(r, "oxide", at),
-      year: number(r, "year", at),
-      usdPerKg: number(r, "usdPerKg", at),
-      n: rowNumber(r, at),
-    },
-    (p) => ({
-      oxide: p.oxide as string,
-      year: p.year as number,
-      usdPerKg: p.usdPerKg as number,
-      ...(p.n as { row?: number }),
-    }),
-  );
+const readShare = rowReader<ShareOverride>("element", ["share"]);
+const readProduction = rowReader<ProductionOverride>("country", ["year", "tonnes"]);
+const readPrice = rowReader<PriceOverride>("oxide", ["year", "usdPerKg"]);
 
 /** The stored array for a kind: its sound rows, and a sentence about any left out. */
 function readRows<T>(list: Json, at: string, read: RowReader<T>): { rows: T[]; problem?: string } | string {
