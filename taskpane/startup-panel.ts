@@ -21,6 +21,8 @@ export interface StartupPanel {
   fail(meaning: string, e: unknown): void;
 }
 
+const AUTO_RETRY_MS = [5_000, 30_000, 120_000];
+
 export function startupPanel(): StartupPanel {
   const element = h("section", { id: "startup-notices", class: "startup", "aria-label": "Start-up notices" });
   const failures = h("div", { role: "alert" });
@@ -57,6 +59,13 @@ export function startupPanel(): StartupPanel {
     paintFailures([...stepProblems, ...later]);
     if (result.notices.length) panel.setNotices("startup", result.notices);
   };
+
+  // The shared runtime may start this page hidden, where Excel.run can fail and nobody sees
+  // Retry: failed steps run again once the pane is shown, and a few times on their own.
+  document.addEventListener("visibilitychange", () => {
+    if (!document.hidden && failed.length) void runSteps(failed);
+  });
+  for (const ms of AUTO_RETRY_MS) setTimeout(() => failed.length && void runSteps(failed), ms);
 
   const panel: StartupPanel = {
     element,
