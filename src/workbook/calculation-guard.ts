@@ -35,7 +35,8 @@ export class CalculationGuard {
     if (this.saved !== null) return null;
     try {
       const mode = await this.host.readCalculationMode();
-      if (mode === null || mode === "Manual") return null;
+      if (mode === null) return "this Excel cannot set the calculation mode (it needs ExcelApi 1.8)";
+      if (mode === "Manual") return null;
       await this.host.setAddinData(CALCULATION_RECORD_KEY, mode);
       this.saved = mode;
       await this.host.writeCalculationMode("Manual");

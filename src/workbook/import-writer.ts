@@ -90,7 +90,7 @@ export async function writeImport(
   const updates = new Suspension(workbook);
   let syncsDone = 0;
   try {
-    await updates.suspend();
+    const suspendProblem = await updates.suspend();
     const tableName = await workbook.run(async (batch) => {
       const throwIfCancelled = (): void => {
         if (options.signal?.aborted) throw new Cancelled();
@@ -115,7 +115,13 @@ export async function writeImport(
       return tableName ? tableName.value : "";
     });
     const resumeProblem = await updates.resume();
-    const warnings = [...dates.notes, ...(resumeProblem ? [calculationWarning(resumeProblem)] : [])];
+    const warnings = [
+      ...dates.notes,
+      ...(suspendProblem
+        ? [`Calculation stayed on during the import, which may have made it slower: ${suspendProblem}.`]
+        : []),
+      ...(resumeProblem ? [calculationWarning(resumeProblem)] : []),
+    ];
     return {
       sheetName: sheet,
       tableName,
@@ -225,14 +231,15 @@ class Suspension {
     this.calculation = new CalculationGuard(workbook);
   }
 
-  async suspend(): Promise<void> {
+  /** Why calculation stayed as it was, if it did (said in the summary); null when suspended. */
+  async suspend(): Promise<string | null> {
     try {
       await this.workbook.suspendUpdates();
       this.suspended = true;
     } catch {
       // Only a speed-up: the import runs with screen updating on.
     }
-    await this.calculation.suspend();
+    return this.calculation.suspend();
   }
 
   /** The problem if putting things back failed, else null. */

@@ -30,6 +30,7 @@ describe("calculation mode", () => {
     });
     const outcome = await writeImport(failing, dates, { sheetName: "Import" });
     expect(outcome.rowsWritten).toBe(2);
+    expect(outcome.warning).toMatch(/Calculation stayed on during the import.*Excel refused/);
     expect(await preview.readCalculationMode()).toBe("Automatic");
   });
 

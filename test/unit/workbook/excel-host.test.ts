@@ -111,11 +111,10 @@ describe("hosts/excel.ts over office-addin-mock", () => {
   it("without ExcelApi 1.8 it does not touch the calculation mode", async () => {
     const { excel, state } = fakeExcel();
     const wb = createExcelWorkbook({ excel, isSetSupported: (_set, version) => version !== "1.8" });
-    await wb.suspendUpdates();
-    await wb.addSheet("S");
-    await wb.resumeUpdates();
+    const outcome = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET });
     expect(state.modes.every((m) => m !== "Manual")).toBe(true);
     expect(state.log).toContain("suspendScreenUpdating");
+    expect(outcome.warning).toMatch(/Calculation stayed on during the import.*needs ExcelApi 1\.8/);
   });
 
   it("stores add-in data in workbook.settings", async () => {
