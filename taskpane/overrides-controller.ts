@@ -11,7 +11,7 @@
  */
 import { mergeOverrides, type RejectedRow } from "../src/data/overrides";
 import { RareData } from "../src/data/rare-data";
-import type { DetectedOverrides } from "../src/overrides/detect";
+import type { DetectedOverrides } from "../src/overrides/detect-overrides";
 import {
   CALCULATED_WITH_KEY,
   dataFingerprint,

@@ -6,7 +6,7 @@
  */
 import type { Overrides } from "../data/overrides";
 import { ADDIN_DATA_LIMIT_BYTES, addinDataBytes, megabytes } from "../workbook/addin-data";
-import type { OverrideKind } from "./detect";
+import type { OverrideKind } from "./detect-overrides";
 
 export const OVERRIDES_KEY = "rare.overrides";
 

@@ -8,7 +8,7 @@
  * mergeOverrides then judges the figures themselves (names, ranges, duplicates).
  */
 import type { Overrides, PriceOverride, ProductionOverride, ShareOverride } from "../data/overrides";
-import { describeKind, type OverrideKind } from "./detect";
+import { describeKind, type OverrideKind } from "./detect-overrides";
 import type { StoredLayer, StoredOverrides } from "./store";
 
 export interface StoredRead {

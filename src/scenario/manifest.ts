@@ -8,20 +8,21 @@
  * happens to have the same name. It outlives a sheet deleted by hand: creating the sheet
  * again reads it to find the names left behind.
  */
-import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../csv/limits";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../excel/limits";
+import type { A1Cell, A1Rect } from "../excel/a1";
 import type { Workbook } from "../workbook/workbook";
-import { COL } from "./layout";
-import type { CellRef, ChartPlan, NamedRange, Rect, SheetPlan, TablePlan } from "./plan";
+import { COL } from "./scenario-layout";
+import type { ChartPlan, NamedRange, SheetPlan, TablePlan } from "./plan";
 
 /** Manifests written before charts were named have no `name`: that chart cannot be found again. */
 export type StoredChart = Omit<ChartPlan, "name"> & { readonly name?: string };
 
 export interface ScenarioStructure {
-  readonly extent: Rect;
+  readonly extent: A1Rect;
   readonly table: TablePlan;
   readonly namedRanges: readonly NamedRange[];
   readonly chart: StoredChart;
-  readonly inputs: readonly CellRef[];
+  readonly inputs: readonly A1Cell[];
 }
 
 export interface ScenarioManifest {
@@ -38,7 +39,7 @@ export function manifestKey(sheetName: string): string {
 
 export function structureOf(plan: SheetPlan): ScenarioStructure {
   // Built field by field, in a fixed order, so two structures compare as JSON text.
-  const rect = (r: Rect): Rect => ({ row: r.row, col: r.col, rows: r.rows, cols: r.cols });
+  const rect = (r: A1Rect): A1Rect => ({ row: r.row, col: r.col, rows: r.rows, cols: r.cols });
   return {
     extent: rect(plan.extent),
     table: { name: plan.table.name, rect: rect(plan.table.rect), hasHeaders: true },
@@ -97,18 +98,18 @@ function list(o: Record<string, Json>, key: string, at: string): Json[] {
   if (!Array.isArray(v)) throw new Bad(`${at}.${key} is not a list`);
   return v;
 }
-function rect(v: Json, at: string): Rect {
+function rect(v: Json, at: string): A1Rect {
   const o = record(v, at);
   return {
-    row: whole(o, "row", at, 0, EXCEL_MAX_ROWS),
-    col: whole(o, "col", at, 0, EXCEL_MAX_COLUMNS),
+    row: whole(o, "row", at, 1, EXCEL_MAX_ROWS),
+    col: whole(o, "col", at, 1, EXCEL_MAX_COLUMNS),
     rows: whole(o, "rows", at, 1, EXCEL_MAX_ROWS),
     cols: whole(o, "cols", at, 1, EXCEL_MAX_COLUMNS),
   };
 }
-function cell(v: Json, at: string): CellRef {
+function cell(v: Json, at: string): A1Cell {
   const o = record(v, at);
-  return { row: whole(o, "row", at, 0, EXCEL_MAX_ROWS), col: whole(o, "col", at, 0, EXCEL_MAX_COLUMNS) };
+  return { row: whole(o, "row", at, 1, EXCEL_MAX_ROWS), col: whole(o, "col", at, 1, EXCEL_MAX_COLUMNS) };
 }
 
 /** Field by field, into fresh objects in structureOf's order; throws Bad naming the first bad field. */
@@ -133,8 +134,8 @@ function structureFrom(v: Json): ScenarioStructure {
       const o = record(n, at);
       return {
         name: text(o, "name", at),
-        row: whole(o, "row", at, 0, EXCEL_MAX_ROWS),
-        col: whole(o, "col", at, 0, EXCEL_MAX_COLUMNS),
+        row: whole(o, "row", at, 1, EXCEL_MAX_ROWS),
+        col: whole(o, "col", at, 1, EXCEL_MAX_COLUMNS),
         rows: whole(o, "rows", at, 1, EXCEL_MAX_ROWS),
         cols: whole(o, "cols", at, 1, EXCEL_MAX_COLUMNS),
       };
@@ -144,8 +145,8 @@ function structureFrom(v: Json): ScenarioStructure {
       type,
       title: text(chart, "title", "structure.chart"),
       dataRect: rect(field(chart, "dataRect"), "structure.chart.dataRect"),
-      anchorRow: whole(chart, "anchorRow", "structure.chart", 0, EXCEL_MAX_ROWS),
-      anchorCol: whole(chart, "anchorCol", "structure.chart", 0, EXCEL_MAX_COLUMNS),
+      anchorRow: whole(chart, "anchorRow", "structure.chart", 1, EXCEL_MAX_ROWS),
+      anchorCol: whole(chart, "anchorCol", "structure.chart", 1, EXCEL_MAX_COLUMNS),
     },
     inputs: list(s, "inputs", "structure").map((c, i) => cell(c, `structure.inputs[${i}]`)),
   };
@@ -199,7 +200,7 @@ export async function storedManifestProblem(
 }
 
 /** The cells marked as inputs (1-based): the assumptions, then each exposure cell of the table. */
-export function inputCellsOf(structure: ScenarioStructure): CellRef[] {
+export function inputCellsOf(structure: ScenarioStructure): A1Cell[] {
   const { rect } = structure.table;
   const exposures = Array.from({ length: rect.rows - 1 }, (_, i) => ({
     row: rect.row + 1 + i,

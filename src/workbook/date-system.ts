@@ -8,7 +8,8 @@
  */
 import { serialToDate } from "./format-display";
 import type { ImportData } from "./write-plan";
-import type { CellValue, DateSystem } from "./workbook";
+import type { CellValue } from "../excel/values";
+import type { DateSystem } from "./workbook";
 
 export const DAYS_1900_TO_1904 = 1462;
 

@@ -7,7 +7,7 @@
 import { CalculationGuard } from "./calculation-guard";
 import { inDateSystem, isDateFormat } from "./date-system";
 import { WorkbookError, messageOf } from "./errors";
-import { checkDefinedName, checkSheetName } from "./names";
+import { checkDefinedName, checkSheetName } from "./name-checks";
 import { ImportData, PlanOp, PlanPhase, WritePlan, isWritePlan, planImport } from "./write-plan";
 import type { Workbook, WorkbookBatch } from "./workbook";
 

@@ -3,7 +3,7 @@
  * "e.inputs.map is not a function"), the sheet is treated as not RARE's, and the reason
  * names the setting and the field.
  */
-import { buildScenarioSheet } from "../../../src/scenario/layout";
+import { buildScenarioSheet } from "../../../src/scenario/scenario-layout";
 import {
   manifestKey,
   manifestOf,

@@ -5,7 +5,7 @@
  * start-up recalculates only when the data in force changed.
  */
 import { bundled } from "../../../src/data/bundled";
-import { detectOverrides } from "../../../src/overrides/detect";
+import { detectOverrides } from "../../../src/overrides/detect-overrides";
 import { CALCULATED_WITH_KEY } from "../../../src/overrides/fingerprint";
 import { OVERRIDES_BUDGET_BYTES, OVERRIDES_KEY } from "../../../src/overrides/store";
 import { installRuntime } from "../../../functions/runtime-bridge";

@@ -14,7 +14,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { excelSerial } from "../../../../src/csv/dates";
 import { DAYS_1900_TO_1904 } from "../../../../src/workbook/date-system";
-import type { CellValue } from "../../../../src/workbook/workbook";
+import type { CellValue } from "../../../../src/excel/values";
 
 export interface FakeCell {
   value: CellValue;
