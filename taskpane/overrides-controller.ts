@@ -8,9 +8,11 @@
  * A full recalculation follows a change of the data in force, and at start only when the
  * workbook was last calculated with other data (fingerprint.ts): it recalculates every
  * add-in's formulas and marks the workbook changed.
+ * Overrides are merged and queried with the functions' own core (runtime.core), so the
+ * functions recognise every error the override data raises.
  */
-import { mergeOverrides, type RejectedRow } from "../src/data/overrides";
-import { RareData } from "../src/data/rare-data";
+import type { RejectedRow } from "../src/data/overrides";
+import type { RareData } from "../src/data/rare-data";
 import type { DetectedOverrides } from "../src/overrides/detect-overrides";
 import {
   CALCULATED_WITH_KEY,
@@ -141,7 +143,7 @@ export class OverridesController {
     let dataset = this.runtime.bundled.dataset;
     const rejected: RejectedRow[] = [];
     for (const layer of stored.layers) {
-      const result = mergeOverrides(dataset, layer.overrides);
+      const result = this.runtime.core.mergeOverrides(dataset, layer.overrides);
       dataset = result.dataset;
       rejected.push(...result.rejected);
     }
@@ -162,7 +164,7 @@ export class OverridesController {
 
   private apply(stored: StoredOverrides, notices: string[]): void {
     const { dataset, rejected } = this.merge(stored);
-    this.runtime.useQueries(stored.layers.length ? new RareData(dataset) : null);
+    this.runtime.useQueries(stored.layers.length ? this.runtime.core.queriesFor(dataset) : null);
     this.state = { stored, rejected, notices };
     for (const l of this.listeners) l(this.state);
   }
