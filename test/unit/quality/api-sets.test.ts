@@ -86,6 +86,20 @@ function guardsOf(node: ts.Node): SetVersion[] {
   return guards;
 }
 
+/**
+ * Fields of the cell-value shapes Excel hands a function (`Excel.EntityCellValue` …) are data,
+ * not calls: Excel only sends them where it supports them. Types are not calls either.
+ */
+const isValueShape = (decl: ts.Declaration): boolean =>
+  ts.isInterfaceDeclaration(decl.parent) && /CellValue$/.test(decl.parent.name.text);
+function inTypePosition(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) {
+    if (ts.isTypeNode(n)) return true;
+    if (ts.isExpressionStatement(n) || ts.isBlock(n)) return false;
+  }
+  return false;
+}
+
 interface Use {
   where: string;
   api: string;
@@ -120,7 +134,7 @@ function officeUses(): Use[] {
           ts.isBinaryExpression(node.parent) &&
           node.parent.left === node &&
           node.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
-        const needs = decl && requirementOf(decl, assigned);
+        const needs = decl && !isValueShape(decl) && !inTypePosition(node) && requirementOf(decl, assigned);
         if (needs) {
           const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
           uses.push({
