@@ -22,10 +22,13 @@ import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks
 import { WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/limits";
 import { utf8Length } from "../../src/workbook/payload";
 import { PendingValue } from "../../src/workbook/pending";
+import { ADDIN_DATA_LIMIT_BYTES, addinDataBytes, megabytes } from "../../src/workbook/addin-data";
 import type { CellValue } from "../../src/excel/values";
 import type { ZeroBasedCell, ZeroBasedRect } from "../../src/excel/a1";
 import type {
+  CalculationMode,
   ChartSpec,
+  DateSystem,
   DefinedName,
   Pending,
   RangeContents,
@@ -68,6 +71,8 @@ export interface PreviewOptions {
   readonly evaluator?: FormulaEvaluator;
   /** Recalculation passes before giving up on a circular or unstable workbook (default 20). */
   readonly maxPasses?: number;
+  /** The workbook's date system (default 1900, Excel's default for new workbooks). */
+  readonly dateSystem?: DateSystem;
   /** Sheets of a fresh workbook (default ["Sheet1"]): Excel never has none. */
   readonly sheets?: readonly string[];
 }
@@ -96,7 +101,9 @@ export class PreviewWorkbook extends BatchedWorkbook {
   private names: PreviewName[] = [];
   private charts: PreviewChart[] = [];
   private addinData = new Map<string, string>();
+  private readonly addinDataListeners = new Set<() => void>();
   private suspendDepth = 0;
+  private calculationMode: CalculationMode = "Automatic";
   private pendingRecalc = false;
   private readonly listeners = new Set<(change: PreviewChange) => void>();
   /** Set by operations during a sync; read and cleared when it ends. */
@@ -162,13 +169,61 @@ export class PreviewWorkbook extends BatchedWorkbook {
     return this.addinData.get(key) ?? null;
   }
 
+  /**
+   * Refused, like Excel, beyond the settings limit of about 2 MB per add-in and workbook
+   * (src/workbook/addin-data.ts cites the docs), so the budget checks are tested here too.
+   */
   async setAddinData(key: string, value: string): Promise<void> {
+    let total = addinDataBytes(key, value);
+    for (const [k, v] of this.addinData) if (k !== key) total += addinDataBytes(k, v);
+    if (total > ADDIN_DATA_LIMIT_BYTES) {
+      throw new WorkbookError(
+        "tooLarge",
+        `The add-in settings would take ${megabytes(total)}, above the ${megabytes(ADDIN_DATA_LIMIT_BYTES)} Excel keeps per add-in and workbook.`,
+      );
+    }
     this.addinData.set(key, value);
+  }
+
+  async removeAddinData(key: string): Promise<void> {
+    this.addinData.delete(key);
+  }
+
+  async onAddinDataChanged(listener: () => void): Promise<void> {
+    this.addinDataListeners.add(listener);
+  }
+
+  /**
+   * A co-author's change arriving (tests, and the curious): Excel raises the settings-changed
+   * event for changes made elsewhere, in Excel on the web while co-authoring
+   * (https://learn.microsoft.com/javascript/api/office/office.settingschangedeventargs),
+   * never for this runtime's own writes, so setAddinData does not raise it.
+   */
+  coauthorSetsAddinData(key: string, value: string): void {
+    this.addinData.set(key, value);
+    for (const l of this.addinDataListeners) l();
   }
 
   async recalculate(_full: boolean): Promise<void> {
     this.recalculateNow();
     this.emit({ structural: false });
+  }
+
+  /** Application state, as in Excel: Manual defers recalculation until it is set back. */
+  async readCalculationMode(): Promise<CalculationMode | null> {
+    return this.calculationMode;
+  }
+
+  async writeCalculationMode(mode: CalculationMode): Promise<void> {
+    this.calculationMode = mode;
+    if (!this.recalculationDeferred && this.pendingRecalc) {
+      this.recalculateNow();
+      this.emit({ structural: false });
+    }
+  }
+
+  async dateSystem(): Promise<DateSystem | null> {
+    return this.options.dateSystem ?? 1900;
   }
 
   async suspendUpdates(): Promise<void> {
@@ -178,10 +233,14 @@ export class PreviewWorkbook extends BatchedWorkbook {
   async resumeUpdates(): Promise<void> {
     if (this.suspendDepth === 0) return;
     this.suspendDepth--;
-    if (this.suspendDepth === 0 && this.pendingRecalc) {
+    if (!this.recalculationDeferred && this.pendingRecalc) {
       this.recalculateNow();
       this.emit({ structural: false });
     }
+  }
+
+  private get recalculationDeferred(): boolean {
+    return this.suspendDepth > 0 || this.calculationMode === "Manual";
   }
 
   // --- what the renderer and tests read ---------------------------------------------
@@ -230,7 +289,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   editCell(sheet: string, row: number, col: number, text: string): CellValue {
     const value = parseTyped(text);
     this.sheet(sheet).setConstant(row, col, value);
-    if (this.updatesSuspended) this.pendingRecalc = true;
+    if (this.recalculationDeferred) this.pendingRecalc = true;
     else this.recalculateNow();
     this.emit({ structural: false });
     return value;
@@ -299,7 +358,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
       this.syncCount++;
       const { values, structural } = this.changed;
       if (values || structural) {
-        if (this.updatesSuspended) this.pendingRecalc = true;
+        if (this.recalculationDeferred) this.pendingRecalc = true;
         else this.recalculateNow();
         this.emit({ structural });
       }
