@@ -148,6 +148,8 @@ function structureFrom(v: Json): ScenarioStructure {
       dataRect: rect(field(chart, "dataRect"), "structure.chart.dataRect"),
       anchorRow: whole(chart, "anchorRow", "structure.chart", 1, EXCEL_MAX_ROWS),
       anchorCol: whole(chart, "anchorCol", "structure.chart", 1, EXCEL_MAX_COLUMNS),
+      // Optional (older manifests have none): the value axis's number format.
+      ...(typeof chart.valueFormat === "string" ? { valueFormat: chart.valueFormat } : {}),
     },
     inputs: list(s, "inputs", "structure").map((c, i) => cell(c, `structure.inputs[${i}]`)),
   };
