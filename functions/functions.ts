@@ -164,12 +164,13 @@ export function gap(element: unknown[][], cut: unknown[][], mitigation?: unknown
 }
 
 /**
- * Estimated relative price change from an export cut: supply gap ÷ |price elasticity of demand|, capped at +500% (see RARE help).
+ * Estimated relative price change from an export cut: (1 − supply gap)^(−1/elasticity) − 1 (constant-elasticity demand), or supply gap ÷ elasticity with model "linear".
  * @customfunction
  * @param element Element name or symbol with a sourced China share, e.g. "Neodymium". May be a range.
  * @param cut Export cut, 0 to 1 (e.g. 50%). May be a range.
  * @param [elasticity] Optional price elasticity of demand (magnitude, greater than 0); default is an editable assumption.
  * @param [mitigation] Optional mitigation offset, 0 to 1; default 0.
+ * @param [model] Optional price model: "constant" (default, constant-elasticity demand) or "linear".
  * @returns The relative price change (0.4 means +40%).
  */
 export function priceimpact(
@@ -177,6 +178,7 @@ export function priceimpact(
   cut: unknown[][],
   elasticity?: unknown[][],
   mitigation?: unknown[][],
+  model?: unknown[][],
 ): unknown[][] {
-  return fns.PRICEIMPACT(element, cut, elasticity, mitigation);
+  return fns.PRICEIMPACT(element, cut, elasticity, mitigation, model);
 }

@@ -10,6 +10,7 @@ import { isRareError } from "../src/data/errors";
 import { RISK_FIELD_NAMES, STRATEGY_FIELD_NAMES, type RareData } from "../src/data/rare-data";
 import { LIST_KIND_NAMES, TABLE_KIND_NAMES } from "../src/data/tables";
 import { STAGES } from "../src/data/vocab";
+import { type PriceModel, requirePriceModel } from "../src/model/price-model";
 import { gap, priceImpact } from "../src/model/scenario";
 import { requireElasticity, requireFraction } from "../src/model/scenario-inputs";
 import { number, optionalText, optionalTextOrNumber, optionalYear, text, type Coerce } from "./coerce";
@@ -26,6 +27,7 @@ const optionalFraction =
   (v, name) =>
     blank(v) ? null : fraction(what)(v, name);
 const optionalElasticity: Coerce<number | null> = (v, name) => (blank(v) ? null : requireElasticity(number(v, name)));
+const optionalModel: Coerce<PriceModel | null> = (v) => (blank(v) ? null : requirePriceModel(v));
 
 /** Every function of the table, answering from `data()` (the bundled data or the workbook's overrides). */
 export function functionTable(data: () => RareData) {
@@ -90,8 +92,9 @@ export function functionTable(data: () => RareData) {
         param("cut", fraction("Cut")),
         param("elasticity", optionalElasticity),
         param("mitigation", optionalFraction("Mitigation")),
+        param("model", optionalModel),
       ],
-      (element, cut, elasticity, mitigation) => priceImpact(data(), element, cut, elasticity, mitigation),
+      (element, cut, elasticity, mitigation, model) => priceImpact(data(), element, cut, elasticity, mitigation, model),
     ),
   } satisfies Record<string, Lifted>;
 }

@@ -36,6 +36,8 @@ export interface ChartSpec {
   readonly type: ChartType;
   readonly dataRect: ZeroBasedRect;
   readonly title: string;
+  /** Number format of the value axis (Excel: `axes.valueAxis.numberFormat`); omitted: the data's. */
+  readonly valueFormat?: string;
   /** Top-left cell the chart is placed over; `rows`/`cols` give its size in cells (default 15 × 8). */
   readonly position: ZeroBasedCell & { readonly rows?: number; readonly cols?: number };
   /** Omitted: the host picks one ("Chart 1"). Give one to find the chart again (deleteChart). */

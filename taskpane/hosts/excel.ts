@@ -319,6 +319,12 @@ class ExcelBatch implements WorkbookBatch {
       );
       if (spec.name !== undefined) chart.name = spec.name;
       chart.title.text = spec.title;
+      // Category labels come from the data's first column; the value axis shows the spec's
+      // format, and a legend names the series when there is more than one (one series is
+      // named by the title).
+      if (spec.valueFormat !== undefined) chart.axes.valueAxis.numberFormat = spec.valueFormat;
+      chart.legend.visible = spec.dataRect.cols > 2;
+      if (spec.dataRect.cols > 2) chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
       const { row, col } = spec.position;
       const end = { row: row + (spec.position.rows ?? 15) - 1, col: col + (spec.position.cols ?? 8) - 1 };
       chart.setPosition(

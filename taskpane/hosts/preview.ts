@@ -287,7 +287,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
    * blank, else text. Stored as a constant, never as a formula; then recalculates.
    */
   editCell(sheet: string, row: number, col: number, text: string): CellValue {
-    const value = parseTyped(text);
+    const value = percentEntry(parseTyped(text), text, this.sheet(sheet).format(row, col));
     this.sheet(sheet).setConstant(row, col, value);
     if (this.recalculationDeferred) this.pendingRecalc = true;
     else this.recalculateNow();
@@ -527,7 +527,11 @@ export class PreviewWorkbook extends BatchedWorkbook {
 
   private lookup(): FormulaLookup {
     return {
-      cell: (sheet, row, col) => this.findSheet(sheet)?.value(row, col) ?? REF_ERROR,
+      // A blank cell is null (0 in arithmetic, "blank" to RARE functions); only a missing sheet is #REF!.
+      cell: (sheet, row, col) => {
+        const s = this.findSheet(sheet);
+        return s ? (s.value(row, col) ?? null) : REF_ERROR;
+      },
       range: (sheet, rect) => {
         const s = this.findSheet(sheet);
         if (!s) return [[REF_ERROR]];
@@ -670,12 +674,29 @@ function uniqueHeaders(sheet: PreviewSheet, rect: ZeroBasedRect): void {
   }
 }
 
+/**
+ * Excel's automatic percent entry, on by default: a number typed without "%" into a cell
+ * formatted as a percentage is read as a percentage when it is 1 or more (80 → 80 %), and as
+ * the fraction it is when smaller (0.8 → 80 %). Microsoft Support, "Format numbers as
+ * percentages" (Formatting empty cells: "typing 10 or 0.1 both result in 10.00%"); the
+ * option is Application.AutoPercentEntry.
+ */
+export function percentEntry(value: CellValue, text: string, format: string): CellValue {
+  if (typeof value !== "number" || text.trim().endsWith("%")) return value;
+  if (!format.replace(/"[^"]*"/g, "").includes("%")) return value;
+  return Math.abs(value) >= 1 ? value / 100 : value;
+}
+
 function sameValue(a: ComputedValue, b: ComputedValue): boolean {
   if (isErrorValue(a) && isErrorValue(b)) return a.error === b.error && a.message === b.message;
   return a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
 }
 
-/** A typed input: numbers with thousands separators or a percent sign, TRUE/FALSE, else text. */
+/**
+ * A typed input: numbers with thousands separators or a percent sign, TRUE/FALSE, else text.
+ * A number beyond a double (1e400) stays the text typed: Excel keeps an entry it cannot hold
+ * as a number as text, and the RARE functions then say it is not a number.
+ */
 export function parseTyped(text: string): CellValue {
   const t = text.trim();
   if (t === "") return null;
@@ -683,6 +704,7 @@ export function parseTyped(text: string): CellValue {
   const numeric = (percent ? t.slice(0, -1) : t).replace(/,(?=\d{3}(\D|$))/g, "");
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(numeric)) {
     const n = Number(numeric);
+    if (!Number.isFinite(n)) return text;
     return percent ? n / 100 : n;
   }
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";

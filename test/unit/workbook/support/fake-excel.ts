@@ -40,6 +40,9 @@ export class FakeExcelState {
     seriesBy: string;
     name?: string;
     title?: string;
+    /** Value-axis number format, when one was set. */
+    valueFormat?: string;
+    legend?: { visible: boolean; position?: string };
     position?: [FakeRect, FakeRect];
   }> = [];
   readonly settings = new Map<string, unknown>();
@@ -228,6 +231,21 @@ function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown>
           title: {
             set text(t: string) {
               entry.title = t;
+            },
+          },
+          axes: {
+            valueAxis: {
+              set numberFormat(f: string) {
+                entry.valueFormat = f;
+              },
+            },
+          },
+          legend: {
+            set visible(v: boolean) {
+              entry.legend = { ...entry.legend, visible: v };
+            },
+            set position(p: string) {
+              entry.legend = { visible: entry.legend?.visible ?? true, position: p };
             },
           },
           setPosition: (a: { rect: FakeRect }, b: { rect: FakeRect }) => (entry.position = [a.rect, b.rect]),
