@@ -1,13 +1,13 @@
 /**
  * `npm run data`: seeds/ → src/data/generated/dataset.json. A thin runner; the parsing and
- * checks live in src/data/compile so tests exercise them without the file system.
+ * checks live in scripts/data so tests exercise them without the file system.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { compileDataset } from "../src/data/compile/compile";
+import { compileDataset } from "./data/compile";
 import { packDataset } from "../src/data/pack";
-import { SeedValidationError } from "../src/data/compile/problems";
-import type { SeedFile } from "../src/data/compile/version";
+import { SeedValidationError } from "./data/problems";
+import type { SeedFile } from "./data/version";
 
 const root = join(__dirname, "..");
 

@@ -1,4 +1,4 @@
-import { SALIENT_METRICS, USGS_OXIDES, WORLD } from "../vocab";
+import { SALIENT_METRICS, USGS_OXIDES, WORLD } from "../../src/data/vocab";
 import { citedIds, isDataYear, readCell } from "./cells";
 import { CsvTable, requireColumns } from "./csv";
 import { Problems } from "./problems";

@@ -1,4 +1,4 @@
-import type { PriceRecord, ProductionRecord, ReservesRecord, SalientRecord } from "../types";
+import type { PriceRecord, ProductionRecord, ReservesRecord, SalientRecord } from "../../src/data/types";
 import { Problems } from "./problems";
 import type { PriceFigure, ProductionFigure, ReservesFigure, SalientFigure } from "./usgs";
 

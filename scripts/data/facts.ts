@@ -1,5 +1,5 @@
-import type { ElementRecord, ElementSources, EventRecord, StageShareRecord } from "../types";
-import { CURATED_STAGE_LABELS } from "../vocab";
+import type { ElementRecord, ElementSources, EventRecord, StageShareRecord } from "../../src/data/types";
+import { CURATED_STAGE_LABELS } from "../../src/data/vocab";
 import { citedIds, isIsoDate } from "./cells";
 import { CsvTable, requireColumns } from "./csv";
 import { Problems } from "./problems";

@@ -1,4 +1,4 @@
-import { OTHER, USGS_OXIDES } from "../vocab";
+import { OTHER, USGS_OXIDES } from "../../src/data/vocab";
 import { readCell, isDataYear } from "./cells";
 import { CsvTable, requireColumns } from "./csv";
 import { Problems } from "./problems";

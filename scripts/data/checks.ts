@@ -1,4 +1,4 @@
-import type { Dataset } from "../types";
+import type { Dataset } from "../../src/data/types";
 import { Problems } from "./problems";
 import type { ProductionFigure, ReservesFigure } from "./usgs";
 

@@ -6,7 +6,7 @@ import type {
   ListName,
   RiskRecord,
   StrategyRecord,
-} from "../types";
+} from "../../src/data/types";
 import { isIsoDate } from "./cells";
 import { CsvTable, requireColumns } from "./csv";
 import type { Located } from "./facts";

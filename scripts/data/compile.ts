@@ -1,6 +1,6 @@
-import type { Dataset, EditionRecord, OxideRecord } from "../types";
-import { normalizeName } from "../names";
-import { USGS_OXIDES } from "../vocab";
+import type { Dataset, EditionRecord, OxideRecord } from "../../src/data/types";
+import { normalizeName } from "../../src/data/names";
+import { USGS_OXIDES } from "../../src/data/vocab";
 import { readArticleElements, readArticleEvents, readLists, readRisks, readStrategies } from "./articles";
 import { isIsoDate } from "./cells";
 import { checkSourcesResolve, citedSourceIds, crossCheckCopies } from "./checks";
