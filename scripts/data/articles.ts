@@ -160,6 +160,11 @@ export function readArticleEvents(table: CsvTable, texts: ArticleTexts, problems
           authority: "",
           materials: "",
           status: "",
+          statusAsOf: "",
+          ends: "",
+          afterEnd: "",
+          correction: "",
+          correctionSrc: "",
           src: cells.source,
         },
       });

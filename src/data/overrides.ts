@@ -149,7 +149,7 @@ export function mergeOverrides(base: Dataset, overrides: Overrides): MergeResult
     if (!oxides.some((x) => x.name === name.name)) {
       // An oxide USGS does not price (e.g. praseodymium): the override makes it priced.
       const element = base.elements.find((e) => `${e.name} oxide` === name.name)?.name ?? "";
-      oxides.push({ name: name.name, formula: "", element, spec: "" });
+      oxides.push({ name: name.name, formula: "", element, spec: "", basis: "" });
     }
     const prior = prices.get(key);
     prices.set(key, {
