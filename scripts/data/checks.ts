@@ -78,6 +78,7 @@ export function checkSourcesResolve(dataset: Dataset, problems: Problems, where 
   dataset.supersededProduction.forEach((p) => checkEdition("production", `${p.country} ${p.year}`, p.edition));
   dataset.supersededReserves.forEach((r) => checkEdition("reserves", r.country, r.edition));
   dataset.supersededPrices.forEach((p) => checkEdition("prices", `${p.oxide} ${p.year}`, p.edition));
+  dataset.supersededSalient.forEach((s) => checkEdition("salient", `${s.metric} ${s.item} ${s.year}`, s.edition));
   dataset.importSources.forEach((i) => checkEdition("import sources", `${i.element} ${i.country}`, i.edition));
   dataset.history.forEach((h) => checkEdition("history", `${h.series} ${h.year}`, h.edition));
 }
@@ -94,6 +95,7 @@ export function citedSourceIds(dataset: Omit<Dataset, "sources" | "version" | "a
       ...dataset.supersededProduction,
       ...dataset.supersededReserves,
       ...dataset.supersededPrices,
+      ...dataset.supersededSalient,
       ...dataset.importSources,
       ...dataset.history,
     ].map((r) => r.edition),

@@ -242,6 +242,26 @@ export function compileDataset(files: SeedFile[]): Dataset {
   }
 
   const stages = readChinaShares(csv(FILES.shares), problems);
+  // MCS2026's sector-wide China share of US imports is a candidate like the curated rows.
+  for (const row of mcs2026.importSources.filter((i) => i.element === "" && i.country.startsWith("China")))
+    stages.push({
+      file: row.file,
+      line: row.line,
+      record: {
+        stage: "us imports",
+        indicator: "China share of US imports of RE compounds and metals",
+        scope: "rare-earth compounds and metals",
+        year: row.period,
+        valueText: String(row.share),
+        value: row.share / 100,
+        qualifier: "",
+        publisher: "USGS",
+        document: "MCS2026 Rare Earths, Import Sources (data release)",
+        sourceType: "primary",
+        src: ["MCS2026"],
+        chosen: false,
+      },
+    });
   chooseStageFigures(stages.map((s) => s.record));
   const eventSources = readEventSources(csv(FILES.eventSources), problems);
   const curatedEvents = [
@@ -308,6 +328,7 @@ export function compileDataset(files: SeedFile[]): Dataset {
     supersededProduction: resolved.supersededProduction,
     supersededReserves: resolved.supersededReserves,
     supersededPrices: resolved.supersededPrices,
+    supersededSalient: resolved.supersededSalient,
     importSources: mcs2026.importSources.map(({ element, country, period, share }) => ({
       element,
       country,

@@ -148,21 +148,34 @@ export function resolveEditions(inputs: EditionInput[], problems: Problems) {
     })
     .sort(byOxideYear);
 
-  const salient: SalientRecord[] = newestPerKey(
+  const salientRecord = (s: SalientFigure, edition: string): SalientRecord => ({
+    metric: s.metric,
+    item: s.item,
+    year: s.year,
+    value: s.value,
+    unit: s.unit,
+    edition,
+  });
+  const bySeriesYear = (a: SalientRecord, b: SalientRecord) =>
+    a.metric.localeCompare(b.metric, "en") || a.item.localeCompare(b.item, "en") || a.year.localeCompare(b.year, "en");
+  const salientByKey = newestPerKey(
     inputs,
     (e) => e.salient,
     (s) => `${s.metric}\u0000${s.item}\u0000${s.year}`,
-  )
-    .map(({ winner }) => {
-      const s = winner.figure;
-      return { metric: s.metric, item: s.item, year: s.year, value: s.value, unit: s.unit, edition: winner.edition.id };
-    })
-    .sort(
-      (a, b) =>
-        a.metric.localeCompare(b.metric, "en") ||
-        a.item.localeCompare(b.item, "en") ||
-        a.year.localeCompare(b.year, "en"),
-    );
+  );
+  const salient = salientByKey.map(({ winner }) => salientRecord(winner.figure, winner.edition.id)).sort(bySeriesYear);
+  const supersededSalient = salientByKey
+    .flatMap(({ older }) => older.map((o) => salientRecord(o.figure, o.edition.id)))
+    .sort(bySeriesYear);
 
-  return { production, reserves, prices, salient, supersededProduction, supersededReserves, supersededPrices };
+  return {
+    production,
+    reserves,
+    prices,
+    salient,
+    supersededProduction,
+    supersededReserves,
+    supersededPrices,
+    supersededSalient,
+  };
 }

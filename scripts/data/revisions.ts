@@ -73,6 +73,9 @@ export function applyRevisions(
     } else if (after.tonnes !== null) (figure as ProductionFigure).tonnes = after.tonnes;
     const note = cells.note_removed === "" ? figure.note : figure.note.replace(cells.note_removed, "").trim();
     figure.note = [note, cells.note_added].filter((n) => n !== "").join(" ");
-    figure.revision = `${edition} ${cells.revision} (${cells.date}): ${cells.change}`;
+    const changed = cells.data_release_value !== cells.report_value;
+    figure.revision = changed
+      ? `${edition} report ${cells.revision} (${cells.date}) revised ${cells.data_release_value} in the data release to ${cells.report_value}`
+      : `${edition} report ${cells.revision} (${cells.date}): ${cells.change}`;
   }
 }

@@ -255,6 +255,7 @@ export interface Dataset {
   supersededProduction: ProductionRecord[];
   supersededReserves: ReservesRecord[];
   supersededPrices: PriceRecord[];
+  supersededSalient: SalientRecord[];
   importSources: ImportSourceRecord[];
   history: HistoryRecord[];
 }
