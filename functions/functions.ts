@@ -10,8 +10,9 @@ import type { RareData } from "../src/data/rare-data";
 import { isRareError } from "../src/data/errors";
 import { gap as gapOf, priceImpact as priceImpactOf } from "../src/model/scenario";
 import { requireElasticity, requireFraction } from "../src/model/scenario-inputs";
-import { number, optionalText, optionalTextOrNumber, optionalYear, text, type Coerce } from "./coerce";
-import { lifted, param, spillOne } from "./lift";
+import { number, optionalNumber, optionalText, optionalTextOrNumber, optionalYear, text, type Coerce } from "./coerce";
+import { isExcelError } from "./excel-error";
+import { lifted, param, single, spill, spillOne, type CellResult, type Param } from "./lift";
 import { installRuntime } from "./runtime-bridge";
 
 let q: RareData = bundled;
@@ -27,21 +28,57 @@ const liftedUse = lifted([param("element", text)], (element) => q.use(element));
 const liftedStrategy = lifted([param("name", text), param("field", optionalText)], (name, field) =>
   q.strategy(name, field),
 );
-const liftedProduction = lifted([param("country", text), param("year", optionalYear)], (country, year) =>
-  q.production(country, year),
+const edition = param("edition", optionalText);
+const liftedProduction = lifted([param("country", text), param("year", optionalYear), edition], (country, year, ed) =>
+  q.production(country, year, ed),
 );
-const liftedReserves = lifted([param("country", text)], (country) => q.reserves(country));
-const liftedCountryShare = lifted([param("country", text), param("year", optionalYear)], (country, year) =>
-  q.countryShare(country, year),
+const liftedReserves = lifted([param("country", text), edition], (country, ed) => q.reserves(country, ed));
+const liftedCountryShare = lifted([param("country", text), param("year", optionalYear), edition], (country, year, ed) =>
+  q.countryShare(country, year, ed),
 );
-const liftedPrice = lifted([param("oxide_or_element", text), param("year", optionalYear)], (name, year) =>
-  q.price(name, year),
+const liftedPrice = lifted([param("oxide_or_element", text), param("year", optionalYear), edition], (name, year, ed) =>
+  q.price(name, year, ed),
 );
-const liftedHhi = lifted([param("year", optionalYear)], (year) => q.hhi(year));
+const liftedHhi = lifted([param("year", optionalYear), edition], (year, ed) => q.hhi(year, ed));
+const liftedUsStat = lifted([param("metric", text), param("year", optionalYear), edition], (metric, year, ed) =>
+  q.usStat(metric, year, ed),
+);
 const liftedSource = lifted(
-  [param("kind", text), param("key", text), param("field", optionalTextOrNumber)],
-  (kind, key, field) => q.source(kind, key, field),
+  [param("kind", text), param("key", text), param("field", optionalTextOrNumber), param("detail", optionalText)],
+  (kind, key, field, detail) => q.source(kind, key, field, detail),
 );
+
+type Values<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
+
+/** A table from several single-value arguments (HISTORY): a range or an error in any argument is the answer. */
+function spillArgs<const P extends readonly Param<unknown>[]>(
+  params: P,
+  args: unknown[],
+  compute: (...values: Values<P>) => (string | number | boolean)[][],
+): CellResult[][] {
+  const values: unknown[] = [];
+  for (let i = 0; i < params.length; i++) {
+    let value: unknown;
+    try {
+      value = single(args[i], params[i].name);
+    } catch (e) {
+      return spill(() => {
+        throw e;
+      });
+    }
+    if (isExcelError(value)) return [[value]];
+    values.push(value);
+  }
+  return spill(() => compute(...(params.map((p, i) => p.coerce(values[i], p.name)) as Values<P>)));
+}
+
+const historyParams = [
+  param("measure", text),
+  param("key", optionalText),
+  param("start_year", optionalYear),
+  param("end_year", optionalYear),
+  param("headers", optionalNumber),
+] as const;
 // Scenario arguments are checked fully in the order they are written, so the first bad
 // argument is the one reported (an unknown element before an out-of-range cut).
 const elementWithShare: Coerce<string> = (v, name) => {
@@ -127,20 +164,22 @@ export function strategy(name: unknown[][], field?: unknown[][]): unknown[][] {
  * @customfunction
  * @param country Country, e.g. "China", "USA", "Myanmar". May be a range.
  * @param [year] Optional year; omitted means the latest year with data.
+ * @param [edition] Optional USGS edition to read, e.g. "MCS2025"; omitted means the newest edition covering the year.
  * @returns Mine production, t REO.
  */
-export function production(country: unknown[][], year?: unknown[][]): unknown[][] {
-  return liftedProduction(country, year);
+export function production(country: unknown[][], year?: unknown[][], edition?: unknown[][]): unknown[][] {
+  return liftedProduction(country, year, edition);
 }
 
 /**
  * A country's rare-earth reserves in tonnes of rare-earth oxide (newest USGS edition that reports them).
  * @customfunction
  * @param country Country, e.g. "China" or "Brazil". May be a range.
+ * @param [edition] Optional USGS edition to read, e.g. "MCS2025"; omitted means the newest edition listing the country.
  * @returns Reserves, t REO.
  */
-export function reserves(country: unknown[][]): unknown[][] {
-  return liftedReserves(country);
+export function reserves(country: unknown[][], edition?: unknown[][]): unknown[][] {
+  return liftedReserves(country, edition);
 }
 
 /**
@@ -148,35 +187,72 @@ export function reserves(country: unknown[][]): unknown[][] {
  * @customfunction
  * @param country Country, e.g. "China" or "Australia". May be a range.
  * @param [year] Optional year; omitted means the latest year with data.
+ * @param [edition] Optional USGS edition to read, e.g. "MCS2025"; omitted means the newest edition covering the year.
  * @returns Share of world mine production, 0 to 1.
  */
-export function countryshare(country: unknown[][], year?: unknown[][]): unknown[][] {
-  return liftedCountryShare(country, year);
+export function countryshare(country: unknown[][], year?: unknown[][], edition?: unknown[][]): unknown[][] {
+  return liftedCountryShare(country, year, edition);
 }
 
 /**
- * The price of a rare-earth oxide in US dollars per kilogram (USGS annual average).
+ * The price of a rare-earth oxide in US dollars per kilogram (USGS annual average); a range USGS prints (scandium oxide) comes back as that text.
  * @customfunction
- * @param oxide_or_element Oxide or element, e.g. "Neodymium oxide", "Nd2O3", "Nd", "Mischmetal". May be a range.
+ * @param oxide_or_element Oxide or element, e.g. "NdPr oxide", "Nd2O3", "Tb4O7", "Y2O3", "Nd", "Mischmetal". May be a range.
  * @param [year] Optional year; omitted means the latest year with data.
+ * @param [edition] Optional USGS edition to read, e.g. "MCS2025"; omitted means the newest edition pricing that year.
  * @returns Price, USD/kg.
  */
-export function price(oxide_or_element: unknown[][], year?: unknown[][]): unknown[][] {
-  return liftedPrice(oxide_or_element, year);
+export function price(oxide_or_element: unknown[][], year?: unknown[][], edition?: unknown[][]): unknown[][] {
+  return liftedPrice(oxide_or_element, year, edition);
 }
 
 /**
  * Herfindahl–Hirschman index of world rare-earth mine production by country (0 to 10,000; above 2,500 is highly concentrated).
  * @customfunction
  * @param [year] Optional year; omitted means the latest year with data.
+ * @param [edition] Optional USGS edition to read, e.g. "MCS2025"; omitted means the newest edition covering the year.
  * @returns The index, 0 to 10,000.
  */
-export function hhi(year?: unknown[][]): unknown[][] {
-  return liftedHhi(year);
+export function hhi(year?: unknown[][], edition?: unknown[][]): unknown[][] {
+  return liftedHhi(year, edition);
 }
 
 /**
- * Spills a column of valid names of a kind: elements, risks, strategies, countries, oxides, years, stages, events, sources.
+ * A US rare-earth salient statistic (USGS MCS editions, and DS140 back to 1900), exactly as printed: ">95" and "E" (net exporter) stay text.
+ * @customfunction
+ * @param metric Statistic, e.g. "net import reliance", "mine production", "apparent consumption", "imports: compounds", "employment". May be a range.
+ * @param [year] Optional year; omitted means the latest year with data.
+ * @param [edition] Optional edition to read, e.g. "MCS2025" or "DS140".
+ * @returns The statistic as printed.
+ */
+export function usstat(metric: unknown[][], year?: unknown[][], edition?: unknown[][]): unknown[][] {
+  return liftedUsStat(metric, year, edition);
+}
+
+/**
+ * Spills a Year | Value history, shaped like STOCKHISTORY: production, reserves, countryshare, hhi, price, or a US statistic. Years without a sourced figure are left out.
+ * @customfunction
+ * @param measure What to chart, e.g. "production", "price", "hhi", "net import reliance".
+ * @param [key] Country (production, reserves, countryshare; default World for production) or oxide (price).
+ * @param [start_year] Optional first year.
+ * @param [end_year] Optional last year.
+ * @param [headers] Optional: 1 (default) for a Year | Value header row, 0 for none.
+ * @returns The table, oldest year first.
+ */
+export function history(
+  measure: unknown[][],
+  key?: unknown[][],
+  start_year?: unknown[][],
+  end_year?: unknown[][],
+  headers?: unknown[][],
+): unknown[][] {
+  return spillArgs(historyParams, [measure, key, start_year, end_year, headers], (m, k, s, e, h) =>
+    q.history(m, k, s, e, h),
+  );
+}
+
+/**
+ * Spills a column of valid names of a kind: elements, risks, strategies, countries, oxides, years, stages, events, sources, editions, measures, usstats.
  * @customfunction
  * @param kind What to list, e.g. "elements" or "countries".
  * @returns A column of names.
@@ -196,15 +272,16 @@ export function table(kind: unknown[][]): unknown[][] {
 }
 
 /**
- * The citation behind a RARE value: publisher, document, date and locator.
+ * The citation behind a RARE value: publisher, title, date, locator and source id, with the edition and revision (under 300 characters); "full" gives the whole provenance.
  * @customfunction
- * @param kind What the value is: share, risk, strategy, use, production, reserves, price, countryshare, hhi, event, element.
+ * @param kind What the value is: share, risk, strategy, use, production, reserves, price, countryshare, hhi, usstat, event, element.
  * @param key The name the value is for, e.g. "Neodymium" or "China".
  * @param [field] Optional year, stage or column the value is for.
+ * @param [detail] Optional: "full" for the whole provenance (how the figure was seen, caveats, conflicts, low-authority flags).
  * @returns The source citation.
  */
-export function source(kind: unknown[][], key: unknown[][], field?: unknown[][]): unknown[][] {
-  return liftedSource(kind, key, field);
+export function source(kind: unknown[][], key: unknown[][], field?: unknown[][], detail?: unknown[][]): unknown[][] {
+  return liftedSource(kind, key, field, detail);
 }
 
 /**

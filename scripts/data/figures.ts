@@ -10,6 +10,8 @@ import { WORLD } from "../../src/data/vocab";
 export interface Figure {
   value: number | string;
   from: string;
+  /** The report revision behind the figure, when one changed it after the data release. */
+  note?: string;
 }
 
 export type Figures = Record<string, Figure>;
@@ -22,14 +24,23 @@ export interface ReleaseFigures {
 export function figuresOf(dataset: Dataset): Figures {
   const data = new RareData(dataset);
   const out: Figures = {};
-  for (const p of dataset.production) out[`production ${p.country} ${p.year}`] = { value: p.tonnes, from: p.edition };
+  const noted = (revision: string | undefined) => (revision ? { note: revision } : {});
+  for (const p of dataset.production)
+    out[`production ${p.country} ${p.year}`] = { value: p.tonnes, from: p.edition, ...noted(p.revision) };
   for (const r of dataset.reserves)
-    out[`reserves ${r.country}`] = { value: r.tonnes === null ? "NA" : `${r.qualifier}${r.tonnes}`, from: r.edition };
+    out[`reserves ${r.country}`] = {
+      value: r.tonnes === null ? "NA" : `${r.qualifier}${r.tonnes}`,
+      from: r.edition,
+      ...noted(r.revision),
+    };
   for (const p of dataset.prices) out[`price ${p.oxide} ${p.year}`] = { value: p.usdPerKg, from: p.edition };
   for (const s of dataset.salient) out[`${s.metric} ${s.item} ${s.year}`] = { value: s.value, from: s.edition };
   for (const s of dataset.elementShares) out[`share ${s.element}`] = { value: s.share, from: s.src };
   for (const s of dataset.stages.filter((row) => row.chosen))
     out[`share stage ${s.stage}`] = { value: s.value ?? s.valueText, from: s.src.join(" ") };
+  for (const i of dataset.importSources ?? [])
+    if (i.element !== "" && i.country.startsWith("China"))
+      out[`share ${i.element} us imports`] = { value: i.share, from: i.edition };
   const years = [...new Set(dataset.production.map((p) => p.year))].sort((a, b) => a - b);
   for (const year of years) {
     const edition = dataset.production.find((p) => p.year === year && p.country !== WORLD)?.edition ?? "";

@@ -165,7 +165,7 @@ function cited(data: RareData, ix: Indexes, kind: string, key: string, field: st
         full: [
           `scope: ${figure!.scope}`,
           figure!.sourceType.startsWith("secondary") && `secondary report of ${figure!.publisher}: ${figure!.document}`,
-          `chosen for stage "${stageName}" by the stage rule in README (all candidates in TABLE("stages"))`,
+          `chosen for stage "${stageName}" by RARE's stage rule: exact over qualified, stated data year, latest year (all candidates in TABLE("stages"))`,
         ],
       };
     }

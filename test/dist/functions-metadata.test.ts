@@ -37,7 +37,7 @@ describe("dist/functions.json", () => {
 
   it("declares range-capable parameters and no volatile or streaming functions", () => {
     const ids = metadata.functions.map((f) => f.id).sort();
-    expect(ids).toEqual(["COUNTRYSHARE", "GAP", "HHI", "LIST", "PRICE", "PRICEIMPACT", "PRODUCTION", "RESERVES", "RISK", "SHARE", "SOURCE", "STRATEGY", "TABLE", "USE", "VERSION"]);
+    expect(ids).toEqual(["COUNTRYSHARE", "GAP", "HHI", "HISTORY", "LIST", "PRICE", "PRICEIMPACT", "PRODUCTION", "RESERVES", "RISK", "SHARE", "SOURCE", "STRATEGY", "TABLE", "USE", "USSTAT", "VERSION"]);
     for (const fn of metadata.functions) {
       expect(fn.options?.volatile ?? false).toBe(false);
       expect(fn.options?.stream ?? false).toBe(false);
@@ -48,8 +48,9 @@ describe("dist/functions.json", () => {
   it("marks optional parameters as optional, after the required ones", () => {
     const optional = (id: string) => metadata.functions.find((f) => f.id === id)!.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
     expect(optional("SHARE")).toEqual(["element", "stage?"]);
-    expect(optional("PRODUCTION")).toEqual(["country", "year?"]);
+    expect(optional("PRODUCTION")).toEqual(["country", "year?", "edition?"]);
     expect(optional("PRICEIMPACT")).toEqual(["element", "cut", "elasticity?", "mitigation?"]);
-    expect(optional("SOURCE")).toEqual(["kind", "key", "field?"]);
+    expect(optional("SOURCE")).toEqual(["kind", "key", "field?", "detail?"]);
+    expect(optional("HISTORY")).toEqual(["measure", "key?", "start_year?", "end_year?", "headers?"]);
   });
 });
