@@ -138,7 +138,7 @@ export function readMcs2026(table: CsvTable, problems: Problems) {
     if (section === "World Mine Production and Reserves") {
       if (cells.Commodity !== "Rare Earths") continue; // yttrium and scandium world figures are not REO rows
       if (statistic === "Production") {
-        // USGS tables print "—" for zero (MCS introduction: "— Zero"); MCS2025's rows have 0 there too.
+        // USGS tables print "—" for zero (curated/production.csv: "USGS shows '—' = Zero"), as MCS2025 rows record.
         if (cells.Value === "—") production.push({ ...base, country, year, tonnes: 0, note: "printed as — (zero)" });
         else if (cell.kind !== "number") at(`production "${cells.Value}" is not a number`);
         else production.push({ ...base, country, year, tonnes: cell.value, note: figureNote(notes) });
