@@ -64,7 +64,7 @@ const cut = (text: string, max: number): string =>
 /** "publisher, title (date), locator [id]", the title and then the locator shortened to fit. */
 function shortCite(ix: Indexes, ids: readonly string[], suffix: string): string {
   const s = ix.sources.get(ids[0]);
-  const more = ids.length > 1 ? ` +${ids.length - 1} more` : "";
+  const more = ids.length > 1 ? ` (also ${ids.slice(1).join(", ")})` : "";
   const tail = suffix === "" ? "" : `. ${suffix}`;
   if (!s) return cut(`[${ids[0]}]${more}${tail}`, SHORT_LIMIT - 1);
   const build = (title: string, locator: string) =>
@@ -130,6 +130,7 @@ export function citation(
 
 function editionLabel(ix: Indexes, data: RareData, edition: string): string {
   const revision = data.dataset.editions.find((e) => e.id === edition)?.revision;
+  if (ix.sources.get(ix.editionSource.get(edition) ?? "")?.type === "workbook override") return `workbook override ${edition}`;
   return revision ? `USGS ${edition}, report ${revision}` : `USGS ${edition}`;
 }
 

@@ -141,7 +141,33 @@ function allEditionFigures(): ProductionFigure[] {
   return out;
 }
 
-const editionFigures = allEditionFigures();
+// ---------------------------------------------------------------- MCS2026 (one long table, Windows-1252)
+
+/** The MCS2026 release's rare-earth world rows; its figures are ASCII, so Latin-1 reads them. */
+export const mcs2026Release: Row[] = Papa.parse<Row>(
+  readFileSync(join(seedsDir, "usgs", "mcs2026", "usgs_mcs2026_commodities_data.csv"), "latin1"),
+  { header: true, skipEmptyLines: true },
+).data;
+export const mcs2026Rows: Row[] = mcs2026Release.filter(
+  (r) => r["MCS chapter"] === "RARE EARTHS" && r.Section === "World Mine Production and Reserves",
+);
+const mcs2026Country = (name: string): string => (name === "World total" ? WORLD : groupName(name));
+/** seeds/usgs-revisions.csv: report values that replace the data release's (Brazil reserves, v1.3). */
+const revisions = seedCsv("usgs-revisions.csv");
+
+function mcs2026Figures(): ProductionFigure[] {
+  return mcs2026Rows
+    .filter((r) => r.Statistics === "Production")
+    .map((r) => ({
+      country: mcs2026Country(r.Country),
+      year: Number(r.Year),
+      // The curated MCS2025 rows record USGS's "—" as 0 ("USGS shows '—' = Zero").
+      tonnes: r.Value === "\u0097" || r.Value === "—" ? 0 : plainNumber(r.Value)!,
+      edition: "MCS2026",
+    }));
+}
+
+const editionFigures = [...allEditionFigures(), ...mcs2026Figures()];
 
 /** year → country → figure, every row of a year from the newest edition covering that year. */
 export const production: Map<number, Map<string, ProductionFigure>> = (() => {
@@ -211,6 +237,16 @@ export const reserves: Map<string, ReservesFigure> = (() => {
       edition: "MCS2025",
     });
   }
+  for (const row of mcs2026Rows.filter((r) => r.Statistics === "Reserves")) {
+    const revised = revisions.find((v) => v.country === row.Country && v.statistic === "Reserves")?.report_value;
+    const printed = revised ?? row.Value;
+    found.push({
+      country: mcs2026Country(row.Country),
+      tonnes: plainNumber(printed.replace(/^>/, "")),
+      qualifier: printed.startsWith(">") ? ">" : "",
+      edition: "MCS2026",
+    });
+  }
   const newest = new Map<string, ReservesFigure>();
   for (const f of found) if ((newest.get(f.country)?.edition ?? "") < f.edition) newest.set(f.country, f);
   return newest;
@@ -274,6 +310,14 @@ export const prices: Map<string, Map<number, PriceFigure>> = (() => {
     const oxide = row.item.split(",")[0].trim(); // "Neodymium oxide, 99.5% minimum"
     const formula = pricedOxides.find((p) => p.oxide === oxide)!.formula;
     found.push({ oxide, formula, year: Number(row.year), usdPerKg: Number(row.value), edition: "MCS2025" });
+  }
+  // MCS2026 prints each price as "Price, average, dollars per kilogram: Neodymium oxide, 99.5% minimum".
+  for (const row of mcs2026Release.filter((r) => r.Statistics === "Price")) {
+    const product = row.Statistics_detail.replace(/^[^:]*:\s*/, "").split(",")[0];
+    const priced = pricedOxides.find((p) => p.oxide === product);
+    const usdPerKg = plainNumber(row.Value);
+    if (priced && usdPerKg !== null)
+      found.push({ ...priced, year: Number(row.Year), usdPerKg, edition: "MCS2026" });
   }
   const byOxide = new Map<string, Map<number, PriceFigure>>();
   for (const f of found) {

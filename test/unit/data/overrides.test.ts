@@ -63,7 +63,7 @@ describe("mergeOverrides", () => {
     expect(data.countryShare("China", 2024)).toBeCloseTo(300000 / (original.countryTotal(2024) - 270000 + 300000), 12);
     expect(data.hhi(2024)).toBeGreaterThan(original.hhi(2024));
     expect(data.source("production", "China", 2024)).toContain(`${label}`);
-    expect(data.source("production", "China", 2024)).toContain("MCS2025: 270000");
+    expect(data.source("production", "China", 2024, "full")).toContain("MCS2026: 270000");
     expect(data.production("China", 2023)).toBe(original.production("China", 2023));
   });
 
@@ -79,7 +79,7 @@ describe("mergeOverrides", () => {
       ],
     });
     expect(rejected.map((r) => r.row)).toEqual([1, 2, 3, 4, 5]);
-    expect(rejected[2].reason).toContain("2020–2024");
+    expect(rejected[2].reason).toContain("2020–2025");
     expect(rejected.every((r) => r.kind === "production")).toBe(true);
   });
 
