@@ -130,7 +130,8 @@ export function citation(
 
 function editionLabel(ix: Indexes, data: RareData, edition: string): string {
   const revision = data.dataset.editions.find((e) => e.id === edition)?.revision;
-  if (ix.sources.get(ix.editionSource.get(edition) ?? "")?.type === "workbook override") return `workbook override ${edition}`;
+  if (ix.sources.get(ix.editionSource.get(edition) ?? "")?.type === "workbook override")
+    return `workbook override ${edition}`;
   return revision ? `USGS ${edition}, report ${revision}` : `USGS ${edition}`;
 }
 
@@ -161,7 +162,7 @@ function cited(data: RareData, ix: Indexes, kind: string, key: string, field: st
       return {
         ids: figure!.src,
         short: [
-          `sector-wide ${stageName} figure for rare earths as a whole, not specific to ${element}; data year ${figure!.year}`,
+          `sector-wide ${stageName} figure for rare earths as a whole, not specific to ${element}; data year: ${figure!.year}`,
         ],
         full: [
           `scope: ${figure!.scope}`,

@@ -266,7 +266,7 @@ export interface PriceFigure {
   oxide: string;
   formula: string;
   year: number;
-  usdPerKg: number;
+  usdPerKg: number | string;
   edition: string;
 }
 
@@ -294,6 +294,29 @@ export const pricedOxides: Array<{ formula: string; oxide: string }> = Papa.pars
   .filter((f): f is string => f !== undefined)
   .map((formula) => ({ formula, oxide: oxideOfFormula(formula) }));
 
+/** The formulas users type for the oxides only MCS2026 prices (the salient columns name the older seven). */
+const COMMON_FORMULAS: Record<string, string> = {
+  "Praseodymium oxide": "Pr6O11",
+  "NdPr oxide": "NdPr",
+  "Samarium oxide": "Sm2O3",
+  "Gadolinium oxide": "Gd2O3",
+  "Holmium oxide": "Ho2O3",
+  "Erbium oxide": "Er2O3",
+  "Ytterbium oxide": "Yb2O3",
+  "Lutetium oxide": "Lu2O3",
+  "Yttrium oxide": "Y2O3",
+  "Scandium oxide": "Sc2O3",
+};
+
+/** MCS2026's priced product as an oxide name ("Y2O3, minimum…" → Yttrium oxide); null for metals and alloys. */
+function mcs2026Oxide(detail: string): string | null {
+  const product = detail.replace(/^[^:]*:\s*/, "").split(",")[0];
+  if (product === "Y2O3") return "Yttrium oxide";
+  if (product.includes("(NdPr)")) return "NdPr oxide";
+  if (product === "Mischmetal" || / oxide$/.test(product)) return product;
+  return null;
+}
+
 export const prices: Map<string, Map<number, PriceFigure>> = (() => {
   const found: PriceFigure[] = [];
   for (const file of SALIENT_FILES) {
@@ -312,12 +335,16 @@ export const prices: Map<string, Map<number, PriceFigure>> = (() => {
     found.push({ oxide, formula, year: Number(row.year), usdPerKg: Number(row.value), edition: "MCS2025" });
   }
   // MCS2026 prints each price as "Price, average, dollars per kilogram: Neodymium oxide, 99.5% minimum".
-  for (const row of mcs2026Release.filter((r) => r.Statistics === "Price")) {
-    const product = row.Statistics_detail.replace(/^[^:]*:\s*/, "").split(",")[0];
-    const priced = pricedOxides.find((p) => p.oxide === product);
-    const usdPerKg = plainNumber(row.Value);
-    if (priced && usdPerKg !== null)
-      found.push({ ...priced, year: Number(row.Year), usdPerKg, edition: "MCS2026" });
+  const rareEarthChapters = ["RARE EARTHS", "RARE EARTHS (Heavy)", "YTTRIUM", "SCANDIUM"];
+  for (const row of mcs2026Release.filter(
+    (r) => r.Statistics === "Price" && rareEarthChapters.includes(r["MCS chapter"]),
+  )) {
+    const oxide = mcs2026Oxide(row.Statistics_detail);
+    if (oxide === null) continue; // metals and alloys
+    const formula = pricedOxides.find((p) => p.oxide === oxide)?.formula ?? COMMON_FORMULAS[oxide];
+    // A range ("660–670", an en dash read as Latin-1 \u0096) stays the text USGS prints.
+    const usdPerKg = plainNumber(row.Value) ?? row.Value.replace("\u0096", "\u2013");
+    found.push({ oxide, formula, year: Number(row.Year), usdPerKg, edition: "MCS2026" });
   }
   const byOxide = new Map<string, Map<number, PriceFigure>>();
   for (const f of found) {
@@ -335,8 +362,8 @@ export function price(oxide: string, year: number): PriceFigure {
 }
 export const priceYears = (oxide: string): number[] => [...prices.get(oxide)!.keys()].sort((a, b) => a - b);
 /** Every edition's price for an oxide and year, oldest first. */
-export function priceEditions(oxide: string, year: number): Array<{ edition: string; usdPerKg: number }> {
-  const out: Array<{ edition: string; usdPerKg: number }> = [];
+export function priceEditions(oxide: string, year: number): Array<{ edition: string; usdPerKg: number | string }> {
+  const out: Array<{ edition: string; usdPerKg: number | string }> = [];
   const { formula } = pricedOxides.find((p) => p.oxide === oxide)!;
   for (const file of SALIENT_FILES) {
     for (const row of seedCsv(file)) {
@@ -392,7 +419,18 @@ export function stageRow(stage: Stage): StageRow {
   if (candidates.length === 0) throw new Error(`no candidate row for stage ${stage}`);
   return candidates[0].row;
 }
-export const stageShare = (stage: Stage): number => Number(stageRow(stage).value_pct) / 100;
+/**
+ * MCS2026's import sources (2021-24) are a candidate for "us imports" like the curated rows,
+ * and its data year is the latest, so it is the figure SHARE uses.
+ */
+export const mcs2026ImportShare = (element: string): number | undefined => {
+  const row = mcs2026Release.find(
+    (r) => r.Section === "Import Sources" && r.Commodity === element && r.Country === "China",
+  );
+  return row ? Number(row.Value) / 100 : undefined;
+};
+export const stageShare = (stage: Stage): number =>
+  stage === "us imports" ? mcs2026ImportShare("Rare Earths")! : Number(stageRow(stage).value_pct) / 100;
 
 // ---------------------------------------------------------------- dataset version
 

@@ -96,7 +96,11 @@ describe("share(element, stage)", () => {
     it("us imports", () => {
       // MCS2026's 2021-2024 figure is newer than the curated 2020-2023 one (latest data year wins).
       expect(data.share("Ce", "us imports")).toBe(
-        Number(mcs2026Release.find((r) => r.Section === "Import Sources" && r.Commodity === "Rare Earths" && r.Country === "China")!.Value) / 100,
+        Number(
+          mcs2026Release.find(
+            (r) => r.Section === "Import Sources" && r.Commodity === "Rare Earths" && r.Country === "China",
+          )!.Value,
+        ) / 100,
       );
       expect(data.share("Ce", "us imports")).not.toBe(
         pct("China share of US imports of RE compounds and metals", "2020-2023"),
@@ -186,7 +190,7 @@ describe("production(country, year)", () => {
       expect(data.production(us, 2024, "MCS2025")).toBe(curatedTonnes("United States", 2024));
     expect(data.production("Other", 2024, "MCS2025")).toBe(curatedTonnes("Other", 2024));
     expect(data.production("Other countries", 2024, "MCS2025")).toBe(curatedTonnes("Other", 2024));
-    expect(data.production("World", 2024)).toBe(curatedTonnes("World total (rounded)", 2024));
+    expect(data.production("World", 2024, "MCS2025")).toBe(curatedTonnes("World total (rounded)", 2024));
   });
   it("a year with no data is #N/A listing the years with data", () => {
     const e = errorOf(() => data.production("China", 2019));

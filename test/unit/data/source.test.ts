@@ -59,7 +59,7 @@ describe("source(kind, key, field)", () => {
     expect(data.source("price", "Nd2O3", 2019)).toContain("[MCS2024]");
     expect(full("reserves", "World", null)).toContain("lower bound");
     expect(full("use", "Nd", null)).toContain(citationOf("A002"));
-    expect(data.source("use", "Terbium", null)).toContain("[S24]");
+    expect(data.source("use", "Terbium", null)).toContain("S24");
     expect(full("risk", "Export Quotas", "mitigation")).toContain("Build alternative supply chains");
     expect(full("strategy", "Recycling Programs", null)).toContain(citationOf("A002"));
     expect(full("event", "AE4", null)).toContain("early in 2023");
