@@ -53,6 +53,11 @@ const DETAIL = new NameIndex(
   { what: "detail", plural: "details", vocabulary: true },
 );
 
+/** The kinds SOURCE accepts, for its help text (functions/table.ts). */
+export const SOURCE_KIND_NAMES: readonly string[] = KINDS.names;
+/** The details SOURCE accepts, for its help text. */
+export const SOURCE_DETAIL_NAMES: readonly string[] = DETAIL.names;
+
 const fmt = (n: number): string => n.toLocaleString("en-US");
 
 /** Default citations stay under this many characters (a cell a reader can take in). */

@@ -8,7 +8,7 @@ import { buildList, buildTable } from "./tables";
 import type { Dataset, ProductionRecord, Stage } from "./types";
 import { STAGES, WORLD } from "./vocab";
 import { checkYear, yearsText } from "./years";
-import { hhi as herfindahl } from "../model/concentration";
+import { hhi as herfindahl } from "./concentration";
 import { historyTable } from "./history";
 import { editionsCovering, notCovered } from "./pinned";
 import { usStatRow } from "./usstat";
@@ -39,6 +39,10 @@ const STRATEGY_FIELDS = new NameIndex(
   ],
   { what: "field", plural: "fields", vocabulary: true },
 );
+
+/** The columns RISK and STRATEGY accept, for their help text (functions/table.ts). */
+export const RISK_FIELD_NAMES: readonly string[] = RISK_FIELDS.names;
+export const STRATEGY_FIELD_NAMES: readonly string[] = STRATEGY_FIELDS.names;
 
 // Checked per call: skip the full normaliser for the common case of a plain word.
 const isBlank = (text: string | null | undefined): boolean =>
