@@ -12,7 +12,7 @@ import { EditionInput, resolveEditions } from "./editions";
 import { applyEventCorrections, applyEventStatus } from "./events";
 import { readMcs2026 } from "./mcs2026";
 import { applyRevisions } from "./revisions";
-import { sha256Hex } from "./sha256";
+import { sha256Hex } from "../../src/data/sha256";
 import { readFirstSheet } from "./xlsx";
 import { Located, readChinaShares, readCuratedEvents, readElements } from "./facts";
 import { Problems } from "./problems";

@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import { compileDataset } from "../../../scripts/data/compile";
 import { parseCsv } from "../../../scripts/data/csv";
 import { Problems, SeedValidationError } from "../../../scripts/data/problems";
-import { sha256Hex } from "../../../scripts/data/sha256";
+import { sha256Hex } from "../../../src/data/sha256";
 import { compiled, problemsOf, seedFiles, text, withText } from "./seeds";
 
 describe("compiling the project's seeds", () => {
