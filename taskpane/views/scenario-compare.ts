@@ -38,7 +38,9 @@ const MESSAGES_ID = "scenario-compare-messages";
 
 function priceOrNull(queries: RareData, element: string): number | null {
   try {
-    return queries.price(element, null);
+    const price = queries.price(element, null);
+    // A price printed as a range ("660–670") is no single number to multiply by.
+    return typeof price === "number" ? price : null;
   } catch {
     return null; // no sourced price: the sheet shows #N/A for its cost
   }

@@ -41,7 +41,7 @@ const byKey = new Map(
 const tornadoElements = (exposures: Record<string, number>): TornadoElement[] =>
   priced.map((e) => ({
     share: fakeQueries.share(e, null),
-    price: fakeQueries.price(e, null),
+    price: Number(fakeQueries.price(e, null)),
     exposure: exposures[e] ?? null,
   }));
 
