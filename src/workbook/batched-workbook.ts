@@ -7,7 +7,9 @@ import type {
   CellValue,
   ChartSpec,
   DefinedName,
+  FormulaContents,
   RangeContents,
+  SheetInfo,
   Rect,
   TableOptions,
   Workbook,
@@ -20,6 +22,10 @@ export abstract class BatchedWorkbook implements Workbook {
   abstract listNames(): Promise<DefinedName[]>;
   abstract hasSheet(name: string): Promise<boolean>;
   abstract readRange(sheet: string, range: Rect | string): Promise<RangeContents>;
+  abstract readFormulas(sheet: string, rect: Rect): Promise<FormulaContents>;
+  abstract listSheetInfo(): Promise<SheetInfo[]>;
+  abstract usedRect(sheet: string): Promise<Rect | null>;
+  abstract spillRects(sheet: string, cells: readonly CellRef[]): Promise<(Rect | null)[]>;
   abstract getAddinData(key: string): Promise<string | null>;
   abstract setAddinData(key: string, value: string): Promise<void>;
   abstract recalculate(full: boolean): Promise<void>;
