@@ -14,6 +14,8 @@ import { OverridesController } from "./overrides-controller";
 import { renderFunctionsView } from "./views/functions-view";
 import { renderImportView } from "./views/import-view";
 import { renderScenarioView } from "./views/scenario-view";
+import { renderWorkbookView } from "./views/workbook-view";
+import { RefreshRecorder, TravelLock, datasetInForce, recordingRecalculations } from "./refresh-recorder";
 
 async function boot(): Promise<void> {
   setTheme(webLightTheme);
@@ -27,7 +29,15 @@ async function boot(): Promise<void> {
       : "Preview mode: not running inside Excel. Imports and scenarios go to an in-memory workbook shown below the pane.";
   document.body.dataset.host = host;
 
-  const { workbook, preview } = createHostWorkbook(host, runtime, byId("preview"));
+  const hosted = createHostWorkbook(host, runtime, byId("preview"));
+  const { preview } = hosted;
+  // Every recalculation the pane asks for is followed by a record of the RARE values (What changed).
+  const recorder = new RefreshRecorder(
+    hosted.workbook,
+    () => datasetInForce(runtime.bundled.version(), overrides.current.stored),
+    new TravelLock(),
+  );
+  const workbook = recordingRecalculations(hosted.workbook, recorder);
   // Overrides stored in the workbook apply before anything else, also when the pane is
   // never shown (the shared runtime loads this page with the functions).
   const overrides = new OverridesController(workbook, runtime);
@@ -40,7 +50,14 @@ async function boot(): Promise<void> {
   overrides.subscribe(showVersion);
   showVersion();
 
-  setUpTabs(document.querySelector('[role="tablist"]') as HTMLElement);
+  const workbookView = renderWorkbookView(byId("view-workbook"), workbook, {
+    runtime,
+    recorder,
+    datasetVersion: () => byId("dataset-version").textContent ?? runtime.bundled.version(),
+  });
+  setUpTabs(document.querySelector('[role="tablist"]') as HTMLElement, (panel) => {
+    if (panel === "view-workbook") void workbookView.refresh();
+  });
   renderImportView(byId("view-import"), workbook, overrides);
   renderScenarioView(byId("view-scenarios"), workbook, { runtime, overrides });
   await renderFunctionsView(byId("view-functions"));

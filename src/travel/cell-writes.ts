@@ -95,7 +95,11 @@ export async function writePieces(
 }
 
 /** Writes each piece's way back; returns a message naming what could not be put back, or null. */
-export async function takeBack(workbook: Workbook, pieces: readonly Piece[], budgetBytes?: number): Promise<string | null> {
+export async function takeBack(
+  workbook: Workbook,
+  pieces: readonly Piece[],
+  budgetBytes?: number,
+): Promise<string | null> {
   const problems: string[] = [];
   const sheets = new Set((await workbook.listSheets()).map((s) => s.toUpperCase()));
   const present = pieces.filter((p) => sheets.has(p.sheet.toUpperCase()));
@@ -161,7 +165,9 @@ function planSyncs(
 }
 
 /** Cells of one sheet (row-major) as rectangular blocks: runs in a row, stacked when their columns match. */
-export function blocksOf<T extends { row: number; col: number }>(cells: readonly T[]): Array<{ rect: Rect; cells: T[][] }> {
+export function blocksOf<T extends { row: number; col: number }>(
+  cells: readonly T[],
+): Array<{ rect: Rect; cells: T[][] }> {
   const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
   const runs: Array<{ row: number; col: number; items: T[] }> = [];
   for (const cell of sorted) {

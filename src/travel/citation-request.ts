@@ -10,7 +10,13 @@ import type { CellValue } from "../workbook/workbook";
 export type ArgValue = string | number | boolean | null;
 
 export type CitationRequest =
-  | { readonly kind: "source"; readonly sourceKind: string; readonly key: ArgValue; readonly field: ArgValue; readonly note?: string }
+  | {
+      readonly kind: "source";
+      readonly sourceKind: string;
+      readonly key: ArgValue;
+      readonly field: ArgValue;
+      readonly note?: string;
+    }
   /** Calls with nothing external to cite (VERSION, LIST, …), with what to say instead. */
   | { readonly kind: "fixed"; readonly text: string };
 

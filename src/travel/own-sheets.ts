@@ -54,7 +54,8 @@ export async function writeOwnSheet(
       }
     });
   } catch (e) {
-    if (exists && (await workbook.hasSheet(name)) && (await workbook.hasSheet(target))) await workbook.deleteSheet(target);
+    if (exists && (await workbook.hasSheet(name)) && (await workbook.hasSheet(target)))
+      await workbook.deleteSheet(target);
     throw e;
   }
   return { syncs: outcome.syncs + 1 };

@@ -260,10 +260,7 @@ function undoCellsOf(cell: RareCell, spill: CellValue[][] | undefined, retyped: 
 
 function freezePieces(cells: readonly UndoCell[]): Piece[] {
   return piecesOf(cells, (block) => ({
-    forward: [
-      ...formatWrites(block, () => "@"),
-      { kind: "values", grid: block.map((row) => row.map((c) => c.value)) },
-    ],
+    forward: [...formatWrites(block, () => "@"), { kind: "values", grid: block.map((row) => row.map((c) => c.value)) }],
     // The old format goes back before the formula: a formula written into a "@" cell stays text.
     back: [
       ...formatWrites(block, (c) => c.format!),
@@ -278,10 +275,7 @@ function restorePieces(cells: readonly UndoCell[]): Piece[] {
       ...formatWrites(block, (c) => c.format!),
       { kind: "formulas", grid: block.map((row) => row.map((c) => c.formula)) },
     ],
-    back: [
-      ...formatWrites(block, () => "@"),
-      { kind: "values", grid: block.map((row) => row.map((c) => c.value)) },
-    ],
+    back: [...formatWrites(block, () => "@"), { kind: "values", grid: block.map((row) => row.map((c) => c.value)) }],
   }));
 }
 

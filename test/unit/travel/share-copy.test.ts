@@ -62,7 +62,9 @@ it("freezes every RARE formula cell to its value, keeps formats and the undo dat
   await wb.writeValues("Sheet1", { row: 3, col: 1 }, [[0.123]]); // the user edits B4
   const restored = await restoreFormulas(wb);
   expect(restored.restored).toBe(7);
-  expect(restored.edited).toEqual([expect.stringMatching(/^Sheet1!B4: now 0\.123, was .* \(frozen from =RARE\.GAP\(A4,\$B\$1\)\)\. Kept\.$/)]);
+  expect(restored.edited).toEqual([
+    expect.stringMatching(/^Sheet1!B4: now 0\.123, was .* \(frozen from =RARE\.GAP\(A4,\$B\$1\)\)\. Kept\.$/),
+  ]);
   expect(restored.undoRemoved).toBe(true);
   const after = await cell(wb, "Sheet1", "B3:B4");
   expect(after.formulas.map((r) => r[0])).toEqual(["=RARE.GAP(A3,$B$1)", 0.123]);
@@ -128,6 +130,8 @@ it("a sheet deleted between the scan and the write is named; the rest is frozen"
   );
   const restored = await restoreFormulas(wb);
   expect(restored.restored).toBe(3);
-  expect(restored.notRestored).toEqual(["Other: the sheet no longer exists, so its 5 frozen cells cannot be restored."]);
+  expect(restored.notRestored).toEqual([
+    "Other: the sheet no longer exists, so its 5 frozen cells cannot be restored.",
+  ]);
   expect(restored.undoRemoved).toBe(false);
 });
