@@ -69,6 +69,9 @@ async function gaps(): Promise<Record<string, string>> {
   return out;
 }
 
+/** How the pane's change list shows a value: text in quotes, anything else as it reads. */
+const shown = (v: unknown) => (typeof v === "string" && !v.startsWith("#") ? `"${v}"` : String(v));
+
 async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await condition())) {
@@ -192,7 +195,7 @@ it("lists exactly the cells an override changed, with old and new values", async
   const expected = after
     .map((c) => ({ c, old: before.find((b) => b.address === c.address)!.value }))
     .filter(({ c, old }) => old !== c.value)
-    .map(({ c, old }) => [`${SHEET}!${c.address}`, String(old), String(c.value), "workbook override"]);
+    .map(({ c, old }) => [`${SHEET}!${c.address}`, shown(old), shown(c.value), "workbook override"]);
   expect(expected.length).toBeGreaterThan(0);
   const listed = await page()
     .locator("#travel-changes-table tbody tr")
