@@ -18,7 +18,7 @@ import { runRecalcBench } from "./recalc";
 import { resultsMarkdown, summaryLine, terminalTable } from "./report";
 import { runShareCallBench } from "./share-call";
 import { machineInfo, sink } from "./stats";
-import { runTravelBench } from "./travel";
+import { TRAVEL_METHOD, runTravelBench } from "./travel";
 import { runWritePlanBench } from "./write-plan";
 
 const METHODS = [
@@ -29,7 +29,7 @@ const METHODS = [
   "Load: each run evaluates a copy of dist/functions.js with a unique trailing comment in a fresh vm context (loadFunctionsBundle), so V8's compilation cache cannot serve it; the time runs from the start of evaluation to its end, when the appended associate calls have run; the number associated is checked against dist/functions.json.",
   "Bundle sizes: bytes of dist/*.js as built by webpack --mode production, and zlib.gzipSync level 9 of the same bytes; budgets in bench/budgets.ts, enforced by test/dist/budgets.test.ts.",
   "Write plan: the import bench's CSV generator cut to 200,000 data rows, typed by importCsvSync and handed to planImport by toImportData (the pane's path); the minimum is ceil(estimated bytes / 4,000,000); the largest sync is given both as the planner's upper-bound estimate and as the UTF-8 length of JSON.stringify of its operations.",
-  "Workbook actions: bench/travel.ts generates 10 sheets of 5,000 rows (an element, =RARE.SHARE, =RARE.GAP, a number) on the preview workbook computing with dist/functions.js; each action runs through a meter on the Workbook port counting the requests hosts/excel.ts would send for the same calls (one per read, per batch sync, per suspend or resume) and the largest one's JSON bytes, sent or returned; times are ratios to one plain read of every sheet in 4 MB bands in the same run.",
+  TRAVEL_METHOD,
   "CSV import: bench/import.ts's own method (its report is reproduced under its table).",
 ];
 

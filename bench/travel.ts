@@ -26,9 +26,16 @@ import { utf8Length } from "../src/workbook/payload";
 import type { Workbook, WorkbookBatch } from "../src/workbook/workbook";
 import { loadFunctionsBundle } from "../test/support/functions-bundle";
 import { PreviewWorkbook } from "../taskpane/hosts/preview";
+import { existsSync, readFileSync, writeFileSync } from "fs";
+import { join } from "path";
 import type { Figure } from "./figures";
+import { sectionLines, terminalTable } from "./report";
+import { machineInfo } from "./stats";
 
-const SECTION = "Workbook actions (100,000 RARE cells, 10 sheets)";
+export const TRAVEL_SECTION = "Workbook actions (100,000 RARE cells, 10 sheets)";
+const SECTION = TRAVEL_SECTION;
+export const TRAVEL_METHOD =
+  "Workbook actions: bench/travel.ts generates 10 sheets of 5,000 rows (an element, =RARE.SHARE, =RARE.GAP, a number) on the preview workbook computing with dist/functions.js; each action runs through a meter on the Workbook port counting the requests hosts/excel.ts would send for the same calls (one per read, per batch sync, per suspend or resume) and the largest one's JSON bytes, sent or returned; times are ratios to one plain read of every sheet in 4 MB bands in the same run. Each action's result is checked (100,000 cells frozen, restored and audited; 40,000 changes after the override) or the bench fails.";
 const SHEETS = 10;
 const ROWS = 5_000; // two RARE formulas a row
 const LIMIT_BYTES = 5_000_000;
@@ -208,3 +215,33 @@ export async function runTravelBench(): Promise<Figure[]> {
     throw new Error(`travel bench: ${changed.report?.changes.length} changes, ${expected} expected`);
   return figures;
 }
+
+/**
+ * `npx tsx bench/travel.ts` after `npm run build`: this bench alone, its section of
+ * RESULTS.md replaced (or added) with the machine and date of this run; the other
+ * sections keep the figures of their last full run.
+ */
+async function alone(): Promise<void> {
+  const machine = machineInfo();
+  const figures = await runTravelBench();
+  console.log(terminalTable(figures));
+  const file = join(__dirname, "RESULTS.md");
+  const text = existsSync(file) ? readFileSync(file, "utf8") : "# RARE benchmark results\n\n## Method\n";
+  const machineLine = `Measured alone by \`npx tsx bench/travel.ts\` on ${machine.date}: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, load average ${machine.loadAverage} at start.`;
+  const lines = sectionLines(SECTION, figures);
+  const block = [...lines.slice(0, 2), machineLine, "", TRAVEL_METHOD, "", ...lines.slice(2)].join("\n");
+  const start = text.indexOf(`## ${SECTION}`);
+  const next = start < 0 ? -1 : text.indexOf("\n## ", start + 3);
+  const updated =
+    start >= 0
+      ? text.slice(0, start) + block + (next >= 0 ? text.slice(next + 1) : "")
+      : text.replace("## Method", `${block}\n## Method`);
+  writeFileSync(file, updated);
+  console.log(`Wrote the "${SECTION}" section of ${file}.`);
+}
+
+if (require.main === module)
+  alone().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

@@ -15,13 +15,12 @@ import { messageOf } from "../workbook/errors";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import { argumentOf, type ArgumentOf } from "./arguments";
 import { citationRequest, editionOf, sourceCallText, type ArgValue, asArg } from "./citation-request";
-import type { TravelOptions } from "./progress";
-import { readInBands, type ReadStats } from "./read-chunks";
+import { withUpdatesSuspended, type TravelOptions } from "./progress";
+import { readInBands } from "./read-chunks";
 import { readFormula, type RareCall } from "./rare-calls";
 import { scanWorkbook, type RareCell } from "./scan";
 import { AUDIT_SHEET } from "./sheets";
 import { textTable, writeOwnSheet } from "./own-sheets";
-import type { WriteStats } from "./cell-writes";
 
 export interface AuditDeps {
   /** RARE.SOURCE as the functions compute it now (throws a RareError for a bad request). */
@@ -49,12 +48,16 @@ export const AUDIT_HEADERS = [
   "RARE calls",
 ];
 
-export async function auditWorkbook(
-  workbook: Workbook,
-  deps: AuditDeps,
-  options: TravelOptions & { budgetBytes?: number; readStats?: ReadStats; writeStats?: WriteStats } = {},
-): Promise<AuditOutcome> {
-  const scan = await scanWorkbook(workbook, { ...options, stats: options.readStats });
+export interface AuditOptions extends TravelOptions {
+  readonly budgetBytes?: number;
+}
+
+export function auditWorkbook(workbook: Workbook, deps: AuditDeps, options: AuditOptions = {}): Promise<AuditOutcome> {
+  return withUpdatesSuspended(workbook, () => audit(workbook, deps, options));
+}
+
+async function audit(workbook: Workbook, deps: AuditDeps, options: AuditOptions): Promise<AuditOutcome> {
+  const scan = await scanWorkbook(workbook, options);
   const parsed = scan.cells.map((cell) => {
     const reading = readFormula(cell.formula);
     const calls = reading.ok ? reading.calls : [];
@@ -135,7 +138,7 @@ const refKey = (sheet: string, cell: { row: number; col: number }) => `${sheet.t
 async function readReferencedCells(
   workbook: Workbook,
   args: readonly ArgumentOf[],
-  options: { signal?: AbortSignal; budgetBytes?: number; readStats?: ReadStats },
+  options: { signal?: AbortSignal; budgetBytes?: number },
 ): Promise<Map<string, ArgValue>> {
   const bySheet = new Map<string, { sheet: string; cells: Set<string>; rect: number[] }>();
   for (const a of args) {
@@ -166,7 +169,7 @@ async function readReferencedCells(
             if (cells.has(key)) out.set(key, asArg(band.values[r][c]));
           }
       },
-      { signal: options.signal, budgetBytes: options.budgetBytes, stats: options.readStats },
+      options,
     );
   }
   return out;

@@ -39,15 +39,9 @@ export interface Failure {
   readonly message: string;
 }
 
-export interface WriteStats {
-  syncs: number;
-  largestBytes: number;
-}
-
 export interface WritePiecesOptions extends TravelOptions {
   readonly step: string;
   readonly budgetBytes?: number;
-  readonly stats?: WriteStats;
 }
 
 export async function writePieces(
@@ -68,12 +62,10 @@ export async function writePieces(
       attempted.push(...sync.pieces);
       try {
         await workbook.run(async (batch) => sync.pieces.forEach((p) => queue(batch, p, "forward")));
-        count(options.stats, sync.bytes);
       } catch {
         for (const piece of sync.pieces) {
           try {
             await workbook.run(async (batch) => queue(batch, piece, "forward"));
-            count(options.stats, writeBytes(piece.forward));
           } catch (e) {
             failed.add(piece);
             failures.push({ sheet: piece.sheet, address: rectAddress(piece.rect), message: messageOf(e) });
@@ -126,12 +118,6 @@ function queue(batch: WorkbookBatch, piece: Piece, way: "forward" | "back"): voi
     else if (w.kind === "formulas") batch.writeFormulas(piece.sheet, at, w.grid);
     else batch.setNumberFormats(piece.sheet, at, w.grid);
   }
-}
-
-function count(stats: WriteStats | undefined, bytes: number): void {
-  if (!stats) return;
-  stats.syncs++;
-  stats.largestBytes = Math.max(stats.largestBytes, bytes);
 }
 
 function writeBytes(writes: readonly Write[]): number {

@@ -11,7 +11,7 @@ import { writeImport, type ImportProgress } from "../workbook/import-writer";
 import type { ImportData } from "../workbook/write-plan";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import type { TravelOptions } from "./progress";
-import { readInBands, type ReadStats } from "./read-chunks";
+import { readInBands } from "./read-chunks";
 
 export interface OwnSheetOptions extends TravelOptions {
   /** Very hidden: not shown in the tabs or the Unhide dialog, only code shows it again. */
@@ -69,7 +69,7 @@ export async function readOwnSheet(
   workbook: Workbook,
   name: string,
   onRow: (row: readonly CellValue[]) => void,
-  options: { signal?: AbortSignal; stats?: ReadStats } = {},
+  options: { signal?: AbortSignal } = {},
 ): Promise<boolean> {
   if (!(await workbook.hasSheet(name))) return false;
   const used = await workbook.usedRect(name);

@@ -21,17 +21,12 @@ export interface Band extends FormulaContents {
   readonly bytes: number;
 }
 
-export interface ReadStats {
-  reads: number;
-  largestBytes: number;
-}
-
 export async function readInBands(
   workbook: Workbook,
   sheet: string,
   block: Rect,
   onBand: (band: Band) => void | Promise<void>,
-  options: { signal?: AbortSignal; budgetBytes?: number; stats?: ReadStats } = {},
+  options: { signal?: AbortSignal; budgetBytes?: number } = {},
 ): Promise<void> {
   const budget = options.budgetBytes ?? SYNC_BUDGET_BYTES;
   let perCell = 0;
@@ -53,10 +48,6 @@ export async function readInBands(
     }
     let bytes = 0;
     for (let r = 0; r < rect.rows; r++) bytes += rowBytes(contents.values[r]) + rowBytes(contents.formulas[r]);
-    if (options.stats) {
-      options.stats.reads++;
-      options.stats.largestBytes = Math.max(options.stats.largestBytes, bytes);
-    }
     await onBand({ rect, bytes, ...contents });
     row += rect.rows;
     perCell = Math.max(perCell, bytes / (rect.rows * rect.cols));

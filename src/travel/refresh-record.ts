@@ -14,8 +14,7 @@ import { cellAddress } from "../workbook/a1";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import { decodeValue, encodeValue, sameCellValue } from "./cell-codec";
 import { readOwnSheet, textTable, writeOwnSheet } from "./own-sheets";
-import type { TravelOptions } from "./progress";
-import type { ReadStats } from "./read-chunks";
+import { withUpdatesSuspended, type TravelOptions } from "./progress";
 import { scanWorkbook } from "./scan";
 import { RECORD_SHEET } from "./sheets";
 
@@ -65,17 +64,27 @@ export function describeDataset(d: DatasetInForce): string {
 
 const sameDataset = (a: DatasetInForce, b: DatasetInForce) => a.version === b.version && a.overrides === b.overrides;
 
-export async function recordRefresh(
+export interface RecordOptions extends TravelOptions {
+  readonly now?: Date;
+  readonly changeLog?: ChangeLog;
+  readonly budgetBytes?: number;
+}
+
+export function recordRefresh(
   workbook: Workbook,
   inForce: DatasetInForce,
-  options: TravelOptions & { now?: Date; changeLog?: ChangeLog; budgetBytes?: number; readStats?: ReadStats } = {},
+  options: RecordOptions = {},
 ): Promise<RecordOutcome> {
-  const scan = await scanWorkbook(workbook, { ...options, stats: options.readStats });
+  return withUpdatesSuspended(workbook, () => record(workbook, inForce, options));
+}
+
+async function record(workbook: Workbook, inForce: DatasetInForce, options: RecordOptions): Promise<RecordOutcome> {
+  const scan = await scanWorkbook(workbook, options);
   const cells = scan.cells.slice(0, MAX_RECORDED_CELLS);
   const before = await readRecordMeta(workbook);
   let report: ChangeReport | null = null;
   if (before && !sameDataset(before.dataset, inForce)) {
-    const old = await readRecordedValues(workbook, options.readStats);
+    const old = await readRecordedValues(workbook);
     const changes: CellChange[] = [];
     for (const cell of cells) {
       const address = cellAddress(cell);
@@ -123,17 +132,12 @@ async function readRecordMeta(workbook: Workbook): Promise<{ dataset: DatasetInF
   return { dataset: { version: String(meta[1]), overrides: String(meta[2] ?? "") }, date: String(meta[3]) };
 }
 
-async function readRecordedValues(workbook: Workbook, stats?: ReadStats): Promise<Map<string, CellValue>> {
+async function readRecordedValues(workbook: Workbook): Promise<Map<string, CellValue>> {
   const out = new Map<string, CellValue>();
-  await readOwnSheet(
-    workbook,
-    RECORD_SHEET,
-    (row) => {
-      if (row[0] === META || !row[0]) return;
-      out.set(`${String(row[0]).toUpperCase()}!${String(row[1])}`, decodeValue(row[2]));
-    },
-    { stats },
-  );
+  await readOwnSheet(workbook, RECORD_SHEET, (row) => {
+    if (row[0] === META || !row[0]) return;
+    out.set(`${String(row[0]).toUpperCase()}!${String(row[1])}`, decodeValue(row[2]));
+  });
   return out;
 }
 

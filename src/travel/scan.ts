@@ -12,7 +12,7 @@
 import { cellAddress } from "../workbook/a1";
 import type { CellValue, Rect, SheetInfo, Workbook } from "../workbook/workbook";
 import { checkCancelled, type TravelOptions } from "./progress";
-import { readInBands, type ReadStats } from "./read-chunks";
+import { readInBands } from "./read-chunks";
 import { mentionsRare, readFormula, type RareCall } from "./rare-calls";
 import { isOwnSheet } from "./sheets";
 
@@ -45,7 +45,6 @@ export interface ScanOptions extends TravelOptions {
   /** Sheet names to scan (default: every sheet but RARE's own). */
   readonly sheets?: readonly string[];
   readonly budgetBytes?: number;
-  readonly stats?: ReadStats;
 }
 
 const SPILL_BATCH = 500;
@@ -101,7 +100,6 @@ export async function scanWorkbook(workbook: Workbook, options: ScanOptions = {}
       checkCancelled(options.signal);
       const batch = mayArray.slice(i, i + SPILL_BATCH);
       const spills = await workbook.spillRects(sheet, batch);
-      if (options.stats) options.stats.reads++;
       spills.forEach((spill, k) => {
         if (spill && (spill.rows > 1 || spill.cols > 1)) batch[k].spill = spill;
       });

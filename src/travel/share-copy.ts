@@ -18,10 +18,9 @@ import { cellAddress, rectAddress } from "../workbook/a1";
 import { isFormulaLike } from "../workbook/text-safety";
 import { WorkbookError, messageOf } from "../workbook/errors";
 import type { CellValue, Rect, Workbook } from "../workbook/workbook";
-import { blocksOf, takeBack, writePieces, type Failure, type Piece, type WriteStats } from "./cell-writes";
+import { blocksOf, takeBack, writePieces, type Failure, type Piece } from "./cell-writes";
 import { sameCellValue, showValue } from "./cell-codec";
-import { TravelCancelled, checkCancelled, type TravelOptions } from "./progress";
-import type { ReadStats } from "./read-chunks";
+import { TravelCancelled, checkCancelled, withUpdatesSuspended, type TravelOptions } from "./progress";
 import { readInBands } from "./read-chunks";
 import { isFormulaCell, scanWorkbook, type RareCell } from "./scan";
 import { describeSheet, UNDO_SHEET } from "./sheets";
@@ -58,13 +57,23 @@ export interface ShareOptions extends TravelOptions {
   /** Sheets to freeze (default all). */
   readonly sheets?: readonly string[];
   readonly budgetBytes?: number;
-  readonly readStats?: ReadStats;
-  readonly writeStats?: WriteStats;
+}
+
+export interface RestoreOptions extends TravelOptions {
+  readonly budgetBytes?: number;
 }
 
 const MAX_PIECE_ROWS = 2_000;
 
-export async function prepareShareCopy(workbook: Workbook, options: ShareOptions): Promise<ShareOutcome> {
+export function prepareShareCopy(workbook: Workbook, options: ShareOptions): Promise<ShareOutcome> {
+  return withUpdatesSuspended(workbook, () => prepare(workbook, options));
+}
+
+export function restoreFormulas(workbook: Workbook, options: RestoreOptions = {}): Promise<RestoreOutcome> {
+  return withUpdatesSuspended(workbook, () => restore(workbook, options));
+}
+
+async function prepare(workbook: Workbook, options: ShareOptions): Promise<ShareOutcome> {
   if (await workbook.hasSheet(UNDO_SHEET)) {
     const undo = await readUndoData(workbook);
     throw new WorkbookError(
@@ -72,7 +81,7 @@ export async function prepareShareCopy(workbook: Workbook, options: ShareOptions
       `This workbook is already a copy prepared to share (RARE formulas frozen ${undo?.date ?? "earlier"}). Choose Restore RARE formulas first.`,
     );
   }
-  const scan = await scanWorkbook(workbook, { ...options, stats: options.readStats });
+  const scan = await scanWorkbook(workbook, options);
   const notChanged = scan.problems.map((p) => `${p.sheet}!${p.address}: ${p.message} Left as it is.`);
   const locked = new Set(scan.sheets.filter((s) => s.protected).map((s) => s.name));
   for (const info of scan.sheets.filter((s) => s.protected)) {
@@ -98,7 +107,6 @@ export async function prepareShareCopy(workbook: Workbook, options: ShareOptions
     result = await writePieces(workbook, freezePieces(undoCells), {
       ...options,
       step: "Freezing RARE formulas",
-      stats: options.writeStats,
     });
   } catch (e) {
     const problem = await removeUndoSheet(workbook);
@@ -113,11 +121,8 @@ export async function prepareShareCopy(workbook: Workbook, options: ShareOptions
   return { frozen: counts.reduce((n, s) => n + s.cells, 0), bySheet: counts, notChanged };
 }
 
-export async function restoreFormulas(
-  workbook: Workbook,
-  options: TravelOptions & { budgetBytes?: number; readStats?: ReadStats; writeStats?: WriteStats } = {},
-): Promise<RestoreOutcome> {
-  const undo = await readUndoData(workbook, options.readStats);
+async function restore(workbook: Workbook, options: RestoreOptions): Promise<RestoreOutcome> {
+  const undo = await readUndoData(workbook);
   if (!undo)
     throw new WorkbookError(
       "invalidArgument",
@@ -166,7 +171,6 @@ export async function restoreFormulas(
   const { failures, written } = await writePieces(workbook, pieces, {
     ...options,
     step: "Restoring RARE formulas",
-    stats: options.writeStats,
   });
   notRestored.push(...failures.map((f) => `${f.sheet}!${f.address}: could not be restored (${f.message}).`));
   const undoRemoved = notRestored.length === 0;
@@ -315,7 +319,7 @@ async function currentCells(
   workbook: Workbook,
   sheet: string,
   cells: readonly UndoCell[],
-  options: { signal?: AbortSignal; budgetBytes?: number; readStats?: ReadStats },
+  options: { signal?: AbortSignal; budgetBytes?: number },
 ): Promise<Map<string, { value: CellValue; formula: CellValue }>> {
   const wanted = new Set(cells.map(key));
   const top = Math.min(...cells.map((c) => c.row));
@@ -335,7 +339,7 @@ async function currentCells(
           if (wanted.has(k)) out.set(k, { value: band.values[r][c], formula: band.formulas[r][c] });
         }
     },
-    { signal: options.signal, budgetBytes: options.budgetBytes, stats: options.readStats },
+    options,
   );
   return out;
 }

@@ -16,7 +16,6 @@ import type { CellValue, Workbook } from "../workbook/workbook";
 import { decodeValue, encodeValue } from "./cell-codec";
 import { readOwnSheet, textTable, writeOwnSheet } from "./own-sheets";
 import type { TravelOptions } from "./progress";
-import type { ReadStats } from "./read-chunks";
 import { UNDO_SHEET } from "./sheets";
 
 export interface UndoCell {
@@ -67,34 +66,29 @@ export async function writeUndoData(
 }
 
 /** Null when there is no undo sheet. */
-export async function readUndoData(workbook: Workbook, stats?: ReadStats): Promise<UndoData | null> {
+export async function readUndoData(workbook: Workbook): Promise<UndoData | null> {
   let datasetVersion = "";
   let date = "";
   const cells: UndoCell[] = [];
-  const found = await readOwnSheet(
-    workbook,
-    UNDO_SHEET,
-    (row) => {
-      const [sheet, address, formula, value, anchor, spill, format] = row.map((v) => String(v ?? ""));
-      if (sheet === META) {
-        datasetVersion = address;
-        date = formula;
-        return;
-      }
-      if (!sheet || !address) return;
-      const { row: r, col } = parseAddress(address);
-      cells.push({
-        sheet,
-        row: r,
-        col,
-        formula,
-        value: decodeValue(value),
-        ...(anchor ? { anchor } : {}),
-        ...(spill ? { spill } : {}),
-        ...(format ? { format } : {}),
-      });
-    },
-    { stats },
-  );
+  const found = await readOwnSheet(workbook, UNDO_SHEET, (row) => {
+    const [sheet, address, formula, value, anchor, spill, format] = row.map((v) => String(v ?? ""));
+    if (sheet === META) {
+      datasetVersion = address;
+      date = formula;
+      return;
+    }
+    if (!sheet || !address) return;
+    const { row: r, col } = parseAddress(address);
+    cells.push({
+      sheet,
+      row: r,
+      col,
+      formula,
+      value: decodeValue(value),
+      ...(anchor ? { anchor } : {}),
+      ...(spill ? { spill } : {}),
+      ...(format ? { format } : {}),
+    });
+  });
   return found ? { datasetVersion, date, cells } : null;
 }
