@@ -6,7 +6,7 @@
  * options.columns to use types detected from every row.
  */
 import { CellClassifier } from "./cells";
-import { EXCEL_MAX_ROWS } from "./limits";
+import { EXCEL_MAX_ROWS } from "../excel/limits";
 import { numberFormat, ResolvedType } from "./detect";
 import { runAsync, runSync } from "./drive";
 import { BooleanColumn, CellLog, ImportColumn, NumericColumn, TextColumn } from "./columns";

@@ -8,7 +8,7 @@
  * leading zeros ("08123" is a code), bad grouping ("1,7" with a decimal point), more than
  * 15 significant digits (Excel keeps 15: "2^53" and longer IDs would silently change).
  */
-import { EXCEL_MAX_DIGITS } from "./limits";
+import { EXCEL_MAX_DIGITS } from "../excel/limits";
 
 // Hot loops read local copies: imported bindings can compile to getter calls (CommonJS interop).
 const MAX_DIGITS = EXCEL_MAX_DIGITS;

@@ -4,14 +4,14 @@
  * element A17 holds. Anything else (a range, a name, an expression) is not resolved, and
  * the audit says so rather than guessing.
  */
-import { parseAddress } from "../workbook/a1";
-import type { CellRef } from "../workbook/workbook";
+import { parseAddress } from "../workbook/address";
+import type { ZeroBasedCell } from "../excel/a1";
 import type { Token } from "./formula-tokens";
 import type { ArgValue } from "./citation-request";
 
 export type ArgumentOf =
   | { readonly kind: "value"; readonly value: ArgValue }
-  | { readonly kind: "cell"; readonly sheet: string; readonly cell: CellRef }
+  | { readonly kind: "cell"; readonly sheet: string; readonly cell: ZeroBasedCell }
   | { readonly kind: "unresolved"; readonly text: string };
 
 export function argumentOf(tokens: readonly Token[], sheet: string): ArgumentOf {
@@ -35,7 +35,7 @@ export function argumentOf(tokens: readonly Token[], sheet: string): ArgumentOf 
 }
 
 /** 'My sheet'!$B$8 or B8 → its sheet and cell; null for a range or an external workbook. */
-function cellRef(text: string, sheet: string): { sheet: string; cell: CellRef } | null {
+function cellRef(text: string, sheet: string): { sheet: string; cell: ZeroBasedCell } | null {
   const bang = text.lastIndexOf("!");
   let onSheet = sheet;
   let address = text;

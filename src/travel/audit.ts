@@ -10,9 +10,10 @@
  * attributed: its row says so and lists every RARE call it contains with the citation
  * request of each.
  */
-import { cellAddress } from "../workbook/a1";
+import { cellAddress } from "../excel/a1";
 import { messageOf } from "../workbook/errors";
-import type { CellValue, Workbook } from "../workbook/workbook";
+import type { CellValue } from "../excel/values";
+import type { Workbook } from "../workbook/workbook";
 import { argumentOf, type ArgumentOf } from "./arguments";
 import { citationRequest, editionOf, sourceCallText, type ArgValue, asArg } from "./citation-request";
 import { withUpdatesSuspended, type TravelOptions } from "./progress";

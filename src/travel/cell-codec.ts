@@ -4,7 +4,7 @@
  * Error values (Office.js reads them as their code, "#N/A") are stored as "s:#N/A", and
  * freezing writes that code back, which Excel reads as the error again.
  */
-import type { CellValue } from "../workbook/workbook";
+import type { CellValue } from "../excel/values";
 
 export function encodeValue(value: CellValue): string {
   if (value === null || value === "") return "";

@@ -11,10 +11,13 @@
  * address, the others are written. A cancel, or an error outside that, takes back every
  * block attempted so far and rethrows.
  */
-import { rectAddress } from "../workbook/a1";
+import { rectAddress } from "../excel/a1";
 import { messageOf } from "../workbook/errors";
-import { OP_OVERHEAD_BYTES, SYNC_BUDGET_BYTES, SYNC_RESERVE_BYTES, rowBytes } from "../workbook/payload";
-import type { CellValue, Rect, Workbook, WorkbookBatch } from "../workbook/workbook";
+import { SYNC_BUDGET_BYTES } from "../excel/limits";
+import { OP_OVERHEAD_BYTES, SYNC_RESERVE_BYTES, rowBytes } from "../workbook/payload";
+import type { CellValue } from "../excel/values";
+import type { ZeroBasedRect } from "../excel/a1";
+import type { Workbook, WorkbookBatch } from "../workbook/workbook";
 import { checkCancelled, type TravelOptions } from "./progress";
 
 export type Write =
@@ -26,7 +29,7 @@ export type Write =
 /** One block: what to write, and what puts it back. `before` writes go first, in both directions. */
 export interface Piece {
   readonly sheet: string;
-  readonly rect: Rect;
+  readonly rect: ZeroBasedRect;
   readonly forward: readonly Write[];
   readonly back: readonly Write[];
   /** Counted cells (for progress and reports). */
@@ -153,7 +156,7 @@ function planSyncs(
 /** Cells of one sheet (row-major) as rectangular blocks: runs in a row, stacked when their columns match. */
 export function blocksOf<T extends { row: number; col: number }>(
   cells: readonly T[],
-): Array<{ rect: Rect; cells: T[][] }> {
+): Array<{ rect: ZeroBasedRect; cells: T[][] }> {
   const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
   const runs: Array<{ row: number; col: number; items: T[] }> = [];
   for (const cell of sorted) {
@@ -162,7 +165,7 @@ export function blocksOf<T extends { row: number; col: number }>(
     else runs.push({ row: cell.row, col: cell.col, items: [cell] });
   }
   const open = new Map<string, { rect: { row: number; col: number; rows: number; cols: number }; cells: T[][] }>();
-  const blocks: Array<{ rect: Rect; cells: T[][] }> = [];
+  const blocks: Array<{ rect: ZeroBasedRect; cells: T[][] }> = [];
   for (const run of runs) {
     const key = `${run.col}:${run.items.length}`;
     const block = open.get(key);

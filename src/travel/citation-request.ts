@@ -5,7 +5,7 @@
  * user's assumptions, not data). Arguments are given as values (the caller resolves cell
  * references); the short form is the RARE.SOURCE call an auditor can type to see it again.
  */
-import type { CellValue } from "../workbook/workbook";
+import type { CellValue } from "../excel/values";
 
 export type ArgValue = string | number | boolean | null;
 

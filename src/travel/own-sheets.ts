@@ -9,7 +9,8 @@
  */
 import { writeImport, type ImportProgress } from "../workbook/import-writer";
 import type { ImportData } from "../workbook/write-plan";
-import type { CellValue, Workbook } from "../workbook/workbook";
+import type { CellValue } from "../excel/values";
+import type { Workbook } from "../workbook/workbook";
 import type { TravelOptions } from "./progress";
 import { readInBands } from "./read-chunks";
 

@@ -6,8 +6,10 @@
  * values plus formulas, payload.ts's upper bound) to fill SYNC_BUDGET_BYTES, and a band
  * Excel refuses for its size is halved and read again. Only one band is held at a time.
  */
-import { SYNC_BUDGET_BYTES, rowBytes } from "../workbook/payload";
-import type { FormulaContents, Rect, Workbook } from "../workbook/workbook";
+import { SYNC_BUDGET_BYTES } from "../excel/limits";
+import { rowBytes } from "../workbook/payload";
+import type { ZeroBasedRect } from "../excel/a1";
+import type { FormulaContents, Workbook } from "../workbook/workbook";
 import { checkCancelled } from "./progress";
 
 export const FIRST_BAND_CELLS = 10_000;
@@ -16,7 +18,7 @@ const MAX_BAND_CELLS = 500_000;
 const TOO_LARGE = /PayloadSizeLimitExceeded/i;
 
 export interface Band extends FormulaContents {
-  readonly rect: Rect;
+  readonly rect: ZeroBasedRect;
   /** Upper-bound JSON bytes of the band's values and formulas. */
   readonly bytes: number;
 }
@@ -24,7 +26,7 @@ export interface Band extends FormulaContents {
 export async function readInBands(
   workbook: Workbook,
   sheet: string,
-  block: Rect,
+  block: ZeroBasedRect,
   onBand: (band: Band) => void | Promise<void>,
   options: { signal?: AbortSignal; budgetBytes?: number } = {},
 ): Promise<void> {

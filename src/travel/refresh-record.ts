@@ -10,8 +10,9 @@
  * (when the add-in ships one), else "workbook override" when the overrides changed, else
  * "dataset version X → Y".
  */
-import { cellAddress } from "../workbook/a1";
-import type { CellValue, Workbook } from "../workbook/workbook";
+import { cellAddress } from "../excel/a1";
+import type { CellValue } from "../excel/values";
+import type { Workbook } from "../workbook/workbook";
 import { decodeValue, encodeValue, sameCellValue } from "./cell-codec";
 import { readOwnSheet, textTable, writeOwnSheet } from "./own-sheets";
 import { withUpdatesSuspended, type TravelOptions } from "./progress";

@@ -9,8 +9,10 @@
  * (LIST, TABLE, or a range, name, array constant or other function among the arguments)
  * are asked for their spill block in one request per SPILL_BATCH cells.
  */
-import { cellAddress } from "../workbook/a1";
-import type { CellValue, Rect, SheetInfo, Workbook } from "../workbook/workbook";
+import { cellAddress } from "../excel/a1";
+import type { CellValue } from "../excel/values";
+import type { ZeroBasedRect } from "../excel/a1";
+import type { SheetInfo, Workbook } from "../workbook/workbook";
 import { checkCancelled, type TravelOptions } from "./progress";
 import { readInBands } from "./read-chunks";
 import { mentionsRare, readFormula, type RareCall } from "./rare-calls";
@@ -24,7 +26,7 @@ export interface RareCell {
   /** The value shown (the anchor's, for a spill). */
   readonly value: CellValue;
   /** Set when the result spills: the whole block, anchor included. */
-  spill?: Rect;
+  spill?: ZeroBasedRect;
 }
 
 export interface CellProblem {
@@ -58,7 +60,7 @@ export async function scanWorkbook(workbook: Workbook, options: ScanOptions = {}
   const all = await workbook.listSheetInfo();
   const wanted = options.sheets?.map((s) => s.toUpperCase());
   const sheets = all.filter((s) => !isOwnSheet(s.name) && (!wanted || wanted.includes(s.name.toUpperCase())));
-  const blocks: Array<{ sheet: string; block: Rect }> = [];
+  const blocks: Array<{ sheet: string; block: ZeroBasedRect }> = [];
   for (const s of sheets) {
     const block = await workbook.usedRect(s.name);
     if (block) blocks.push({ sheet: s.name, block });

@@ -14,10 +14,12 @@
  * skipped and listed, never overwritten; a spilled block comes back only when none of its
  * cells was edited.
  */
-import { cellAddress, rectAddress } from "../workbook/a1";
-import { isFormulaLike } from "../workbook/text-safety";
+import { cellAddress, rectAddress } from "../excel/a1";
+import { isFormulaLike } from "../excel/formula-lead";
 import { WorkbookError, messageOf } from "../workbook/errors";
-import type { CellValue, Rect, Workbook } from "../workbook/workbook";
+import type { CellValue } from "../excel/values";
+import type { ZeroBasedRect } from "../excel/a1";
+import type { Workbook } from "../workbook/workbook";
 import { blocksOf, takeBack, writePieces, type Failure, type Piece } from "./cell-writes";
 import { sameCellValue, showValue } from "./cell-codec";
 import { TravelCancelled, checkCancelled, withUpdatesSuspended, type TravelOptions } from "./progress";
@@ -255,7 +257,7 @@ function undoCellsOf(cell: RareCell, spill: CellValue[][] | undefined, retyped: 
         formula: r === 0 && c === 0 ? cell.formula : "",
         value: grid[r][c],
         anchor: r === 0 && c === 0 ? undefined : anchor,
-        spill: r === 0 && c === 0 && spill ? rectAddress(cell.spill as Rect) : undefined,
+        spill: r === 0 && c === 0 && spill ? rectAddress(cell.spill as ZeroBasedRect) : undefined,
         format,
       });
     }

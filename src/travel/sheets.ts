@@ -1,5 +1,5 @@
 /** The sheets the workbook actions write, and how a scan treats the user's sheets. */
-import { sameName } from "../workbook/names";
+import { sameName } from "../excel/naming-rules";
 import type { SheetInfo } from "../workbook/workbook";
 
 /** Undo data of "Prepare a copy to share" (very hidden; see README, "Workbook view"). */

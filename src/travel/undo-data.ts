@@ -11,8 +11,10 @@
  * and read in budget-sized chunks like any other. It is saved in the file, survives
  * opening without the add-in, and "very hidden" keeps it out of the Unhide dialog.
  */
-import { cellAddress, parseAddress } from "../workbook/a1";
-import type { CellValue, Workbook } from "../workbook/workbook";
+import { cellAddress } from "../excel/a1";
+import { parseAddress } from "../workbook/address";
+import type { CellValue } from "../excel/values";
+import type { Workbook } from "../workbook/workbook";
 import { decodeValue, encodeValue } from "./cell-codec";
 import { readOwnSheet, textTable, writeOwnSheet } from "./own-sheets";
 import type { TravelOptions } from "./progress";

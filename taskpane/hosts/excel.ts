@@ -19,20 +19,19 @@
  * hand it a mock.
  */
 import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
-import { toRect } from "../../src/workbook/a1";
+import { toRect } from "../../src/workbook/address";
 import { blockAt, checkRect } from "../../src/workbook/grid";
 import { PendingValue } from "../../src/workbook/pending";
 import { RequestQueue } from "./excel-request-queue";
+import type { CellValue } from "../../src/excel/values";
+import type { ZeroBasedCell, ZeroBasedRect } from "../../src/excel/a1";
 import type {
-  CellRef,
-  CellValue,
   ChartSpec,
   ChartType,
   DefinedName,
   FormulaContents,
   Pending,
   RangeContents,
-  Rect,
   SheetInfo,
   SheetVisibility,
   TableOptions,
@@ -100,7 +99,7 @@ export async function readSheetInfo(context: Excel.RequestContext): Promise<Shee
   }));
 }
 
-const rectOf = (r: Excel.Range): Rect => ({
+const rectOf = (r: Excel.Range): ZeroBasedRect => ({
   row: r.rowIndex,
   col: r.columnIndex,
   rows: r.rowCount,
@@ -147,7 +146,7 @@ class ExcelWorkbook extends BatchedWorkbook {
     });
   }
 
-  readRange(sheet: string, range: Rect | string): Promise<RangeContents> {
+  readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents> {
     const rect = toRect(range);
     checkRect(rect);
     return this.excel.run(async (context) => {
@@ -158,7 +157,7 @@ class ExcelWorkbook extends BatchedWorkbook {
     });
   }
 
-  readFormulas(sheet: string, rect: Rect): Promise<FormulaContents> {
+  readFormulas(sheet: string, rect: ZeroBasedRect): Promise<FormulaContents> {
     checkRect(rect);
     return this.excel.run(async (context) => {
       const r = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols);
@@ -172,7 +171,7 @@ class ExcelWorkbook extends BatchedWorkbook {
     return this.excel.run(readSheetInfo);
   }
 
-  usedRect(sheet: string): Promise<Rect | null> {
+  usedRect(sheet: string): Promise<ZeroBasedRect | null> {
     return this.excel.run(async (context) => {
       // valuesOnly: formatting alone does not widen the block (ExcelApi 1.4 for OrNullObject).
       const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
@@ -182,7 +181,7 @@ class ExcelWorkbook extends BatchedWorkbook {
     });
   }
 
-  spillRects(sheet: string, cells: readonly CellRef[]): Promise<(Rect | null)[]> {
+  spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]> {
     // Range.getSpillingToRangeOrNullObject is ExcelApi 1.12; Excel before it has no dynamic arrays.
     if (cells.length === 0 || !this.supports("ExcelApi", "1.12")) return Promise.resolve(cells.map(() => null));
     return this.excel.run(async (context) => {
@@ -283,7 +282,7 @@ class ExcelBatch implements WorkbookBatch {
     return sheet;
   }
 
-  private range(sheet: string, rect: Rect): Excel.Range {
+  private range(sheet: string, rect: ZeroBasedRect): Excel.Range {
     return this.sheet(sheet).getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols);
   }
 
@@ -305,29 +304,29 @@ class ExcelBatch implements WorkbookBatch {
     this.queue.write(() => this.sheet(name).activate());
   }
 
-  writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): void {
+  writeValues(sheet: string, topLeft: ZeroBasedCell, values: readonly (readonly CellValue[])[]): void {
     const rect = blockAt(topLeft, values);
     this.queue.write(() => (this.range(sheet, rect).values = values as CellValue[][]));
   }
 
-  writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): void {
+  writeFormulas(sheet: string, topLeft: ZeroBasedCell, formulas: readonly (readonly string[])[]): void {
     const rect = blockAt(topLeft, formulas, "formulas");
     this.queue.write(() => (this.range(sheet, rect).formulas = formulas as string[][]));
   }
 
-  setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): void {
+  setNumberFormats(sheet: string, topLeft: ZeroBasedCell, formats: readonly (readonly (string | null)[])[]): void {
     const rect = blockAt(topLeft, formats, "formats");
     this.queue.write(() => (this.range(sheet, rect).numberFormat = formats as (string | null)[][]));
   }
 
-  setNumberFormat(sheet: string, rect: Rect, format: string): void {
+  setNumberFormat(sheet: string, rect: ZeroBasedRect, format: string): void {
     checkRect(rect);
     // Office.js documents a single value as applying to every cell of the range; the
     // typings only know the 2-D form. One value keeps the request small for any size.
     this.queue.write(() => (this.range(sheet, rect).numberFormat = format as unknown as string[][]));
   }
 
-  addTable(sheet: string, rect: Rect, options: TableOptions): Pending<string> {
+  addTable(sheet: string, rect: ZeroBasedRect, options: TableOptions): Pending<string> {
     checkRect(rect);
     const result = new PendingValue<string>("The table's name");
     this.queue.write(() => {
@@ -339,7 +338,7 @@ class ExcelBatch implements WorkbookBatch {
     return result;
   }
 
-  addNamedRange(name: string, sheet: string, rect: Rect): void {
+  addNamedRange(name: string, sheet: string, rect: ZeroBasedRect): void {
     checkRect(rect);
     this.queue.write(() => this.context.workbook.names.add(name, this.range(sheet, rect)));
   }
@@ -363,7 +362,7 @@ class ExcelBatch implements WorkbookBatch {
     });
   }
 
-  clearRange(sheet: string, rect: Rect): void {
+  clearRange(sheet: string, rect: ZeroBasedRect): void {
     checkRect(rect);
     this.queue.write(() => this.range(sheet, rect).clear("All"));
   }
@@ -390,7 +389,7 @@ class ExcelBatch implements WorkbookBatch {
     });
   }
 
-  markInput(sheet: string, cell: CellRef, _label?: string): void {
+  markInput(sheet: string, cell: ZeroBasedCell, _label?: string): void {
     this.queue.write(() => {
       const range = this.range(sheet, { ...cell, rows: 1, cols: 1 });
       range.format.fill.color = INPUT_FILL;

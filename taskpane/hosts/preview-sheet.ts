@@ -5,9 +5,10 @@
  * if typed (a formula, a number, TRUE/FALSE) unless the cell's format is "@" (text).
  * Typed dates ("2018-12-31") are not converted here; Excel would.
  */
-import type { DisplayValue } from "../../src/workbook/format-display";
+import type { CellValue, ComputedValue } from "../../src/excel/values";
 import { WorkbookError } from "../../src/workbook/errors";
-import type { CellValue, Rect, SheetVisibility } from "../../src/workbook/workbook";
+import type { ZeroBasedRect } from "../../src/excel/a1";
+import type { SheetVisibility } from "../../src/workbook/workbook";
 
 const MAX_COLS = 16_384;
 const key = (row: number, col: number): number => row * MAX_COLS + col;
@@ -30,7 +31,7 @@ export function typedEntry(text: string): { value: CellValue } | { formula: stri
 
 export interface SerialisedSheet {
   name: string;
-  values: (DisplayValue | undefined)[][];
+  values: (ComputedValue | undefined)[][];
   formats: (string | null | undefined)[][];
   formulas: Array<[number, string]>;
   inputs: Array<[number, string | null]>;
@@ -39,7 +40,7 @@ export interface SerialisedSheet {
 }
 
 export class PreviewSheet {
-  private readonly values: (DisplayValue | undefined)[][] = [];
+  private readonly values: (ComputedValue | undefined)[][] = [];
   private readonly formats: (string | undefined)[][] = [];
   /** key(row, col) → formula; the cell's value holds its last computed result. */
   readonly formulas = new Map<number, string>();
@@ -53,7 +54,7 @@ export class PreviewSheet {
   constructor(public name: string) {}
 
   /** Excel refuses a write to a locked cell of a protected sheet; input cells are unlocked. */
-  checkEditable(rect: Rect): void {
+  checkEditable(rect: ZeroBasedRect): void {
     if (!this.protected) return;
     for (let r = rect.row; r < rect.row + rect.rows; r++)
       for (let c = rect.col; c < rect.col + rect.cols; c++)
@@ -65,7 +66,7 @@ export class PreviewSheet {
   }
 
   /** The block from the first to the last cell holding a value or formula, or null. */
-  usedRect(): Rect | null {
+  usedRect(): ZeroBasedRect | null {
     let top = Infinity,
       left = Infinity,
       bottom = -1,
@@ -100,7 +101,7 @@ export class PreviewSheet {
     return cols;
   }
 
-  value(row: number, col: number): DisplayValue {
+  value(row: number, col: number): ComputedValue {
     return this.values[row]?.[col] ?? null;
   }
 
@@ -121,7 +122,7 @@ export class PreviewSheet {
   }
 
   /** A computed result; keeps the formula. */
-  setResult(row: number, col: number, value: DisplayValue): void {
+  setResult(row: number, col: number, value: ComputedValue): void {
     (this.values[row] ??= [])[col] = value;
   }
 

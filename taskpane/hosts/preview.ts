@@ -9,22 +9,22 @@
  * cells (Excel's convertToRange). Formulas are computed by an injected FormulaEvaluator.
  */
 import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
-import { toRect } from "../../src/workbook/a1";
+import { toRect } from "../../src/workbook/address";
 import { WorkbookError } from "../../src/workbook/errors";
 import type { FormulaEvaluator, FormulaLookup } from "../../src/workbook/formula-evaluator";
-import { type DisplayValue, isFormulaError } from "../../src/workbook/format-display";
+import { type ComputedValue, isErrorValue } from "../../src/excel/values";
 import { blockAt, checkRect } from "../../src/workbook/grid";
-import { checkDefinedName, checkSheetName, sameName } from "../../src/workbook/names";
+import { sameName } from "../../src/excel/naming-rules";
+import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks";
 import { PendingValue } from "../../src/workbook/pending";
+import type { CellValue } from "../../src/excel/values";
+import type { ZeroBasedCell, ZeroBasedRect } from "../../src/excel/a1";
 import type {
-  CellRef,
-  CellValue,
   ChartSpec,
   DefinedName,
   FormulaContents,
   Pending,
   RangeContents,
-  Rect,
   SheetInfo,
   SheetVisibility,
   TableOptions,
@@ -38,7 +38,7 @@ export type { PreviewRenderOptions, PreviewRenderHandle } from "./preview-render
 export interface PreviewTable {
   readonly name: string;
   readonly sheet: string;
-  readonly rect: Rect;
+  readonly rect: ZeroBasedRect;
   readonly hasHeaders: boolean;
 }
 
@@ -46,7 +46,7 @@ export interface PreviewName {
   readonly name: string;
   /** The sheet it referred to; when `broken`, that sheet was deleted. */
   readonly sheet: string;
-  readonly rect: Rect;
+  readonly rect: ZeroBasedRect;
   /** Its sheet was deleted: formulas using it read #REF!, as in Excel. */
   readonly broken?: boolean;
 }
@@ -83,7 +83,7 @@ interface Serialised {
 
 type Operation = (wb: PreviewWorkbook) => void;
 
-const REF_ERROR: DisplayValue = { error: "#REF!", message: "No such sheet." };
+const REF_ERROR: ComputedValue = { error: "#REF!", message: "No such sheet." };
 /** Where a broken name points: "[" cannot be in a sheet name, so no sheet ever matches. */
 const NO_SHEET = "[deleted sheet]";
 
@@ -131,11 +131,11 @@ export class PreviewWorkbook extends BatchedWorkbook {
     return this.findSheet(name) !== undefined;
   }
 
-  async readRange(sheet: string, range: Rect | string): Promise<RangeContents> {
+  async readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents> {
     return this.read(sheet, toRect(range), true);
   }
 
-  async readFormulas(sheet: string, rect: Rect): Promise<FormulaContents> {
+  async readFormulas(sheet: string, rect: ZeroBasedRect): Promise<FormulaContents> {
     const { values, formulas } = this.read(sheet, rect, false);
     return { values, formulas };
   }
@@ -144,12 +144,12 @@ export class PreviewWorkbook extends BatchedWorkbook {
     return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protected }));
   }
 
-  async usedRect(sheet: string): Promise<Rect | null> {
+  async usedRect(sheet: string): Promise<ZeroBasedRect | null> {
     return this.sheet(sheet).usedRect();
   }
 
   /** The preview computes no dynamic arrays (a formula shows its result's top-left value), so nothing spills. */
-  async spillRects(sheet: string, cells: readonly CellRef[]): Promise<(Rect | null)[]> {
+  async spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]> {
     this.sheet(sheet);
     return cells.map(() => null);
   }
@@ -180,7 +180,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
     }
   }
 
-  private read(sheet: string, rect: Rect, withFormats: boolean): RangeContents {
+  private read(sheet: string, rect: ZeroBasedRect, withFormats: boolean): RangeContents {
     const s = this.sheet(sheet);
     checkRect(rect);
     const values: CellValue[][] = [];
@@ -192,7 +192,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
       const nRow: string[] = [];
       for (let c = rect.col; c < rect.col + rect.cols; c++) {
         const v = s.value(r, c);
-        const plain = isFormulaError(v) ? v.error : v === null ? "" : v;
+        const plain = isErrorValue(v) ? v.error : v === null ? "" : v;
         vRow.push(plain);
         fRow.push(s.formula(r, c) ?? plain);
         if (withFormats) nRow.push(s.format(r, c));
@@ -364,7 +364,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   /** @internal */
   opWrite<T>(
     sheet: string,
-    topLeft: CellRef,
+    topLeft: ZeroBasedCell,
     grid: readonly (readonly T[])[],
     write: (s: PreviewSheet, r: number, c: number, v: T) => void,
   ): void {
@@ -381,7 +381,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   /** @internal */
-  opFormatBlock(sheet: string, rect: Rect, format: string): void {
+  opFormatBlock(sheet: string, rect: ZeroBasedRect, format: string): void {
     const s = this.sheet(sheet);
     checkRect(rect);
     s.checkEditable(rect);
@@ -391,7 +391,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   /** @internal */
-  opAddTable(sheet: string, rect: Rect, options: TableOptions): string {
+  opAddTable(sheet: string, rect: ZeroBasedRect, options: TableOptions): string {
     const s = this.sheet(sheet);
     checkRect(rect);
     if (options.name !== undefined) {
@@ -408,7 +408,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   /** @internal */
-  opAddName(name: string, sheet: string, rect: Rect): void {
+  opAddName(name: string, sheet: string, rect: ZeroBasedRect): void {
     checkDefinedName(name);
     this.checkNameFree(name);
     checkRect(rect);
@@ -425,7 +425,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   /** @internal */
-  opClear(sheet: string, rect: Rect): void {
+  opClear(sheet: string, rect: ZeroBasedRect): void {
     checkRect(rect);
     this.sheet(sheet).checkEditable(rect);
     this.sheet(sheet).clear(rect);
@@ -483,7 +483,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   /** @internal */
-  opMarkInput(sheet: string, cell: CellRef, label: string | undefined): void {
+  opMarkInput(sheet: string, cell: ZeroBasedCell, label: string | undefined): void {
     const s = this.sheet(sheet);
     checkRect({ ...cell, rows: 1, cols: 1 });
     s.markInput(cell.row, cell.col, label ?? null);
@@ -527,9 +527,9 @@ export class PreviewWorkbook extends BatchedWorkbook {
       range: (sheet, rect) => {
         const s = this.findSheet(sheet);
         if (!s) return [[REF_ERROR]];
-        const out: DisplayValue[][] = [];
+        const out: ComputedValue[][] = [];
         for (let r = rect.row; r < rect.row + rect.rows; r++) {
-          const row: DisplayValue[] = [];
+          const row: ComputedValue[] = [];
           for (let c = rect.col; c < rect.col + rect.cols; c++) row.push(s.value(r, c));
           out.push(row);
         }
@@ -543,7 +543,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
     };
   }
 
-  private evaluate(formula: string, sheet: string, row: number, col: number, lookup: FormulaLookup): DisplayValue {
+  private evaluate(formula: string, sheet: string, row: number, col: number, lookup: FormulaLookup): ComputedValue {
     const evaluator = this.options.evaluator;
     if (!evaluator) return { error: "#NAME?", message: "This preview has no formula evaluator." };
     try {
@@ -572,22 +572,22 @@ class PreviewBatch implements WorkbookBatch {
   activateSheet(name: string): void {
     this.queued.push((wb) => wb.opActivate(name));
   }
-  writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): void {
+  writeValues(sheet: string, topLeft: ZeroBasedCell, values: readonly (readonly CellValue[])[]): void {
     blockAt(topLeft, values); // shape errors at queue time, like Office.js
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, values, (s, r, c, v: CellValue) => s.writeValue(r, c, v)));
   }
-  writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): void {
+  writeFormulas(sheet: string, topLeft: ZeroBasedCell, formulas: readonly (readonly string[])[]): void {
     blockAt(topLeft, formulas, "formulas");
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, formulas, (s, r, c, f: string) => s.writeFormula(r, c, f)));
   }
-  setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): void {
+  setNumberFormats(sheet: string, topLeft: ZeroBasedCell, formats: readonly (readonly (string | null)[])[]): void {
     blockAt(topLeft, formats, "formats");
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, formats, (s, r, c, f: string | null) => s.setFormat(r, c, f)));
   }
-  setNumberFormat(sheet: string, rect: Rect, format: string): void {
+  setNumberFormat(sheet: string, rect: ZeroBasedRect, format: string): void {
     this.queued.push((wb) => wb.opFormatBlock(sheet, rect, format));
   }
-  addTable(sheet: string, rect: Rect, options: TableOptions): Pending<string> {
+  addTable(sheet: string, rect: ZeroBasedRect, options: TableOptions): Pending<string> {
     const result = new PendingValue<string>("The table's name");
     this.queued.push((wb) => {
       const name = wb.opAddTable(sheet, rect, options);
@@ -595,13 +595,13 @@ class PreviewBatch implements WorkbookBatch {
     });
     return result;
   }
-  addNamedRange(name: string, sheet: string, rect: Rect): void {
+  addNamedRange(name: string, sheet: string, rect: ZeroBasedRect): void {
     this.queued.push((wb) => wb.opAddName(name, sheet, rect));
   }
   addChart(sheet: string, spec: ChartSpec): void {
     this.queued.push((wb) => wb.opAddChart(sheet, spec));
   }
-  clearRange(sheet: string, rect: Rect): void {
+  clearRange(sheet: string, rect: ZeroBasedRect): void {
     this.queued.push((wb) => wb.opClear(sheet, rect));
   }
   deleteNamedRange(name: string): void {
@@ -613,7 +613,7 @@ class PreviewBatch implements WorkbookBatch {
   deleteChart(sheet: string, name: string): void {
     this.queued.push((wb) => wb.opDeleteChart(sheet, name));
   }
-  markInput(sheet: string, cell: CellRef, label?: string): void {
+  markInput(sheet: string, cell: ZeroBasedCell, label?: string): void {
     this.queued.push((wb) => wb.opMarkInput(sheet, cell, label));
   }
   renameSheet(from: string, to: string): void {
@@ -633,18 +633,18 @@ class PreviewBatch implements WorkbookBatch {
   }
 }
 
-function overlaps(a: Rect, b: Rect): boolean {
+function overlaps(a: ZeroBasedRect, b: ZeroBasedRect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
 /** Excel turns table headers into unique text: blanks become ColumnN, repeats get a number. */
-function uniqueHeaders(sheet: PreviewSheet, rect: Rect): void {
+function uniqueHeaders(sheet: PreviewSheet, rect: ZeroBasedRect): void {
   const seen = new Set<string>();
   for (let c = 0; c < rect.cols; c++) {
     const col = rect.col + c;
     const v = sheet.value(rect.row, col);
     let text =
-      v === null ? "" : isFormulaError(v) ? v.error : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+      v === null ? "" : isErrorValue(v) ? v.error : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
     if (text === "") text = `Column${c + 1}`;
     let unique = text;
     for (let n = 2; seen.has(unique.toUpperCase()); n++) unique = `${text}${n}`;
@@ -653,8 +653,8 @@ function uniqueHeaders(sheet: PreviewSheet, rect: Rect): void {
   }
 }
 
-function sameValue(a: DisplayValue, b: DisplayValue): boolean {
-  if (isFormulaError(a) && isFormulaError(b)) return a.error === b.error && a.message === b.message;
+function sameValue(a: ComputedValue, b: ComputedValue): boolean {
+  if (isErrorValue(a) && isErrorValue(b)) return a.error === b.error && a.message === b.message;
   return a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
 }
 
