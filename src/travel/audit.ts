@@ -72,10 +72,21 @@ async function audit(workbook: Workbook, deps: AuditDeps, options: AuditOptions)
   const resolve = (a: ArgumentOf): ArgValue | undefined =>
     a.kind === "value" ? a.value : a.kind === "cell" ? values.get(refKey(a.sheet, a.cell)) : undefined;
 
+  // Many cells ask the same thing: each citation is worked out once.
+  const citations = new Map<string, string>();
+  const memo: AuditDeps = {
+    datasetVersion: deps.datasetVersion,
+    cite: (kind, key, field) => {
+      const k = JSON.stringify([kind, key, field]);
+      let text = citations.get(k);
+      if (text === undefined) citations.set(k, (text = deps.cite(kind, key, field)));
+      return text;
+    },
+  };
   const rows: CellValue[][] = [];
   let unattributed = 0;
   for (const { cell, calls, args } of parsed) {
-    const cited = calls.map((call, i) => cite(call, args[i].map(resolve), deps));
+    const cited = calls.map((call, i) => cite(call, args[i].map(resolve), memo));
     const single = calls.length === 1 && !calls[0].nested;
     if (!single) unattributed++;
     rows.push([
