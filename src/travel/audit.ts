@@ -10,14 +10,14 @@
  * attributed: its row says so and lists every RARE call it contains with the citation
  * request of each.
  */
-import { cellAddress } from "../excel/a1";
+import { cellAddress, type ZeroBasedCell } from "../excel/a1";
 import { messageOf } from "../workbook/errors";
 import type { CellValue } from "../excel/values";
 import type { Workbook } from "../workbook/workbook";
 import { argumentOf, type ArgumentOf } from "./arguments";
 import { citationRequest, editionOf, sourceCallText, type ArgValue, asArg } from "./citation-request";
 import { withUpdatesSuspended, type TravelOptions } from "./progress";
-import { readInBands } from "./read-chunks";
+import { cellKey, readCells } from "./read-chunks";
 import { readFormula, type RareCall } from "./rare-calls";
 import { scanWorkbook, type RareCell } from "./scan";
 import { AUDIT_SHEET } from "./sheets";
@@ -144,45 +144,28 @@ function spillText(cell: RareCell): string {
   return cell.spill ? `${cell.spill.rows} × ${cell.spill.cols}` : "";
 }
 
-const refKey = (sheet: string, cell: { row: number; col: number }) => `${sheet.toUpperCase()}!${cell.row}:${cell.col}`;
+const refKey = (sheet: string, cell: ZeroBasedCell) => `${sheet.toUpperCase()}!${cellKey(cell)}`;
 
-/** Reads the cells the arguments refer to: per sheet, the block they span, in bands. */
+/** Reads the cells the arguments refer to, sheet by sheet. */
 async function readReferencedCells(
   workbook: Workbook,
   args: readonly ArgumentOf[],
   options: { signal?: AbortSignal; budgetBytes?: number },
 ): Promise<Map<string, ArgValue>> {
-  const bySheet = new Map<string, { sheet: string; cells: Set<string>; rect: number[] }>();
+  const bySheet = new Map<string, { sheet: string; cells: ZeroBasedCell[] }>();
   for (const a of args) {
     if (a.kind !== "cell") continue;
     const k = a.sheet.toUpperCase();
     let entry = bySheet.get(k);
-    if (!entry) bySheet.set(k, (entry = { sheet: a.sheet, cells: new Set(), rect: [Infinity, Infinity, -1, -1] }));
-    entry.cells.add(refKey(a.sheet, a.cell));
-    const r = entry.rect;
-    r[0] = Math.min(r[0], a.cell.row);
-    r[1] = Math.min(r[1], a.cell.col);
-    r[2] = Math.max(r[2], a.cell.row);
-    r[3] = Math.max(r[3], a.cell.col);
+    if (!entry) bySheet.set(k, (entry = { sheet: a.sheet, cells: [] }));
+    entry.cells.push(a.cell);
   }
   const out = new Map<string, ArgValue>();
   const sheets = new Set((await workbook.listSheets()).map((s) => s.toUpperCase()));
-  for (const [k, { sheet, cells, rect }] of bySheet) {
+  for (const [k, { sheet, cells }] of bySheet) {
     if (!sheets.has(k)) continue; // a reference to a missing sheet stays unresolved
-    const block = { row: rect[0], col: rect[1], rows: rect[2] - rect[0] + 1, cols: rect[3] - rect[1] + 1 };
-    await readInBands(
-      workbook,
-      sheet,
-      block,
-      (band) => {
-        for (let r = 0; r < band.rect.rows; r++)
-          for (let c = 0; c < band.rect.cols; c++) {
-            const key = refKey(sheet, { row: band.rect.row + r, col: band.rect.col + c });
-            if (cells.has(key)) out.set(key, asArg(band.values[r][c]));
-          }
-      },
-      options,
-    );
+    const read = await readCells(workbook, sheet, cells, options);
+    for (const [at, { value }] of read) out.set(`${k}!${at}`, asArg(value));
   }
   return out;
 }

@@ -8,7 +8,8 @@
  */
 import { SYNC_BUDGET_BYTES } from "../excel/limits";
 import { rowBytes } from "../workbook/payload";
-import type { ZeroBasedRect } from "../excel/a1";
+import type { ZeroBasedCell, ZeroBasedRect } from "../excel/a1";
+import type { CellValue } from "../excel/values";
 import type { FormulaContents, Workbook } from "../workbook/workbook";
 import { checkCancelled } from "./progress";
 
@@ -62,4 +63,53 @@ function codeOf(e: unknown): string {
   if (typeof e !== "object" || e === null) return "";
   const { code, message } = e as { code?: unknown; message?: unknown };
   return `${typeof code === "string" ? code : ""} ${typeof message === "string" ? message : ""}`;
+}
+
+export interface CellContents {
+  readonly value: CellValue;
+  readonly formula: CellValue;
+}
+
+/** "row:col", the key `readCells` answers under. */
+export const cellKey = (cell: ZeroBasedCell): string => `${cell.row}:${cell.col}`;
+
+/**
+ * The value and formula of each of `cells` on one sheet, read in bands over the block they
+ * span (only those cells are kept).
+ */
+export async function readCells(
+  workbook: Workbook,
+  sheet: string,
+  cells: readonly ZeroBasedCell[],
+  options: { signal?: AbortSignal; budgetBytes?: number } = {},
+): Promise<Map<string, CellContents>> {
+  const out = new Map<string, CellContents>();
+  if (cells.length === 0) return out;
+  const wanted = new Set<string>();
+  let top = Infinity,
+    left = Infinity,
+    bottom = -1,
+    right = -1;
+  for (const c of cells) {
+    wanted.add(cellKey(c));
+    top = Math.min(top, c.row);
+    left = Math.min(left, c.col);
+    bottom = Math.max(bottom, c.row);
+    right = Math.max(right, c.col);
+  }
+  const block = { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  await readInBands(
+    workbook,
+    sheet,
+    block,
+    (band) => {
+      for (let r = 0; r < band.rect.rows; r++)
+        for (let c = 0; c < band.rect.cols; c++) {
+          const k = cellKey({ row: band.rect.row + r, col: band.rect.col + c });
+          if (wanted.has(k)) out.set(k, { value: band.values[r][c], formula: band.formulas[r][c] });
+        }
+    },
+    options,
+  );
+  return out;
 }

@@ -23,7 +23,7 @@ import type { Workbook } from "../workbook/workbook";
 import { blocksOf, takeBack, writePieces, type Failure, type Piece } from "./cell-writes";
 import { sameCellValue, showValue } from "./cell-codec";
 import { TravelCancelled, checkCancelled, withUpdatesSuspended, type TravelOptions } from "./progress";
-import { readInBands } from "./read-chunks";
+import { cellKey, readCells, readInBands } from "./read-chunks";
 import { isFormulaCell, scanWorkbook, type RareCell } from "./scan";
 import { describeSheet, UNDO_SHEET } from "./sheets";
 import { readUndoData, writeUndoData, type UndoCell } from "./undo-data";
@@ -146,10 +146,10 @@ async function restore(workbook: Workbook, options: RestoreOptions): Promise<Res
       notRestored.push(`${describeSheet(state)}: the sheet is protected. Unprotect it and choose Restore again.`);
       continue;
     }
-    const now = await currentCells(workbook, state.name, cells, options);
+    const now = await readCells(workbook, state.name, cells, options);
     const spillEdited = new Set<string>();
     for (const c of cells) {
-      const current = now.get(key(c))!;
+      const current = now.get(cellKey(c))!;
       const unchanged = !isFormulaCell(current.formula, current.value) && sameCellValue(current.value, c.value);
       if (unchanged) continue;
       if (c.formula && current.formula === c.formula) continue; // never frozen, or restored already
@@ -161,7 +161,7 @@ async function restore(workbook: Workbook, options: RestoreOptions): Promise<Res
       );
     }
     for (const c of cells) {
-      const current = now.get(key(c))!;
+      const current = now.get(cellKey(c))!;
       if (c.formula && current.formula === c.formula) continue;
       if (!spillEdited.has(c.anchor ?? cellAddress(c))) restorable.push({ ...c, sheet: state.name });
     }
@@ -313,38 +313,6 @@ function piecesOf(cells: readonly UndoCell[], writes: (block: Block) => Pick<Pie
 }
 
 // --- restoring -------------------------------------------------------------------------
-
-const key = (c: { row: number; col: number }) => `${c.row}:${c.col}`;
-
-/** The current value and formula of each recorded cell, read in bands over the rows they span. */
-async function currentCells(
-  workbook: Workbook,
-  sheet: string,
-  cells: readonly UndoCell[],
-  options: { signal?: AbortSignal; budgetBytes?: number },
-): Promise<Map<string, { value: CellValue; formula: CellValue }>> {
-  const wanted = new Set(cells.map(key));
-  const top = Math.min(...cells.map((c) => c.row));
-  const left = Math.min(...cells.map((c) => c.col));
-  const bottom = Math.max(...cells.map((c) => c.row));
-  const right = Math.max(...cells.map((c) => c.col));
-  const out = new Map<string, { value: CellValue; formula: CellValue }>();
-  const block = { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
-  await readInBands(
-    workbook,
-    sheet,
-    block,
-    (band) => {
-      for (let r = 0; r < band.rect.rows; r++)
-        for (let c = 0; c < band.rect.cols; c++) {
-          const k = `${band.rect.row + r}:${band.rect.col + c}`;
-          if (wanted.has(k)) out.set(k, { value: band.values[r][c], formula: band.formulas[r][c] });
-        }
-    },
-    options,
-  );
-  return out;
-}
 
 // --- helpers ---------------------------------------------------------------------------
 
