@@ -74,13 +74,14 @@ it("freezes every RARE formula cell to its value, keeps formats and the undo dat
   await expect(restoreFormulas(wb)).rejects.toThrow(/nothing to restore/);
 });
 
-it("names a protected sheet and leaves its formulas live", async () => {
+it("names a hidden sheet the user protected and leaves its formulas live", async () => {
   const wb = await model();
+  await wb.run(async (b) => b.setSheetVisibility("Other", "hidden"));
   wb.protectSheet("Other");
   const outcome = await prepareShareCopy(wb, { datasetVersion: VERSION });
   expect(outcome.frozen).toBe(3);
   expect(outcome.notChanged).toEqual([
-    expect.stringMatching(/^Other \(protected\): the sheet is protected, so its 5 RARE formulas stay live/),
+    expect.stringMatching(/^Other \(hidden, protected\): the sheet is protected, so its 5 RARE formulas stay live/),
   ]);
   expect((await cell(wb, "Other", "A1")).formulas[0][0]).toBe('=RARE.PRODUCTION("China",2024)');
 });
