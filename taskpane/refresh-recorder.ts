@@ -8,7 +8,7 @@
  */
 import { sha256Hex } from "../src/data/compile/sha256";
 import type { StoredOverrides } from "../src/overrides/store";
-import { recordRefresh, type ChangeReport, type DatasetInForce } from "../src/travel/refresh-record";
+import { readRecordMeta, recordRefresh, type ChangeReport, type DatasetInForce } from "../src/travel/refresh-record";
 import type { Workbook } from "../src/workbook/workbook";
 
 export class TravelLock {
@@ -29,6 +29,7 @@ export function datasetInForce(version: string, stored: StoredOverrides): Datase
 
 export class RefreshRecorder {
   private latest: ChangeReport | null = null;
+  private recordedOther: DatasetInForce | null = null;
   private problem: string | null = null;
   private readonly listeners = new Set<() => void>();
 
@@ -40,6 +41,31 @@ export class RefreshRecorder {
 
   get report(): ChangeReport | null {
     return this.latest;
+  }
+
+  /**
+   * Set when the workbook's record was made with other data than is in force now (found at
+   * start-up, before any recalculation): the figures shown are still the old ones.
+   */
+  get staleRecord(): DatasetInForce | null {
+    return this.recordedOther;
+  }
+
+  /** At start-up: is the workbook's record from other data than now in force? */
+  check(): Promise<void> {
+    return this.lock.run(async () => {
+      try {
+        const meta = await readRecordMeta(this.workbook);
+        const now = this.inForce();
+        this.recordedOther =
+          meta && (meta.dataset.version !== now.version || meta.dataset.overrides !== now.overrides)
+            ? meta.dataset
+            : null;
+      } catch {
+        this.recordedOther = null; // no record to compare with: nothing to offer
+      }
+      this.emit();
+    });
   }
 
   /** Why the last record could not be made, if it could not. */
@@ -61,6 +87,7 @@ export class RefreshRecorder {
       try {
         const outcome = await recordRefresh(this.workbook, this.inForce());
         if (outcome.report) this.latest = outcome.report;
+        this.recordedOther = null;
         this.problem = outcome.capped ? "Only the first RARE cells were recorded (see README: size cap)." : null;
       } catch (e) {
         this.problem = `The RARE values could not be recorded: ${e instanceof Error ? e.message : String(e)}`;

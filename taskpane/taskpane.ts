@@ -32,16 +32,14 @@ async function boot(): Promise<void> {
   const hosted = createHostWorkbook(host, runtime, byId("preview"));
   const { preview } = hosted;
   // Every recalculation the pane asks for is followed by a record of the RARE values (What changed).
-  const recorder = new RefreshRecorder(
-    hosted.workbook,
-    () => datasetInForce(runtime.bundled.version(), overrides.current.stored),
-    new TravelLock(),
-  );
+  const inForce = () => datasetInForce(runtime.bundled.version(), overrides.current.stored);
+  const recorder = new RefreshRecorder(hosted.workbook, inForce, new TravelLock());
   const workbook = recordingRecalculations(hosted.workbook, recorder);
   // Overrides stored in the workbook apply before anything else, also when the pane is
   // never shown (the shared runtime loads this page with the functions).
   const overrides = new OverridesController(workbook, runtime);
   await overrides.load();
+  void recorder.check();
   const showVersion = () => {
     const layers = overrides.current.stored.layers.length;
     byId("dataset-version").textContent =
@@ -53,6 +51,7 @@ async function boot(): Promise<void> {
   const workbookView = renderWorkbookView(byId("view-workbook"), workbook, {
     runtime,
     recorder,
+    inForce,
     datasetVersion: () => byId("dataset-version").textContent ?? runtime.bundled.version(),
   });
   setUpTabs(document.querySelector('[role="tablist"]') as HTMLElement, (panel) => {

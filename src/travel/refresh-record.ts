@@ -125,8 +125,8 @@ export function reasonFor(formula: string, from: DatasetInForce, to: DatasetInFo
   return reasons.join("; ");
 }
 
-/** The recorded dataset and date, from the first row under the header only. */
-async function readRecordMeta(workbook: Workbook): Promise<{ dataset: DatasetInForce; date: string } | null> {
+/** The recorded dataset and date, from the first row under the header only; null if none. */
+export async function readRecordMeta(workbook: Workbook): Promise<{ dataset: DatasetInForce; date: string } | null> {
   if (!(await workbook.hasSheet(RECORD_SHEET))) return null;
   const meta = (await workbook.readFormulas(RECORD_SHEET, { row: 1, col: 0, rows: 1, cols: 4 })).values[0];
   if (meta[0] !== META) return null;

@@ -9,7 +9,13 @@
 import { auditWorkbook } from "../../src/travel/audit";
 import { showValue } from "../../src/travel/cell-codec";
 import { TravelCancelled, type TravelProgress } from "../../src/travel/progress";
-import { CHANGE_HEADERS, changeRows, describeDataset, type ChangeReport } from "../../src/travel/refresh-record";
+import {
+  CHANGE_HEADERS,
+  changeRows,
+  describeDataset,
+  type ChangeReport,
+  type DatasetInForce,
+} from "../../src/travel/refresh-record";
 import { prepareShareCopy, restoreFormulas } from "../../src/travel/share-copy";
 import { CHANGES_SHEET, UNDO_SHEET, isOwnSheet } from "../../src/travel/sheets";
 import { textTable, writeOwnSheet } from "../../src/travel/own-sheets";
@@ -24,6 +30,7 @@ export interface WorkbookViewDeps {
   readonly recorder: RefreshRecorder;
   /** The dataset version shown with the undo data and the audit (bundled + overrides). */
   readonly datasetVersion: () => string;
+  readonly inForce: () => DatasetInForce;
 }
 
 const PROGRESS_INTERVAL_MS = 250;
@@ -48,6 +55,7 @@ export function renderWorkbookView(
   const auditButton = button("travel-audit", "Audit RARE figures", true);
   const changesButton = button("travel-changes", "What changed");
   const writeChangesButton = button("travel-write-changes", "Write the list to a sheet");
+  const refreshButton = button("travel-refresh", "Recalculate and show what changed");
   const cancelButton = button("travel-cancel", "Cancel");
   const sheetList = h("fieldset", { id: "travel-sheets", class: "sheet-picks" });
   const progress = h("progress", { id: "travel-progress", "aria-label": "Workbook action progress", max: 1, value: 0 });
@@ -193,6 +201,9 @@ export function renderWorkbookView(
       }),
   );
 
+  // The recalculation goes through the port's recording wrapper, which records and compares.
+  refreshButton.addEventListener("click", () => void workbook.recalculate(true));
+
   changesButton.addEventListener("click", () => {
     const report = recorder.report;
     if (report) showChanges(report);
@@ -278,6 +289,17 @@ export function renderWorkbookView(
     clear(changesOffer);
     const report = recorder.report;
     if (recorder.lastProblem) append(changesOffer, h("p", { class: "hint" }, recorder.lastProblem));
+    const stale = recorder.staleRecord;
+    if (stale && !report)
+      append(
+        changesOffer,
+        h(
+          "p",
+          { role: "status" },
+          `The figures in this workbook were recorded with ${describeDataset(stale)}; the data in force is ${describeDataset(deps.inForce())}. Recalculate to see what changed.`,
+        ),
+        h("div", { class: "actions" }, refreshButton),
+      );
     if (!report) {
       clear(changesList);
       return;
