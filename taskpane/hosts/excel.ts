@@ -182,7 +182,8 @@ class ExcelWorkbook extends BatchedWorkbook {
   }
 
   spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]> {
-    // Range.getSpillingToRangeOrNullObject is ExcelApi 1.12; Excel before it has no dynamic arrays.
+    // Range.getSpillingToRangeOrNullObject (ExcelApi 1.12; Excel before it has no dynamic arrays):
+    // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dynamic-arrays
     if (cells.length === 0 || !this.supports("ExcelApi", "1.12")) return Promise.resolve(cells.map(() => null));
     return this.excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
