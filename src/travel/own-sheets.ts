@@ -10,7 +10,7 @@
 import { writeImport, type ImportProgress } from "../workbook/import-writer";
 import type { ImportData } from "../workbook/write-plan";
 import type { CellValue } from "../excel/values";
-import type { Workbook } from "../workbook/workbook";
+import type { Workbook, WorkbookBatch } from "../workbook/workbook";
 import type { TravelOptions } from "./progress";
 import { readInBands } from "./read-chunks";
 
@@ -34,7 +34,7 @@ export async function writeOwnSheet(
 ): Promise<{ syncs: number }> {
   const exists = await workbook.hasSheet(name);
   const target = exists ? `${name} (new)` : name;
-  if (exists && (await workbook.hasSheet(target))) await workbook.deleteSheet(target); // left by an interrupted run
+  if (exists && (await workbook.hasSheet(target))) await deleteOwnSheet(workbook, target); // left by an interrupted run
   const onProgress = options.onProgress
     ? (p: ImportProgress) =>
         options.onProgress!({ step: options.step ?? `Writing ${name}`, done: p.rowsWritten, total: p.totalRows })
@@ -50,7 +50,7 @@ export async function writeOwnSheet(
     await workbook.run(async (batch) => {
       if (options.hidden) batch.setSheetVisibility(target, "veryHidden");
       if (exists) {
-        batch.deleteSheet(name);
+        queueDeleteOwnSheet(batch, name);
         batch.renameSheet(target, name);
       }
     });
@@ -60,6 +60,19 @@ export async function writeOwnSheet(
     throw e;
   }
   return { syncs: outcome.syncs + 1 };
+}
+
+/**
+ * Excel refuses to delete a very hidden sheet (InvalidOperation; Worksheet.delete in the
+ * Office.js reference): it is made merely hidden first, in the same request.
+ */
+export function queueDeleteOwnSheet(batch: WorkbookBatch, name: string): void {
+  batch.setSheetVisibility(name, "hidden");
+  batch.deleteSheet(name);
+}
+
+export function deleteOwnSheet(workbook: Workbook, name: string): Promise<void> {
+  return workbook.run(async (batch) => queueDeleteOwnSheet(batch, name));
 }
 
 /**

@@ -27,6 +27,7 @@ import { cellKey, readCells, readInBands } from "./read-chunks";
 import { isFormulaCell, scanWorkbook, type RareCell } from "./scan";
 import { describeSheet, UNDO_SHEET } from "./sheets";
 import { readUndoData, writeUndoData, type UndoCell } from "./undo-data";
+import { deleteOwnSheet } from "./own-sheets";
 
 export interface SheetCount {
   readonly sheet: string;
@@ -178,7 +179,7 @@ async function restore(workbook: Workbook, options: RestoreOptions): Promise<Res
   const undoRemoved = notRestored.length === 0;
   if (undoRemoved) {
     try {
-      await workbook.deleteSheet(UNDO_SHEET);
+      await deleteOwnSheet(workbook, UNDO_SHEET);
     } catch (e) {
       const problem = await takeBack(workbook, written, options.budgetBytes);
       throw new Error(
@@ -335,7 +336,7 @@ function countBySheet(pieces: readonly Piece[]): SheetCount[] {
 
 async function removeUndoSheet(workbook: Workbook): Promise<string> {
   try {
-    if (await workbook.hasSheet(UNDO_SHEET)) await workbook.deleteSheet(UNDO_SHEET);
+    if (await workbook.hasSheet(UNDO_SHEET)) await deleteOwnSheet(workbook, UNDO_SHEET);
     return "";
   } catch (e) {
     return ` The undo data (hidden sheet ${UNDO_SHEET}) could not be removed: ${messageOf(e)}.`;

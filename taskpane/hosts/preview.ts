@@ -343,6 +343,13 @@ export class PreviewWorkbook extends BatchedWorkbook {
   /** @internal */
   opDeleteSheet(name: string): void {
     const sheet = this.sheet(name);
+    // As Excel: "if the worksheet's visibility is set to VeryHidden, the delete operation will
+    // fail with an InvalidOperation exception" (Worksheet.delete, Office.js reference).
+    if (sheet.visibility === "veryHidden")
+      throw new WorkbookError(
+        "invalidArgument",
+        `The sheet "${name}" is very hidden: make it visible or hidden first.`,
+      );
     if (this.sheets.length === 1)
       throw new WorkbookError("invalidArgument", "A workbook must keep at least one sheet.");
     this.sheets = this.sheets.filter((s) => s !== sheet);

@@ -57,6 +57,7 @@ it("freezes every RARE formula cell to its value, keeps formats and the undo dat
   expect((await cell(wb, "Sheet1", "B3")).values[0][0]).toBe(nd * 0.5);
   const undo = (await wb.listSheetInfo()).find((s) => s.name === UNDO_SHEET);
   expect(undo?.visibility).toBe("veryHidden");
+  await expect(wb.deleteSheet(UNDO_SHEET)).rejects.toThrow(/very hidden/); // as Excel refuses to
   await expect(prepareShareCopy(wb, { datasetVersion: VERSION })).rejects.toThrow(/already a copy prepared to share/);
 
   await wb.writeValues("Sheet1", { row: 3, col: 1 }, [[0.123]]); // the user edits B4
