@@ -6,7 +6,7 @@
  * One lock serialises the records and the Workbook view's actions: two of them never
  * write the workbook at once.
  */
-import { sha256Hex } from "../src/data/compile/sha256";
+import { dataFingerprint } from "../src/overrides/fingerprint";
 import type { StoredOverrides } from "../src/overrides/store";
 import { readRecordMeta, recordRefresh, type ChangeReport, type DatasetInForce } from "../src/travel/refresh-record";
 import type { Workbook } from "../src/workbook/workbook";
@@ -24,7 +24,7 @@ export class TravelLock {
 /** The dataset in force: the bundled version and a fingerprint of the workbook's overrides. */
 export function datasetInForce(version: string, stored: StoredOverrides): DatasetInForce {
   if (stored.layers.length === 0) return { version, overrides: "" };
-  return { version, overrides: sha256Hex(new TextEncoder().encode(JSON.stringify(stored))).slice(0, 12) };
+  return { version, overrides: dataFingerprint(version, stored).slice(-12) };
 }
 
 export class RefreshRecorder {
@@ -75,11 +75,6 @@ export class RefreshRecorder {
 
   subscribe(listener: () => void): void {
     this.listeners.add(listener);
-  }
-
-  dismiss(): void {
-    this.latest = null;
-    this.emit();
   }
 
   record(): Promise<void> {

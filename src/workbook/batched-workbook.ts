@@ -5,7 +5,9 @@
 import type { CellValue } from "../excel/values";
 import type { ZeroBasedCell, ZeroBasedRect } from "../excel/a1";
 import type {
+  CalculationMode,
   ChartSpec,
+  DateSystem,
   DefinedName,
   FormulaContents,
   RangeContents,
@@ -27,7 +29,12 @@ export abstract class BatchedWorkbook implements Workbook {
   abstract spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]>;
   abstract getAddinData(key: string): Promise<string | null>;
   abstract setAddinData(key: string, value: string): Promise<void>;
+  abstract removeAddinData(key: string): Promise<void>;
+  abstract onAddinDataChanged(listener: () => void): Promise<void>;
   abstract recalculate(full: boolean): Promise<void>;
+  abstract readCalculationMode(): Promise<CalculationMode | null>;
+  abstract writeCalculationMode(mode: CalculationMode): Promise<void>;
+  abstract dateSystem(): Promise<DateSystem | null>;
   abstract suspendUpdates(): Promise<void>;
   abstract resumeUpdates(): Promise<void>;
 
