@@ -53,7 +53,11 @@ export interface SheetView {
 export const DEFAULT_MAX_ROWS = 200;
 
 export function buildSheetViews(wb: PreviewWorkbook, maxRows = DEFAULT_MAX_ROWS): SheetView[] {
-  return wb.sheetNames().map((name) => buildSheetView(wb, name, maxRows));
+  // Hidden sheets are not drawn, as Excel shows no tab for them.
+  return wb
+    .sheetNames()
+    .filter((name) => wb.sheet(name).visibility === "visible")
+    .map((name) => buildSheetView(wb, name, maxRows));
 }
 
 export function buildSheetView(wb: PreviewWorkbook, name: string, maxRows = DEFAULT_MAX_ROWS): SheetView {

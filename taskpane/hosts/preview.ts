@@ -30,8 +30,11 @@ import type {
   ChartSpec,
   DateSystem,
   DefinedName,
+  FormulaContents,
   Pending,
   RangeContents,
+  SheetInfo,
+  SheetVisibility,
   TableOptions,
   WorkbookBatch,
 } from "../../src/workbook/workbook";
@@ -141,28 +144,26 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   async readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents> {
-    const s = this.sheet(sheet);
-    const rect = toRect(range);
-    checkRect(rect);
-    const values: CellValue[][] = [];
-    const formulas: CellValue[][] = [];
-    const numberFormats: string[][] = [];
-    for (let r = rect.row; r < rect.row + rect.rows; r++) {
-      const vRow: CellValue[] = [];
-      const fRow: CellValue[] = [];
-      const nRow: string[] = [];
-      for (let c = rect.col; c < rect.col + rect.cols; c++) {
-        const v = s.value(r, c);
-        const plain = isErrorValue(v) ? v.error : v === null ? "" : v;
-        vRow.push(plain);
-        fRow.push(s.formula(r, c) ?? plain);
-        nRow.push(s.format(r, c));
-      }
-      values.push(vRow);
-      formulas.push(fRow);
-      numberFormats.push(nRow);
-    }
-    return { values, formulas, numberFormats };
+    return this.read(sheet, toRect(range), true);
+  }
+
+  async readFormulas(sheet: string, rect: ZeroBasedRect): Promise<FormulaContents> {
+    const { values, formulas } = this.read(sheet, rect, false);
+    return { values, formulas };
+  }
+
+  async listSheetInfo(): Promise<SheetInfo[]> {
+    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protected }));
+  }
+
+  async usedRect(sheet: string): Promise<ZeroBasedRect | null> {
+    return this.sheet(sheet).usedRect();
+  }
+
+  /** The preview computes no dynamic arrays (a formula shows its result's top-left value), so nothing spills. */
+  async spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]> {
+    this.sheet(sheet);
+    return cells.map(() => null);
   }
 
   async getAddinData(key: string): Promise<string | null> {
@@ -239,6 +240,30 @@ export class PreviewWorkbook extends BatchedWorkbook {
     }
   }
 
+  private read(sheet: string, rect: ZeroBasedRect, withFormats: boolean): RangeContents {
+    const s = this.sheet(sheet);
+    checkRect(rect);
+    const values: CellValue[][] = [];
+    const formulas: CellValue[][] = [];
+    const numberFormats: string[][] = [];
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      const vRow: CellValue[] = [];
+      const fRow: CellValue[] = [];
+      const nRow: string[] = [];
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        const v = s.value(r, c);
+        const plain = isErrorValue(v) ? v.error : v === null ? "" : v;
+        vRow.push(plain);
+        fRow.push(s.formula(r, c) ?? plain);
+        if (withFormats) nRow.push(s.format(r, c));
+      }
+      values.push(vRow);
+      formulas.push(fRow);
+      if (withFormats) numberFormats.push(nRow);
+    }
+    return { values, formulas, numberFormats };
+  }
+
   private get recalculationDeferred(): boolean {
     return this.suspendDepth > 0 || this.calculationMode === "Manual";
   }
@@ -293,6 +318,12 @@ export class PreviewWorkbook extends BatchedWorkbook {
     else this.recalculateNow();
     this.emit({ structural: false });
     return value;
+  }
+
+  /** Protects or unprotects a sheet, as the user would on Excel's Review tab. */
+  protectSheet(name: string, on = true): void {
+    this.sheet(name).protected = on;
+    this.emit({ structural: true });
   }
 
   /** Recomputes every formula cell, sheet by sheet, row by row, until nothing changes. */
@@ -376,6 +407,13 @@ export class PreviewWorkbook extends BatchedWorkbook {
   /** @internal */
   opDeleteSheet(name: string): void {
     const sheet = this.sheet(name);
+    // As Excel: "if the worksheet's visibility is set to VeryHidden, the delete operation will
+    // fail with an InvalidOperation exception" (Worksheet.delete, Office.js reference).
+    if (sheet.visibility === "veryHidden")
+      throw new WorkbookError(
+        "invalidArgument",
+        `The sheet "${name}" is very hidden: make it visible or hidden first.`,
+      );
     if (this.sheets.length === 1)
       throw new WorkbookError("invalidArgument", "A workbook must keep at least one sheet.");
     this.sheets = this.sheets.filter((s) => s !== sheet);
@@ -403,6 +441,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   ): void {
     const s = this.sheet(sheet);
     const rect = blockAt(topLeft, grid);
+    s.checkEditable(rect);
     const grows = rect.row + rect.rows > s.rowCount || rect.col + rect.cols > s.colCount;
     for (let r = 0; r < rect.rows; r++) {
       const row = grid[r];
@@ -416,6 +455,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   opFormatBlock(sheet: string, rect: ZeroBasedRect, format: string): void {
     const s = this.sheet(sheet);
     checkRect(rect);
+    s.checkEditable(rect);
     for (let r = rect.row; r < rect.row + rect.rows; r++)
       for (let c = rect.col; c < rect.col + rect.cols; c++) s.setFormat(r, c, format);
     this.changed.values = true;
@@ -458,9 +498,36 @@ export class PreviewWorkbook extends BatchedWorkbook {
   /** @internal */
   opClear(sheet: string, rect: ZeroBasedRect): void {
     checkRect(rect);
+    this.sheet(sheet).checkEditable(rect);
     this.sheet(sheet).clear(rect);
     this.changed.values = true;
     this.changed.structural = true; // input marks and the sheet's size may have gone
+  }
+
+  /** @internal Excel also rewrites formulas that name the sheet; the preview's callers rename only new sheets. */
+  opRenameSheet(from: string, to: string): void {
+    const sheet = this.sheet(from);
+    checkSheetName(to);
+    const other = this.findSheet(to);
+    if (other && other !== sheet) throw new WorkbookError("sheetExists", `A sheet named "${to}" already exists.`);
+    const renamed = <T extends { sheet: string }>(x: T): T => (sameName(x.sheet, from) ? { ...x, sheet: to } : x);
+    this.tables = this.tables.map(renamed);
+    this.names = this.names.map(renamed);
+    this.charts = this.charts.map(renamed);
+    if (sameName(this.active, from)) this.active = to;
+    sheet.name = to;
+    this.changed.structural = true;
+  }
+
+  /** @internal */
+  opSetVisibility(name: string, visibility: SheetVisibility): void {
+    const sheet = this.sheet(name);
+    if (visibility !== "visible" && !this.sheets.some((s) => s !== sheet && s.visibility === "visible"))
+      throw new WorkbookError("invalidArgument", "A workbook must keep at least one visible sheet.");
+    sheet.visibility = visibility;
+    if (visibility !== "visible" && sameName(this.active, name))
+      this.active = this.sheets.find((s) => s.visibility === "visible")!.name;
+    this.changed.structural = true;
   }
 
   /** @internal */
@@ -631,6 +698,12 @@ class PreviewBatch implements WorkbookBatch {
   }
   markInput(sheet: string, cell: ZeroBasedCell, label?: string): void {
     this.queued.push((wb) => wb.opMarkInput(sheet, cell, label));
+  }
+  renameSheet(from: string, to: string): void {
+    this.queued.push((wb) => wb.opRenameSheet(from, to));
+  }
+  setSheetVisibility(name: string, visibility: SheetVisibility): void {
+    this.queued.push((wb) => wb.opSetVisibility(name, visibility));
   }
 
   async sync(): Promise<void> {
