@@ -21,17 +21,28 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   RISK: [{ args: ["Export Quotas"] }, { args: ["geopolitical tensions", "mitigation"] }],
   USE: [{ args: ["Dy"] }],
   STRATEGY: [{ args: ["Recycling Programs", "challenge"] }],
-  PRODUCTION: [{ args: ["China", 2024] }, { args: ["USA", 2023] }],
+  PRODUCTION: [
+    { args: ["China", 2025] },
+    { args: ["Australia", 2024, "MCS2025"], note: "pinned to an edition: MCS2026 revised it" },
+  ],
   RESERVES: [{ args: ["Brazil"] }],
   COUNTRYSHARE: [{ args: ["China", 2024] }],
-  PRICE: [{ args: ["Dy2O3", 2022] }, { args: ["Praseodymium"] }],
+  PRICE: [{ args: ["NdPr oxide", 2025] }, { args: ["Scandium oxide", 2024], note: "a range, as USGS prints it" }],
   HHI: [{ args: [] }, { args: [2020] }],
   LIST: [{ args: ["countries"] }, { args: ["kinds"], note: "every kind LIST and TABLE accept" }],
   TABLE: [{ args: ["risks"] }],
   SOURCE: [{ args: ["production", "China", 2024] }],
   VERSION: [{ args: [] }],
   GAP: [{ args: ["Neodymium", 0.5, 0.25] }],
-  PRICEIMPACT: [{ args: ["Neodymium", 0.5, 0.5, 0.25] }],
+  PRICEIMPACT: [
+    { args: ["Neodymium", 0.5, 0.5, 0.25] },
+    { args: ["Neodymium", 0.5, 0.5, 0.25, "linear"], note: "the linear approximation, for comparison" },
+  ],
+  USSTAT: [
+    { args: ["net import reliance", 2024] },
+    { args: ["net import reliance", 2021], note: "a qualified figure comes back as printed, as text" },
+  ],
+  HISTORY: [{ args: ["production", "World", 1960, 1962] }],
 };
 
 /** One call per error kind, so the errors section shows each message as Excel gets it. */

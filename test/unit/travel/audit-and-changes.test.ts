@@ -40,7 +40,7 @@ it("writes one row per RARE formula cell with its citation, edition and version"
   expect(rows[0][col("Citation")]).toBe(bundled.source("share", "Neodymium", null));
   expect(rows[0][col("Cite with")]).toBe('RARE.SOURCE("share","Neodymium")');
   expect(rows[1][col("Citation")]).toMatch(/Note: the cut and mitigation are assumptions/);
-  expect(rows[2][col("Edition")]).toBe("MCS2025");
+  expect(rows[2][col("Edition")]).toBe("MCS2026"); // the newest edition that gives 2024
   expect(rows[2][col("Cite with")]).toBe('RARE.SOURCE("production","China",2024)');
   expect(rows[3][col("Citation")]).toMatch(/^Not attributable to one source: the formula combines 2 RARE calls/);
   expect(rows[3][col("RARE calls")]).toBe(
