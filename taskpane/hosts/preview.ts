@@ -17,6 +17,8 @@ import { blockAt, checkRect } from "../../src/workbook/grid";
 import { sameName } from "../../src/excel/naming-rules";
 import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks";
 import { PendingValue } from "../../src/workbook/pending";
+import { utf8Length } from "../../src/workbook/payload";
+import { EXCEL_WEB_REQUEST_BYTES } from "../../src/excel/limits";
 import type { CellValue } from "../../src/excel/values";
 import type { ZeroBasedCell, ZeroBasedRect } from "../../src/excel/a1";
 import type {
@@ -496,10 +498,17 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 }
 
-/** Queues operations as closures; `sync` applies them in order. */
+/**
+ * Queues operations as closures; `sync` applies them in order. Like Excel on the web, a sync
+ * whose cell arrays exceed 5 MB of JSON is refused whole, nothing of it applied ("Resource
+ * limits and performance optimization for Office Add-ins", Excel add-ins: a request payload is
+ * limited to 5 MB; https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ */
 class PreviewBatch implements WorkbookBatch {
   private queued: Operation[] = [];
   private pending: Array<() => void> = [];
+  /** UTF-8 bytes of the JSON of the cell arrays queued since the last sync. */
+  private payloadBytes = 0;
 
   constructor(private readonly wb: PreviewWorkbook) {}
 
@@ -514,14 +523,17 @@ class PreviewBatch implements WorkbookBatch {
   }
   writeValues(sheet: string, topLeft: ZeroBasedCell, values: readonly (readonly CellValue[])[]): void {
     blockAt(topLeft, values); // shape errors at queue time, like Office.js
+    this.payloadBytes += utf8Length(JSON.stringify(values));
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, values, (s, r, c, v: CellValue) => s.writeValue(r, c, v)));
   }
   writeFormulas(sheet: string, topLeft: ZeroBasedCell, formulas: readonly (readonly string[])[]): void {
     blockAt(topLeft, formulas, "formulas");
+    this.payloadBytes += utf8Length(JSON.stringify(formulas));
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, formulas, (s, r, c, f: string) => s.writeFormula(r, c, f)));
   }
   setNumberFormats(sheet: string, topLeft: ZeroBasedCell, formats: readonly (readonly (string | null)[])[]): void {
     blockAt(topLeft, formats, "formats");
+    this.payloadBytes += utf8Length(JSON.stringify(formats));
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, formats, (s, r, c, f: string | null) => s.setFormat(r, c, f)));
   }
   setNumberFormat(sheet: string, rect: ZeroBasedRect, format: string): void {
@@ -559,9 +571,17 @@ class PreviewBatch implements WorkbookBatch {
 
   async sync(): Promise<void> {
     const operations = this.queued;
+    const bytes = this.payloadBytes;
     this.queued = [];
     this.pending = [];
+    this.payloadBytes = 0;
     await Promise.resolve(); // a sync is asynchronous in Excel too
+    if (bytes > EXCEL_WEB_REQUEST_BYTES) {
+      throw new WorkbookError(
+        "invalidArgument",
+        `RequestPayloadSizeLimitExceeded: the request carries ${bytes} bytes; Excel on the web accepts ${EXCEL_WEB_REQUEST_BYTES}.`,
+      );
+    }
     this.wb.applyBatch(operations);
     for (const settle of this.pending) settle();
   }

@@ -230,3 +230,43 @@ describe("writeImport on the preview workbook", () => {
     expect(error.message).toMatch(/could not be removed \(sheet is protected\); delete it by hand/);
   });
 });
+
+describe("writeImport: rows wider than one request", () => {
+  it("the preview, like Excel on the web, refuses a request over 5 MB and applies none of it", async () => {
+    const wb = new PreviewWorkbook({ sheets: ["Sheet1"] });
+    const wide = [Array.from({ length: 160 }, () => "x".repeat(32_767))];
+    await expect(wb.writeValues("Sheet1", { row: 0, col: 0 }, wide)).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+    expect(wb.sheet("Sheet1").value(0, 0)).toBeNull();
+  });
+
+  it("imports a 5 MB row of legal cells, split by columns, every cell as given", async () => {
+    const headers = Array.from({ length: 160 }, (_, c) => `C${c + 1}`);
+    const wide = headers.map((_, c) => String.fromCharCode(65 + (c % 26)).repeat(32_767));
+    const preview = new PreviewWorkbook({ sheets: ["Sheet1"] });
+    const outcome = await writeImport(
+      preview,
+      { headers, rows: [wide, headers.map((_, c) => c)], columnFormats: headers.map(() => "General") },
+      { sheetName: "Wide" },
+    );
+    expect(outcome.rowsWritten).toBe(2);
+    expect(outcome.syncs).toBeGreaterThan(1);
+    const sheet = preview.sheet("Wide");
+    wide.forEach((v, c) => expect(sheet.value(1, c)).toBe(v));
+    expect(sheet.value(2, 159)).toBe(159);
+    expect(preview.tablesOn("Wide")[0].rect).toEqual({ row: 0, col: 0, rows: 3, cols: 160 });
+  });
+
+  it("imports the 2 MB row of 25 CJK cells", async () => {
+    const headers = Array.from({ length: 25 }, (_, c) => `列${c + 1}`);
+    const row = headers.map((_, c) => String.fromCharCode(0x4e00 + c).repeat(27_000));
+    const preview = new PreviewWorkbook({ sheets: ["Sheet1"] });
+    await writeImport(
+      preview,
+      { headers, rows: [row], columnFormats: headers.map(() => "General") },
+      {
+        sheetName: "CJK",
+      },
+    );
+    row.forEach((v, c) => expect(preview.sheet("CJK").value(1, c)).toBe(v));
+  });
+});
