@@ -26,8 +26,19 @@ export function typedEntry(text: string): { value: CellValue } | { formula: stri
   return { value: text };
 }
 
+let sheetCounter = 0;
+function nextSheetId(): string {
+  sheetCounter++;
+  const random = Math.floor(Math.random() * 0xffffffff)
+    .toString(16)
+    .padStart(8, "0");
+  return `{${random.toUpperCase()}-0000-4000-8000-${sheetCounter.toString(16).padStart(12, "0").toUpperCase()}}`;
+}
+
 export interface SerialisedSheet {
   name: string;
+  /** Absent in workbooks saved before sheets had ids: a fresh one is given. */
+  id?: string;
   values: (ComputedValue | undefined)[][];
   formats: (string | null | undefined)[][];
   formulas: Array<[number, string]>;
@@ -42,7 +53,11 @@ export class PreviewSheet {
   /** key(row, col) → label given when marked (null: derive it from the neighbours). */
   readonly inputs = new Map<number, string | null>();
 
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    /** Unique in the workbook and kept on rename, as Excel's Worksheet.id; GUID-shaped like Excel's. */
+    readonly id: string = nextSheetId(),
+  ) {}
 
   get rowCount(): number {
     return Math.max(this.values.length, this.formats.length);
@@ -148,6 +163,7 @@ export class PreviewSheet {
   serialise(): SerialisedSheet {
     return {
       name: this.name,
+      id: this.id,
       values: this.values,
       formats: this.formats,
       formulas: [...this.formulas.entries()],
@@ -156,7 +172,7 @@ export class PreviewSheet {
   }
 
   static deserialise(data: SerialisedSheet): PreviewSheet {
-    const sheet = new PreviewSheet(data.name);
+    const sheet = new PreviewSheet(data.name, data.id);
     data.values.forEach((row, r) => row?.forEach((v, c) => v !== null && v !== undefined && sheet.setResult(r, c, v)));
     data.formats.forEach((row, r) => row?.forEach((f, c) => typeof f === "string" && sheet.setFormat(r, c, f)));
     for (const [k, f] of data.formulas) sheet.formulas.set(k, f);

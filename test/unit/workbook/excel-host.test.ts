@@ -85,13 +85,13 @@ describe("hosts/excel.ts over office-addin-mock", () => {
     const { excel, state, mock } = fakeExcel(["Sheet1", "Data"]);
     state.cell("Data", 0, 0).value = "keep me";
     const wb = createExcelWorkbook({ excel, isSetSupported: all });
-    state.failAtSync = 5; // 1: hasSheet, 2-3: suspend, 4: first planned sync, 5: second
+    state.failAtSync = 6; // 1: hasSheet, 2-3: suspend, 4: add the sheet, 5: first planned sync, 6: second
     const error = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET }).catch((e) => e);
 
     expect(error).toBeInstanceOf(ImportError);
     expect(error).toMatchObject({ code: "importFailed", restored: true });
     expect(error.message).toMatch(
-      /failed after 1 of \d+ steps: Injected failure in sync 5\. The partly written sheet was removed/,
+      /failed after 1 of \d+ steps: Injected failure in sync 6\. The partly written sheet was removed/,
     );
     expect([...state.sheets.keys()]).toEqual(["Sheet1", "Data"]);
     expect(state.cell("Data", 0, 0).value).toBe("keep me");

@@ -43,8 +43,10 @@ describe("writeImport on the preview workbook", () => {
       onProgress: (p) => progress.push(p),
     });
 
-    expect(outcome).toEqual({ sheetName: "Import", tableName: "Table1", rowsWritten: 3_000, syncs: wb.syncs });
-    expect(wb.syncs).toBe(planImport(data, { budgetBytes: BUDGET }).syncs.length);
+    // One sync adds the sheet (so its id is known before anything is written), then the plan's.
+    expect(outcome).toEqual({ sheetName: "Import", tableName: "Table1", rowsWritten: 3_000, syncs: wb.syncs - 1 });
+    expect(wb.syncs - 1).toBe(planImport(data, { budgetBytes: BUDGET }).syncs.length);
+    expect(wb.log.filter((l) => l.sync === 1).map((l) => l.op)).toEqual(["addSheet"]);
     expect(wb.syncs).toBeGreaterThan(3);
     const ops = wb.log.map((l) => l.op);
     expect(ops[0]).toBe("addSheet");
@@ -114,7 +116,7 @@ describe("writeImport on the preview workbook", () => {
     async (failMode) => {
       const preview = await workbookWithData();
       const before = contentOf(preview);
-      const wb = spyWorkbook(preview, { failAtSync: 3, failMode });
+      const wb = spyWorkbook(preview, { failAtSync: 4, failMode }); // 1 adds the sheet, 4 is the plan's third
       const error = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET }).catch((e) => e);
 
       expect(error).toBeInstanceOf(ImportError);
@@ -125,7 +127,7 @@ describe("writeImport on the preview workbook", () => {
       expect(error.cause).toBeInstanceOf(Error);
       expect(await preview.listSheets()).toEqual(["Sheet1", "Data"]);
       expect(contentOf(preview)).toEqual(before);
-      expect(wb.calls).toEqual(["suspendUpdates", "deleteSheet Import", "resumeUpdates"]);
+      expect(wb.calls).toEqual(["suspendUpdates", "deleteSheetById", "resumeUpdates"]);
       expect(preview.updatesSuspended).toBe(false);
     },
   );
@@ -134,7 +136,7 @@ describe("writeImport on the preview workbook", () => {
     const preview = await workbookWithData();
     const before = contentOf(preview);
     const controller = new AbortController();
-    const wb = spyWorkbook(preview, { afterSync: (n) => n === 2 && controller.abort() });
+    const wb = spyWorkbook(preview, { afterSync: (n) => n === 3 && controller.abort() });
     const error = await writeImport(wb, data, {
       sheetName: "Import",
       budgetBytes: BUDGET,
@@ -153,7 +155,7 @@ describe("writeImport on the preview workbook", () => {
     const preview = await workbookWithData();
     const controller = new AbortController();
     const plan = planImport(data, { budgetBytes: BUDGET });
-    const wb = spyWorkbook(preview, { afterSync: (n) => n === plan.syncs.length && controller.abort() });
+    const wb = spyWorkbook(preview, { afterSync: (n) => n === plan.syncs.length + 1 && controller.abort() });
     await expect(writeImport(wb, plan, { sheetName: "Import", signal: controller.signal })).rejects.toMatchObject({
       code: "importCancelled",
     });
@@ -222,7 +224,7 @@ describe("writeImport on the preview workbook", () => {
   it("when the cleanup itself fails, the message says the sheet must be deleted by hand", async () => {
     const preview = await workbookWithData();
     const wb = spyWorkbook(preview, { failAtSync: 2 });
-    wb.deleteSheet = async () => {
+    wb.deleteSheetById = async () => {
       throw new Error("sheet is protected");
     };
     const error = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET }).catch((e) => e);

@@ -41,6 +41,8 @@ export class FakeExcelState {
     position?: [FakeRect, FakeRect];
   }> = [];
   readonly settings = new Map<string, unknown>();
+  /** Sheet name (upper case) → the id Excel gave it when added. */
+  readonly sheetIds = new Map<string, string>();
   /** Applied operations in order, e.g. "values Import 0,0 3x2", "sync 1". */
   readonly log: string[] = [];
   active = "";
@@ -200,6 +202,10 @@ function fakeRange(state: FakeExcelState, sheet: string, rect: FakeRect): Record
 function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown> {
   return {
     name,
+    load: () => undefined,
+    get id(): string | undefined {
+      return state.sheetIds.get(name.toUpperCase());
+    },
     getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
       fakeRange(state, name, { row, col, rows, cols }),
     delete: () => state.enqueue(`deleteSheet ${name}`, () => state.deleteSheetByHand(name)),
@@ -268,13 +274,23 @@ export function fakeExcel(sheetNames: string[] = ["Sheet1"]): FakeExcel {
             state.enqueue(`addSheet ${name}`, () => {
               if (state.sheetKey(name)) throw officeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
               state.sheets.set(name, new Map());
+              state.sheetIds.set(name.toUpperCase(), `{FAKE-${state.sheetIds.size + 1}}`);
             });
             return fakeSheet(state, name);
           },
           getItem: (name: string) => fakeSheet(state, name),
-          getItemOrNullObject: (name: string) => {
-            const result = { isNullObject: true };
-            state.enqueue(`lookup ${name}`, () => (result.isNullObject = state.sheetKey(name) === undefined));
+          // By name or id, as Excel's WorksheetCollection.getItemOrNullObject.
+          getItemOrNullObject: (key: string) => {
+            const result = { isNullObject: true, id: "", name: "", load: () => undefined, delete: () => undefined };
+            state.enqueue(`lookup ${key}`, () => {
+              const byId = [...state.sheetIds].find(([, id]) => id === key)?.[0];
+              const name = state.sheetKey(byId ?? key);
+              result.isNullObject = name === undefined;
+              if (name === undefined) return;
+              result.name = name;
+              result.id = state.sheetIds.get(name.toUpperCase()) ?? "";
+              result.delete = fakeSheet(state, name).delete as () => undefined;
+            });
             return result;
           },
         },
