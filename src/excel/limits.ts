@@ -9,10 +9,10 @@ export const EXCEL_MAX_COLUMNS = 16_384;
 export const EXCEL_MAX_CELL_CHARS = 32_767;
 /** Excel keeps 15 significant digits; a longer number would be silently changed. */
 export const EXCEL_MAX_DIGITS = 15;
-/** Excel on the web refuses a request (one sync) over this many bytes: RequestPayloadSizeLimitExceeded. */
-export const EXCEL_WEB_REQUEST_BYTES = 5_000_000;
 /**
  * What one sync may carry by RARE's estimate (workbook/payload.ts). 4 MB against the 5 MB cap:
  * the estimate can be 25% short and the request still passes.
  */
 export const SYNC_BUDGET_BYTES = 4_000_000;
+/** Excel on the web's cap on one request's payload (the preview enforces it too). */
+export const WEB_REQUEST_LIMIT_BYTES = 5_000_000;

@@ -1,10 +1,4 @@
-import {
-  EXCEL_MAX_CELL_CHARS,
-  EXCEL_MAX_COLUMNS,
-  EXCEL_MAX_ROWS,
-  EXCEL_WEB_REQUEST_BYTES,
-  SYNC_BUDGET_BYTES,
-} from "../../../src/excel/limits";
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, SYNC_BUDGET_BYTES } from "../../../src/excel/limits";
 import { columnLetters } from "../../../src/excel/a1";
 
 // Figures from Microsoft's "Excel specifications and limits": 1,048,576 rows by 16,384
@@ -20,7 +14,6 @@ describe("Excel's limits", () => {
 
   it("the sync budget leaves a quarter of headroom under the 5 MB cap", () => {
     const cap = 5_000_000;
-    expect(EXCEL_WEB_REQUEST_BYTES).toBe(cap);
     expect(SYNC_BUDGET_BYTES).toBeLessThan(cap);
     expect(SYNC_BUDGET_BYTES * 1.25).toBeLessThanOrEqual(cap);
   });

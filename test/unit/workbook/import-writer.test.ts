@@ -55,7 +55,13 @@ describe("writeImport on the preview workbook", () => {
     expect(firstDisplay).toBeGreaterThan(lastValues);
     expect(ops.indexOf("addTable")).toBeGreaterThan(firstDisplay);
     expect(ops.filter((o) => o === "addTable")).toHaveLength(1);
-    expect(wb.calls).toEqual(["suspendUpdates", "resumeUpdates"]);
+    // Calculation is set to Manual for the import and back to the mode found (calculation-guard.ts).
+    expect(wb.calls).toEqual([
+      "suspendUpdates",
+      "calculationMode Manual",
+      "calculationMode Automatic",
+      "resumeUpdates",
+    ]);
     expect(preview.updatesSuspended).toBe(false);
     expect(preview.activeSheet).toBe("Import");
 
@@ -127,7 +133,13 @@ describe("writeImport on the preview workbook", () => {
       expect(error.cause).toBeInstanceOf(Error);
       expect(await preview.listSheets()).toEqual(["Sheet1", "Data"]);
       expect(contentOf(preview)).toEqual(before);
-      expect(wb.calls).toEqual(["suspendUpdates", "deleteSheetById", "resumeUpdates"]);
+      expect(wb.calls).toEqual([
+        "suspendUpdates",
+        "calculationMode Manual",
+        "deleteSheetById",
+        "calculationMode Automatic",
+        "resumeUpdates",
+      ]);
       expect(preview.updatesSuspended).toBe(false);
     },
   );
@@ -237,7 +249,9 @@ describe("writeImport: rows wider than one request", () => {
   it("the preview, like Excel on the web, refuses a request over 5 MB and applies none of it", async () => {
     const wb = new PreviewWorkbook({ sheets: ["Sheet1"] });
     const wide = [Array.from({ length: 160 }, () => "x".repeat(32_767))];
-    await expect(wb.writeValues("Sheet1", { row: 0, col: 0 }, wide)).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+    await expect(wb.writeValues("Sheet1", { row: 0, col: 0 }, wide)).rejects.toMatchObject({
+      code: "RequestPayloadSizeLimitExceeded",
+    });
     expect(wb.sheet("Sheet1").value(0, 0)).toBeNull();
   });
 
