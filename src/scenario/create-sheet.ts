@@ -13,6 +13,7 @@
  * says what was undone. If the add itself fails, nothing of the workbook is touched.
  */
 import { isNameTaken, messageOf } from "../workbook/errors";
+import { settledValue } from "../workbook/pending";
 import type { Pending, Workbook } from "../workbook/workbook";
 import { ExistingNames, distinctNames } from "./existing-names";
 import { manifestKey, manifestOf, parseManifest } from "./manifest";
@@ -61,18 +62,9 @@ export async function createScenarioSheet(
     await workbook.setAddinData(manifestKey(sheet), JSON.stringify(manifestOf(plan)));
     return { sheetName: sheet, mode: "create", tableName, kept: [], dropped: [], rebuilt: false };
   } catch (e) {
-    const sheetId = settled(created);
+    const sheetId = settledValue<string>(created);
     if (sheetId === null) throw addFailed(sheet, e);
     throw await undoCreate(workbook, sheet, sheetId, ours, e);
-  }
-}
-
-function settled(created: Pending<string> | null): string | null {
-  if (!created) return null;
-  try {
-    return created.value;
-  } catch {
-    return null;
   }
 }
 

@@ -13,6 +13,7 @@ import { CalculationGuard } from "./calculation-guard";
 import { inDateSystem, isDateFormat } from "./date-system";
 import { WorkbookError, isNameTaken, messageOf } from "./errors";
 import { checkDefinedName, checkSheetName } from "./name-checks";
+import { settledValue } from "./pending";
 import { ImportData, PlanOp, PlanPhase, WritePlan, isWritePlan, planImport } from "./write-plan";
 import type { Pending, Workbook, WorkbookBatch } from "./workbook";
 
@@ -137,7 +138,7 @@ export async function writeImport(
       ...(warnings.length ? { warning: warnings.join(" ") } : {}),
     };
   } catch (e) {
-    throw await rollBack(workbook, sheet, sheetIdOf(created), e, updates, plan, syncsDone);
+    throw await rollBack(workbook, sheet, settledValue<string>(created), e, updates, plan, syncsDone);
   }
 }
 
@@ -154,16 +155,6 @@ function queue(batch: WorkbookBatch, sheet: string, op: PlanOp): { value: string
       return null;
     case "table":
       return batch.addTable(sheet, op.rect, { hasHeaders: op.hasHeaders, ...(op.name ? { name: op.name } : {}) });
-  }
-}
-
-/** The id of the sheet this import added, or null if the add never went through. */
-function sheetIdOf(created: Pending<string> | null): string | null {
-  if (!created) return null;
-  try {
-    return created.value;
-  } catch {
-    return null;
   }
 }
 
