@@ -13,6 +13,9 @@ function checkValues(values: readonly number[]): number {
     total += v;
   }
   if (total === 0) throw invalidNumber("Cannot compute shares: the figures sum to zero");
+  // Every share of an infinite total would read 0.
+  if (!Number.isFinite(total))
+    throw invalidNumber("Cannot compute shares: the figures sum beyond the largest number (about 1.8e308)");
   return total;
 }
 

@@ -133,6 +133,8 @@ export function mergeOverrides(base: Dataset, overrides: Overrides): MergeResult
     });
   });
 
+  refuseOverflowingYears(base, production, seenProduction, rejected);
+
   const prices = new Map<string, PriceRecord>(base.prices.map((p) => [`${p.oxide}\u0000${p.year}`, p]));
   const oxides = [...base.oxides];
   const seenPrices = new Map<string, number>();
@@ -174,4 +176,34 @@ export function mergeOverrides(base: Dataset, overrides: Overrides): MergeResult
     prices: [...prices.values()].sort((a, b) => a.oxide.localeCompare(b.oxide, "en") || a.year - b.year),
   };
   return { dataset, rejected };
+}
+
+/**
+ * A year whose country rows sum beyond the largest double (~1.8e308) has no shares or HHI:
+ * every share of an infinite total would read 0. Its override rows are refused and the
+ * bundled figures for that year stay.
+ */
+function refuseOverflowingYears(
+  base: Dataset,
+  production: Map<string, ProductionRecord>,
+  seen: Map<string, number>,
+  rejected: RejectedRow[],
+): void {
+  const totals = new Map<number, number>();
+  for (const p of production.values())
+    if (p.country !== WORLD) totals.set(p.year, (totals.get(p.year) ?? 0) + p.tonnes);
+  const bundled = new Map(base.production.map((p) => [`${p.country}\u0000${p.year}`, p]));
+  for (const [key, row] of [...seen]) {
+    const year = production.get(key)!.year;
+    if (Number.isFinite(totals.get(year))) continue;
+    rejected.push({
+      row,
+      kind: "production",
+      reason: `production for ${year} would total more than Excel's largest number (about 1.8e308), so no share or HHI could be computed; check the figures`,
+    });
+    const prior = bundled.get(key);
+    if (prior) production.set(key, prior);
+    else production.delete(key);
+    seen.delete(key);
+  }
 }

@@ -1,6 +1,6 @@
 import type { Cell, RareQueries, Table } from "./api";
 import { citation } from "./citations";
-import { invalidValue, isRareError, notAvailable, RareError } from "./errors";
+import { invalidNumber, invalidValue, isRareError, notAvailable, RareError } from "./errors";
 import { buildIndexes, Indexes } from "./indexes";
 import { BoundedMemo } from "./memo";
 import { NameIndex, normalizeName, orList } from "./names";
@@ -282,7 +282,11 @@ export class RareData implements RareQueries {
     const row = this.productionRow(country, year, edition);
     if (row.country === WORLD)
       throw invalidValue(`${WORLD} is not a country: COUNTRYSHARE gives a country's share of world production`);
-    return row.tonnes / this.countryTotal(row.year, edition);
+    const total = this.countryTotal(row.year, edition);
+    // An infinite total would make every share 0 (mergeOverrides refuses such rows already).
+    if (!Number.isFinite(total))
+      throw invalidNumber(`Production for ${row.year} sums beyond the largest number (about 1.8e308)`);
+    return row.tonnes / total;
   }
 
   /** The year HHI uses: the given one if it has data, else the latest. */

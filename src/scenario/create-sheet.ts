@@ -7,11 +7,14 @@
  * the ones the old sheet's manifest records) are deleted first. A name that exists and works
  * is someone else's: it is left alone, adding it fails and the write is undone.
  *
- * If anything fails, the partly written sheet is deleted (the name was free, so a sheet of
- * that name is ours), with the names the write added, and the error says what was undone.
+ * The sheet is added in a sync of its own, so its id is known before anything is written;
+ * if anything fails, the sheet of that id is deleted (never a sheet found by name: another
+ * writer may have taken the name meanwhile), with the names the write added, and the error
+ * says what was undone. If the add itself fails, nothing of the workbook is touched.
  */
-import { messageOf } from "../workbook/errors";
-import type { Workbook } from "../workbook/workbook";
+import { isNameTaken, messageOf } from "../workbook/errors";
+import { settledValue } from "../workbook/pending";
+import type { Pending, Workbook } from "../workbook/workbook";
 import { ExistingNames, distinctNames } from "./existing-names";
 import { manifestKey, manifestOf, parseManifest } from "./manifest";
 import type { SheetPlan } from "./plan";
@@ -39,10 +42,12 @@ export async function createScenarioSheet(
     (n) => existing.isBroken(n),
   );
   const ours = planNames.filter((n) => !existing.isLive(n));
+  let created: Pending<string> | null = null;
   try {
     const tableName = await workbook.run(async (batch) => {
+      created = batch.addSheet(sheet);
+      await batch.sync();
       for (const name of stale) batch.deleteNamedRange(name);
-      batch.addSheet(sheet);
       queueContents(batch, sheet, planWrites(plan));
       // Values before the table, as Excel wants; the table before the names, so a failure
       // while adding names (the last step) is the only one that can leave any behind.
@@ -57,22 +62,32 @@ export async function createScenarioSheet(
     await workbook.setAddinData(manifestKey(sheet), JSON.stringify(manifestOf(plan)));
     return { sheetName: sheet, mode: "create", tableName, kept: [], dropped: [], rebuilt: false };
   } catch (e) {
-    throw await undoCreate(workbook, sheet, ours, e);
+    const sheetId = settledValue<string>(created);
+    if (sheetId === null) throw addFailed(sheet, e);
+    throw await undoCreate(workbook, sheet, sheetId, ours, e);
   }
 }
 
-/** Deletes the sheet, then the names it may have added (#REF! once the sheet is gone). */
+/** The add failed: nothing was written, nothing is undone. */
+function addFailed(sheet: string, cause: unknown): ScenarioWriteError {
+  const message = isNameTaken(cause)
+    ? `A sheet named "${sheet}" was created while this scenario was starting: choose another sheet name. Nothing was written.`
+    : `Creating the scenario sheet "${sheet}" failed: ${messageOf(cause)}. Nothing was written.`;
+  return new ScenarioWriteError(isNameTaken(cause) ? "sheetExists" : "writeFailed", message, true, { cause });
+}
+
+/** Deletes the sheet this write added (by id), then the names it may have added (#REF! once the sheet is gone). */
 async function undoCreate(
   workbook: Workbook,
   sheet: string,
+  sheetId: string,
   names: readonly string[],
   cause: unknown,
 ): Promise<ScenarioWriteError> {
   let problem: string | null = null;
   try {
-    const exists = await workbook.hasSheet(sheet);
     await workbook.run(async (batch) => {
-      if (exists) batch.deleteSheet(sheet);
+      batch.deleteSheetById(sheetId);
       for (const name of names) batch.deleteNamedRange(name);
     });
   } catch (e) {

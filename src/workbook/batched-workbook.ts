@@ -43,7 +43,10 @@ export abstract class BatchedWorkbook implements Workbook {
   }
 
   addSheet(name: string): Promise<void> {
-    return this.one((b) => b.addSheet(name));
+    return this.one((b) => void b.addSheet(name));
+  }
+  deleteSheetById(id: string): Promise<void> {
+    return this.one((b) => b.deleteSheetById(id));
   }
   deleteSheet(name: string): Promise<void> {
     return this.one((b) => b.deleteSheet(name));

@@ -43,3 +43,12 @@ export function messageOf(e: unknown): string {
   }
   return String(e);
 }
+
+/**
+ * A sheet (or other item) of that name exists: the preview's WorkbookError("sheetExists"), or
+ * Office.js's ItemAlreadyExists error code (Excel JavaScript API error codes).
+ */
+export function isNameTaken(e: unknown): boolean {
+  if (isWorkbookError(e, "sheetExists") || isWorkbookError(e, "nameExists")) return true;
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ItemAlreadyExists";
+}

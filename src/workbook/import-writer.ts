@@ -3,13 +3,19 @@
  * calculation and screen updating suspended (best effort), dates in the workbook's date system. All or nothing: on a failure or a cancel the
  * partly written sheet is deleted, updates are resumed, and an ImportError says so; the
  * rest of the workbook is never touched (the writer only ever addresses its new sheet).
+ * The sheet is added in a sync of its own, so its id is known before anything is written,
+ * and the rollback deletes that id, never a name: if another writer took the name between
+ * the check and the add, the add fails, nothing is ours to delete, and only this import
+ * reports the clash (a sync that fails in Excel may have applied its earlier operations, so
+ * an add sharing a failed sync could leave a sheet whose id was never returned).
  */
 import { CalculationGuard } from "./calculation-guard";
 import { inDateSystem, isDateFormat } from "./date-system";
-import { WorkbookError, messageOf } from "./errors";
+import { WorkbookError, isNameTaken, messageOf } from "./errors";
 import { checkDefinedName, checkSheetName } from "./name-checks";
+import { settledValue } from "./pending";
 import { ImportData, PlanOp, PlanPhase, WritePlan, isWritePlan, planImport } from "./write-plan";
-import type { Workbook, WorkbookBatch } from "./workbook";
+import type { Pending, Workbook, WorkbookBatch } from "./workbook";
 
 export interface ImportProgress {
   /** Data rows (header excluded) written so far. */
@@ -89,13 +95,15 @@ export async function writeImport(
 
   const updates = new Suspension(workbook);
   let syncsDone = 0;
+  let created: Pending<string> | null = null;
   try {
     const suspendProblem = await updates.suspend();
     const tableName = await workbook.run(async (batch) => {
       const throwIfCancelled = (): void => {
         if (options.signal?.aborted) throw new Cancelled();
       };
-      batch.addSheet(sheet);
+      created = batch.addSheet(sheet);
+      await batch.sync();
       let tableName: { value: string } | null = null;
       for (const [i, planned] of plan.syncs.entries()) {
         throwIfCancelled();
@@ -130,7 +138,7 @@ export async function writeImport(
       ...(warnings.length ? { warning: warnings.join(" ") } : {}),
     };
   } catch (e) {
-    throw await rollBack(workbook, sheet, e, updates, plan, syncsDone);
+    throw await rollBack(workbook, sheet, settledValue<string>(created), e, updates, plan, syncsDone);
   }
 }
 
@@ -150,10 +158,11 @@ function queue(batch: WorkbookBatch, sheet: string, op: PlanOp): { value: string
   }
 }
 
-/** Deletes the partial sheet and builds the error the caller shows. */
+/** Deletes the partial sheet (by its id: see the header) and builds the error the caller shows. */
 async function rollBack(
   workbook: Workbook,
   sheet: string,
+  sheetId: string | null,
   cause: unknown,
   updates: Suspension,
   plan: WritePlan,
@@ -161,20 +170,26 @@ async function rollBack(
 ): Promise<ImportError> {
   const cancelled = cause instanceof Cancelled;
   let cleanupProblem: string | null = null;
-  try {
-    // The name was free before we started, so a sheet by that name now is ours.
-    if (await workbook.hasSheet(sheet)) await workbook.deleteSheet(sheet);
-  } catch (e) {
-    cleanupProblem = messageOf(e);
+  if (sheetId !== null) {
+    try {
+      await workbook.deleteSheetById(sheetId);
+    } catch (e) {
+      cleanupProblem = messageOf(e);
+    }
   }
   const resumeProblem = await updates.resume();
 
+  const nameTaken = sheetId === null && isNameTaken(cause);
   const what = cancelled
     ? `Import cancelled after ${syncsDone} of ${plan.syncs.length} steps.`
-    : `Import into "${sheet}" failed after ${syncsDone} of ${plan.syncs.length} steps: ${messageOf(cause)}`;
+    : nameTaken
+      ? `Import into "${sheet}" failed: a sheet of that name was created while the import was starting. Choose another sheet name.`
+      : `Import into "${sheet}" failed after ${syncsDone} of ${plan.syncs.length} steps: ${messageOf(cause)}`;
   const undone = cleanupProblem
     ? ` The partly written sheet "${sheet}" could not be removed (${cleanupProblem}); delete it by hand.`
-    : ` The partly written sheet was removed; the rest of the workbook is unchanged.`;
+    : sheetId === null
+      ? ` Nothing was written; the rest of the workbook is unchanged.`
+      : ` The partly written sheet was removed; the rest of the workbook is unchanged.`;
   const resume = resumeProblem ? ` ${calculationWarning(resumeProblem)}` : "";
   return new ImportError(
     cancelled ? "importCancelled" : "importFailed",

@@ -2,9 +2,11 @@
  * Request-size estimate for one sync. Excel on the web rejects a request over 5 MB
  * (RequestPayloadSizeLimitExceeded); we plan for at most SYNC_BUDGET_BYTES (src/excel/limits.ts) by estimate.
  *
- * The estimate is deliberately an upper bound:
- * - a value costs its JSON text, every non-ASCII UTF-16 unit counted as 6 bytes (the
- *   longer of its UTF-8 bytes, ≤ 3, and a \uXXXX escape, should the transport use one);
+ * The estimate is an upper bound that is exact where the data is:
+ * - a value costs the UTF-8 bytes of its JSON text exactly as JSON.stringify writes it
+ *   (non-ASCII characters as themselves, 2 or 3 bytes, a surrogate pair 4; escapes for
+ *   quotes, backslashes and control characters; a lone surrogate as a \uXXXX escape), so a
+ *   row of CJK text is not counted at twice its size;
  * - plus CELL_MARGIN_BYTES per cell for anything the transport adds per element;
  * - plus OP_OVERHEAD_BYTES per queued operation: Office.js wraps each in an action and an
  *   object path (ids, type, the getRangeByIndexes arguments), a few hundred bytes in
@@ -19,15 +21,23 @@ export const OP_OVERHEAD_BYTES = 1024;
 export const CELL_MARGIN_BYTES = 1;
 export const SYNC_RESERVE_BYTES = 4 * OP_OVERHEAD_BYTES;
 
-/** Upper bound on the bytes JSON.stringify(text) occupies on the wire. */
+/** The UTF-8 bytes of JSON.stringify(text), quotes included. */
 export function stringBytes(text: string): number {
   let bytes = 2; // quotes
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x22 || c === 0x5c || c === 0x08 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d) bytes += 2;
-    else if (c < 0x20) bytes += 6;
-    else if (c < 0x80) bytes += 1;
-    else bytes += 6;
+    if (c < 0x80) {
+      if (c === 0x22 || c === 0x5c || c === 0x08 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d) bytes += 2;
+      else if (c < 0x20) bytes += 6;
+      else bytes += 1;
+    } else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 6; // a lone surrogate: JSON.stringify escapes it (ES2019 well-formed JSON.stringify)
+    } else bytes += 3;
   }
   return bytes;
 }

@@ -18,3 +18,13 @@ export class PendingValue<T> implements Pending<T> {
     return this.result as T;
   }
 }
+
+/** The value if its sync went through, else null (the operation never reached the workbook). */
+export function settledValue<T>(pending: Pending<T> | null): T | null {
+  if (!pending) return null;
+  try {
+    return pending.value;
+  } catch {
+    return null;
+  }
+}

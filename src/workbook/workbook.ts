@@ -94,9 +94,18 @@ export interface Pending<T> {
 
 /** Queued writes; nothing happens until `sync()`. */
 export interface WorkbookBatch {
-  /** Fails at sync if a sheet of that name (case-insensitive) exists. */
-  addSheet(name: string): void;
+  /**
+   * Fails at sync if a sheet of that name (case-insensitive) exists. Resolves to the new
+   * sheet's id (Excel: `Worksheet.id`, unique in the workbook and kept when the sheet is
+   * renamed or moved).
+   */
+  addSheet(name: string): Pending<string>;
   deleteSheet(name: string): void;
+  /**
+   * Removes the sheet with this id (from `addSheet`); nothing if there is none. A writer
+   * undoing its own sheet deletes by id, never by name: another writer may hold the name by then.
+   */
+  deleteSheetById(id: string): void;
   activateSheet(name: string): void;
   /** Strings are read as if typed unless the cell's number format is "@" (text): format first. */
   writeValues(sheet: string, topLeft: ZeroBasedCell, values: readonly (readonly CellValue[])[]): void;
@@ -201,6 +210,7 @@ export interface Workbook {
   // One-operation conveniences, each its own run (see BatchedWorkbook).
   addSheet(name: string): Promise<void>;
   deleteSheet(name: string): Promise<void>;
+  deleteSheetById(id: string): Promise<void>;
   activateSheet(name: string): Promise<void>;
   writeValues(sheet: string, topLeft: ZeroBasedCell, values: readonly (readonly CellValue[])[]): Promise<void>;
   writeFormulas(sheet: string, topLeft: ZeroBasedCell, formulas: readonly (readonly string[])[]): Promise<void>;

@@ -2,7 +2,7 @@
  * Plans an import into a new sheet as a list of syncs, each within SYNC_BUDGET_BYTES by the
  * estimate in payload.ts, and as few as the row granularity allows (greedy filling of an
  * ordered sequence is optimal for a fixed order: each sync is cut only when the next row
- * would not fit).
+ * would not fit). A row wider than a whole request is split by columns across syncs.
  *
  * Order on the wire, which Excel needs:
  * 1. per chunk of rows: number format "@" on every cell that must stay text (the header
@@ -20,7 +20,7 @@
 import { isFormulaLike } from "../excel/formula-lead";
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, SYNC_BUDGET_BYTES } from "../excel/limits";
 import { WorkbookError } from "./errors";
-import { CELL_MARGIN_BYTES, OP_OVERHEAD_BYTES, SYNC_RESERVE_BYTES, rowBytes, stringBytes } from "./payload";
+import { CELL_MARGIN_BYTES, OP_OVERHEAD_BYTES, SYNC_RESERVE_BYTES, cellBytes, rowBytes, stringBytes } from "./payload";
 import { TEXT_FORMAT, isGeneralFormat } from "../excel/number-format";
 import type { ZeroBasedCell, ZeroBasedRect } from "../excel/a1";
 import type { CellValue } from "../excel/values";
@@ -47,7 +47,7 @@ export interface ImportData {
 }
 
 export type PlanOp =
-  /** Values of whole rows starting at `topLeft` (column 0). */
+  /** Values of whole rows starting at `topLeft` (column 0), or a piece of one row too wide for a request. */
   | { readonly kind: "values"; readonly topLeft: ZeroBasedCell; readonly values: CellValue[][] }
   /** One format over a block. */
   | {
@@ -284,7 +284,11 @@ function planTextColumns(data: ImportData, rows: number, packer: Packer): void {
   }
 }
 
-/** One chunk of rows per sync; each chunk after the first starts a fresh sync, so its room is the whole budget. */
+/**
+ * One chunk of rows per sync; each chunk after the first starts a fresh sync, so its room is
+ * the whole budget. A row that does not fit even a fresh sync on its own is split by columns
+ * (wideRow): a cell is at most 32,767 characters, ~200 KB of JSON, so a piece always fits.
+ */
 function planValues(data: ImportData, flags: ReadonlyMap<number, number[]>, packer: Packer): void {
   const sheetRows = data.rows.length + 1;
   const fixed = OP_OVERHEAD_BYTES + 2;
@@ -309,10 +313,11 @@ function planValues(data: ImportData, flags: ReadonlyMap<number, number[]>, pack
       }
       if (cost + add > packer.room()) {
         if (g > start) break;
-        throw new WorkbookError(
-          "invalidArgument",
-          `Sheet row ${g + 1} alone is larger than one request may be (${cost + add} bytes).`,
-        );
+        if (!packer.isEmpty()) {
+          packer.cut();
+          continue;
+        }
+        break; // too wide for a whole sync: written below by columns
       }
       cost += add;
       values.push(row);
@@ -331,11 +336,62 @@ function planValues(data: ImportData, flags: ReadonlyMap<number, number[]>, pack
       }
       g++;
     }
-    const ops: PlanOp[] = [];
-    for (const seg of segments) ops.push(segmentOp(seg));
-    ops.push({ kind: "values", topLeft: { row: start, col: 0 }, values });
-    packer.addMany(ops, cost, Math.max(0, g - 1), "values");
+    if (g === start) {
+      wideRow(rowAt(g), g, flags.get(g) ?? [], packer);
+      g++;
+    } else {
+      const ops: PlanOp[] = [];
+      for (const seg of segments) ops.push(segmentOp(seg));
+      ops.push({ kind: "values", topLeft: { row: start, col: 0 }, values });
+      packer.addMany(ops, cost, Math.max(0, g - 1), "values");
+    }
     if (g < sheetRows) packer.cut();
+  }
+}
+
+/**
+ * Sheet row `g` in pieces of adjacent columns, each piece one sync (greedy: a piece ends
+ * when the next cell would not fit). The piece's flagged cells get their "@" in the same
+ * sync, before its values, as one single-row format array.
+ */
+function wideRow(row: readonly CellValue[], g: number, flagged: readonly number[], packer: Packer): void {
+  const fixed = OP_OVERHEAD_BYTES + 2 + 2;
+  const isFlagged = new Set(flagged);
+  let c = 0;
+  while (c < row.length) {
+    const first = c;
+    let cost = fixed;
+    let firstFlag = -1;
+    let lastFlag = -1;
+    while (c < row.length) {
+      let add = cellBytes(row[c]) + (c > first ? 1 : 0);
+      if (isFlagged.has(c)) {
+        // One "@"/null element per column from the piece's first flagged cell to this one.
+        add += firstFlag < 0 ? OP_OVERHEAD_BYTES + 4 + FORMAT_ELEMENT_BYTES : (c - lastFlag) * FORMAT_ELEMENT_BYTES;
+      }
+      if (cost + add > packer.room() && c > first) break;
+      if (cost + add > packer.room()) {
+        throw new WorkbookError(
+          "invalidArgument",
+          `Sheet row ${g + 1}, column ${c + 1} alone is larger than one request may be (${cost + add} bytes).`,
+        );
+      }
+      cost += add;
+      if (isFlagged.has(c)) {
+        if (firstFlag < 0) firstFlag = c;
+        lastFlag = c;
+      }
+      c++;
+    }
+    const ops: PlanOp[] = [];
+    if (firstFlag >= 0) {
+      const formats: (string | null)[] = [];
+      for (let k = firstFlag; k <= lastFlag; k++) formats.push(isFlagged.has(k) ? TEXT_FORMAT : null);
+      ops.push({ kind: "formatCells", topLeft: { row: g, col: firstFlag }, formats: [formats], purpose: "text" });
+    }
+    ops.push({ kind: "values", topLeft: { row: g, col: first }, values: [row.slice(first, c)] });
+    packer.addMany(ops, cost, c < row.length ? Math.max(0, g - 1) : g, "values");
+    if (c < row.length) packer.cut();
   }
 }
 
@@ -395,6 +451,10 @@ class Packer {
 
   room(): number {
     return this.budget - this.bytes;
+  }
+
+  isEmpty(): boolean {
+    return this.ops.length === 0;
   }
 
   cut(): void {

@@ -320,8 +320,31 @@ class ExcelBatch implements WorkbookBatch {
   // Arguments are checked when queued (as Office.js does); the Office.js calls go through the
   // queue, so they reach Excel after any delete queued before them.
 
-  addSheet(name: string): void {
-    this.queue.write(() => this.sheets.set(name.toUpperCase(), this.context.workbook.worksheets.add(name)));
+  addSheet(name: string): Pending<string> {
+    const result = new PendingValue<string>("The sheet's id");
+    this.queue.write(() => {
+      const sheet = this.context.workbook.worksheets.add(name);
+      sheet.load("id");
+      this.sheets.set(name.toUpperCase(), sheet);
+      this.settle.push(() => result.settle(sheet.id));
+    });
+    return result;
+  }
+
+  // WorksheetCollection.getItemOrNullObject takes a name or an id ("Gets a worksheet object
+  // using its name or ID", OfficeDev/office-js-docs excel/resources/worksheetcollection.md);
+  // the loaded id is compared too, so a sheet merely named like the id is never deleted.
+  deleteSheetById(id: string): void {
+    this.queue.lookup(`sheetId:${id}`, () => {
+      const sheet = this.context.workbook.worksheets.getItemOrNullObject(id);
+      sheet.load("id, name");
+      return () => {
+        if (sheet.isNullObject || sheet.id !== id) return false;
+        this.sheets.delete(sheet.name.toUpperCase());
+        sheet.delete();
+        return true;
+      };
+    });
   }
 
   deleteSheet(name: string): void {

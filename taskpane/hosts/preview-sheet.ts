@@ -29,8 +29,19 @@ export function typedEntry(text: string): { value: CellValue } | { formula: stri
   return { value: text };
 }
 
+let sheetCounter = 0;
+function nextSheetId(): string {
+  sheetCounter++;
+  const random = Math.floor(Math.random() * 0xffffffff)
+    .toString(16)
+    .padStart(8, "0");
+  return `{${random.toUpperCase()}-0000-4000-8000-${sheetCounter.toString(16).padStart(12, "0").toUpperCase()}}`;
+}
+
 export interface SerialisedSheet {
   name: string;
+  /** Absent in workbooks saved before sheets had ids: a fresh one is given. */
+  id?: string;
   values: (ComputedValue | undefined)[][];
   formats: (string | null | undefined)[][];
   formulas: Array<[number, string]>;
@@ -51,7 +62,11 @@ export class PreviewSheet {
   /** As Excel's sheet protection with default options: only unlocked (input) cells take writes. */
   protected = false;
 
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    /** Unique in the workbook and kept on rename, as Excel's Worksheet.id; GUID-shaped like Excel's. */
+    readonly id: string = nextSheetId(),
+  ) {}
 
   /** Excel refuses a write to a locked cell of a protected sheet; input cells are unlocked. */
   checkEditable(rect: ZeroBasedRect): void {
@@ -194,6 +209,7 @@ export class PreviewSheet {
   serialise(): SerialisedSheet {
     return {
       name: this.name,
+      id: this.id,
       values: this.values,
       formats: this.formats,
       formulas: [...this.formulas.entries()],
@@ -204,7 +220,7 @@ export class PreviewSheet {
   }
 
   static deserialise(data: SerialisedSheet): PreviewSheet {
-    const sheet = new PreviewSheet(data.name);
+    const sheet = new PreviewSheet(data.name, data.id);
     data.values.forEach((row, r) => row?.forEach((v, c) => v !== null && v !== undefined && sheet.setResult(r, c, v)));
     data.formats.forEach((row, r) => row?.forEach((f, c) => typeof f === "string" && sheet.setFormat(r, c, f)));
     for (const [k, f] of data.formulas) sheet.formulas.set(k, f);

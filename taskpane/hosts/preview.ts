@@ -397,11 +397,19 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   /** @internal */
-  opAddSheet(name: string): void {
+  opAddSheet(name: string): string {
     checkSheetName(name);
     if (this.findSheet(name)) throw new WorkbookError("sheetExists", `A sheet named "${name}" already exists.`);
-    this.sheets.push(new PreviewSheet(name));
+    const sheet = new PreviewSheet(name);
+    this.sheets.push(sheet);
     this.changed.structural = true;
+    return sheet.id;
+  }
+
+  /** @internal */
+  opDeleteSheetById(id: string): void {
+    const sheet = this.sheets.find((s) => s.id === id);
+    if (sheet) this.opDeleteSheet(sheet.name);
   }
 
   /** @internal */
@@ -643,11 +651,19 @@ class PreviewBatch implements WorkbookBatch {
 
   constructor(private readonly wb: PreviewWorkbook) {}
 
-  addSheet(name: string): void {
-    this.queued.push((wb) => wb.opAddSheet(name));
+  addSheet(name: string): Pending<string> {
+    const result = new PendingValue<string>("The sheet's id");
+    this.queued.push((wb) => {
+      const id = wb.opAddSheet(name);
+      this.pending.push(() => result.settle(id));
+    });
+    return result;
   }
   deleteSheet(name: string): void {
     this.queued.push((wb) => wb.opDeleteSheet(name));
+  }
+  deleteSheetById(id: string): void {
+    this.queued.push((wb) => wb.opDeleteSheetById(id));
   }
   activateSheet(name: string): void {
     this.queued.push((wb) => wb.opActivate(name));

@@ -274,3 +274,34 @@ it("offers an imported share table to the RARE functions, lists rejected rows, a
   expect(await share()).toBe(0.8);
   expect(session.errors).toEqual([]);
 });
+
+it("imports the 2 MB row of 25 CJK cells and a 5 MB row, split across requests", async () => {
+  type Preview = { sheet(name: string): { value(r: number, c: number): unknown } };
+  const cellsOf = (sheet: string, row: number, cols: number) =>
+    page.evaluate(
+      ([s, r, n]) => {
+        const wb = (globalThis as unknown as { rarePreview: Preview }).rarePreview;
+        return Array.from({ length: n as number }, (_, c) => String(wb.sheet(s as string).value(r as number, c)));
+      },
+      [sheet, row, cols] as const,
+    );
+  const cjk = Array.from({ length: 25 }, (_, c) => String.fromCharCode(0x4e00 + c).repeat(27_000));
+  const cjkFile = Array.from({ length: 25 }, (_, c) => `c${c + 1}`).join(",") + "\n" + cjk.join(",") + "\n";
+  expect(Buffer.byteLength(cjkFile)).toBeGreaterThan(2_000_000);
+  await pick("cjk.csv", cjkFile);
+  await page.waitForSelector("#import-preview");
+  await importButton().click();
+  await success().waitFor();
+  await expect(success().innerText()).resolves.toMatch(/Imported 1 row/);
+  expect(await cellsOf("cjk", 1, 25)).toEqual(cjk);
+
+  const wide = Array.from({ length: 160 }, (_, c) => String.fromCharCode(97 + (c % 26)).repeat(32_767));
+  const wideFile = wide.map((_, c) => `w${c + 1}`).join(",") + "\n" + wide.join(",") + "\n";
+  expect(Buffer.byteLength(wideFile)).toBeGreaterThan(5_000_000);
+  await pick("wide.csv", wideFile);
+  await page.waitForSelector("#import-preview");
+  await importButton().click();
+  await expect(success().innerText()).resolves.toMatch(/into the new sheet "wide"/);
+  expect(await cellsOf("wide", 1, 160)).toEqual(wide);
+  expect(session.errors).toEqual([]);
+});

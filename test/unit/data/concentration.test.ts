@@ -36,3 +36,10 @@ describe("shares", () => {
     expect(s.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 });
+
+describe("totals beyond double range", () => {
+  it("refuse with a message instead of shares of 0", () => {
+    expect(() => shares([1e308, 1e308])).toThrow(/sum beyond the largest number/);
+    expect(() => hhi([1e308, 1e308])).toThrow(/sum beyond the largest number/);
+  });
+});

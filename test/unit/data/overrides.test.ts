@@ -83,6 +83,36 @@ describe("mergeOverrides", () => {
     expect(rejected.every((r) => r.kind === "production")).toBe(true);
   });
 
+  it("refuses production whose year total overflows (1e308 + 1e308), keeping that year's bundled figures", () => {
+    const { dataset, rejected } = mergeOverrides(base, {
+      source: label,
+      production: [
+        { country: "China", year: 2024, tonnes: 1e308 },
+        { country: "Myanmar", year: 2024, tonnes: 1e308 },
+        { country: "China", year: 2023, tonnes: 300000 },
+      ],
+    });
+    expect(rejected.map((r) => r.row)).toEqual([1, 2]);
+    expect(rejected[0].reason).toMatch(/2024 would total more than Excel's largest number/);
+    const data = new RareData(dataset);
+    const original = new RareData(base);
+    expect(data.production("China", 2024)).toBe(original.production("China", 2024));
+    expect(data.countryShare("China", 2024)).toBe(original.countryShare("China", 2024));
+    expect(data.hhi(2024)).toBe(original.hhi(2024));
+    expect(data.production("China", 2023)).toBe(300000);
+  });
+
+  it("a single 1e308 row does not overflow and gives a share near 1, not 0", () => {
+    const { dataset, rejected } = mergeOverrides(base, {
+      source: label,
+      production: [{ country: "China", year: 2024, tonnes: 1e308 }],
+    });
+    expect(rejected).toEqual([]);
+    const data = new RareData(dataset);
+    expect(data.countryShare("China", 2024)).toBeCloseTo(1, 12);
+    expect(data.hhi(2024)).toBeCloseTo(10000, 6);
+  });
+
   it("price overrides, including an oxide USGS does not price", () => {
     const { dataset, rejected } = mergeOverrides(base, {
       source: label,

@@ -207,10 +207,10 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     const { state, excel } = fakeExcel(["Sheet1"]);
     state.cell("Sheet1", 0, 0).value = "keep me";
     const wb = createExcelWorkbook({ excel, isSetSupported: all });
-    state.failAtSync = 5; // 1: hasSheet, 2: manifest, 3: names, 4: the contents, 5: table, chart and names
+    state.failAtSync = 6; // 1: hasSheet, 2: manifest, 3: names, 4: add the sheet, 5: the contents, 6: table, chart and names
     const error = await writeScenarioSheet(wb, plan, { mode: "create" }).catch((e) => e);
     expect(error).toMatchObject({ code: "writeFailed", restored: true });
-    expect(error.message).toMatch(/Injected failure in sync 5.*The partly written sheet was removed/);
+    expect(error.message).toMatch(/Injected failure in sync 6.*The partly written sheet was removed/);
     expect([...state.sheets.keys()]).toEqual(["Sheet1"]);
     expect(state.cell("Sheet1", 0, 0).value).toBe("keep me");
     expect(state.settings.has(manifestKey(SHEET))).toBe(false);

@@ -55,10 +55,29 @@ describe("payload estimate", () => {
     );
   });
 
-  it("counts escapes and non-ASCII conservatively", () => {
+  it("counts a string's JSON exactly as sent: UTF-8 bytes of what JSON.stringify writes", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 40 }),
+        fc.string({ unit: "grapheme", maxLength: 40 }),
+        (a, b) => {
+          expect(stringBytes(a)).toBe(utf8Length(JSON.stringify(a)));
+          expect(stringBytes(b)).toBe(utf8Length(JSON.stringify(b)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // Lone surrogates go out as \uXXXX escapes.
+    expect(stringBytes("\ud800x")).toBe(utf8Length(JSON.stringify("\ud800x")));
+    expect(stringBytes("x\udc00")).toBe(2 + 1 + 6);
+  });
+
+  it("counts escapes and non-ASCII as JSON.stringify writes them", () => {
     expect(stringBytes('a"b')).toBe(2 + 1 + 2 + 1);
     expect(stringBytes("\u0001")).toBe(2 + 6);
-    expect(stringBytes("é")).toBe(2 + 6);
+    expect(stringBytes("é")).toBe(2 + 2);
+    expect(stringBytes("中")).toBe(2 + 3);
+    expect(stringBytes("😀")).toBe(2 + 4);
     expect(cellBytes(12.5)).toBe(4 + 1);
     expect(utf8Length("é中😀")).toBe(2 + 3 + 4);
   });

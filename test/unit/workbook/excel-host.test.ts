@@ -85,13 +85,14 @@ describe("hosts/excel.ts over office-addin-mock", () => {
     const { excel, state, mock } = fakeExcel(["Sheet1", "Data"]);
     state.cell("Data", 0, 0).value = "keep me";
     const wb = createExcelWorkbook({ excel, isSetSupported: all });
-    state.failAtSync = 7; // 1: hasSheet, 2: date system, 3-5: calculation to Manual, 6: first planned sync, 7: second
+    // 1: hasSheet, 2: date system, 3-5: calculation to Manual, 6: add the sheet, 7: first planned sync, 8: second
+    state.failAtSync = 8;
     const error = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET }).catch((e) => e);
 
     expect(error).toBeInstanceOf(ImportError);
     expect(error).toMatchObject({ code: "importFailed", restored: true });
     expect(error.message).toMatch(
-      /failed after 1 of \d+ steps: Injected failure in sync 7\. The partly written sheet was removed/,
+      /failed after 1 of \d+ steps: Injected failure in sync 8\. The partly written sheet was removed/,
     );
     expect([...state.sheets.keys()]).toEqual(["Sheet1", "Data"]);
     expect(state.cell("Data", 0, 0).value).toBe("keep me");

@@ -43,8 +43,10 @@ describe("writeImport on the preview workbook", () => {
       onProgress: (p) => progress.push(p),
     });
 
-    expect(outcome).toEqual({ sheetName: "Import", tableName: "Table1", rowsWritten: 3_000, syncs: wb.syncs });
-    expect(wb.syncs).toBe(planImport(data, { budgetBytes: BUDGET }).syncs.length);
+    // One sync adds the sheet (so its id is known before anything is written), then the plan's.
+    expect(outcome).toEqual({ sheetName: "Import", tableName: "Table1", rowsWritten: 3_000, syncs: wb.syncs - 1 });
+    expect(wb.syncs - 1).toBe(planImport(data, { budgetBytes: BUDGET }).syncs.length);
+    expect(wb.log.filter((l) => l.sync === 1).map((l) => l.op)).toEqual(["addSheet"]);
     expect(wb.syncs).toBeGreaterThan(3);
     const ops = wb.log.map((l) => l.op);
     expect(ops[0]).toBe("addSheet");
@@ -120,7 +122,7 @@ describe("writeImport on the preview workbook", () => {
     async (failMode) => {
       const preview = await workbookWithData();
       const before = contentOf(preview);
-      const wb = spyWorkbook(preview, { failAtSync: 3, failMode });
+      const wb = spyWorkbook(preview, { failAtSync: 4, failMode }); // 1 adds the sheet, 4 is the plan's third
       const error = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET }).catch((e) => e);
 
       expect(error).toBeInstanceOf(ImportError);
@@ -134,7 +136,7 @@ describe("writeImport on the preview workbook", () => {
       expect(wb.calls).toEqual([
         "suspendUpdates",
         "calculationMode Manual",
-        "deleteSheet Import",
+        "deleteSheetById",
         "calculationMode Automatic",
         "resumeUpdates",
       ]);
@@ -146,7 +148,7 @@ describe("writeImport on the preview workbook", () => {
     const preview = await workbookWithData();
     const before = contentOf(preview);
     const controller = new AbortController();
-    const wb = spyWorkbook(preview, { afterSync: (n) => n === 2 && controller.abort() });
+    const wb = spyWorkbook(preview, { afterSync: (n) => n === 3 && controller.abort() });
     const error = await writeImport(wb, data, {
       sheetName: "Import",
       budgetBytes: BUDGET,
@@ -165,7 +167,7 @@ describe("writeImport on the preview workbook", () => {
     const preview = await workbookWithData();
     const controller = new AbortController();
     const plan = planImport(data, { budgetBytes: BUDGET });
-    const wb = spyWorkbook(preview, { afterSync: (n) => n === plan.syncs.length && controller.abort() });
+    const wb = spyWorkbook(preview, { afterSync: (n) => n === plan.syncs.length + 1 && controller.abort() });
     await expect(writeImport(wb, plan, { sheetName: "Import", signal: controller.signal })).rejects.toMatchObject({
       code: "importCancelled",
     });
@@ -234,11 +236,53 @@ describe("writeImport on the preview workbook", () => {
   it("when the cleanup itself fails, the message says the sheet must be deleted by hand", async () => {
     const preview = await workbookWithData();
     const wb = spyWorkbook(preview, { failAtSync: 2 });
-    wb.deleteSheet = async () => {
+    wb.deleteSheetById = async () => {
       throw new Error("sheet is protected");
     };
     const error = await writeImport(wb, data, { sheetName: "Import", budgetBytes: BUDGET }).catch((e) => e);
     expect(error).toMatchObject({ code: "importFailed", restored: false });
     expect(error.message).toMatch(/could not be removed \(sheet is protected\); delete it by hand/);
+  });
+});
+
+describe("writeImport: rows wider than one request", () => {
+  it("the preview, like Excel on the web, refuses a request over 5 MB and applies none of it", async () => {
+    const wb = new PreviewWorkbook({ sheets: ["Sheet1"] });
+    const wide = [Array.from({ length: 160 }, () => "x".repeat(32_767))];
+    await expect(wb.writeValues("Sheet1", { row: 0, col: 0 }, wide)).rejects.toMatchObject({
+      code: "RequestPayloadSizeLimitExceeded",
+    });
+    expect(wb.sheet("Sheet1").value(0, 0)).toBeNull();
+  });
+
+  it("imports a 5 MB row of legal cells, split by columns, every cell as given", async () => {
+    const headers = Array.from({ length: 160 }, (_, c) => `C${c + 1}`);
+    const wide = headers.map((_, c) => String.fromCharCode(65 + (c % 26)).repeat(32_767));
+    const preview = new PreviewWorkbook({ sheets: ["Sheet1"] });
+    const outcome = await writeImport(
+      preview,
+      { headers, rows: [wide, headers.map((_, c) => c)], columnFormats: headers.map(() => "General") },
+      { sheetName: "Wide" },
+    );
+    expect(outcome.rowsWritten).toBe(2);
+    expect(outcome.syncs).toBeGreaterThan(1);
+    const sheet = preview.sheet("Wide");
+    wide.forEach((v, c) => expect(sheet.value(1, c)).toBe(v));
+    expect(sheet.value(2, 159)).toBe(159);
+    expect(preview.tablesOn("Wide")[0].rect).toEqual({ row: 0, col: 0, rows: 3, cols: 160 });
+  });
+
+  it("imports the 2 MB row of 25 CJK cells", async () => {
+    const headers = Array.from({ length: 25 }, (_, c) => `列${c + 1}`);
+    const row = headers.map((_, c) => String.fromCharCode(0x4e00 + c).repeat(27_000));
+    const preview = new PreviewWorkbook({ sheets: ["Sheet1"] });
+    await writeImport(
+      preview,
+      { headers, rows: [row], columnFormats: headers.map(() => "General") },
+      {
+        sheetName: "CJK",
+      },
+    );
+    row.forEach((v, c) => expect(preview.sheet("CJK").value(1, c)).toBe(v));
   });
 });

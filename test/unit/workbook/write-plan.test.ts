@@ -222,10 +222,96 @@ describe("planImport: small cases", () => {
     expect(() => planImport(data as ImportData)).toThrow(message);
   });
 
-  it("refuses a row bigger than one request", () => {
+  it("refuses only a single cell bigger than one request", () => {
     expect(() =>
       planImport({ headers: ["A"], rows: [["x".repeat(30_000)]], columnFormats: ["General"] }, { budgetBytes: 25_000 }),
-    ).toThrow(/larger than one request/);
+    ).toThrow(/row 2, column 1 alone is larger than one request/);
+  });
+});
+
+describe("planImport: rows wider than one request", () => {
+  /** Every sync within its estimate, measured on the JSON it sends, and the estimate within the budget. */
+  function expectWithinBudget(plan: WritePlan, budget: number): void {
+    for (const sync of plan.syncs) {
+      expect(utf8Length(JSON.stringify(sync.ops))).toBeLessThanOrEqual(sync.estimatedBytes);
+      expect(sync.estimatedBytes).toBeLessThanOrEqual(budget);
+    }
+  }
+
+  it("writes a 5 MB row of legal cells, split by columns across requests", () => {
+    const cols = 160;
+    const headers = Array.from({ length: cols }, (_, c) => `C${c + 1}`);
+    const wide = headers.map((_, c) => String.fromCharCode(97 + (c % 26)).repeat(32_767));
+    const data: ImportData = {
+      headers,
+      rows: [["short", ...headers.slice(1).map(() => 1)], wide, ["=1+1", ...headers.slice(1).map(() => 2)]],
+      columnFormats: headers.map(() => "General"),
+    };
+    expect(utf8Length(JSON.stringify(wide))).toBeGreaterThan(5_000_000);
+    const plan = planImport(data);
+    expectWithinBudget(plan, FOUR_MB);
+    const pieces = plan.syncs.flatMap((s) => s.ops).filter((op) => op.kind === "values" && op.topLeft.row === 2);
+    expect(pieces.length).toBe(2);
+    expect(pieces.map((op) => op.kind === "values" && op.topLeft.col)[0]).toBe(0);
+    const { at, values, writes, textBeforeValue } = replay(plan);
+    expect(writes.every((n) => n === 1)).toBe(true);
+    for (let c = 0; c < cols; c++) expect(values[at(2, c)]).toBe(wide[c]);
+    expect(values[at(3, 0)]).toBe("=1+1");
+    expect(textBeforeValue[at(3, 0)]).toBe(1);
+    expect(plan.syncs.at(-1)!.rowsWritten).toBe(3);
+  });
+
+  it("writes the 2 MB row of 25 CJK cells (counted at 3 bytes a character, not 6)", () => {
+    const headers = Array.from({ length: 25 }, (_, c) => `列${c + 1}`);
+    const row = headers.map((_, c) => String.fromCharCode(0x4e00 + c).repeat(27_000));
+    const data: ImportData = { headers, rows: [row], columnFormats: headers.map(() => "General") };
+    const bytes = utf8Length(JSON.stringify(row));
+    expect(bytes).toBeGreaterThan(2_000_000);
+    const plan = planImport(data);
+    expectWithinBudget(plan, FOUR_MB);
+    // The whole row fits one request once counted as sent: one values op, not pieces.
+    const ops = plan.syncs.flatMap((s) => s.ops).filter((op) => op.kind === "values");
+    expect(ops).toHaveLength(1);
+    const { at, values } = replay(plan);
+    row.forEach((v, c) => expect(values[at(1, c)]).toBe(v));
+    expect(plan.estimatedBytes).toBeLessThan(bytes + 20_000);
+  });
+
+  it("any mix of wide rows: every cell once, text cells formatted before their values, within budget", () => {
+    const cell = fc.oneof(
+      fc.constant(null),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.string({ maxLength: 3000, unit: "grapheme" }),
+      fc.constantFrom("=1+1", "-x", DDE_PAYLOAD),
+    );
+    const dataArb = fc.integer({ min: 1, max: 30 }).chain((cols) =>
+      fc.record({
+        headers: fc.array(fc.string({ maxLength: 12 }), { minLength: cols, maxLength: cols }),
+        rows: fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { maxLength: 8 }),
+        columnFormats: fc.array(fc.constantFrom("General", "@", "0.00"), { minLength: cols, maxLength: cols }),
+        flagged: fc.array(fc.tuple(fc.nat(7), fc.nat(cols - 1)), { maxLength: 10 }),
+        budget: fc.integer({ min: 16_000, max: 40_000 }),
+      }),
+    );
+    fc.assert(
+      fc.property(dataArb, ({ budget, flagged, ...data }) => {
+        const textCells = flagged.filter(([r]) => r < data.rows.length) as Array<[number, number]>;
+        const plan = planImport({ ...data, textCells }, { budgetBytes: budget });
+        expectWithinBudget(plan, budget);
+        const { at, values, textBeforeValue, writes } = replay(plan);
+        expect(writes.every((n) => n === 1)).toBe(true);
+        [data.headers, ...data.rows].forEach((row, r) =>
+          row.forEach((v, c) => {
+            expect(values[at(r, c)]).toBe(v === null ? "" : v);
+            if (isFormulaLike(v) || r === 0) expect(textBeforeValue[at(r, c)]).toBe(1);
+          }),
+        );
+        for (const [r, c] of textCells) expect(textBeforeValue[at(r + 1, c)]).toBe(1);
+        const rows = plan.syncs.map((s) => s.rowsWritten);
+        expect([...rows].sort((a, b) => a - b)).toEqual(rows);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -46,6 +46,8 @@ export class FakeExcelState {
     position?: [FakeRect, FakeRect];
   }> = [];
   readonly settings = new Map<string, unknown>();
+  /** Sheet name (upper case) → the id Excel gave it when added. */
+  readonly sheetIds = new Map<string, string>();
   /** Sheet visibility as Office.js spells it ("Visible", "VeryHidden"); absent = "Visible". */
   readonly visibility = new Map<string, string>();
   /** Dynamic-array results by "sheet!row,col" of their anchor: the block they spill into. */
@@ -241,6 +243,10 @@ function usedBlock(state: FakeExcelState, sheet: string): FakeRect | null {
 function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown> {
   let current = name; // what the sheet is called once the queued renames have applied
   return {
+    load: () => undefined,
+    get id(): string | undefined {
+      return state.sheetIds.get(current.toUpperCase());
+    },
     get name() {
       return current;
     },
@@ -251,6 +257,9 @@ function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown>
         if (state.sheetKey(to)) throw officeError("ItemAlreadyExists", `A sheet named ${to} exists.`);
         state.sheets.set(to, state.sheets.get(key)!);
         state.sheets.delete(key);
+        const id = state.sheetIds.get(key.toUpperCase());
+        state.sheetIds.delete(key.toUpperCase());
+        if (id) state.sheetIds.set(to.toUpperCase(), id); // an id survives a rename, as in Excel
         current = to;
       });
     },
@@ -357,13 +366,23 @@ export function fakeExcel(sheetNames: string[] = ["Sheet1"]): FakeExcel {
             state.enqueue(`addSheet ${name}`, () => {
               if (state.sheetKey(name)) throw officeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
               state.sheets.set(name, new Map());
+              state.sheetIds.set(name.toUpperCase(), `{FAKE-${state.sheetIds.size + 1}}`);
             });
             return fakeSheet(state, name);
           },
           getItem: (name: string) => fakeSheet(state, name),
-          getItemOrNullObject: (name: string) => {
-            const result = { isNullObject: true };
-            state.enqueue(`lookup ${name}`, () => (result.isNullObject = state.sheetKey(name) === undefined));
+          // By name or id, as Excel's WorksheetCollection.getItemOrNullObject.
+          getItemOrNullObject: (key: string) => {
+            const result = { isNullObject: true, id: "", name: "", load: () => undefined, delete: () => undefined };
+            state.enqueue(`lookup ${key}`, () => {
+              const byId = [...state.sheetIds].find(([, id]) => id === key)?.[0];
+              const name = state.sheetKey(byId ?? key);
+              result.isNullObject = name === undefined;
+              if (name === undefined) return;
+              result.name = name;
+              result.id = state.sheetIds.get(name.toUpperCase()) ?? "";
+              result.delete = fakeSheet(state, name).delete as () => undefined;
+            });
             return result;
           },
         },

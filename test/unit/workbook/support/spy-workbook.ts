@@ -38,6 +38,7 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
     return {
       addSheet: record("addSheet", (n: string) => batch.addSheet(n)),
       deleteSheet: record("deleteSheet", (n: string) => batch.deleteSheet(n)),
+      deleteSheetById: record("deleteSheetById", (id: string) => batch.deleteSheetById(id)),
       activateSheet: record("activateSheet", (n: string) => batch.activateSheet(n)),
       writeValues: record(
         "writeValues",
@@ -102,6 +103,7 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
     resumeUpdates: () => (calls.push("resumeUpdates"), inner.resumeUpdates()),
     addSheet: (n) => inner.addSheet(n),
     deleteSheet: (n) => (calls.push(`deleteSheet ${n}`), inner.deleteSheet(n)),
+    deleteSheetById: (id) => (calls.push("deleteSheetById"), inner.deleteSheetById(id)),
     activateSheet: (n) => inner.activateSheet(n),
     writeValues: (s, t, v) => inner.writeValues(s, t, v),
     writeFormulas: (s, t, f) => inner.writeFormulas(s, t, f),
