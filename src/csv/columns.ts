@@ -3,10 +3,11 @@
  * cell strings papaparse gives. Numbers, percents and dates live in a Float64Array (8 bytes a
  * cell, no boxing); the rare cell that does not fit its column's type is kept as text on the side.
  */
-import { isFormulaLike, isMissing, readBoolean } from "./cells";
+import { isFormulaLike, isMissing } from "./cells";
 import { DateOrder, DateReader } from "./dates";
 import { NumberReader } from "./numbers";
 import type { CellValue, ColumnValues, TextCell } from "./results";
+import type { CellReaders, TypeDescriptor, ValueShape } from "./types/descriptor";
 
 const INITIAL_CAPACITY = 1024;
 /** Repeated short values (countries, units, sources) are stored once; see TextColumn. */
@@ -184,29 +185,31 @@ abstract class TypedColumn {
   }
 }
 
-export type NumericKind = "number" | "percent" | "date";
-
+/** A column stored as numbers (numbers, percents, currency, dates): its type's reader fills it. */
 export class NumericColumn extends TypedColumn {
   readonly values: NumberValues;
-  decimals = 0;
-  grouped = false;
-  private readonly numbers: NumberReader;
-  private readonly dates = new DateReader();
-  private readonly wantPercent: boolean;
+  /** What the values showed, for the number format. */
+  readonly shape: ValueShape = { decimals: 0, grouped: false, currency: "", currencyAfter: false };
+  /** Percentages read as fractions (in a number column): how many, the first rows, the first value. */
+  percents = 0;
+  readonly percentRecords: number[] = [];
+  percentExample = "";
+  private readonly readers: CellReaders;
+  private readonly numeric: boolean;
 
   constructor(
     index: number,
     log: CellLog,
     blankRows: number,
     capacity: number,
-    readonly kind: NumericKind,
+    private readonly type: TypeDescriptor,
     decimalComma: boolean,
     private readonly dateOrder: DateOrder,
   ) {
     super(index, log);
     this.values = new NumberValues(blankRows, capacity);
-    this.numbers = new NumberReader(decimalComma);
-    this.wantPercent = kind === "percent";
+    this.readers = { numbers: new NumberReader(decimalComma), dates: new DateReader() };
+    this.numeric = type.numeric;
   }
 
   add(text: string, row: number, record: number): void {
@@ -215,28 +218,30 @@ export class NumericColumn extends TypedColumn {
       this.values.push(NaN);
       return;
     }
-    let v: number;
-    if (this.kind === "date") {
-      v = this.dates.read(text, 0, e, this.dateOrder);
-    } else {
-      const numbers = this.numbers;
-      v = numbers.read(text, 0, e);
-      if (v === v) {
-        if (numbers.percent !== this.wantPercent) {
-          v = NaN;
-        } else {
-          if (numbers.decimals > this.decimals) this.decimals = numbers.decimals;
-          if (numbers.grouped) this.grouped = true;
-        }
-      }
-    }
+    const v = this.type.read(this.readers, text, 0, e, this.dateOrder);
     if (v === v) {
+      if (this.numeric) this.noteShape(text, record);
       this.values.push(v);
     } else if (isMissing(text, 0, e)) {
       this.values.push(NaN);
     } else {
       this.keepText(text, row, record);
       this.values.pushText(text);
+    }
+  }
+
+  private noteShape(text: string, record: number): void {
+    const numbers = this.readers.numbers;
+    const shape = this.shape;
+    if (numbers.decimals > shape.decimals) shape.decimals = numbers.decimals;
+    if (numbers.grouped) shape.grouped = true;
+    if (numbers.percent && this.percents++ < 5) {
+      if (this.percents === 1) this.percentExample = text;
+      this.percentRecords.push(record);
+    }
+    if (numbers.currency !== "" && shape.currency === "") {
+      shape.currency = numbers.currency;
+      shape.currencyAfter = numbers.currencyAfter;
     }
   }
 
@@ -247,8 +252,15 @@ export class NumericColumn extends TypedColumn {
 
 export class BooleanColumn extends TypedColumn {
   readonly values: BooleanValues;
+  private readonly readers: CellReaders = { numbers: new NumberReader(false), dates: new DateReader() };
 
-  constructor(index: number, log: CellLog, blankRows: number, capacity: number) {
+  constructor(
+    index: number,
+    log: CellLog,
+    blankRows: number,
+    capacity: number,
+    private readonly type: TypeDescriptor,
+  ) {
     super(index, log);
     this.values = new BooleanValues(blankRows, capacity);
   }
@@ -259,9 +271,9 @@ export class BooleanColumn extends TypedColumn {
       this.values.push(0);
       return;
     }
-    const b = readBoolean(text, 0, e);
-    if (b !== null) {
-      this.values.push(b ? 2 : 1);
+    const b = this.type.read(this.readers, text, 0, e, "mdy");
+    if (b === b) {
+      this.values.push(b + 1);
     } else if (isMissing(text, 0, e)) {
       this.values.push(0);
     } else {
