@@ -1,14 +1,14 @@
 /**
- * Maps domain errors to the errors Excel shows. Inside Excel the custom-functions
- * runtime defines CustomFunctions.Error; outside Excel (the browser preview, Node
- * tests) office.js defines CustomFunctions without it, so an equivalent stand-in with
- * the same shape ({code, message}) is used. Excel shows the message for #VALUE! and
- * #N/A only; it drops it for #NUM!, so #NUM! messages are for the preview and tests.
+ * Turns domain errors into the errors Excel shows, with the codes of src/excel/error-map.ts.
+ * Inside Excel the custom-functions runtime defines CustomFunctions.Error; outside Excel
+ * (the browser preview, Node tests) office.js defines CustomFunctions without it, so an
+ * equivalent stand-in with the same shape ({code, message}) is used. Excel shows the message
+ * for #VALUE! and #N/A only; it drops it for #NUM!, so #NUM! messages are for the preview and tests.
  */
-import { isRareError, type RareErrorCode } from "../src/data/errors";
+import { isRareError } from "../src/data/errors";
+import { EXCEL_CODE_FOR, UNEXPECTED_ERROR_CODE, type FunctionErrorCode } from "../src/excel/error-map";
 
-export type ExcelErrorCode = "#N/A" | "#VALUE!" | "#NUM!";
-
+/** The shape of CustomFunctions.Error (Office.js), as a function returns or receives it. */
 export interface ExcelError {
   code: string;
   message?: string;
@@ -23,12 +23,6 @@ export class PreviewError implements ExcelError {
   ) {}
 }
 
-const codeFor: Record<RareErrorCode, ExcelErrorCode> = {
-  notAvailable: "#N/A",
-  invalidValue: "#VALUE!",
-  invalidNumber: "#NUM!",
-};
-
 type ErrorCtor = new (code: never, message?: string) => ExcelError;
 
 function runtimeErrorClass(): ErrorCtor | undefined {
@@ -36,7 +30,7 @@ function runtimeErrorClass(): ErrorCtor | undefined {
   return cf && typeof cf.Error === "function" ? cf.Error : undefined;
 }
 
-export function excelError(code: ExcelErrorCode, message: string): ExcelError {
+export function excelError(code: FunctionErrorCode, message: string): ExcelError {
   // Looked up per call: the runtime may define CustomFunctions.Error after this bundle loads.
   const Runtime = runtimeErrorClass();
   return Runtime ? new Runtime(code as never, message) : new PreviewError(code, message);
@@ -44,9 +38,9 @@ export function excelError(code: ExcelErrorCode, message: string): ExcelError {
 
 /** Any thrown value becomes an Excel error; unexpected exceptions never reach Excel raw. */
 export function toExcelError(e: unknown): ExcelError {
-  if (isRareError(e)) return excelError(codeFor[e.code], e.message);
+  if (isRareError(e)) return excelError(EXCEL_CODE_FOR[e.code], e.message);
   const detail = e instanceof Error ? e.message : String(e);
-  return excelError("#VALUE!", `RARE could not compute this: ${detail}`);
+  return excelError(UNEXPECTED_ERROR_CODE, `RARE could not compute this: ${detail}`);
 }
 
 /** An error value arriving as an argument (from a cell holding an error). */

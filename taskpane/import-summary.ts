@@ -1,6 +1,6 @@
 /** Sentences for what an import wrote and what it dropped (pure; unit-tested). */
 import type { CsvLayout } from "../src/csv";
-import { columnName } from "../src/workbook/a1";
+import { columnLetters } from "../src/excel/a1";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
@@ -14,7 +14,7 @@ export function droppedLines(layout: Pick<CsvLayout, "dropped">): string[] {
   const lines: string[] = [];
   if (dropped.columns.count > 0)
     lines.push(
-      `Dropped ${plural(dropped.columns.count, "blank trailing column")} (file columns ${columnName(dropped.columns.from - 1)}–${columnName(dropped.columns.to - 1)}).`,
+      `Dropped ${plural(dropped.columns.count, "blank trailing column")} (file columns ${columnLetters(dropped.columns.from)}–${columnLetters(dropped.columns.to)}).`,
     );
   if (dropped.blankRows.count > 0)
     lines.push(

@@ -6,7 +6,7 @@
  */
 import { mergeOverrides, type RejectedRow } from "../src/data/overrides";
 import { RareData } from "../src/data/rare-data";
-import type { DetectedOverrides } from "../src/overrides/detect";
+import type { DetectedOverrides } from "../src/overrides/detect-overrides";
 import { OVERRIDES_KEY, emptyOverrides, parseStored, withLayer, type StoredOverrides } from "../src/overrides/store";
 import type { Workbook } from "../src/workbook/workbook";
 import type { RareRuntime } from "../functions/runtime-bridge";

@@ -117,14 +117,3 @@ export class CellClassifier {
     return 0;
   }
 }
-
-/**
- * True when Excel would read the text as a formula (or strip a leading control character)
- * if it were written as a value: it begins with =, +, -, @, tab or carriage return.
- * Such cells need the text number format "@" before their value is written.
- */
-export function isFormulaLike(text: string): boolean {
-  if (text.length === 0) return false;
-  const c = text.charCodeAt(0);
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
-}

@@ -3,7 +3,8 @@
  * cell strings papaparse gives. Numbers, percents and dates live in a Float64Array (8 bytes a
  * cell, no boxing); the rare cell that does not fit its column's type is kept as text on the side.
  */
-import { isFormulaLike, isMissing } from "./cells";
+import { isFormulaLeadCode, isFormulaLike } from "../excel/formula-lead";
+import { isMissing } from "./cells";
 import { DateOrder, DateReader } from "./dates";
 import { NumberReader } from "./numbers";
 import type { CellValue, ColumnValues, TextCell } from "./results";
@@ -138,8 +139,7 @@ export class TextColumn {
       return;
     }
     const c = v.charCodeAt(0);
-    // = + - @ tab CR (see isFormulaLike), tested inline: this runs for every text cell.
-    if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) {
+    if (isFormulaLeadCode(c)) {
       this.log.textCells.push({ row, column: this.index, reason: "formula" });
     }
     const intern = this.intern;

@@ -5,7 +5,7 @@
  * (textCells, a "mixedColumn" warning), never lost. Pass an Analysis' columns as
  * options.columns to use types detected from every row.
  */
-import { EXCEL_MAX_ROWS } from "./limits";
+import { EXCEL_MAX_ROWS } from "../excel/limits";
 import type { ResolvedType } from "./detect";
 import { runAsync, runSync } from "./drive";
 import { BooleanColumn, CellLog, ImportColumn, NumericColumn, TextColumn } from "./columns";

@@ -72,7 +72,7 @@ export { analyse, analyseAsync, PREVIEW_ROWS } from "./analyse";
 export { importCsv, importCsvSync, sliceRows } from "./import";
 export { toImportData } from "./handover";
 export type { ImportHandover } from "./handover";
-export { isFormulaLike } from "./cells";
+export { isFormulaLike } from "../excel/formula-lead";
 export { isRefusal } from "./refusals";
 export type { CsvRefusal, RefusalCode } from "./refusals";
 export { safeSheetName } from "./sheetName";
@@ -94,4 +94,4 @@ export type {
   WarningCode,
 } from "./results";
 export type { RaggedRow } from "./pass";
-export { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./limits";
+export { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../excel/limits";

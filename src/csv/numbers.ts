@@ -12,7 +12,7 @@
  * (Excel keeps 15: "2^53" and longer IDs would silently change), and values outside the
  * normal double range ("1e400", "1e-400": Excel would store infinity or 0).
  */
-import { EXCEL_MAX_DIGITS } from "./limits";
+import { EXCEL_MAX_DIGITS } from "../excel/limits";
 
 // Hot loops read local copies: imported bindings can compile to getter calls (CommonJS interop).
 const MAX_DIGITS = EXCEL_MAX_DIGITS;

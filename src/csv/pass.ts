@@ -8,7 +8,7 @@
  * row with data past it widens the table (pad mode) so nothing is lost; trailing fields that
  * are empty in every kept row never become columns, and are reported as dropped.
  */
-import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./limits";
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../excel/limits";
 import { LineCounter, lineBreaks } from "./lines";
 import type { CsvOptions } from "./options";
 import { CsvRecord, fieldNumberAt, RecordReader } from "./records";

@@ -2,7 +2,7 @@
  * Refusals: the file cannot become a sheet, and nothing is written. They are values, not
  * exceptions, so the pane shows `message` as is; row, column and line say where.
  */
-import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./limits";
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../excel/limits";
 import { columnLabel, count } from "./text";
 
 export type RefusalCode =

@@ -4,7 +4,9 @@ import type { Decoded } from "./decode";
 import type { ColumnType } from "./options";
 import type { RaggedRow } from "./pass";
 
-export type CellValue = string | number | boolean | null;
+import type { CellValue } from "../excel/values";
+
+export type { CellValue };
 
 export type WarningCode =
   | "encoding"

@@ -3,8 +3,13 @@
  * not blank, no apostrophe at either end, not the reserved "History", and not already used
  * (Excel compares sheet names without case): "data (2)", "data (3)", ...
  */
-const MAX_LENGTH = 31;
-const RESERVED = "HISTORY";
+import {
+  RESERVED_SHEET_NAME,
+  SHEET_NAME_MAX_LENGTH as MAX_LENGTH,
+  replaceForbiddenSheetChars,
+} from "../excel/naming-rules";
+
+const RESERVED = RESERVED_SHEET_NAME.toUpperCase();
 
 export function safeSheetName(fileName: string, existingNames: readonly string[] = []): string {
   const taken = new Set(existingNames.map((n) => n.toUpperCase()));
@@ -23,8 +28,10 @@ function cleanBase(fileName: string): string {
   const dot = file.lastIndexOf(".");
   const stem = dot >= 0 ? file.slice(0, dot) : file;
   // Forbidden characters and control characters become "_"; runs of spaces shrink to one.
-  // eslint-disable-next-line no-control-regex
-  const cleaned = stem.replace(/[:\\/?*[\]\u0000-\u001f\u007f]/g, "_").replace(/\s+/g, " ");
+  const cleaned = replaceForbiddenSheetChars(stem, "_")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, "_")
+    .replace(/\s+/g, " ");
   const name = tidyEnds(cut(tidyEnds(cleaned), MAX_LENGTH));
   return name === "" ? "Import" : name;
 }

@@ -1,17 +1,11 @@
 /** Small formatting helpers for end-user messages. */
+import { columnLetters } from "../excel/a1";
+
+export { columnLetters };
 
 /** 1048577 → "1,048,577": messages read the same in every locale the pane runs in. */
 export function count(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/** 1 → "A", 27 → "AA", 16384 → "XFD" (1-based column number to Excel letters). */
-export function columnLetters(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  }
-  return s;
 }
 
 /** "column 3 (C)": both, because users count columns and Excel shows letters. */

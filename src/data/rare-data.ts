@@ -8,7 +8,7 @@ import { buildList, buildTable } from "./tables";
 import type { Dataset, ProductionRecord, Stage } from "./types";
 import { STAGES, WORLD } from "./vocab";
 import { checkYear, yearsText } from "./years";
-import { hhi as herfindahl } from "../model/concentration";
+import { hhi as herfindahl } from "./concentration";
 
 /**
  * The host-free query layer over one Dataset (the bundled seeds, or the bundle merged with

@@ -4,7 +4,7 @@
  * be in use at once, one layer per kind; a newer import of a kind replaces the older one.
  */
 import type { Overrides } from "../data/overrides";
-import type { OverrideKind } from "./detect";
+import type { OverrideKind } from "./detect-overrides";
 
 export const OVERRIDES_KEY = "rare.overrides";
 
@@ -41,9 +41,4 @@ export function parseStored(text: string | null): { stored: StoredOverrides; pro
 
 export function withLayer(stored: StoredOverrides, layer: StoredLayer): StoredOverrides {
   return { ...stored, layers: [...stored.layers.filter((l) => l.kind !== layer.kind), layer] };
-}
-
-/** One Overrides object for mergeOverrides: each layer's rows keep their layer's source label. */
-export function combined(stored: StoredOverrides): Overrides[] {
-  return stored.layers.map((l) => l.overrides);
 }

@@ -17,7 +17,7 @@
  *   the error is the result.
  * - A thrown RareError becomes the Excel error of its code (#N/A, #VALUE!, #NUM!) keeping
  *   its message; any other exception becomes #VALUE!, as Excel shows a failing custom function.
- * - Results come back as CellValue: errors as { error: "#N/A", message } objects, never
+ * - Results come back as ComputedValue: errors as { error: "#N/A", message } objects, never
  *   as exceptions, including text the parser cannot read ("#ERROR!").
  * - fast-formula-parser's SUM, AVERAGE and PRODUCT skip error values in referenced cells;
  *   Excel propagates them. They are wrapped to propagate, so a total over a column
@@ -27,22 +27,14 @@
  * lazy one-sheet evaluator).
  */
 import FormulaParser from "fast-formula-parser";
-import { isRareError, type RareErrorCode } from "../data/errors";
+import { isRareError } from "../data/errors";
+import { EXCEL_CODE_FOR, UNEXPECTED_ERROR_CODE } from "../excel/error-map";
+import { isErrorValue, type ComputedValue, type ExcelErrorCode } from "../excel/values";
 
 const { FormulaError } = FormulaParser;
 type FfpError = InstanceType<typeof FormulaError>;
 
-export type ExcelErrorCode = "#N/A" | "#VALUE!" | "#NUM!" | "#REF!" | "#NAME?" | "#DIV/0!" | "#NULL!" | "#ERROR!";
-
-export interface ErrorValue {
-  readonly error: ExcelErrorCode;
-  readonly message?: string;
-}
-
-/** A cell's value as hosts store it; null is an empty cell. */
-export type CellValue = number | string | boolean | null | ErrorValue;
-
-/** Arguments: CellValue scalars (errors never reach the function) or CellValue[][] for ranges. */
+/** Arguments: ComputedValue scalars (errors never reach the function) or ComputedValue[][] for ranges. */
 export type EngineFunction = (...args: unknown[]) => unknown;
 
 export interface CellPosition {
@@ -63,47 +55,28 @@ export interface FormulaEngineConfig {
   /** Custom functions by their formula name, e.g. "RARE.SHARE" (case-insensitive). */
   readonly functions: Readonly<Record<string, EngineFunction>>;
   /** 1-based. Return the cell's value; for a formula cell, its evaluated value. */
-  getCell(sheet: string, row: number, col: number): CellValue | undefined;
+  getCell(sheet: string, row: number, col: number): ComputedValue | undefined;
   /** 1-based, inclusive. Bound whole-column references (A:A) to the data you hold. */
   getRange(
     sheet: string,
     from: { row: number; col: number },
     to: { row: number; col: number },
-  ): Array<Array<CellValue | undefined>>;
+  ): Array<Array<ComputedValue | undefined>>;
   /** Defined names (workbook-scoped, case-insensitive); null → #NAME?. */
   resolveName?(name: string, sheet: string): NameTarget | null;
 }
 
 export interface FormulaEngine {
   /** Evaluate one formula (with or without the leading "=") as if it sat at `at`. */
-  evaluate(formula: string, at: CellPosition): CellValue;
+  evaluate(formula: string, at: CellPosition): ComputedValue;
 }
 
-const RARE_TO_EXCEL: Record<RareErrorCode, ExcelErrorCode> = {
-  notAvailable: "#N/A",
-  invalidValue: "#VALUE!",
-  invalidNumber: "#NUM!",
-};
-
-export function isErrorValue(value: unknown): value is ErrorValue {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    typeof (value as ErrorValue).error === "string"
-  );
-}
-
-export function excelErrorOf(code: RareErrorCode): ExcelErrorCode {
-  return RARE_TO_EXCEL[code];
-}
-
-function toFfp(value: CellValue | undefined): unknown {
+function toFfp(value: ComputedValue | undefined): unknown {
   if (value === undefined) return null;
   return isErrorValue(value) ? new FormulaError(value.error, value.message ?? "") : value;
 }
 
-function fromFfp(value: unknown): CellValue {
+function fromFfp(value: unknown): ComputedValue {
   if (value instanceof FormulaError) {
     const e = value as FfpError;
     return e.message ? { error: e.error as ExcelErrorCode, message: e.message } : { error: e.error as ExcelErrorCode };
@@ -122,8 +95,8 @@ function liftArgument(arg: FormulaParser.Argument): unknown {
 
 function thrownToFfp(e: unknown): FfpError {
   if (e instanceof FormulaError) return e as FfpError;
-  if (isRareError(e)) return new FormulaError(excelErrorOf(e.code), e.message);
-  return new FormulaError("#VALUE!", e instanceof Error ? e.message : String(e));
+  if (isRareError(e)) return new FormulaError(EXCEL_CODE_FOR[e.code], e.message);
+  return new FormulaError(UNEXPECTED_ERROR_CODE, e instanceof Error ? e.message : String(e));
 }
 
 function registerCustom(fn: EngineFunction) {

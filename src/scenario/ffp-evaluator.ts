@@ -5,8 +5,9 @@
  *
  *   const evaluator = createFfpEvaluator({ "RARE.SHARE": (e, s) => data.share(…), … });
  */
+import type { ComputedValue } from "../excel/values";
 import type { FormulaEvaluator, FormulaLookup } from "../workbook/formula-evaluator";
-import { createFormulaEngine, type CellValue, type EngineFunction } from "./ffp-adapter";
+import { createFormulaEngine, type EngineFunction } from "./ffp-adapter";
 
 export function createFfpEvaluator(functions: Readonly<Record<string, EngineFunction>>): FormulaEvaluator {
   // The lookup of the evaluation in progress; nested evaluations (a formula reading a
@@ -18,14 +19,14 @@ export function createFfpEvaluator(functions: Readonly<Record<string, EngineFunc
   };
   const engine = createFormulaEngine({
     functions,
-    getCell: (sheet, row, col) => current().cell(sheet, row - 1, col - 1) as CellValue,
+    getCell: (sheet, row, col) => current().cell(sheet, row - 1, col - 1) as ComputedValue,
     getRange: (sheet, from, to) =>
       current().range(sheet, {
         row: from.row - 1,
         col: from.col - 1,
         rows: to.row - from.row + 1,
         cols: to.col - from.col + 1,
-      }) as CellValue[][],
+      }) as ComputedValue[][],
     resolveName: (name) => {
       const target = current().name(name);
       return target

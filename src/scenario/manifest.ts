@@ -8,18 +8,19 @@
  * happens to have the same name. It outlives a sheet deleted by hand: creating the sheet
  * again reads it to find the names left behind.
  */
-import { COL } from "./layout";
-import type { CellRef, ChartPlan, NamedRange, Rect, SheetPlan, TablePlan } from "./plan";
+import { COL } from "./scenario-layout";
+import type { A1Cell, A1Rect } from "../excel/a1";
+import type { ChartPlan, NamedRange, SheetPlan, TablePlan } from "./plan";
 
 /** Manifests written before charts were named have no `name`: that chart cannot be found again. */
 export type StoredChart = Omit<ChartPlan, "name"> & { readonly name?: string };
 
 export interface ScenarioStructure {
-  readonly extent: Rect;
+  readonly extent: A1Rect;
   readonly table: TablePlan;
   readonly namedRanges: readonly NamedRange[];
   readonly chart: StoredChart;
-  readonly inputs: readonly CellRef[];
+  readonly inputs: readonly A1Cell[];
 }
 
 export interface ScenarioManifest {
@@ -36,7 +37,7 @@ export function manifestKey(sheetName: string): string {
 
 export function structureOf(plan: SheetPlan): ScenarioStructure {
   // Built field by field, in a fixed order, so two structures compare as JSON text.
-  const rect = (r: Rect): Rect => ({ row: r.row, col: r.col, rows: r.rows, cols: r.cols });
+  const rect = (r: A1Rect): A1Rect => ({ row: r.row, col: r.col, rows: r.rows, cols: r.cols });
   return {
     extent: rect(plan.extent),
     table: { name: plan.table.name, rect: rect(plan.table.rect), hasHeaders: true },
@@ -78,7 +79,7 @@ export function parseManifest(text: string | null): ScenarioManifest | null {
 }
 
 /** The cells marked as inputs (1-based): the assumptions, then each exposure cell of the table. */
-export function inputCellsOf(structure: ScenarioStructure): CellRef[] {
+export function inputCellsOf(structure: ScenarioStructure): A1Cell[] {
   const { rect } = structure.table;
   const exposures = Array.from({ length: rect.rows - 1 }, (_, i) => ({
     row: rect.row + 1 + i,

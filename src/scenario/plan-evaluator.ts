@@ -5,18 +5,19 @@
  * References to other sheets read as empty. Used by the formula-check tests; small enough
  * for the preview to use on its own.
  */
-import { createFormulaEngine, type CellValue, type EngineFunction } from "./ffp-adapter";
+import type { ComputedValue } from "../excel/values";
+import { createFormulaEngine, type EngineFunction } from "./ffp-adapter";
 import type { SheetPlan } from "./plan";
 
 export type CellContent = { readonly value: string | number | boolean | null } | { readonly formula: string };
 
 export interface PlanSheet {
   /** The displayed value of a cell (1-based); empty cells are null. */
-  get(row: number, col: number): CellValue;
+  get(row: number, col: number): ComputedValue;
   /** Replace a cell's content, as a user typing into it. */
   set(row: number, col: number, content: CellContent): void;
   /** Evaluate a formula as if entered at (row, col) without storing it. */
-  evaluate(formula: string, row?: number, col?: number): CellValue;
+  evaluate(formula: string, row?: number, col?: number): ComputedValue;
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
@@ -29,19 +30,19 @@ export function createPlanSheet(plan: SheetPlan, functions: Readonly<Record<stri
   }
   const bounds = { rows: plan.extent.rows, cols: plan.extent.cols };
   const names = new Map(plan.namedRanges.map((n) => [n.name.toLowerCase(), n]));
-  const cache = new Map<string, CellValue>();
+  const cache = new Map<string, ComputedValue>();
   const evaluating = new Set<string>();
 
   const engine = createFormulaEngine({
     functions,
     getCell: (sheet, row, col) => (sheet === plan.sheetName ? get(row, col) : null),
     getRange: (sheet, from, to) => {
-      const rows: CellValue[][] = [];
+      const rows: ComputedValue[][] = [];
       // Whole-column/row references (A:A) stop at the last cell holding anything.
       const lastRow = Math.min(to.row, bounds.rows);
       const lastCol = Math.min(to.col, bounds.cols);
       for (let r = from.row; r <= lastRow; r++) {
-        const row: CellValue[] = [];
+        const row: ComputedValue[] = [];
         for (let c = from.col; c <= lastCol; c++) row.push(sheet === plan.sheetName ? get(r, c) : null);
         rows.push(row);
       }
@@ -50,7 +51,7 @@ export function createPlanSheet(plan: SheetPlan, functions: Readonly<Record<stri
     resolveName: (name) => names.get(name.toLowerCase()) ?? null,
   });
 
-  function get(row: number, col: number): CellValue {
+  function get(row: number, col: number): ComputedValue {
     const k = key(row, col);
     const cached = cache.get(k);
     if (cached !== undefined) return cached;

@@ -8,23 +8,25 @@
  * and formulas after, in runs that skip constant cells, so no cell is ever blanked and
  * refilled: a table header cell written as "" would make Excel invent a "ColumnN" header.
  */
-import type { CellRef, CellValue, ChartSpec, Rect as PortRect } from "../workbook/workbook";
-import { TABLE_HEADERS } from "./layout";
-import type { ChartPlan, PlanCell, Rect, SheetPlan } from "./plan";
+import { toZeroBased, type A1Rect, type ZeroBasedCell, type ZeroBasedRect } from "../excel/a1";
+import type { CellValue } from "../excel/values";
+import type { ChartSpec } from "../workbook/workbook";
+import { TABLE_HEADERS } from "./scenario-layout";
+import type { ChartPlan, PlanCell, SheetPlan } from "./plan";
 
 export interface FormulaRun {
-  readonly topLeft: CellRef;
+  readonly topLeft: ZeroBasedCell;
   readonly formulas: string[];
 }
 
 export interface InputMark {
-  readonly cell: CellRef;
+  readonly cell: ZeroBasedCell;
   readonly label: string;
 }
 
 export interface PlanWrites {
   /** The block written, from A1; every cell of it is set or cleared. */
-  readonly block: PortRect;
+  readonly block: ZeroBasedRect;
   /** Constants; "" clears a cell the plan leaves empty; null leaves a formula cell to `formulas`. */
   readonly values: CellValue[][];
   /** One run per row segment of adjacent formula cells. */
@@ -35,8 +37,8 @@ export interface PlanWrites {
 }
 
 /** A 1-based plan rect as a 0-based port rect. */
-export function toPortRect(rect: Rect): PortRect {
-  return { row: rect.row - 1, col: rect.col - 1, rows: rect.rows, cols: rect.cols };
+export function toPortRect(rect: A1Rect): ZeroBasedRect {
+  return toZeroBased(rect);
 }
 
 /** The plan's chart, or one recorded in a manifest (whose name may be missing: see manifest.ts). */
@@ -71,7 +73,7 @@ export function planWrites(plan: SheetPlan, cover: { rows: number; cols: number 
 
   const formulas: FormulaRun[] = [];
   for (let r = 0; r < rows; r++) {
-    let run: { topLeft: CellRef; formulas: string[] } | null = null;
+    let run: { topLeft: ZeroBasedCell; formulas: string[] } | null = null;
     for (let c = 0; c < cols; c++) {
       const formula = formulaAt.get(r * cols + c);
       if (formula === undefined) {

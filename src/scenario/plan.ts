@@ -3,9 +3,10 @@
  * the preview host both write it the same way (values, then formats, then the table, the
  * names and the chart), so what the user sees in the preview is what Excel gets.
  *
- * Rows and columns are 1-based, as in A1 notation and fast-formula-parser (Office.js
- * `getCell` is 0-based: subtract 1 there).
+ * Rows and columns are 1-based (A1Cell, A1Rect), as in A1 notation and fast-formula-parser;
+ * the Workbook port is 0-based: convert with toZeroBased (src/excel/a1.ts).
  */
+import type { A1Cell, A1Rect } from "../excel/a1";
 
 export type CellStyle = "title" | "label" | "input" | "header" | "note";
 
@@ -21,19 +22,6 @@ export interface PlanCell {
   readonly style?: CellStyle;
 }
 
-/** A block of cells; `rows`/`cols` count cells (a single cell is 1 × 1). */
-export interface Rect {
-  readonly row: number;
-  readonly col: number;
-  readonly rows: number;
-  readonly cols: number;
-}
-
-export interface CellRef {
-  readonly row: number;
-  readonly col: number;
-}
-
 /** A workbook-scoped Excel name referring to a cell (or block) of the plan's sheet. */
 export interface NamedRange {
   readonly name: string;
@@ -46,7 +34,7 @@ export interface NamedRange {
 export type InputKind = "cut" | "elasticity" | "offset";
 
 /** An editable assumption cell, for the preview to render as an input with its label. */
-export interface InputCell extends CellRef {
+export interface InputCell extends A1Cell {
   readonly kind: InputKind;
   readonly label: string;
   /** The named range that points at it. */
@@ -60,7 +48,7 @@ export interface TablePlan {
   /** Workbook-unique table name (tables and defined names share one namespace in Excel). */
   readonly name: string;
   /** Header row included. */
-  readonly rect: Rect;
+  readonly rect: A1Rect;
   readonly hasHeaders: true;
 }
 
@@ -70,7 +58,7 @@ export interface ChartPlan {
   readonly type: "column";
   readonly title: string;
   /** Header row included; first column = categories (element names), the rest = series. */
-  readonly dataRect: Rect;
+  readonly dataRect: A1Rect;
   /** Top-left cell the chart is placed over. */
   readonly anchorRow: number;
   readonly anchorCol: number;
@@ -78,18 +66,18 @@ export interface ChartPlan {
 
 /** Where the model's inputs and outputs sit, for tests, the preview and the pane. */
 export interface PlanAnchors {
-  readonly cut: CellRef;
-  readonly elasticity: CellRef;
+  readonly cut: A1Cell;
+  readonly elasticity: A1Cell;
   /** Combined mitigation (formula over the strategy offsets). */
-  readonly mitigation: CellRef;
-  readonly offsets: ReadonlyArray<CellRef & { readonly strategy: string }>;
+  readonly mitigation: A1Cell;
+  readonly offsets: ReadonlyArray<A1Cell & { readonly strategy: string }>;
   /** First data row of the scenario table (below its header). */
   readonly firstElementRow: number;
-  readonly totalCost: CellRef;
+  readonly totalCost: A1Cell;
   /** Sensitivity grid including its header row and cut column. */
-  readonly grid: Rect;
+  readonly grid: A1Rect;
   /** The grid's first cut cell, a formula on the Cut assumption (the fixed cuts follow). */
-  readonly currentCut: CellRef;
+  readonly currentCut: A1Cell;
 }
 
 export interface SheetPlan {
@@ -102,30 +90,8 @@ export interface SheetPlan {
   readonly chart: ChartPlan;
   readonly inputCells: readonly InputCell[];
   /** The user's exposure column (data rows only): kept when the scenario is run again. */
-  readonly exposureRange: Rect;
+  readonly exposureRange: A1Rect;
   /** Every cell the plan writes lies inside this block, which starts at A1. */
-  readonly extent: Rect;
+  readonly extent: A1Rect;
   readonly anchors: PlanAnchors;
-}
-
-/** Column letters for a 1-based column number: 1 → A, 27 → AA. */
-export function columnLetters(col: number): string {
-  let letters = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
-/** A1 reference; `absolute` pins both parts ($B$8), or pick row/column separately. */
-export function a1(row: number, col: number, absolute: boolean | { row: boolean; col: boolean } = false): string {
-  const pin = typeof absolute === "boolean" ? { row: absolute, col: absolute } : absolute;
-  return `${pin.col ? "$" : ""}${columnLetters(col)}${pin.row ? "$" : ""}${row}`;
-}
-
-/** A1 range of a rect, e.g. A12:C14. */
-export function rectA1(rect: Rect, absolute = false): string {
-  const from = a1(rect.row, rect.col, absolute);
-  const to = a1(rect.row + rect.rows - 1, rect.col + rect.cols - 1, absolute);
-  return from === to ? from : `${from}:${to}`;
 }

@@ -3,7 +3,8 @@
  * input marks) and the objects over them (table, chart, names). Create, update and their
  * undo all write through these, so a sheet is written one way.
  */
-import type { CellRef, WorkbookBatch } from "../workbook/workbook";
+import { toZeroBasedCell, type A1Cell } from "../excel/a1";
+import type { WorkbookBatch } from "../workbook/workbook";
 import type { StoredChart } from "./manifest";
 import type { NamedRange, TablePlan } from "./plan";
 import { chartSpec, toPortRect, type PlanWrites } from "./plan-writes";
@@ -16,8 +17,8 @@ export function queueContents(batch: WorkbookBatch, sheet: string, writes: PlanW
 }
 
 /** Cells 1-based, as the plan and the manifest record them. */
-export function queueInputMarks(batch: WorkbookBatch, sheet: string, cells: readonly CellRef[]): void {
-  for (const cell of cells) batch.markInput(sheet, { row: cell.row - 1, col: cell.col - 1 });
+export function queueInputMarks(batch: WorkbookBatch, sheet: string, cells: readonly A1Cell[]): void {
+  for (const cell of cells) batch.markInput(sheet, toZeroBasedCell(cell));
 }
 
 export function queueTable(batch: WorkbookBatch, sheet: string, table: TablePlan): { readonly value: string } {

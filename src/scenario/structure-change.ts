@@ -10,7 +10,8 @@
  * Excel: names are compared case-blind.
  */
 import type { ScenarioStructure } from "./manifest";
-import type { NamedRange, Rect } from "./plan";
+import type { A1Rect } from "../excel/a1";
+import type { NamedRange } from "./plan";
 
 export interface StructureChange {
   /** Extent, inputs or table differ: clear the block, rebuild the table. */
@@ -25,8 +26,8 @@ export interface StructureChange {
   readonly none: boolean;
 }
 
-const sameRect = (a: Rect, b: Rect) => a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
-const rectOf = (n: NamedRange): Rect => ({ row: n.row, col: n.col, rows: n.rows ?? 1, cols: n.cols ?? 1 });
+const sameRect = (a: A1Rect, b: A1Rect) => a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
+const rectOf = (n: NamedRange): A1Rect => ({ row: n.row, col: n.col, rows: n.rows ?? 1, cols: n.cols ?? 1 });
 const key = (name: string) => name.toUpperCase();
 
 function namesMissingFrom(names: readonly NamedRange[], other: readonly NamedRange[]): NamedRange[] {

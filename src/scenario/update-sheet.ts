@@ -15,7 +15,8 @@
  * the manifest.
  */
 import { messageOf } from "../workbook/errors";
-import type { RangeContents, Rect, Workbook } from "../workbook/workbook";
+import type { ZeroBasedRect } from "../excel/a1";
+import type { RangeContents, Workbook } from "../workbook/workbook";
 import { ExistingNames, distinctNames } from "./existing-names";
 import {
   inputCellsOf,
@@ -30,7 +31,7 @@ import type { NamedRange, SheetPlan } from "./plan";
 import { planWrites } from "./plan-writes";
 import { queueChart, queueContents, queueInputMarks, queueNames, queueTable } from "./queue-sheet";
 import { structureChange, type StructureChange } from "./structure-change";
-import { updateScenarioSheet } from "./update";
+import { updateScenarioSheet } from "./keep-exposures";
 import { ScenarioWriteError, type ScenarioWriteOutcome, type WriteScenarioOptions } from "./write-outcome";
 
 /** What the undo needs to know about the update it undoes. */
@@ -40,7 +41,7 @@ interface UpdateState {
   readonly next: ScenarioStructure;
   readonly change: StructureChange;
   /** The block read before writing, from A1, over the old and the new extent. */
-  readonly block: Rect;
+  readonly block: ZeroBasedRect;
   readonly before: RangeContents;
   /** The new names this update may have added (not someone else's that blocked it). */
   readonly added: readonly string[];
@@ -64,7 +65,7 @@ export async function updateScenarioSheetInPlace(
   const manifest = parseManifest(await workbook.getAddinData(manifestKey(sheet)));
   if (!manifest) throw notOurs(sheet);
   const was = manifest.structure;
-  const block: Rect = {
+  const block: ZeroBasedRect = {
     row: 0,
     col: 0,
     rows: Math.max(was.extent.rows, plan.extent.rows),

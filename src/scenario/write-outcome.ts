@@ -1,5 +1,5 @@
 /** What writeScenarioSheet takes and returns, and how it fails (shared by create and update). */
-import type { KeptExposure } from "./update";
+import type { KeptExposure } from "./keep-exposures";
 
 export type ScenarioWriteMode = "create" | "update";
 

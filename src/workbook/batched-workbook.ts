@@ -2,24 +2,16 @@
  * The one-operation conveniences of the Workbook port, written once over `run`, so each
  * host implements only the batch and the reads.
  */
-import type {
-  CellRef,
-  CellValue,
-  ChartSpec,
-  DefinedName,
-  RangeContents,
-  Rect,
-  TableOptions,
-  Workbook,
-  WorkbookBatch,
-} from "./workbook";
+import type { CellValue } from "../excel/values";
+import type { ZeroBasedCell, ZeroBasedRect } from "../excel/a1";
+import type { ChartSpec, DefinedName, RangeContents, TableOptions, Workbook, WorkbookBatch } from "./workbook";
 
 export abstract class BatchedWorkbook implements Workbook {
   abstract run<T>(work: (batch: WorkbookBatch) => Promise<T>): Promise<T>;
   abstract listSheets(): Promise<string[]>;
   abstract listNames(): Promise<DefinedName[]>;
   abstract hasSheet(name: string): Promise<boolean>;
-  abstract readRange(sheet: string, range: Rect | string): Promise<RangeContents>;
+  abstract readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents>;
   abstract getAddinData(key: string): Promise<string | null>;
   abstract setAddinData(key: string, value: string): Promise<void>;
   abstract recalculate(full: boolean): Promise<void>;
@@ -39,19 +31,23 @@ export abstract class BatchedWorkbook implements Workbook {
   activateSheet(name: string): Promise<void> {
     return this.one((b) => b.activateSheet(name));
   }
-  writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): Promise<void> {
+  writeValues(sheet: string, topLeft: ZeroBasedCell, values: readonly (readonly CellValue[])[]): Promise<void> {
     return this.one((b) => b.writeValues(sheet, topLeft, values));
   }
-  writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): Promise<void> {
+  writeFormulas(sheet: string, topLeft: ZeroBasedCell, formulas: readonly (readonly string[])[]): Promise<void> {
     return this.one((b) => b.writeFormulas(sheet, topLeft, formulas));
   }
-  setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): Promise<void> {
+  setNumberFormats(
+    sheet: string,
+    topLeft: ZeroBasedCell,
+    formats: readonly (readonly (string | null)[])[],
+  ): Promise<void> {
     return this.one((b) => b.setNumberFormats(sheet, topLeft, formats));
   }
-  setNumberFormat(sheet: string, rect: Rect, format: string): Promise<void> {
+  setNumberFormat(sheet: string, rect: ZeroBasedRect, format: string): Promise<void> {
     return this.one((b) => b.setNumberFormat(sheet, rect, format));
   }
-  async addTable(sheet: string, rect: Rect, options: TableOptions): Promise<string> {
+  async addTable(sheet: string, rect: ZeroBasedRect, options: TableOptions): Promise<string> {
     const name = await this.run(async (b) => {
       const pending = b.addTable(sheet, rect, options);
       await b.sync();
@@ -59,13 +55,13 @@ export abstract class BatchedWorkbook implements Workbook {
     });
     return name;
   }
-  addNamedRange(name: string, sheet: string, rect: Rect): Promise<void> {
+  addNamedRange(name: string, sheet: string, rect: ZeroBasedRect): Promise<void> {
     return this.one((b) => b.addNamedRange(name, sheet, rect));
   }
   addChart(sheet: string, spec: ChartSpec): Promise<void> {
     return this.one((b) => b.addChart(sheet, spec));
   }
-  clearRange(sheet: string, rect: Rect): Promise<void> {
+  clearRange(sheet: string, rect: ZeroBasedRect): Promise<void> {
     return this.one((b) => b.clearRange(sheet, rect));
   }
   deleteNamedRange(name: string): Promise<void> {
@@ -77,7 +73,7 @@ export abstract class BatchedWorkbook implements Workbook {
   deleteChart(sheet: string, name: string): Promise<void> {
     return this.one((b) => b.deleteChart(sheet, name));
   }
-  markInput(sheet: string, cell: CellRef, label?: string): Promise<void> {
+  markInput(sheet: string, cell: ZeroBasedCell, label?: string): Promise<void> {
     return this.one((b) => b.markInput(sheet, cell, label));
   }
 }

@@ -6,23 +6,11 @@
  * (",", "."), whatever the browser's locale, like Office.js `numberFormat` codes.
  * Anything it does not understand falls back to General rather than guessing.
  */
-import type { CellValue } from "./workbook";
+import { isErrorValue, type ComputedValue } from "../excel/values";
 
-/** A formula's error result, e.g. { error: "#N/A", message: "No sourced figure for Tb" }. */
-export interface FormulaErrorValue {
-  readonly error: string;
-  readonly message?: string;
-}
-
-export type DisplayValue = CellValue | FormulaErrorValue;
-
-export function isFormulaError(value: unknown): value is FormulaErrorValue {
-  return typeof value === "object" && value !== null && typeof (value as { error?: unknown }).error === "string";
-}
-
-export function formatForDisplay(value: DisplayValue | undefined, format = "General"): string {
+export function formatForDisplay(value: ComputedValue | undefined, format = "General"): string {
   if (value === null || value === undefined) return "";
-  if (isFormulaError(value)) return value.error;
+  if (isErrorValue(value)) return value.error;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   const sections = splitSections(format);
   if (typeof value === "string") {

@@ -6,17 +6,17 @@
  * Coordinates are 0-based like the rest of the port; fast-formula-parser's are 1-based
  * (add 1 in the adapter).
  */
-import type { DisplayValue } from "./format-display";
-import type { CellValue, Rect } from "./workbook";
+import type { ZeroBasedRect } from "../excel/a1";
+import type { CellValue, ComputedValue } from "../excel/values";
 
 /** What a formula may read while it is evaluated. */
 export interface FormulaLookup {
   /** A cell's current value; a formula cell gives its last computed result. */
-  cell(sheet: string, row: number, col: number): DisplayValue;
+  cell(sheet: string, row: number, col: number): ComputedValue;
   /** A block of values, row by row (blank cells are null). */
-  range(sheet: string, rect: Rect): DisplayValue[][];
+  range(sheet: string, rect: ZeroBasedRect): ComputedValue[][];
   /** A workbook-scoped defined name, or undefined if there is none. */
-  name(name: string): { sheet: string; rect: Rect } | undefined;
+  name(name: string): { sheet: string; rect: ZeroBasedRect } | undefined;
 }
 
 export interface FormulaEvaluator {
@@ -29,5 +29,5 @@ export interface FormulaEvaluator {
     formula: string,
     at: { sheet: string; row: number; col: number },
     lookup: FormulaLookup,
-  ): DisplayValue | CellValue[][];
+  ): ComputedValue | CellValue[][];
 }

@@ -2,9 +2,9 @@
  * Shape checks shared by both hosts: Excel rejects a ragged array or a block off the sheet
  * with an opaque error after the whole sync has been sent; failing early names the problem.
  */
-import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../csv/limits";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../excel/limits";
 import { WorkbookError } from "./errors";
-import type { CellRef, Rect } from "./workbook";
+import type { ZeroBasedCell, ZeroBasedRect } from "../excel/a1";
 
 /** Rows × columns of a rectangular, non-empty 2-D array. */
 export function gridSize(values: readonly (readonly unknown[])[], what = "values"): { rows: number; cols: number } {
@@ -22,7 +22,7 @@ export function gridSize(values: readonly (readonly unknown[])[], what = "values
   return { rows, cols };
 }
 
-export function checkRect(rect: Rect): void {
+export function checkRect(rect: ZeroBasedRect): void {
   const ok =
     Number.isInteger(rect.row) &&
     Number.isInteger(rect.col) &&
@@ -43,7 +43,7 @@ export function checkRect(rect: Rect): void {
 }
 
 /** The block a 2-D array covers when written at `topLeft`, checked to lie on the sheet. */
-export function blockAt(topLeft: CellRef, values: readonly (readonly unknown[])[], what?: string): Rect {
+export function blockAt(topLeft: ZeroBasedCell, values: readonly (readonly unknown[])[], what?: string): ZeroBasedRect {
   const { rows, cols } = gridSize(values, what);
   const rect = { row: topLeft.row, col: topLeft.col, rows, cols };
   checkRect(rect);

@@ -5,7 +5,7 @@
  * rest of the workbook is never touched (the writer only ever addresses its new sheet).
  */
 import { WorkbookError, messageOf } from "./errors";
-import { checkDefinedName, checkSheetName } from "./names";
+import { checkDefinedName, checkSheetName } from "./name-checks";
 import { ImportData, PlanOp, PlanPhase, WritePlan, isWritePlan, planImport } from "./write-plan";
 import type { Workbook, WorkbookBatch } from "./workbook";
 

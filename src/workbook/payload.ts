@@ -1,6 +1,6 @@
 /**
  * Request-size estimate for one sync. Excel on the web rejects a request over 5 MB
- * (RequestPayloadSizeLimitExceeded); we plan for at most SYNC_BUDGET_BYTES by estimate.
+ * (RequestPayloadSizeLimitExceeded); we plan for at most SYNC_BUDGET_BYTES (src/excel/limits.ts) by estimate.
  *
  * The estimate is deliberately an upper bound:
  * - a value costs its JSON text, every non-ASCII UTF-16 unit counted as 6 bytes (the
@@ -13,9 +13,8 @@
  *   (add the sheet, activate it, suspend screen updating and API calculation).
  * With a 4 MB budget against a 5 MB limit, the estimate can be 25% short and still pass.
  */
-import type { CellValue } from "./workbook";
+import type { CellValue } from "../excel/values";
 
-export const SYNC_BUDGET_BYTES = 4_000_000;
 export const OP_OVERHEAD_BYTES = 1024;
 export const CELL_MARGIN_BYTES = 1;
 export const SYNC_RESERVE_BYTES = 4 * OP_OVERHEAD_BYTES;

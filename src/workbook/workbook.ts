@@ -18,19 +18,8 @@
  * back to back and they share that round trip.
  */
 
-/** A constant cell value. In writes, `null` means "leave this cell unchanged" (Office.js). */
-export type CellValue = string | number | boolean | null;
-
-export interface CellRef {
-  readonly row: number;
-  readonly col: number;
-}
-
-/** A block of cells; `rows` and `cols` count cells (one cell is 1 × 1). */
-export interface Rect extends CellRef {
-  readonly rows: number;
-  readonly cols: number;
-}
+import type { ZeroBasedCell, ZeroBasedRect } from "../excel/a1";
+import type { CellValue } from "../excel/values";
 
 export type ChartType = "column" | "bar" | "line";
 
@@ -41,10 +30,10 @@ export type ChartType = "column" | "bar" | "line";
  */
 export interface ChartSpec {
   readonly type: ChartType;
-  readonly dataRect: Rect;
+  readonly dataRect: ZeroBasedRect;
   readonly title: string;
   /** Top-left cell the chart is placed over; `rows`/`cols` give its size in cells (default 15 × 8). */
-  readonly position: CellRef & { readonly rows?: number; readonly cols?: number };
+  readonly position: ZeroBasedCell & { readonly rows?: number; readonly cols?: number };
   /** Omitted: the host picks one ("Chart 1"). Give one to find the chart again (deleteChart). */
   readonly name?: string;
 }
@@ -88,23 +77,23 @@ export interface WorkbookBatch {
   deleteSheet(name: string): void;
   activateSheet(name: string): void;
   /** Strings are read as if typed unless the cell's number format is "@" (text): format first. */
-  writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): void;
+  writeValues(sheet: string, topLeft: ZeroBasedCell, values: readonly (readonly CellValue[])[]): void;
   /** Each string starting with "=" is a formula (English function names, comma separators). */
-  writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): void;
+  writeFormulas(sheet: string, topLeft: ZeroBasedCell, formulas: readonly (readonly string[])[]): void;
   /** One format per cell; `null` leaves that cell's format unchanged. */
-  setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): void;
+  setNumberFormats(sheet: string, topLeft: ZeroBasedCell, formats: readonly (readonly (string | null)[])[]): void;
   /** One format for every cell of the block (a single value on the wire, whatever the size). */
-  setNumberFormat(sheet: string, rect: Rect, format: string): void;
+  setNumberFormat(sheet: string, rect: ZeroBasedRect, format: string): void;
   /** Resolves to the table's name at the next sync. */
-  addTable(sheet: string, rect: Rect, options: TableOptions): Pending<string>;
+  addTable(sheet: string, rect: ZeroBasedRect, options: TableOptions): Pending<string>;
   /** A workbook-scoped defined name referring to the block. */
-  addNamedRange(name: string, sheet: string, rect: Rect): void;
+  addNamedRange(name: string, sheet: string, rect: ZeroBasedRect): void;
   addChart(sheet: string, spec: ChartSpec): void;
   /**
    * Empties the block: values, formulas, number formats, fill, font, input marks (Excel:
    * `Range.clear("All")`). A table or chart over it stays: delete those first.
    */
-  clearRange(sheet: string, rect: Rect): void;
+  clearRange(sheet: string, rect: ZeroBasedRect): void;
   /** Removes a workbook-scoped defined name, broken or not; nothing happens if there is none. */
   deleteNamedRange(name: string): void;
   /**
@@ -120,7 +109,7 @@ export interface WorkbookBatch {
    * Marks cells the user is meant to edit (scenario assumptions). Excel shows them in the
    * look of its built-in "Input" style; the preview renders them as labelled <input>s.
    */
-  markInput(sheet: string, cell: CellRef, label?: string): void;
+  markInput(sheet: string, cell: ZeroBasedCell, label?: string): void;
   sync(): Promise<void>;
 }
 
@@ -137,7 +126,7 @@ export interface Workbook {
    * `range` is a block or an A1 address on that sheet ("B2:D10", "C3"). Keep reads small:
    * Excel on the web also refuses a response over 5 MB.
    */
-  readRange(sheet: string, range: Rect | string): Promise<RangeContents>;
+  readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents>;
 
   /**
    * Add-in data stored in the workbook itself, so it travels with the file.
@@ -159,16 +148,20 @@ export interface Workbook {
   addSheet(name: string): Promise<void>;
   deleteSheet(name: string): Promise<void>;
   activateSheet(name: string): Promise<void>;
-  writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): Promise<void>;
-  writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): Promise<void>;
-  setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): Promise<void>;
-  setNumberFormat(sheet: string, rect: Rect, format: string): Promise<void>;
-  addTable(sheet: string, rect: Rect, options: TableOptions): Promise<string>;
-  addNamedRange(name: string, sheet: string, rect: Rect): Promise<void>;
+  writeValues(sheet: string, topLeft: ZeroBasedCell, values: readonly (readonly CellValue[])[]): Promise<void>;
+  writeFormulas(sheet: string, topLeft: ZeroBasedCell, formulas: readonly (readonly string[])[]): Promise<void>;
+  setNumberFormats(
+    sheet: string,
+    topLeft: ZeroBasedCell,
+    formats: readonly (readonly (string | null)[])[],
+  ): Promise<void>;
+  setNumberFormat(sheet: string, rect: ZeroBasedRect, format: string): Promise<void>;
+  addTable(sheet: string, rect: ZeroBasedRect, options: TableOptions): Promise<string>;
+  addNamedRange(name: string, sheet: string, rect: ZeroBasedRect): Promise<void>;
   addChart(sheet: string, spec: ChartSpec): Promise<void>;
-  clearRange(sheet: string, rect: Rect): Promise<void>;
+  clearRange(sheet: string, rect: ZeroBasedRect): Promise<void>;
   deleteNamedRange(name: string): Promise<void>;
   deleteTable(name: string): Promise<void>;
   deleteChart(sheet: string, name: string): Promise<void>;
-  markInput(sheet: string, cell: CellRef, label?: string): Promise<void>;
+  markInput(sheet: string, cell: ZeroBasedCell, label?: string): Promise<void>;
 }

@@ -17,18 +17,13 @@
  *
  * Sheet layout: row 0 holds the headers, data row i is sheet row i + 1, column j is column j.
  */
-import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../csv/limits";
+import { isFormulaLike } from "../excel/formula-lead";
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, SYNC_BUDGET_BYTES } from "../excel/limits";
 import { WorkbookError } from "./errors";
-import {
-  CELL_MARGIN_BYTES,
-  OP_OVERHEAD_BYTES,
-  SYNC_BUDGET_BYTES,
-  SYNC_RESERVE_BYTES,
-  rowBytes,
-  stringBytes,
-} from "./payload";
-import { TEXT_FORMAT, isFormulaLike, isGeneralFormat } from "./text-safety";
-import type { CellRef, CellValue, Rect } from "./workbook";
+import { CELL_MARGIN_BYTES, OP_OVERHEAD_BYTES, SYNC_RESERVE_BYTES, rowBytes, stringBytes } from "./payload";
+import { TEXT_FORMAT, isGeneralFormat } from "../excel/number-format";
+import type { ZeroBasedCell, ZeroBasedRect } from "../excel/a1";
+import type { CellValue } from "../excel/values";
 
 /**
  * What the CSV import hands over (src/csv produces it).
@@ -36,7 +31,7 @@ import type { CellRef, CellValue, Rect } from "./workbook";
  * - `rows`: data rows, each `headers.length` long. `null` = blank (written as "", since in
  *   Office.js `null` means "leave unchanged"). A string is stored as text when its column is
  *   "@", when it is flagged in `textCells`, or when it looks like a formula (always forced,
- *   see text-safety.ts); any other string is read by Excel as if typed. Numbers must be
+ *   see src/excel/formula-lead.ts); any other string is read by Excel as if typed. Numbers must be
  *   finite (dates as Excel serial numbers with a date format); strings ≤ 32,767 characters.
  * - `columnFormats`: one Excel number format per column. "General" or "" = none. "@" = a
  *   text column, formatted before its values so every string in it stays text (leading
@@ -53,17 +48,22 @@ export interface ImportData {
 
 export type PlanOp =
   /** Values of whole rows starting at `topLeft` (column 0). */
-  | { readonly kind: "values"; readonly topLeft: CellRef; readonly values: CellValue[][] }
+  | { readonly kind: "values"; readonly topLeft: ZeroBasedCell; readonly values: CellValue[][] }
   /** One format over a block. */
-  | { readonly kind: "formatBlock"; readonly rect: Rect; readonly format: string; readonly purpose: "text" | "display" }
+  | {
+      readonly kind: "formatBlock";
+      readonly rect: ZeroBasedRect;
+      readonly format: string;
+      readonly purpose: "text" | "display";
+    }
   /** A column of per-cell formats ("@" or null = leave), for scattered text cells. */
   | {
       readonly kind: "formatCells";
-      readonly topLeft: CellRef;
+      readonly topLeft: ZeroBasedCell;
       readonly formats: (string | null)[][];
       readonly purpose: "text";
     }
-  | { readonly kind: "table"; readonly rect: Rect; readonly hasHeaders: true; readonly name?: string };
+  | { readonly kind: "table"; readonly rect: ZeroBasedRect; readonly hasHeaders: true; readonly name?: string };
 
 export type PlanPhase = "values" | "formats" | "table";
 
@@ -83,7 +83,7 @@ export interface WritePlan {
   readonly rows: number;
   readonly cols: number;
   /** Header row + data rows. */
-  readonly tableRect: Rect;
+  readonly tableRect: ZeroBasedRect;
   readonly syncs: readonly PlannedSync[];
   readonly estimatedBytes: number;
   readonly budgetBytes: number;
@@ -125,7 +125,7 @@ export function planImport(data: ImportData, options: PlanOptions = {}): WritePl
   planTextColumns(data, rows, packer);
   planValues(data, flags, packer);
   planDisplayFormats(data, rows, flags, packer);
-  const tableRect: Rect = { row: 0, col: 0, rows: rows + 1, cols };
+  const tableRect: ZeroBasedRect = { row: 0, col: 0, rows: rows + 1, cols };
   packer.add(
     { kind: "table", rect: tableRect, hasHeaders: true, ...(options.tableName ? { name: options.tableName } : {}) },
     OP_OVERHEAD_BYTES + (options.tableName ? stringBytes(options.tableName) : 0),

@@ -19,19 +19,18 @@
  * hand it a mock.
  */
 import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
-import { toRect } from "../../src/workbook/a1";
+import { toRect } from "../../src/workbook/address";
 import { blockAt, checkRect } from "../../src/workbook/grid";
 import { PendingValue } from "../../src/workbook/pending";
 import { RequestQueue } from "./excel-request-queue";
+import type { CellValue } from "../../src/excel/values";
+import type { ZeroBasedCell, ZeroBasedRect } from "../../src/excel/a1";
 import type {
-  CellRef,
-  CellValue,
   ChartSpec,
   ChartType,
   DefinedName,
   Pending,
   RangeContents,
-  Rect,
   TableOptions,
   Workbook,
   WorkbookBatch,
@@ -122,7 +121,7 @@ class ExcelWorkbook extends BatchedWorkbook {
     });
   }
 
-  readRange(sheet: string, range: Rect | string): Promise<RangeContents> {
+  readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents> {
     const rect = toRect(range);
     checkRect(rect);
     return this.excel.run(async (context) => {
@@ -219,7 +218,7 @@ class ExcelBatch implements WorkbookBatch {
     return sheet;
   }
 
-  private range(sheet: string, rect: Rect): Excel.Range {
+  private range(sheet: string, rect: ZeroBasedRect): Excel.Range {
     return this.sheet(sheet).getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols);
   }
 
@@ -241,29 +240,29 @@ class ExcelBatch implements WorkbookBatch {
     this.queue.write(() => this.sheet(name).activate());
   }
 
-  writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): void {
+  writeValues(sheet: string, topLeft: ZeroBasedCell, values: readonly (readonly CellValue[])[]): void {
     const rect = blockAt(topLeft, values);
     this.queue.write(() => (this.range(sheet, rect).values = values as CellValue[][]));
   }
 
-  writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): void {
+  writeFormulas(sheet: string, topLeft: ZeroBasedCell, formulas: readonly (readonly string[])[]): void {
     const rect = blockAt(topLeft, formulas, "formulas");
     this.queue.write(() => (this.range(sheet, rect).formulas = formulas as string[][]));
   }
 
-  setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): void {
+  setNumberFormats(sheet: string, topLeft: ZeroBasedCell, formats: readonly (readonly (string | null)[])[]): void {
     const rect = blockAt(topLeft, formats, "formats");
     this.queue.write(() => (this.range(sheet, rect).numberFormat = formats as (string | null)[][]));
   }
 
-  setNumberFormat(sheet: string, rect: Rect, format: string): void {
+  setNumberFormat(sheet: string, rect: ZeroBasedRect, format: string): void {
     checkRect(rect);
     // Office.js documents a single value as applying to every cell of the range; the
     // typings only know the 2-D form. One value keeps the request small for any size.
     this.queue.write(() => (this.range(sheet, rect).numberFormat = format as unknown as string[][]));
   }
 
-  addTable(sheet: string, rect: Rect, options: TableOptions): Pending<string> {
+  addTable(sheet: string, rect: ZeroBasedRect, options: TableOptions): Pending<string> {
     checkRect(rect);
     const result = new PendingValue<string>("The table's name");
     this.queue.write(() => {
@@ -275,7 +274,7 @@ class ExcelBatch implements WorkbookBatch {
     return result;
   }
 
-  addNamedRange(name: string, sheet: string, rect: Rect): void {
+  addNamedRange(name: string, sheet: string, rect: ZeroBasedRect): void {
     checkRect(rect);
     this.queue.write(() => this.context.workbook.names.add(name, this.range(sheet, rect)));
   }
@@ -299,7 +298,7 @@ class ExcelBatch implements WorkbookBatch {
     });
   }
 
-  clearRange(sheet: string, rect: Rect): void {
+  clearRange(sheet: string, rect: ZeroBasedRect): void {
     checkRect(rect);
     this.queue.write(() => this.range(sheet, rect).clear("All"));
   }
@@ -326,7 +325,7 @@ class ExcelBatch implements WorkbookBatch {
     });
   }
 
-  markInput(sheet: string, cell: CellRef, _label?: string): void {
+  markInput(sheet: string, cell: ZeroBasedCell, _label?: string): void {
     this.queue.write(() => {
       const range = this.range(sheet, { ...cell, rows: 1, cols: 1 });
       range.format.fill.color = INPUT_FILL;

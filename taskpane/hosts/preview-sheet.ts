@@ -5,8 +5,7 @@
  * if typed (a formula, a number, TRUE/FALSE) unless the cell's format is "@" (text).
  * Typed dates ("2018-12-31") are not converted here; Excel would.
  */
-import type { DisplayValue } from "../../src/workbook/format-display";
-import type { CellValue } from "../../src/workbook/workbook";
+import type { CellValue, ComputedValue } from "../../src/excel/values";
 
 const MAX_COLS = 16_384;
 const key = (row: number, col: number): number => row * MAX_COLS + col;
@@ -29,14 +28,14 @@ export function typedEntry(text: string): { value: CellValue } | { formula: stri
 
 export interface SerialisedSheet {
   name: string;
-  values: (DisplayValue | undefined)[][];
+  values: (ComputedValue | undefined)[][];
   formats: (string | null | undefined)[][];
   formulas: Array<[number, string]>;
   inputs: Array<[number, string | null]>;
 }
 
 export class PreviewSheet {
-  private readonly values: (DisplayValue | undefined)[][] = [];
+  private readonly values: (ComputedValue | undefined)[][] = [];
   private readonly formats: (string | undefined)[][] = [];
   /** key(row, col) → formula; the cell's value holds its last computed result. */
   readonly formulas = new Map<number, string>();
@@ -56,7 +55,7 @@ export class PreviewSheet {
     return cols;
   }
 
-  value(row: number, col: number): DisplayValue {
+  value(row: number, col: number): ComputedValue {
     return this.values[row]?.[col] ?? null;
   }
 
@@ -77,7 +76,7 @@ export class PreviewSheet {
   }
 
   /** A computed result; keeps the formula. */
-  setResult(row: number, col: number, value: DisplayValue): void {
+  setResult(row: number, col: number, value: ComputedValue): void {
     (this.values[row] ??= [])[col] = value;
   }
 

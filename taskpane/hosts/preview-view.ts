@@ -3,8 +3,9 @@
  * are table headers or inputs and their accessible labels, chart series. No DOM here, so
  * it is unit-tested in Node; preview-render.ts only turns it into elements.
  */
-import { cellAddress } from "../../src/workbook/a1";
-import { formatForDisplay, isFormulaError } from "../../src/workbook/format-display";
+import { cellAddress } from "../../src/excel/a1";
+import { isErrorValue } from "../../src/excel/values";
+import { formatForDisplay } from "../../src/workbook/format-display";
 import type { ChartType } from "../../src/workbook/workbook";
 import type { PreviewChart, PreviewWorkbook } from "./preview";
 import type { PreviewSheet } from "./preview-sheet";
@@ -86,7 +87,7 @@ function cellView(sheet: PreviewSheet, row: number, col: number, header: boolean
     col,
     text: displayText(sheet, row, col),
     numeric: typeof value === "number" && sheet.format(row, col) !== "@",
-    ...(isFormulaError(value) && value.message ? { title: value.message } : {}),
+    ...(isErrorValue(value) && value.message ? { title: value.message } : {}),
   };
   if (header) return { ...base, kind: "header" };
   if (sheet.isInput(row, col)) return { ...base, kind: "input", label: inputLabel(sheet, row, col) };

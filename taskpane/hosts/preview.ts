@@ -9,21 +9,21 @@
  * cells (Excel's convertToRange). Formulas are computed by an injected FormulaEvaluator.
  */
 import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
-import { toRect } from "../../src/workbook/a1";
+import { toRect } from "../../src/workbook/address";
 import { WorkbookError } from "../../src/workbook/errors";
 import type { FormulaEvaluator, FormulaLookup } from "../../src/workbook/formula-evaluator";
-import { type DisplayValue, isFormulaError } from "../../src/workbook/format-display";
+import { type ComputedValue, isErrorValue } from "../../src/excel/values";
 import { blockAt, checkRect } from "../../src/workbook/grid";
-import { checkDefinedName, checkSheetName, sameName } from "../../src/workbook/names";
+import { sameName } from "../../src/excel/naming-rules";
+import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks";
 import { PendingValue } from "../../src/workbook/pending";
+import type { CellValue } from "../../src/excel/values";
+import type { ZeroBasedCell, ZeroBasedRect } from "../../src/excel/a1";
 import type {
-  CellRef,
-  CellValue,
   ChartSpec,
   DefinedName,
   Pending,
   RangeContents,
-  Rect,
   TableOptions,
   WorkbookBatch,
 } from "../../src/workbook/workbook";
@@ -35,7 +35,7 @@ export type { PreviewRenderOptions, PreviewRenderHandle } from "./preview-render
 export interface PreviewTable {
   readonly name: string;
   readonly sheet: string;
-  readonly rect: Rect;
+  readonly rect: ZeroBasedRect;
   readonly hasHeaders: boolean;
 }
 
@@ -43,7 +43,7 @@ export interface PreviewName {
   readonly name: string;
   /** The sheet it referred to; when `broken`, that sheet was deleted. */
   readonly sheet: string;
-  readonly rect: Rect;
+  readonly rect: ZeroBasedRect;
   /** Its sheet was deleted: formulas using it read #REF!, as in Excel. */
   readonly broken?: boolean;
 }
@@ -80,7 +80,7 @@ interface Serialised {
 
 type Operation = (wb: PreviewWorkbook) => void;
 
-const REF_ERROR: DisplayValue = { error: "#REF!", message: "No such sheet." };
+const REF_ERROR: ComputedValue = { error: "#REF!", message: "No such sheet." };
 /** Where a broken name points: "[" cannot be in a sheet name, so no sheet ever matches. */
 const NO_SHEET = "[deleted sheet]";
 
@@ -128,7 +128,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
     return this.findSheet(name) !== undefined;
   }
 
-  async readRange(sheet: string, range: Rect | string): Promise<RangeContents> {
+  async readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents> {
     const s = this.sheet(sheet);
     const rect = toRect(range);
     checkRect(rect);
@@ -141,7 +141,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
       const nRow: string[] = [];
       for (let c = rect.col; c < rect.col + rect.cols; c++) {
         const v = s.value(r, c);
-        const plain = isFormulaError(v) ? v.error : v === null ? "" : v;
+        const plain = isErrorValue(v) ? v.error : v === null ? "" : v;
         vRow.push(plain);
         fRow.push(s.formula(r, c) ?? plain);
         nRow.push(s.format(r, c));
@@ -333,7 +333,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   /** @internal */
   opWrite<T>(
     sheet: string,
-    topLeft: CellRef,
+    topLeft: ZeroBasedCell,
     grid: readonly (readonly T[])[],
     write: (s: PreviewSheet, r: number, c: number, v: T) => void,
   ): void {
@@ -349,7 +349,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   /** @internal */
-  opFormatBlock(sheet: string, rect: Rect, format: string): void {
+  opFormatBlock(sheet: string, rect: ZeroBasedRect, format: string): void {
     const s = this.sheet(sheet);
     checkRect(rect);
     for (let r = rect.row; r < rect.row + rect.rows; r++)
@@ -358,7 +358,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   /** @internal */
-  opAddTable(sheet: string, rect: Rect, options: TableOptions): string {
+  opAddTable(sheet: string, rect: ZeroBasedRect, options: TableOptions): string {
     const s = this.sheet(sheet);
     checkRect(rect);
     if (options.name !== undefined) {
@@ -375,7 +375,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   /** @internal */
-  opAddName(name: string, sheet: string, rect: Rect): void {
+  opAddName(name: string, sheet: string, rect: ZeroBasedRect): void {
     checkDefinedName(name);
     this.checkNameFree(name);
     checkRect(rect);
@@ -392,7 +392,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   /** @internal */
-  opClear(sheet: string, rect: Rect): void {
+  opClear(sheet: string, rect: ZeroBasedRect): void {
     checkRect(rect);
     this.sheet(sheet).clear(rect);
     this.changed.values = true;
@@ -423,7 +423,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   /** @internal */
-  opMarkInput(sheet: string, cell: CellRef, label: string | undefined): void {
+  opMarkInput(sheet: string, cell: ZeroBasedCell, label: string | undefined): void {
     const s = this.sheet(sheet);
     checkRect({ ...cell, rows: 1, cols: 1 });
     s.markInput(cell.row, cell.col, label ?? null);
@@ -467,9 +467,9 @@ export class PreviewWorkbook extends BatchedWorkbook {
       range: (sheet, rect) => {
         const s = this.findSheet(sheet);
         if (!s) return [[REF_ERROR]];
-        const out: DisplayValue[][] = [];
+        const out: ComputedValue[][] = [];
         for (let r = rect.row; r < rect.row + rect.rows; r++) {
-          const row: DisplayValue[] = [];
+          const row: ComputedValue[] = [];
           for (let c = rect.col; c < rect.col + rect.cols; c++) row.push(s.value(r, c));
           out.push(row);
         }
@@ -483,7 +483,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
     };
   }
 
-  private evaluate(formula: string, sheet: string, row: number, col: number, lookup: FormulaLookup): DisplayValue {
+  private evaluate(formula: string, sheet: string, row: number, col: number, lookup: FormulaLookup): ComputedValue {
     const evaluator = this.options.evaluator;
     if (!evaluator) return { error: "#NAME?", message: "This preview has no formula evaluator." };
     try {
@@ -512,22 +512,22 @@ class PreviewBatch implements WorkbookBatch {
   activateSheet(name: string): void {
     this.queued.push((wb) => wb.opActivate(name));
   }
-  writeValues(sheet: string, topLeft: CellRef, values: readonly (readonly CellValue[])[]): void {
+  writeValues(sheet: string, topLeft: ZeroBasedCell, values: readonly (readonly CellValue[])[]): void {
     blockAt(topLeft, values); // shape errors at queue time, like Office.js
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, values, (s, r, c, v: CellValue) => s.writeValue(r, c, v)));
   }
-  writeFormulas(sheet: string, topLeft: CellRef, formulas: readonly (readonly string[])[]): void {
+  writeFormulas(sheet: string, topLeft: ZeroBasedCell, formulas: readonly (readonly string[])[]): void {
     blockAt(topLeft, formulas, "formulas");
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, formulas, (s, r, c, f: string) => s.writeFormula(r, c, f)));
   }
-  setNumberFormats(sheet: string, topLeft: CellRef, formats: readonly (readonly (string | null)[])[]): void {
+  setNumberFormats(sheet: string, topLeft: ZeroBasedCell, formats: readonly (readonly (string | null)[])[]): void {
     blockAt(topLeft, formats, "formats");
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, formats, (s, r, c, f: string | null) => s.setFormat(r, c, f)));
   }
-  setNumberFormat(sheet: string, rect: Rect, format: string): void {
+  setNumberFormat(sheet: string, rect: ZeroBasedRect, format: string): void {
     this.queued.push((wb) => wb.opFormatBlock(sheet, rect, format));
   }
-  addTable(sheet: string, rect: Rect, options: TableOptions): Pending<string> {
+  addTable(sheet: string, rect: ZeroBasedRect, options: TableOptions): Pending<string> {
     const result = new PendingValue<string>("The table's name");
     this.queued.push((wb) => {
       const name = wb.opAddTable(sheet, rect, options);
@@ -535,13 +535,13 @@ class PreviewBatch implements WorkbookBatch {
     });
     return result;
   }
-  addNamedRange(name: string, sheet: string, rect: Rect): void {
+  addNamedRange(name: string, sheet: string, rect: ZeroBasedRect): void {
     this.queued.push((wb) => wb.opAddName(name, sheet, rect));
   }
   addChart(sheet: string, spec: ChartSpec): void {
     this.queued.push((wb) => wb.opAddChart(sheet, spec));
   }
-  clearRange(sheet: string, rect: Rect): void {
+  clearRange(sheet: string, rect: ZeroBasedRect): void {
     this.queued.push((wb) => wb.opClear(sheet, rect));
   }
   deleteNamedRange(name: string): void {
@@ -553,7 +553,7 @@ class PreviewBatch implements WorkbookBatch {
   deleteChart(sheet: string, name: string): void {
     this.queued.push((wb) => wb.opDeleteChart(sheet, name));
   }
-  markInput(sheet: string, cell: CellRef, label?: string): void {
+  markInput(sheet: string, cell: ZeroBasedCell, label?: string): void {
     this.queued.push((wb) => wb.opMarkInput(sheet, cell, label));
   }
 
@@ -567,18 +567,18 @@ class PreviewBatch implements WorkbookBatch {
   }
 }
 
-function overlaps(a: Rect, b: Rect): boolean {
+function overlaps(a: ZeroBasedRect, b: ZeroBasedRect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
 /** Excel turns table headers into unique text: blanks become ColumnN, repeats get a number. */
-function uniqueHeaders(sheet: PreviewSheet, rect: Rect): void {
+function uniqueHeaders(sheet: PreviewSheet, rect: ZeroBasedRect): void {
   const seen = new Set<string>();
   for (let c = 0; c < rect.cols; c++) {
     const col = rect.col + c;
     const v = sheet.value(rect.row, col);
     let text =
-      v === null ? "" : isFormulaError(v) ? v.error : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+      v === null ? "" : isErrorValue(v) ? v.error : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
     if (text === "") text = `Column${c + 1}`;
     let unique = text;
     for (let n = 2; seen.has(unique.toUpperCase()); n++) unique = `${text}${n}`;
@@ -587,8 +587,8 @@ function uniqueHeaders(sheet: PreviewSheet, rect: Rect): void {
   }
 }
 
-function sameValue(a: DisplayValue, b: DisplayValue): boolean {
-  if (isFormulaError(a) && isFormulaError(b)) return a.error === b.error && a.message === b.message;
+function sameValue(a: ComputedValue, b: ComputedValue): boolean {
+  if (isErrorValue(a) && isErrorValue(b)) return a.error === b.error && a.message === b.message;
   return a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
 }
 

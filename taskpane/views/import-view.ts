@@ -14,7 +14,7 @@ import {
   type CsvRefusal,
 } from "../../src/csv";
 import { toImportData } from "../../src/csv/handover";
-import { detectOverrides, describeKind, type DetectedOverrides } from "../../src/overrides/detect";
+import { detectOverrides, describeKind, type DetectedOverrides } from "../../src/overrides/detect-overrides";
 import { writeImport } from "../../src/workbook/import-writer";
 import type { Workbook } from "../../src/workbook/workbook";
 import { append, clear, h, setDisabled } from "../dom";

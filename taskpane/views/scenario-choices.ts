@@ -15,8 +15,8 @@ import {
   findRiskFactorPreset,
 } from "../../src/model/presets";
 import { formatNumber, requireElasticity, requireFraction } from "../../src/model/scenario-inputs";
-import { buildScenarioSheet, type ScenarioSheetInput } from "../../src/scenario/layout";
-import { defaultScenarioSheetName, requireSheetName } from "../../src/scenario/names";
+import { buildScenarioSheet, type ScenarioSheetInput } from "../../src/scenario/scenario-layout";
+import { defaultScenarioSheetName, requireSheetName } from "../../src/scenario/scenario-names";
 
 export interface StrategyChoice {
   readonly name: string;

@@ -10,7 +10,7 @@ import {
   findStrategyPreset,
   DEFAULT_ELASTICITY,
 } from "../../src/model/presets";
-import { defaultScenarioSheetName } from "../../src/scenario/names";
+import { defaultScenarioSheetName } from "../../src/scenario/scenario-names";
 import { h } from "../dom";
 import { percentText, type Problem, type ScenarioForm } from "./scenario-choices";
 

@@ -2,7 +2,7 @@
  * The sentences the Scenarios view shows after a write or a refresh. Plain strings, no
  * DOM, so the wording is tested without a browser.
  */
-import type { KeptExposure } from "../../src/scenario/update";
+import type { KeptExposure } from "../../src/scenario/keep-exposures";
 import type { SheetPlan } from "../../src/scenario/plan";
 import type { ScenarioWriteOutcome } from "../../src/scenario/writer";
 

@@ -4,14 +4,14 @@
  * (keeping the exposures typed into it); refresh the whole workbook in one click. Talks
  * only to the Workbook port, so it runs unchanged in Excel and on the preview.
  */
-import { buildScenarioSheet } from "../../src/scenario/layout";
+import { buildScenarioSheet } from "../../src/scenario/scenario-layout";
 import {
   existingScenarioSheet,
   writeScenarioSheet,
   type ExistingSheet,
   type ScenarioWriteMode,
 } from "../../src/scenario/writer";
-import { sameName } from "../../src/workbook/names";
+import { sameName } from "../../src/excel/naming-rules";
 import type { Workbook } from "../../src/workbook/workbook";
 import type { RareRuntime } from "../../functions/runtime-bridge";
 import { append, clear, h } from "../dom";

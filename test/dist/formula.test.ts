@@ -4,10 +4,11 @@
  * dist/functions.json, and real formula strings are evaluated over cell values, as a user
  * would type them.
  */
+import type { ComputedValue } from "../../src/excel/values";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { engineFunctions } from "../../src/formula/associated-functions";
-import { createFormulaEngine, type CellValue } from "../../src/scenario/ffp-adapter";
+import { createFormulaEngine } from "../../src/scenario/ffp-adapter";
 import { loadFunctionsBundle } from "../support/functions-bundle";
 import { distDir } from "../support/paths";
 
@@ -16,15 +17,15 @@ const bundle = loadFunctionsBundle();
 const registered = engineFunctions(Object.fromEntries(ids.map((id) => [id, bundle.byId[id]])));
 
 // Sheet1: A1:A3 element names, B1 a year, C1 a misspelt name, D1:D2 cut and mitigation.
-const cells: Record<string, CellValue> = { A1: "Neodymium", A2: "Dy", A3: "lanthanum", B1: 2024, C1: "Neodymum", D1: 0.5, D2: 0.25 };
+const cells: Record<string, ComputedValue> = { A1: "Neodymium", A2: "Dy", A3: "lanthanum", B1: 2024, C1: "Neodymum", D1: 0.5, D2: 0.25 };
 const address = (row: number, col: number) => `${String.fromCharCode(64 + col)}${row}`;
 const engine = createFormulaEngine({
   functions: registered,
   getCell: (_sheet, row, col) => cells[address(row, col)] ?? null,
   getRange: (_sheet, from, to) => {
-    const out: CellValue[][] = [];
+    const out: ComputedValue[][] = [];
     for (let r = from.row; r <= to.row; r++) {
-      const line: CellValue[] = [];
+      const line: ComputedValue[] = [];
       for (let c = from.col; c <= to.col; c++) line.push(cells[address(r, c)] ?? null);
       out.push(line);
     }

@@ -11,7 +11,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { ColumnType, CsvOptions, Encoding, RefusalCode } from "../../src/csv";
-import type { CellValue } from "../../src/workbook/workbook";
+import type { CellValue } from "../../src/excel/values";
 import { repoRoot } from "./paths";
 
 export const HOSTILE_DIR = join(repoRoot, "test", "fixtures", "hostile");

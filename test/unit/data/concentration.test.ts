@@ -1,5 +1,5 @@
 import { RareError } from "../../../src/data/errors";
-import { hhi, shares } from "../../../src/model/concentration";
+import { hhi, shares } from "../../../src/data/concentration";
 
 describe("hhi", () => {
   it("is 10,000 for a single producer and 10,000/n for n equal producers", () => {

@@ -11,8 +11,9 @@ import { basename } from "path";
 import { analyseAsync, importCsv, importCsvSync, isRefusal, toImportData } from "../../../src/csv";
 import { isWorkbookError } from "../../../src/workbook/errors";
 import { ImportError, writeImport } from "../../../src/workbook/import-writer";
-import { sheetNameProblem } from "../../../src/workbook/names";
-import { isFormulaLike, TEXT_FORMAT } from "../../../src/workbook/text-safety";
+import { sheetNameProblem } from "../../../src/excel/naming-rules";
+import { isFormulaLike } from "../../../src/excel/formula-lead";
+import { TEXT_FORMAT } from "../../../src/excel/number-format";
 import {
   HOSTILE_DIR,
   HOSTILE_FILE_NAMES,

@@ -3,9 +3,10 @@
  * RARE functions registered as fakes over a small dataset that call the real model, and
  * the results compared with the model's own values for the same inputs.
  */
+import type { ComputedValue } from "../../../src/excel/values";
 import { combineMitigation, costImpact, gap, priceImpact } from "../../../src/model/scenario";
-import type { CellValue } from "../../../src/scenario/ffp-adapter";
-import { COL, GRID_CUTS, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/layout";
+
+import { COL, GRID_CUTS, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/scenario-layout";
 import { createPlanSheet } from "../../../src/scenario/plan-evaluator";
 import { fakeFunctions, fakeQueries } from "./support/fake-rare";
 
@@ -31,7 +32,7 @@ const m = combineMitigation([0.1, 0.2]);
 function fresh() {
   return createPlanSheet(plan, fakeFunctions);
 }
-const errorOf = (v: CellValue) => (typeof v === "object" && v !== null ? v.error : undefined);
+const errorOf = (v: ComputedValue) => (typeof v === "object" && v !== null ? v.error : undefined);
 
 describe("scenario plan evaluated with fast-formula-parser", () => {
   it("evaluates every formula; the only errors are #N/A where the sources have no figure", () => {

@@ -19,7 +19,7 @@ jest.mock("office-addin-manifest", () => ({
   },
 }));
 
-import { COL, FORMATS, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/layout";
+import { COL, FORMATS, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/scenario-layout";
 import { manifestKey } from "../../../src/scenario/manifest";
 import { writeScenarioSheet } from "../../../src/scenario/writer";
 import { createExcelWorkbook } from "../../../taskpane/hosts/excel";

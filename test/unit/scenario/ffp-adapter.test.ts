@@ -1,8 +1,9 @@
+import type { ComputedValue } from "../../../src/excel/values";
 import { invalidNumber, invalidValue, notAvailable } from "../../../src/data/errors";
-import { createFormulaEngine, type CellValue, type EngineFunction } from "../../../src/scenario/ffp-adapter";
+import { createFormulaEngine, type EngineFunction } from "../../../src/scenario/ffp-adapter";
 
 // A small sheet "S": A1 Neodymium, B1 0.5, C1 #N/A (a cell holding an error), D1 5, E1 empty.
-const cells: Record<string, CellValue> = {
+const cells: Record<string, ComputedValue> = {
   "1,1": "Neodymium",
   "1,2": 0.5,
   "1,3": { error: "#N/A", message: "no price" },

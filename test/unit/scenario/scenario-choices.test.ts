@@ -3,7 +3,7 @@
  * (scenario-outcome.ts): no DOM needed.
  */
 import { bundled } from "../../../src/data/bundled";
-import { buildScenarioSheet } from "../../../src/scenario/layout";
+import { buildScenarioSheet } from "../../../src/scenario/scenario-layout";
 import { checkForm, initialForm, parsePercentText, type ScenarioForm } from "../../../taskpane/views/scenario-choices";
 import { datasetVersionText, outcomeMessage, recalculatedAt } from "../../../taskpane/views/scenario-outcome";
 

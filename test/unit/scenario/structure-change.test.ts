@@ -1,5 +1,5 @@
 /** structureChange: what an update removes and adds besides the cells. */
-import { buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/layout";
+import { buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/scenario-layout";
 import { structureOf } from "../../../src/scenario/manifest";
 import { structureChange } from "../../../src/scenario/structure-change";
 import { exportQuotasInput } from "./support/scenario-input";

@@ -7,7 +7,13 @@
  */
 import { bundled } from "../../../src/data/bundled";
 import { combineMitigation, gap, priceImpact } from "../../../src/model/scenario";
-import { COL, FORMATS, GRID_CUTS, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/layout";
+import {
+  COL,
+  FORMATS,
+  GRID_CUTS,
+  buildScenarioSheet,
+  type ScenarioSheetInput,
+} from "../../../src/scenario/scenario-layout";
 import { manifestKey } from "../../../src/scenario/manifest";
 import type { SheetPlan } from "../../../src/scenario/plan";
 import { planWrites } from "../../../src/scenario/plan-writes";

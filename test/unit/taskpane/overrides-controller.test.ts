@@ -5,7 +5,7 @@
  * recalculates the workbook.
  */
 import { bundled } from "../../../src/data/bundled";
-import { detectOverrides } from "../../../src/overrides/detect";
+import { detectOverrides } from "../../../src/overrides/detect-overrides";
 import { OVERRIDES_KEY } from "../../../src/overrides/store";
 import { installRuntime, type RareRuntime } from "../../../functions/runtime-bridge";
 import { OverridesController } from "../../../taskpane/overrides-controller";

@@ -1,4 +1,5 @@
-import { formatForDisplay, general, isFormulaError, serialToDate } from "../../../src/workbook/format-display";
+import { isErrorValue } from "../../../src/excel/values";
+import { formatForDisplay, general, serialToDate } from "../../../src/workbook/format-display";
 
 describe("formatForDisplay", () => {
   it.each([
@@ -63,8 +64,8 @@ describe("formatForDisplay", () => {
     expect(formatForDisplay(undefined)).toBe("");
     expect(formatForDisplay(true)).toBe("TRUE");
     expect(formatForDisplay({ error: "#N/A", message: "no figure" }, "0.0%")).toBe("#N/A");
-    expect(isFormulaError({ error: "#N/A" })).toBe(true);
-    expect(isFormulaError("#N/A")).toBe(false);
+    expect(isErrorValue({ error: "#N/A" })).toBe(true);
+    expect(isErrorValue("#N/A")).toBe(false);
   });
 
   it("serialToDate rejects out-of-range serials", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { utf8Length } from "../../../src/workbook/payload";
-import { isFormulaLike } from "../../../src/workbook/text-safety";
-import type { CellValue } from "../../../src/workbook/workbook";
+import { isFormulaLike } from "../../../src/excel/formula-lead";
+import type { CellValue } from "../../../src/excel/values";
 import { type ImportData, type PlanOp, type WritePlan, planImport } from "../../../src/workbook/write-plan";
 import { DDE_PAYLOAD, realisticImport } from "./support/import-data";
 

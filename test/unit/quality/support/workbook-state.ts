@@ -4,8 +4,9 @@
  * snapshot of everything in it except one new sheet.
  */
 import { PreviewWorkbook } from "../../../../taskpane/hosts/preview";
-import { isFormulaLike, TEXT_FORMAT } from "../../../../src/workbook/text-safety";
-import type { CellValue } from "../../../../src/workbook/workbook";
+import { isFormulaLike } from "../../../../src/excel/formula-lead";
+import { TEXT_FORMAT } from "../../../../src/excel/number-format";
+import type { CellValue } from "../../../../src/excel/values";
 import { tinyEvaluator } from "../../workbook/support/tiny-evaluator";
 
 export const EXISTING_SHEET = "Sheet1";

@@ -1,5 +1,5 @@
 /** The scenario most tests build: Export Quotas over the three elements with a sourced share. */
-import type { ScenarioSheetInput } from "../../../../src/scenario/layout";
+import type { ScenarioSheetInput } from "../../../../src/scenario/scenario-layout";
 
 export const exportQuotasInput: ScenarioSheetInput = {
   sheetName: "Scenario Export Quotas",

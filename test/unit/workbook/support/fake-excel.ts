@@ -12,7 +12,7 @@
  * so the writers' name listing runs here too; readDefinedNames itself is tested at its seam.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import type { CellValue } from "../../../../src/workbook/workbook";
+import type { CellValue } from "../../../../src/excel/values";
 
 export interface FakeCell {
   value: CellValue;

@@ -3,7 +3,7 @@
  * non-ASCII country names, blanks, dates as serials, and the hostile text an import meets
  * (formula-like notes, a DDE payload, leading-zero codes flagged as text).
  */
-import type { CellValue } from "../../../../src/workbook/workbook";
+import type { CellValue } from "../../../../src/excel/values";
 import type { ImportData } from "../../../../src/workbook/write-plan";
 
 export const DDE_PAYLOAD = "=cmd|' /C calc'!A0";

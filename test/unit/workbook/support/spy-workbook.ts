@@ -3,15 +3,8 @@
  * can make the n-th sync fail (before or after the inner sync applied it), so the import
  * writer's order and rollback are tested against the real preview semantics.
  */
-import type {
-  CellRef,
-  ChartSpec,
-  Pending,
-  Rect,
-  TableOptions,
-  Workbook,
-  WorkbookBatch,
-} from "../../../../src/workbook/workbook";
+import type { ZeroBasedCell, ZeroBasedRect } from "../../../../src/excel/a1";
+import type { ChartSpec, Pending, TableOptions, Workbook, WorkbookBatch } from "../../../../src/workbook/workbook";
 
 export interface LoggedOp {
   readonly sync: number;
@@ -46,23 +39,29 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
       addSheet: record("addSheet", (n: string) => batch.addSheet(n)),
       deleteSheet: record("deleteSheet", (n: string) => batch.deleteSheet(n)),
       activateSheet: record("activateSheet", (n: string) => batch.activateSheet(n)),
-      writeValues: record("writeValues", (s: string, t: CellRef, v: Parameters<WorkbookBatch["writeValues"]>[2]) =>
-        batch.writeValues(s, t, v),
+      writeValues: record(
+        "writeValues",
+        (s: string, t: ZeroBasedCell, v: Parameters<WorkbookBatch["writeValues"]>[2]) => batch.writeValues(s, t, v),
       ),
       writeFormulas: record(
         "writeFormulas",
-        (s: string, t: CellRef, f: Parameters<WorkbookBatch["writeFormulas"]>[2]) => batch.writeFormulas(s, t, f),
+        (s: string, t: ZeroBasedCell, f: Parameters<WorkbookBatch["writeFormulas"]>[2]) => batch.writeFormulas(s, t, f),
       ),
       setNumberFormats: record(
         "setNumberFormats",
-        (s: string, t: CellRef, f: Parameters<WorkbookBatch["setNumberFormats"]>[2]) => batch.setNumberFormats(s, t, f),
+        (s: string, t: ZeroBasedCell, f: Parameters<WorkbookBatch["setNumberFormats"]>[2]) =>
+          batch.setNumberFormats(s, t, f),
       ),
-      setNumberFormat: record("setNumberFormat", (s: string, r: Rect, f: string) => batch.setNumberFormat(s, r, f)),
-      addTable: record("addTable", (s: string, r: Rect, o: TableOptions): Pending<string> => batch.addTable(s, r, o)),
-      addNamedRange: record("addNamedRange", (n: string, s: string, r: Rect) => batch.addNamedRange(n, s, r)),
+      setNumberFormat: record("setNumberFormat", (s: string, r: ZeroBasedRect, f: string) =>
+        batch.setNumberFormat(s, r, f),
+      ),
+      addTable: record("addTable", (s: string, r: ZeroBasedRect, o: TableOptions): Pending<string> =>
+        batch.addTable(s, r, o),
+      ),
+      addNamedRange: record("addNamedRange", (n: string, s: string, r: ZeroBasedRect) => batch.addNamedRange(n, s, r)),
       addChart: record("addChart", (s: string, spec: ChartSpec) => batch.addChart(s, spec)),
-      markInput: record("markInput", (s: string, c: CellRef, l?: string) => batch.markInput(s, c, l)),
-      clearRange: record("clearRange", (s: string, r: Rect) => batch.clearRange(s, r)),
+      markInput: record("markInput", (s: string, c: ZeroBasedCell, l?: string) => batch.markInput(s, c, l)),
+      clearRange: record("clearRange", (s: string, r: ZeroBasedRect) => batch.clearRange(s, r)),
       deleteNamedRange: record("deleteNamedRange", (n: string) => batch.deleteNamedRange(n)),
       deleteTable: record("deleteTable", (n: string) => batch.deleteTable(n)),
       deleteChart: record("deleteChart", (s: string, n: string) => batch.deleteChart(s, n)),

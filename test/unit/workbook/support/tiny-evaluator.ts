@@ -3,13 +3,13 @@
  * src/scenario/ffp-evaluator.ts). Understands: =A1, =A1*2, =A1+B2, =SUM(A1:B3), =Name,
  * =ERR("msg") (throws), =Sheet!A1. Records what it was asked.
  */
-import { parseAddress } from "../../../../src/workbook/a1";
-import type { DisplayValue } from "../../../../src/workbook/format-display";
+import { parseAddress } from "../../../../src/workbook/address";
+import type { ComputedValue } from "../../../../src/excel/values";
 import type { FormulaEvaluator, FormulaLookup } from "../../../../src/workbook/formula-evaluator";
 
 export function tinyEvaluator(calls: string[] = []): FormulaEvaluator {
-  const num = (v: DisplayValue): number => (typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : 0);
-  const operand = (text: string, sheet: string, lookup: FormulaLookup): DisplayValue => {
+  const num = (v: ComputedValue): number => (typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : 0);
+  const operand = (text: string, sheet: string, lookup: FormulaLookup): ComputedValue => {
     if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
     const [s, ref] = text.includes("!") ? text.split("!") : [sheet, text];
     if (/^[A-Z]+\d+$/.test(ref)) {

@@ -14,11 +14,13 @@
  * does not parse them.
  */
 import { invalidValue } from "../data/errors";
+import { isFormulaLike } from "../excel/formula-lead";
 import { DEFAULT_ELASTICITY, findRiskFactorPreset } from "../model/presets";
 import { MAX_PRICE_CHANGE } from "../model/scenario";
 import { formatNumber, requireElasticity, requireFraction } from "../model/scenario-inputs";
-import { formulaString, nameKey, requireSheetName } from "./names";
-import { a1, type CellRef, type InputCell, type NamedRange, type PlanCell, type Rect, type SheetPlan } from "./plan";
+import { formulaString, nameKey, requireSheetName } from "./scenario-names";
+import { a1, type A1Cell, type A1Rect } from "../excel/a1";
+import type { InputCell, NamedRange, PlanCell, SheetPlan } from "./plan";
 
 export interface ScenarioStrategyInput {
   /** Strategy name as in the dataset (seed article table), e.g. "Recycling Programs". */
@@ -96,11 +98,13 @@ const ROW = {
 function requireElements(elements: readonly string[]): string[] {
   if (!Array.isArray(elements) || elements.length === 0) throw invalidValue("Choose at least one element.");
   const seen = new Set<string>();
-  return elements.map((raw) => {
+  return elements.map((raw: unknown) => {
     const element = typeof raw === "string" ? raw.trim() : "";
     if (element === "") throw invalidValue("Element names must not be blank.");
-    // Excel reads a string starting with these as a formula when it is written to a cell.
-    if (/^[=+\-@]/.test(element)) throw invalidValue(`Element "${element}" must not start with = + - or @.`);
+    // Element names are written to cells as values. The untrimmed text is checked too: a tab
+    // or CR lead is how CSV-injection payloads hide a formula, so it is refused, not trimmed.
+    if (isFormulaLike(element) || isFormulaLike(raw))
+      throw invalidValue(`Element "${element}" must not start with = + - @, a tab or a carriage return.`);
     const key = element.toLowerCase();
     if (seen.has(key)) throw invalidValue(`Element "${element}" is listed twice.`);
     seen.add(key);
@@ -226,7 +230,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     return { row, col: 2, strategy: strategy.name };
   });
 
-  const mitigation: CellRef = { row: ROW.elasticity + 1 + strategies.length, col: 2 };
+  const mitigation: A1Cell = { row: ROW.elasticity + 1 + strategies.length, col: 2 };
   put({ row: mitigation.row, col: 1, value: "Combined mitigation offset", style: "label" });
   put({
     row: mitigation.row,
@@ -282,8 +286,8 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     put({ row, col: COL.shareSource, formula: `=RARE.SOURCE("share",${el})` });
     put({ row, col: COL.priceSource, formula: `=RARE.SOURCE("price",${el}${yearArg})` });
   });
-  const tableRect: Rect = { row: headerRow, col: 1, rows: elements.length + 1, cols: TABLE_HEADERS.length };
-  const exposureRange: Rect = { row: firstElementRow, col: COL.exposure, rows: elements.length, cols: 1 };
+  const tableRect: A1Rect = { row: headerRow, col: 1, rows: elements.length + 1, cols: TABLE_HEADERS.length };
+  const exposureRange: A1Rect = { row: firstElementRow, col: COL.exposure, rows: elements.length, cols: 1 };
   namedRanges.push({
     name: name("Exposure"),
     row: exposureRange.row,
@@ -292,7 +296,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     cols: 1,
   });
 
-  const totalCost: CellRef = { row: lastElementRow + 2, col: COL.cost };
+  const totalCost: A1Cell = { row: lastElementRow + 2, col: COL.cost };
   put({ row: totalCost.row, col: COL.exposure, value: "Total cost impact (USD)", style: "label" });
   put({
     ...totalCost,
@@ -323,7 +327,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   });
   // The first row follows the Cut assumption, so the grid shows where the current scenario
   // sits among the fixed cuts below it (and changes when the assumption does).
-  const currentCut: CellRef = { row: gridHeaderRow + 1, col: 1 };
+  const currentCut: A1Cell = { row: gridHeaderRow + 1, col: 1 };
   const gridRow = (row: number, cutCell: PlanCell) => {
     put(cutCell);
     elements.forEach((_element, i) => {
@@ -350,7 +354,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     const row = currentCut.row + 1 + r;
     gridRow(row, { row, col: 1, value: gridCut, numberFormat: FORMATS.percent, style: "label" });
   });
-  const grid: Rect = { row: gridHeaderRow, col: 1, rows: GRID_CUTS.length + 2, cols: elements.length + 1 };
+  const grid: A1Rect = { row: gridHeaderRow, col: 1, rows: GRID_CUTS.length + 2, cols: elements.length + 1 };
   const lastRow = currentCut.row + GRID_CUTS.length;
 
   return {

@@ -1,4 +1,4 @@
-import { invalidNumber } from "../data/errors";
+import { invalidNumber } from "./errors";
 
 /**
  * Market concentration. Pure maths over the figures a caller passes in; which rows count as

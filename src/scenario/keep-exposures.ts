@@ -12,7 +12,7 @@
  * Everything else on the sheet is rebuilt from the new plan: the pane's inputs (cut,
  * elasticity, offsets) are the user's latest choice and win over values edited in place.
  */
-import { TABLE_HEADERS } from "./layout";
+import { TABLE_HEADERS } from "./scenario-layout";
 import type { PlanCell, SheetPlan } from "./plan";
 
 export type ExposureValue = string | number;

@@ -5,9 +5,9 @@ import {
   TABLE_HEADERS,
   buildScenarioSheet,
   type ScenarioSheetInput,
-} from "../../../src/scenario/layout";
-import { defaultScenarioSheetName, nameKey } from "../../../src/scenario/names";
-import { a1, columnLetters, rectA1 } from "../../../src/scenario/plan";
+} from "../../../src/scenario/scenario-layout";
+import { defaultScenarioSheetName, nameKey } from "../../../src/scenario/scenario-names";
+import { a1, columnLetters, rectA1 } from "../../../src/excel/a1";
 import { cellAt } from "./support/plan-grid";
 import { exportQuotasInput } from "./support/scenario-input";
 import { caughtRareError as rareError } from "../../support/rare-error";
@@ -240,6 +240,9 @@ describe("buildScenarioSheet: bad input", () => {
     ["a blank element", { elements: ["Neodymium", " "] }, "invalidValue", /blank/],
     ["a duplicate element", { elements: ["Neodymium", "neodymium "] }, "invalidValue", /listed twice/],
     ["an element Excel would read as a formula", { elements: ["=1+1"] }, "invalidValue", /must not start with/],
+    ["an element led by a tab (hides a formula lead)", { elements: ["\tNeodymium"] }, "invalidValue", /a tab/],
+    ["an element led by a carriage return", { elements: ["\r+1"] }, "invalidValue", /carriage return/],
+    ["an element led by @", { elements: ["@SUM(A1)"] }, "invalidValue", /must not start with/],
     ["a cut typed as 30", { cut: 30 }, "invalidNumber", /30% or 0\.3/],
     ["elasticity 0", { elasticity: 0 }, "invalidNumber", /^Elasticity 0/],
     ["a negative elasticity", { elasticity: -0.5 }, "invalidNumber", /magnitude/],

@@ -3,20 +3,12 @@
  * make its defined names and table name unique in the workbook.
  */
 import { invalidValue } from "../data/errors";
-
-/** Excel forbids these in sheet names. */
-const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
-const MAX_SHEET_NAME = 31;
+import { SHEET_NAME_MAX_LENGTH, replaceForbiddenSheetChars, sheetNameProblem } from "../excel/naming-rules";
 
 /** Throws #VALUE! unless Excel would accept `name` as a sheet name. */
 export function requireSheetName(name: string): string {
-  if (typeof name !== "string" || name.trim() === "") throw invalidValue("Sheet name must not be blank.");
-  if (name.length > MAX_SHEET_NAME)
-    throw invalidValue(`Sheet name "${name}" is longer than ${MAX_SHEET_NAME} characters.`);
-  if (FORBIDDEN_SHEET_CHARS.test(name)) throw invalidValue(`Sheet name "${name}" contains one of : \\ / ? * [ ].`);
-  if (name.startsWith("'") || name.endsWith("'"))
-    throw invalidValue(`Sheet name "${name}" must not start or end with an apostrophe.`);
-  if (name.toLowerCase() === "history") throw invalidValue('"History" is reserved by Excel.');
+  const problem = typeof name === "string" ? sheetNameProblem(name) : "A sheet name must not be blank.";
+  if (problem) throw invalidValue(problem);
   return name;
 }
 
@@ -26,11 +18,8 @@ export function requireSheetName(name: string): string {
  * again finds the same sheet and updates it.
  */
 export function defaultScenarioSheetName(riskFactor: string): string {
-  const cleaned = riskFactor
-    .replace(/[:\\/?*[\]']/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return `Scenario ${cleaned}`.slice(0, MAX_SHEET_NAME).trim();
+  const cleaned = replaceForbiddenSheetChars(riskFactor, " ").replace(/'/g, " ").replace(/\s+/g, " ").trim();
+  return `Scenario ${cleaned}`.slice(0, SHEET_NAME_MAX_LENGTH).trim();
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short stable tag, not security. */

@@ -1,6 +1,6 @@
-import { COL, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/layout";
+import { COL, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/scenario-layout";
 import type { SheetPlan } from "../../../src/scenario/plan";
-import { updateScenarioSheet } from "../../../src/scenario/update";
+import { updateScenarioSheet } from "../../../src/scenario/keep-exposures";
 import { cellAt, planToGrid } from "./support/plan-grid";
 
 const input: ScenarioSheetInput = {

@@ -1,0 +1,19 @@
+/**
+ * The one map from RARE's domain errors to the errors Excel shows. The custom functions
+ * (functions/excel-error.ts) and the preview's formula engine (scenario/ffp-adapter.ts) both
+ * use it, so a failing call reads the same in Excel and in the preview.
+ */
+import type { RareErrorCode } from "../data/errors";
+import type { ExcelErrorCode } from "./values";
+
+/** The codes a custom function can return (Excel shows the message for #VALUE! and #N/A only). */
+export type FunctionErrorCode = Extract<ExcelErrorCode, "#N/A" | "#VALUE!" | "#NUM!">;
+
+export const EXCEL_CODE_FOR: Readonly<Record<RareErrorCode, FunctionErrorCode>> = {
+  notAvailable: "#N/A",
+  invalidValue: "#VALUE!",
+  invalidNumber: "#NUM!",
+};
+
+/** Any other exception: Excel shows #VALUE! for a custom function that fails. */
+export const UNEXPECTED_ERROR_CODE: FunctionErrorCode = "#VALUE!";
