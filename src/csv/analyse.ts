@@ -159,11 +159,9 @@ export class TypeSink implements RowSink {
       used.push(u);
       shapes.push(col.shapes[comma ? 1 : 0]);
       notes.push({
-        decimalSource:
-          choice?.decimalSeparator || options.decimalSeparator ? "option" : own ? "column" : fileDecimal.source,
+        decimalSource: options.decimalSeparator ? "option" : own ? "column" : fileDecimal.source,
         mixedSeparators: col.dot > 0 && col.comma > 0 && this.commaProvable,
-        ambiguous:
-          own || choice?.decimalSeparator || options.decimalSeparator || !this.commaProvable ? null : col.ambiguous,
+        ambiguous: own || options.decimalSeparator || !this.commaProvable ? null : col.ambiguous,
         percents: u.type === "number" && col.percents.count > 0 ? col.percents : null,
         outOfRange: col.outOfRange.count > 0 ? col.outOfRange : null,
         misfits: choice ? misfits(col, u, comma, options.dateOrder) : null,
