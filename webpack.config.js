@@ -2,7 +2,8 @@
  * Builds the shared-runtime add-in: functions.js (custom functions + bundled data),
  * taskpane.js (pane views and hosts), taskpane.html (loads office.js, then both
  * bundles), functions.json (generated from JSDoc by custom-functions-metadata-plugin,
- * which also appends the CustomFunctions.associate calls), and manifest.xml.
+ * which also appends the CustomFunctions.associate calls; scripts/webpack/error-inputs-plugin.js
+ * then allows error inputs), and manifest.xml.
  */
 const fs = require("fs");
 const os = require("os");
@@ -11,6 +12,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const BundlePackagesPlugin = require("./scripts/webpack/bundle-packages-plugin");
+const ErrorInputsPlugin = require("./scripts/webpack/error-inputs-plugin");
 
 const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 
@@ -54,6 +56,8 @@ module.exports = (env, argv) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
+      // allowErrorForDataTypeAny, which the JSDoc generator cannot emit: error cells reach the functions.
+      new ErrorInputsPlugin({ filename: "functions.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./taskpane/taskpane.html",

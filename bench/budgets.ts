@@ -17,10 +17,11 @@ const KB = 1024;
 
 /**
  * functions.js: the custom functions and the whole bundled dataset. Excel loads it before any
- * RARE formula can calculate (and keeps it in the shared runtime), so it stays small: 60 KB
- * minified, data included.
+ * RARE formula can calculate (and keeps it in the shared runtime), so it stays small: 72 KB
+ * minified, data included. It also carries the data core the pane builds overrides with
+ * (RareRuntime.core: override merging), which taskpane.js no longer bundles (66 KB measured).
  */
-export const FUNCTIONS_JS: SizeBudget = { file: "functions.js", maxBytes: 60 * KB };
+export const FUNCTIONS_JS: SizeBudget = { file: "functions.js", maxBytes: 72 * KB };
 
 /**
  * taskpane.js: the pane's views and hosts, the CSV import, the scenario builder, and two

@@ -9,6 +9,7 @@
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
 import { distDir } from "../test/support/paths";
+import { runBigRangesBench } from "./big-ranges";
 import { runBundleBench } from "./bundle";
 import type { Figure } from "./figures";
 import { formatImportBench, runImportBench } from "./import";
@@ -25,6 +26,7 @@ const METHODS = [
   "SHARE per call: the Map.get baseline (keys normalised before timing, one interned string per distinct argument), tryShare and share in try/catch run over the same 200,000 calls, interleaved with the order rotated each run; every loop adds each result into an accumulator kept in a module-level sink (no dead-code elimination), and the three sums must agree or the bench fails.",
   "The SHARE mix: ~70 % names with a sourced figure written as users write them (any case, stray spaces, NBSP, symbols Nd/Dy/La), ~10 % valid elements without a figure (#N/A), ~10 % with a stage (including aliases and a non-magnet element asking for magnets), ~10 % unknown names or stages (typos, oxides, made-up words); seeded, so every run sees the same calls.",
   "Recalculation: dist/functions.js is evaluated in a fresh realm with an ordinary global object (vm.constants.DONT_CONTEXTIFY), as Excel's JavaScript runtime has, and arguments are 1×1 matrices (null when omitted) made in that realm before timing. test/support's loadFunctionsBundle gives its sandbox an intercepted global, which makes every global lookup (Array.isArray per cell) ~10× dearer; its figure is reported for information.",
+  "Big ranges: one call with a matrix made in the bundle's realm, as Excel passes a range. SHARE(A:A) is 1,048,576 rows (2,000 names from the SHARE mix, then empty cells passed as null; \"\" for information) against every row a name; each case runs in its own child process (median of 5 warm calls; peak memory is maxRSS over the RSS before the first call, the column already built). Every other function with parameters (ids from dist/functions.json) runs over a 100,000-cell column of names of its first parameter's kind from the bundle's own LIST, other required arguments scalar (median of 3 warm calls), against SHARE over the same size.",
   "Load: each run evaluates a copy of dist/functions.js with a unique trailing comment in a fresh vm context (loadFunctionsBundle), so V8's compilation cache cannot serve it; the time runs from the start of evaluation to its end, when the appended associate calls have run; the number associated is checked against dist/functions.json.",
   "Bundle sizes: bytes of dist/*.js as built by webpack --mode production, and zlib.gzipSync level 9 of the same bytes; budgets in bench/budgets.ts, enforced by test/dist/budgets.test.ts.",
   "Write plan: the import bench's CSV generator cut to 200,000 data rows, typed by importCsvSync and handed to planImport by toImportData (the pane's path); the minimum is ceil(estimated bytes / 4,000,000); the largest sync is given both as the planner's upper-bound estimate and as the UTF-8 length of JSON.stringify of its operations.",
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
   await step("load", runLoadBench);
   await step("SHARE per call", runShareCallBench);
   await step("recalculation", runRecalcBench);
+  await step("big ranges", runBigRangesBench);
   await step("write plan", runWritePlanBench);
 
   console.log(

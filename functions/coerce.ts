@@ -50,7 +50,5 @@ export const number: Coerce<number> = (v, name) => {
   throw invalidValue(`${name} must be a number, not ${describe(v)}.`);
 };
 
-export const optionalNumber: Coerce<number | null> = (v, name) => (isBlank(v) ? null : number(v, name));
-
 /** An optional year: a whole number; the domain checks that data exists for it. */
 export const optionalYear: Coerce<number | null> = (v, name) => coerceYear(v, name);

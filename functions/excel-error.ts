@@ -30,10 +30,41 @@ function runtimeErrorClass(): ErrorCtor | undefined {
   return cf && typeof cf.Error === "function" ? cf.Error : undefined;
 }
 
-export function excelError(code: FunctionErrorCode, message: string): ExcelError {
+// Identical errors share one value: a column of a million blanks or typos must not build a
+// million error objects. Keyed by code, then by the message string itself (its hash is kept
+// with the string, and memoised domain errors hand back the same string each time).
+// Bounded, since messages can carry user text ("Did you mean ...").
+const SHARED_LIMIT = 4096;
+let shared = new Map<string, Map<string | undefined, ExcelError>>();
+let sharedCount = 0;
+let sharedFor: ErrorCtor | undefined;
+
+function sharedError(code: string, message: string | undefined): ExcelError {
   // Looked up per call: the runtime may define CustomFunctions.Error after this bundle loads.
   const Runtime = runtimeErrorClass();
-  return Runtime ? new Runtime(code as never, message) : new PreviewError(code, message);
+  if (Runtime !== sharedFor || sharedCount >= SHARED_LIMIT) {
+    shared = new Map();
+    sharedCount = 0;
+    sharedFor = Runtime;
+  }
+  let byMessage = shared.get(code);
+  if (!byMessage) shared.set(code, (byMessage = new Map()));
+  let e = byMessage.get(message);
+  if (!e) {
+    e = Runtime ? new Runtime(code as never, message) : new PreviewError(code, message);
+    byMessage.set(message, e);
+    sharedCount++;
+  }
+  return e;
+}
+
+export function excelError(code: FunctionErrorCode, message: string): ExcelError {
+  return sharedError(code, message);
+}
+
+/** The error an input cell holds (#DIV/0!, #REF!, ...), given as Excel shows it, to hand back unchanged. */
+export function incomingError(code: string): ExcelError {
+  return sharedError(code, undefined);
 }
 
 /** Any thrown value becomes an Excel error; unexpected exceptions never reach Excel raw. */

@@ -1,104 +1,39 @@
 /**
- * The RARE custom functions. Each one is a declaration for Excel (its JSDoc becomes
- * functions.json, the text Excel's autocomplete shows) and one line of wiring: argument
- * lifting, coercion and error mapping live in lift.ts/coerce.ts, the answers in src/.
+ * The RARE custom functions as Excel sees them: each one's JSDoc becomes functions.json
+ * (the text Excel's autocomplete shows) and its body is one call into the function table
+ * (table.ts), where its parameters are declared; a test keeps the two in step.
  * custom-functions-metadata-plugin appends the CustomFunctions.associate calls.
  * All functions are synchronous, non-volatile and pure for a given dataset.
  */
 import { bundled } from "../src/data/bundled";
 import type { RareData } from "../src/data/rare-data";
-import { isRareError } from "../src/data/errors";
-import { gap as gapOf, priceImpact as priceImpactOf } from "../src/model/scenario";
-import { requireElasticity, requireFraction } from "../src/model/scenario-inputs";
-import { number, optionalText, optionalTextOrNumber, optionalYear, text, type Coerce } from "./coerce";
-import { lifted, param, spillOne } from "./lift";
 import { installRuntime } from "./runtime-bridge";
+import { functionTable } from "./table";
 
 let q: RareData = bundled;
 installRuntime(bundled, (next) => (q = next));
-
-const liftedShare = lifted([param("element", text), param("stage", optionalText)], (element, stage) =>
-  q.tryShare(element, stage),
-);
-const liftedRisk = lifted([param("factor", text), param("field", optionalText)], (factor, field) =>
-  q.risk(factor, field),
-);
-const liftedUse = lifted([param("element", text)], (element) => q.use(element));
-const liftedStrategy = lifted([param("name", text), param("field", optionalText)], (name, field) =>
-  q.strategy(name, field),
-);
-const liftedProduction = lifted([param("country", text), param("year", optionalYear)], (country, year) =>
-  q.production(country, year),
-);
-const liftedReserves = lifted([param("country", text)], (country) => q.reserves(country));
-const liftedCountryShare = lifted([param("country", text), param("year", optionalYear)], (country, year) =>
-  q.countryShare(country, year),
-);
-const liftedPrice = lifted([param("oxide_or_element", text), param("year", optionalYear)], (name, year) =>
-  q.price(name, year),
-);
-const liftedHhi = lifted([param("year", optionalYear)], (year) => q.hhi(year));
-const liftedSource = lifted(
-  [param("kind", text), param("key", text), param("field", optionalTextOrNumber)],
-  (kind, key, field) => q.source(kind, key, field),
-);
-// Scenario arguments are checked fully in the order they are written, so the first bad
-// argument is the one reported (an unknown element before an out-of-range cut).
-const elementWithShare: Coerce<string> = (v, name) => {
-  const element = text(v, name);
-  const share = q.tryShare(element, null);
-  if (isRareError(share)) throw share;
-  return element;
-};
-const fraction =
-  (what: string): Coerce<number> =>
-  (v, name) =>
-    requireFraction(number(v, name), what);
-const optionalFraction =
-  (what: string): Coerce<number | null> =>
-  (v, name) =>
-    v === null || v === undefined || v === "" ? null : fraction(what)(v, name);
-const optionalElasticity: Coerce<number | null> = (v, name) =>
-  v === null || v === undefined || v === "" ? null : requireElasticity(number(v, name));
-
-const liftedGap = lifted(
-  [
-    param("element", elementWithShare),
-    param("cut", fraction("Cut")),
-    param("mitigation", optionalFraction("Mitigation")),
-  ],
-  (element, cut, mitigation) => gapOf(q, element, cut, mitigation),
-);
-const liftedPriceImpact = lifted(
-  [
-    param("element", elementWithShare),
-    param("cut", fraction("Cut")),
-    param("elasticity", optionalElasticity),
-    param("mitigation", optionalFraction("Mitigation")),
-  ],
-  (element, cut, elasticity, mitigation) => priceImpactOf(q, element, cut, elasticity, mitigation),
-);
+const fns = functionTable(() => q);
 
 /**
- * China's share of supply of a rare-earth element, as a fraction (Neodymium → 0.8). With a stage (mining, refining, magnets, US imports) the sector-wide share reported for that stage.
+ * China's share of supply of a rare-earth element, as a fraction (Neodymium → 0.8). With a stage, the sector-wide share reported for that stage.
  * @customfunction
  * @param element Element name or symbol, e.g. "Neodymium" or "Nd". May be a range.
  * @param [stage] Optional supply-chain stage: mining, refining, magnets or US imports. Omit for the element's own figure.
  * @returns China's share, 0 to 1.
  */
 export function share(element: unknown[][], stage?: unknown[][]): unknown[][] {
-  return liftedShare(element, stage);
+  return fns.SHARE(element, stage);
 }
 
 /**
- * A risk factor's potential impact, or another column of the risk table (mitigation).
+ * A risk factor's potential impact, or another column of the risk table.
  * @customfunction
  * @param factor Risk factor, e.g. "Export Quotas", "Geopolitical Tensions", "Market Volatility". May be a range.
- * @param [field] Optional column: impact (default) or mitigation.
+ * @param [field] Optional column: impact, mitigation or factor; omitted means impact.
  * @returns The text of that column.
  */
 export function risk(factor: unknown[][], field?: unknown[][]): unknown[][] {
-  return liftedRisk(factor, field);
+  return fns.RISK(factor, field);
 }
 
 /**
@@ -108,18 +43,18 @@ export function risk(factor: unknown[][], field?: unknown[][]): unknown[][] {
  * @returns The element's primary use.
  */
 export function use(element: unknown[][]): unknown[][] {
-  return liftedUse(element);
+  return fns.USE(element);
 }
 
 /**
- * A supply-risk strategy's primary benefit, or another column (challenge).
+ * A supply-risk strategy's primary benefit, or another column of the strategy table.
  * @customfunction
  * @param name Strategy, e.g. "Recycling Programs" or "Domestic Mining Expansion". May be a range.
- * @param [field] Optional column: benefit (default) or challenge.
+ * @param [field] Optional column: benefit, challenge or strategy; omitted means benefit.
  * @returns The text of that column.
  */
 export function strategy(name: unknown[][], field?: unknown[][]): unknown[][] {
-  return liftedStrategy(name, field);
+  return fns.STRATEGY(name, field);
 }
 
 /**
@@ -130,7 +65,7 @@ export function strategy(name: unknown[][], field?: unknown[][]): unknown[][] {
  * @returns Mine production, t REO.
  */
 export function production(country: unknown[][], year?: unknown[][]): unknown[][] {
-  return liftedProduction(country, year);
+  return fns.PRODUCTION(country, year);
 }
 
 /**
@@ -140,7 +75,7 @@ export function production(country: unknown[][], year?: unknown[][]): unknown[][
  * @returns Reserves, t REO.
  */
 export function reserves(country: unknown[][]): unknown[][] {
-  return liftedReserves(country);
+  return fns.RESERVES(country);
 }
 
 /**
@@ -151,7 +86,7 @@ export function reserves(country: unknown[][]): unknown[][] {
  * @returns Share of world mine production, 0 to 1.
  */
 export function countryshare(country: unknown[][], year?: unknown[][]): unknown[][] {
-  return liftedCountryShare(country, year);
+  return fns.COUNTRYSHARE(country, year);
 }
 
 /**
@@ -162,7 +97,7 @@ export function countryshare(country: unknown[][], year?: unknown[][]): unknown[
  * @returns Price, USD/kg.
  */
 export function price(oxide_or_element: unknown[][], year?: unknown[][]): unknown[][] {
-  return liftedPrice(oxide_or_element, year);
+  return fns.PRICE(oxide_or_element, year);
 }
 
 /**
@@ -172,39 +107,39 @@ export function price(oxide_or_element: unknown[][], year?: unknown[][]): unknow
  * @returns The index, 0 to 10,000.
  */
 export function hhi(year?: unknown[][]): unknown[][] {
-  return liftedHhi(year);
+  return fns.HHI(year);
 }
 
 /**
- * Spills a column of valid names of a kind: elements, risks, strategies, countries, oxides, years, stages, events, sources.
+ * Spills a column of the valid names of one kind, e.g. elements or countries.
  * @customfunction
- * @param kind What to list, e.g. "elements" or "countries".
+ * @param kind What to list: elements, risks, strategies, countries, oxides, years, stages, events, sources, keyrisks, aims, keystrategies or kinds.
  * @returns A column of names.
  */
 export function list(kind: unknown[][]): unknown[][] {
-  return spillOne(kind, param("kind", text), (k) => q.list(k).map((name) => [name]));
+  return fns.LIST(kind);
 }
 
 /**
- * Spills a whole table with a header row: elements, risks, strategies, production, reserves, prices, stages, events, sources.
+ * Spills a whole table with a header row, e.g. production or prices.
  * @customfunction
- * @param kind Which table, e.g. "production" or "risks".
+ * @param kind Which table: elements, risks, strategies, production, reserves, prices, stages, events, sources, imports, reliance, salient, keyrisks, aims or keystrategies.
  * @returns The table, header row first.
  */
 export function table(kind: unknown[][]): unknown[][] {
-  return spillOne(kind, param("kind", text), (k) => q.table(k));
+  return fns.TABLE(kind);
 }
 
 /**
  * The citation behind a RARE value: publisher, document, date and locator.
  * @customfunction
- * @param kind What the value is: share, risk, strategy, use, production, reserves, price, countryshare, hhi, event, element.
+ * @param kind What the value is: share, risk, strategy, use, production, reserves, price, countryshare, hhi, event or element.
  * @param key The name the value is for, e.g. "Neodymium" or "China".
  * @param [field] Optional year, stage or column the value is for.
  * @returns The source citation.
  */
 export function source(kind: unknown[][], key: unknown[][], field?: unknown[][]): unknown[][] {
-  return liftedSource(kind, key, field);
+  return fns.SOURCE(kind, key, field);
 }
 
 /**
@@ -225,7 +160,7 @@ export function version(): string {
  * @returns The supply gap, 0 to 1.
  */
 export function gap(element: unknown[][], cut: unknown[][], mitigation?: unknown[][]): unknown[][] {
-  return liftedGap(element, cut, mitigation);
+  return fns.GAP(element, cut, mitigation);
 }
 
 /**
@@ -243,5 +178,5 @@ export function priceimpact(
   elasticity?: unknown[][],
   mitigation?: unknown[][],
 ): unknown[][] {
-  return liftedPriceImpact(element, cut, elasticity, mitigation);
+  return fns.PRICEIMPACT(element, cut, elasticity, mitigation);
 }

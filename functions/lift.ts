@@ -4,23 +4,50 @@
  * ones). The result takes the broadcast shape of all arguments, as Excel's own array
  * evaluation does: a 1-row or 1-column argument repeats along the other dimension; a
  * position outside a larger argument gives #N/A. Each cell is computed on its own, so a
- * bad cell becomes that cell's error and never fails the whole spill.
+ * bad cell becomes that cell's error and never fails the whole spill. An empty cell of a
+ * range given for a required argument gives an empty result cell, as Excel shows for a
+ * formula over empty rows; a required argument that is one empty cell stays #VALUE!.
  */
 import { invalidValue, isRareError, type RareError } from "../src/data/errors";
+import { isBlankCell, readCell } from "./cell-value";
 import type { Coerce } from "./coerce";
-import { excelError, isExcelError, toExcelError, type ExcelError } from "./excel-error";
+import { excelError, toExcelError, type ExcelError } from "./excel-error";
 
 export type CellResult = string | number | boolean | ExcelError;
 export type Matrix = unknown[][];
 
-export interface Param<T> {
-  readonly name: string;
-  readonly coerce: Coerce<T>;
+export interface ParamOptions {
+  /** The names the argument accepts, as its help text must list them (checked by test/dist/function-table.test.ts). */
+  readonly vocabulary?: readonly string[];
 }
 
-export const param = <T>(name: string, coerce: Coerce<T>): Param<T> => ({ name, coerce });
+export interface Param<T> extends ParamOptions {
+  readonly name: string;
+  readonly coerce: Coerce<T>;
+  /** Whether the argument may be omitted: its coercion accepts a blank. */
+  readonly optional: boolean;
+}
+
+function acceptsBlank(coerce: Coerce<unknown>, name: string): boolean {
+  try {
+    coerce(null, name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const param = <T>(name: string, coerce: Coerce<T>, options: ParamOptions = {}): Param<T> => ({
+  name,
+  coerce,
+  optional: acceptsBlank(coerce, name),
+  ...options,
+});
 
 type Values<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
+
+/** An Excel-facing function with the parameters it was declared with. */
+export type Lifted = ((...args: unknown[]) => CellResult[][]) & { readonly params: readonly Param<unknown>[] };
 
 /** Builds the Excel-facing function for `compute`, a function of already-coerced scalars. */
 export function lifted<const P extends readonly Param<unknown>[]>(
@@ -28,16 +55,20 @@ export function lifted<const P extends readonly Param<unknown>[]>(
   // A hot path may return its RareError instead of throwing it: a throw costs about 1 µs,
   // far more than the lookup itself, and a column of typos should not pay it per cell.
   compute: (...values: Values<P>) => string | number | boolean | RareError,
-): (...args: unknown[]) => CellResult[][] {
+): Lifted {
   const count = params.length;
   const scalars: unknown[] = new Array(count);
+  // Per argument: 1 when it is a range whose empty cells give empty results (required), else 0.
+  const blankGivesBlank: number[] = new Array(count);
 
   const cell = (raw: readonly unknown[]): CellResult => {
     try {
       for (let i = 0; i < count; i++) {
         const v = raw[i];
-        if (isExcelError(v)) return v; // an error in an input cell propagates, as in Excel
-        scalars[i] = params[i].coerce(v, params[i].name);
+        if (blankGivesBlank[i] === 1 && isBlankCell(v)) return "";
+        const plain = readCell(v, params[i].name);
+        if (plain !== null && typeof plain === "object") return plain; // an error in an input cell propagates, as in Excel
+        scalars[i] = params[i].coerce(plain, params[i].name);
       }
       return checked((compute as (...xs: unknown[]) => unknown)(...scalars));
     } catch (e) {
@@ -45,7 +76,7 @@ export function lifted<const P extends readonly Param<unknown>[]>(
     }
   };
 
-  return (...args: unknown[]): CellResult[][] => {
+  const run = (...args: unknown[]): CellResult[][] => {
     let rows = 1;
     let cols = 1;
     let scalar = true;
@@ -56,13 +87,17 @@ export function lifted<const P extends readonly Param<unknown>[]>(
     for (let i = 0; i < count; i++) {
       const a = args[i];
       heights[i] = widths[i] = 1;
+      blankGivesBlank[i] = 0;
       if (!Array.isArray(a)) continue;
       const r = a.length;
       const c = widest(a);
       if (r === 0 || c === 0) return [[excelError("#VALUE!", `${params[i].name} is an empty range.`)]];
       heights[i] = r;
       widths[i] = c;
-      if (r !== 1 || c !== 1) scalar = false;
+      if (r !== 1 || c !== 1) {
+        scalar = false;
+        if (!params[i].optional) blankGivesBlank[i] = 1;
+      }
       if (r > rows) rows = r;
       if (c > cols) cols = c;
     }
@@ -91,6 +126,7 @@ export function lifted<const P extends readonly Param<unknown>[]>(
     }
     return out;
   };
+  return Object.assign(run, { params });
 }
 
 /** One value of an argument (of the given height and width) at a broadcast position; omitted arguments stay null. */
@@ -134,19 +170,18 @@ export function single(arg: unknown, name: string): unknown {
  * LIST and TABLE: one argument (a range is refused), an error in it propagates, otherwise
  * it is coerced like any parameter and the table spills.
  */
-export function spillOne<T>(
-  arg: unknown,
-  p: Param<T>,
-  compute: (value: T) => (string | number | boolean)[][],
-): CellResult[][] {
-  let value: unknown;
-  try {
-    value = single(arg, p.name);
-  } catch (e) {
-    return [[toExcelError(e)]];
-  }
-  if (isExcelError(value)) return [[value]];
-  return spill(() => compute(p.coerce(value, p.name)));
+export function spillOne<T>(p: Param<T>, compute: (value: T) => (string | number | boolean)[][]): Lifted {
+  const run = (arg: unknown): CellResult[][] => {
+    let value: unknown;
+    try {
+      value = readCell(single(arg, p.name), p.name);
+    } catch (e) {
+      return [[toExcelError(e)]];
+    }
+    if (value !== null && typeof value === "object") return [[value as ExcelError]];
+    return spill(() => compute(p.coerce(value, p.name)));
+  };
+  return Object.assign(run, { params: [p] });
 }
 
 /** Wraps a table-returning computation: any failure is one error cell, never an exception. */

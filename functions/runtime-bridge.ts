@@ -4,9 +4,12 @@
  * module wraps associate, before those calls run, to also record each function under
  * its id. The task pane reads the record through `globalThis.RareRuntime`: the browser
  * preview evaluates formulas with exactly the functions Excel gets, and the pane swaps
- * the data behind them (workbook overrides) without a second copy of the dataset.
+ * the data behind them (workbook overrides) built with the functions' own core (`core`),
+ * so one copy of src/data serves both bundles: one dataset, one RareData class, one memo.
  */
-import type { RareData } from "../src/data/rare-data";
+import { mergeOverrides } from "../src/data/overrides";
+import { RareData } from "../src/data/rare-data";
+import type { Dataset } from "../src/data/types";
 
 export type AssociatedFunction = (...args: unknown[]) => unknown;
 
@@ -19,7 +22,16 @@ export interface RareRuntime {
   useQueries(queries: RareData | null): void;
   /** The bundled dataset's queries, for building overrides on top of. */
   readonly bundled: RareData;
+  /** The functions' data core: the pane merges and queries overrides with these, never with its own copy. */
+  readonly core: RuntimeCore;
 }
+
+export interface RuntimeCore {
+  mergeOverrides: typeof mergeOverrides;
+  queriesFor(dataset: Dataset): RareData;
+}
+
+const core: RuntimeCore = { mergeOverrides, queriesFor: (dataset) => new RareData(dataset) };
 
 type CustomFunctionsLike = { associate?: (id: string, fn: AssociatedFunction) => void };
 
@@ -36,6 +48,7 @@ export function installRuntime(bundled: RareData, onChange: (q: RareData) => voi
   const runtime: RareRuntime = {
     associated,
     bundled,
+    core,
     queries: () => current,
     useQueries(queries) {
       current = queries ?? bundled;

@@ -2,10 +2,12 @@
  * Workbook overrides in the pane: reads them from the workbook at start-up and applies
  * them to the functions (shared runtime), stores a new layer when the user chooses
  * "Use for RARE functions in this workbook", clears them, and recalculates fully after
- * each change so every RARE formula shows the figures now in force.
+ * each change so every RARE formula shows the figures now in force. Overrides are merged
+ * and queried with the functions' own core (runtime.core), so the functions recognise
+ * every error the override data raises.
  */
-import { mergeOverrides, type RejectedRow } from "../src/data/overrides";
-import { RareData } from "../src/data/rare-data";
+import type { RejectedRow } from "../src/data/overrides";
+import type { RareData } from "../src/data/rare-data";
 import type { DetectedOverrides } from "../src/overrides/detect-overrides";
 import { OVERRIDES_KEY, emptyOverrides, parseStored, withLayer, type StoredOverrides } from "../src/overrides/store";
 import type { Workbook } from "../src/workbook/workbook";
@@ -69,7 +71,7 @@ export class OverridesController {
     let dataset = this.runtime.bundled.dataset;
     const rejected: RejectedRow[] = [];
     for (const layer of stored.layers) {
-      const result = mergeOverrides(dataset, layer.overrides);
+      const result = this.runtime.core.mergeOverrides(dataset, layer.overrides);
       dataset = result.dataset;
       rejected.push(...result.rejected);
     }
@@ -78,7 +80,7 @@ export class OverridesController {
 
   private apply(stored: StoredOverrides, problem?: string): void {
     const { dataset, rejected } = this.merge(stored);
-    this.runtime.useQueries(stored.layers.length ? new RareData(dataset) : null);
+    this.runtime.useQueries(stored.layers.length ? this.runtime.core.queriesFor(dataset) : null);
     this.state = { stored, rejected, problem };
     for (const l of this.listeners) l(this.state);
   }

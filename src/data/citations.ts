@@ -42,6 +42,9 @@ const ELEMENT_FACTS = new NameIndex(
   { what: "element field", plural: "fields", vocabulary: true },
 );
 
+/** The kinds SOURCE accepts, for its help text (functions/table.ts). */
+export const SOURCE_KIND_NAMES: readonly string[] = KINDS.names;
+
 const fmt = (n: number): string => n.toLocaleString("en-US");
 
 function cite(ix: Indexes, ids: readonly string[]): string {

@@ -34,6 +34,10 @@ const STRATEGY_FIELDS = new NameIndex(
   { what: "field", plural: "fields", vocabulary: true },
 );
 
+/** The columns RISK and STRATEGY accept, for their help text (functions/table.ts). */
+export const RISK_FIELD_NAMES: readonly string[] = RISK_FIELDS.names;
+export const STRATEGY_FIELD_NAMES: readonly string[] = STRATEGY_FIELDS.names;
+
 // Checked per call: skip the full normaliser for the common case of a plain word.
 const isBlank = (text: string | null | undefined): boolean =>
   text === null ||

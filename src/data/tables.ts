@@ -49,6 +49,10 @@ const TABLE_KINDS = new NameIndex(
   { what: "table kind", plural: "kinds", vocabulary: true },
 );
 
+/** The kinds LIST and TABLE accept, for their help text (functions/table.ts). */
+export const LIST_KIND_NAMES: readonly string[] = LIST_KINDS.names;
+export const TABLE_KIND_NAMES: readonly string[] = TABLE_KINDS.names;
+
 const blank = <T>(value: T | null | undefined): T | "" => (value === null || value === undefined ? "" : value);
 /** Years and percentages print as numbers where the source printed a plain number. */
 const numberIfPlain = (text: string): Cell => (/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);

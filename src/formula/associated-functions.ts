@@ -18,10 +18,20 @@ function toEngineValue(v: unknown): unknown {
   return v;
 }
 
+const isEngineError = (v: unknown): v is { error: string } =>
+  typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "string";
+
+/**
+ * An error cell of a range as Excel hands it to a function whose metadata allows error
+ * inputs: an error cell value (Excel.ErrorCellValue, `{ type: "Error", basicValue: "#N/A" }`).
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors
+ */
+const toExcelCell = (v: unknown): unknown => (isEngineError(v) ? { type: "Error", basicValue: v.error } : v);
+
 /** Excel hands custom functions a matrix for every `any[][]` argument, null when omitted. */
 function toExcelArgument(arg: unknown): unknown {
   if (arg === null || arg === undefined) return null;
-  return Array.isArray(arg) ? arg : [[arg]];
+  return Array.isArray(arg) ? arg.map((row: unknown) => (Array.isArray(row) ? row.map(toExcelCell) : row)) : [[arg]];
 }
 
 export function engineFunctions(

@@ -107,6 +107,8 @@ function registerCustom(fn: EngineFunction) {
       const result = fn(...args.map(liftArgument));
       if (result === undefined || result === null) return new FormulaError("#VALUE!", "The function returned nothing.");
       if (isErrorValue(result)) return toFfp(result);
+      // Error cells of an array result stay errors for INDEX, ISERROR and the like.
+      if (Array.isArray(result)) return result.map((row) => (Array.isArray(row) ? row.map(toFfp) : toFfp(row)));
       return result;
     } catch (e) {
       // fast-formula-parser turns a thrown FormulaError into the cell's value.

@@ -7,7 +7,7 @@
 import { readFileSync } from "fs";
 import type { Page } from "playwright-core";
 import { openPane, type PaneSession } from "../support/pane-page";
-import { sharedDir } from "../support/paths";
+import { seedsDir } from "../support/paths";
 import { join } from "path";
 
 jest.setTimeout(90_000);
@@ -62,7 +62,7 @@ it("Import CSV view, with a file analysed and imported into the preview workbook
   const page = session.page;
   await page.getByRole("tab", { name: "Import CSV" }).click();
   expect(await seriousViolations(page)).toEqual([]);
-  await page.getByLabel("CSV file").setInputFiles(join(sharedDir, "data", "usgs", "mcs2024-raree_salient.csv"));
+  await page.getByLabel("CSV file").setInputFiles(join(seedsDir, "usgs", "mcs2024-raree_salient.csv"));
   await page.waitForSelector("#import-preview");
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Import", exact: true }).click();

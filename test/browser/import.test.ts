@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync } from "fs";
 import { join } from "path";
 import type { Page } from "playwright-core";
 import { openPane, sheetCaptions, sheetTexts, type PaneSession } from "../support/pane-page";
-import { artifactsDir, repoRoot, sharedDir } from "../support/paths";
+import { artifactsDir, repoRoot, seedsDir } from "../support/paths";
 
 jest.setTimeout(90_000);
 
@@ -59,7 +59,7 @@ async function pick(name: string, content: string | Buffer) {
 }
 
 it("imports a USGS file through the file input and renders it as a new sheet", async () => {
-  await page.getByLabel("CSV file").setInputFiles(join(sharedDir, "data", "usgs", "mcs2024-raree_world.csv"));
+  await page.getByLabel("CSV file").setInputFiles(join(seedsDir, "usgs", "mcs2024-raree_world.csv"));
   await page.waitForSelector("#import-preview");
   await expect(page.locator("#import-preview caption").innerText()).resolves.toMatch(/first 16 of 16 rows/);
   await importButton().click();

@@ -9,7 +9,7 @@ import { join } from "path";
 import Papa from "papaparse";
 import { bundled } from "../../src/data/bundled";
 import { loadFunctionsBundle, isRecordedError, type FunctionsBundle } from "../support/functions-bundle";
-import { distDir, sharedDir } from "../support/paths";
+import { distDir, seedsDir } from "../support/paths";
 
 const metadata = JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as { functions: Array<{ id: string }> };
 let bundle: FunctionsBundle;
@@ -34,16 +34,16 @@ describe("the built bundle answers what the sources say", () => {
   });
 
   it("RISK('Export Quotas') is the seed article's impact text", () => {
-    // Read the risk table from the source article itself, not from our seeds.
-    const article = readFileSync(join(sharedDir, "seeds", "002_fc3b1e59ab176a5c.txt"), "utf8");
+    // Read the risk table from the source article itself (copied verbatim), not from the curated tables.
+    const article = readFileSync(join(seedsDir, "articles", "002_fc3b1e59ab176a5c.txt"), "utf8");
     const row = article.split("\n").find((line) => line.startsWith("| Export Quotas |"))!;
     const [, , impact, mitigation] = row.split("|").map((s) => s.trim());
     expect(call("RISK", m("Export Quotas"), null)).toEqual([[impact]]);
     expect(call("RISK", m("export quotas"), m("mitigation"))).toEqual([[mitigation]]);
   });
 
-  it("PRODUCTION('China', 2024) equals the USGS figure in shared/data", () => {
-    const rows = Papa.parse<Record<string, string>>(readFileSync(join(sharedDir, "data", "curated", "production.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
+  it("PRODUCTION('China', 2024) equals the USGS figure in seeds/curated", () => {
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(seedsDir, "curated", "production.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
     const usgs = rows.find((r) => r.country === "China" && r.year === "2024" && r.edition === "MCS2025");
     expect(usgs).toBeDefined();
     expect(call("PRODUCTION", m("China"), m(2024))).toEqual([[Number(usgs!.mine_production_t_REO)]]);

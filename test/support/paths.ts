@@ -1,7 +1,8 @@
-/** Where tests find the repo, the built bundle and the shared data beside the clone. */
+/** Where tests find the repo, the built bundle, the seeds and the fixtures: all inside the repository. */
 import { resolve } from "path";
 
 export const repoRoot = resolve(__dirname, "../..");
 export const distDir = resolve(repoRoot, "dist");
-export const sharedDir = resolve(repoRoot, "..", "shared");
+export const seedsDir = resolve(repoRoot, "seeds");
+export const fixturesDir = resolve(repoRoot, "test", "fixtures");
 export const artifactsDir = resolve(repoRoot, "test-artifacts");

@@ -1,5 +1,5 @@
 /**
- * Every CSV in shared/fixtures/csv (csvkit and csvlint examples, MIT) either imports with
+ * Every CSV in test/fixtures/csv (csvkit and csvlint examples, MIT) either imports with
  * the values asserted here or is refused with the message asserted here. A fixture added
  * without an expectation fails the last test.
  */

@@ -14,10 +14,10 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** shared/ sits beside the repository (RARE_SHARED_DIR overrides, e.g. for another checkout). */
-export const SHARED_DIR = process.env.RARE_SHARED_DIR ?? path.resolve(repoRoot(), "../shared");
-export const FIXTURES_DIR = path.join(SHARED_DIR, "fixtures", "csv");
-export const USGS_DIR = path.join(SHARED_DIR, "data", "usgs");
+/** Third-party CSV fixtures (csvkit, csvlint; MIT, licences beside them). */
+export const FIXTURES_DIR = path.join(repoRoot(), "test", "fixtures", "csv");
+/** The USGS files, as bundled (copied verbatim into seeds/). */
+export const USGS_DIR = path.join(repoRoot(), "seeds", "usgs");
 
 export function readBytes(file: string): Uint8Array {
   return new Uint8Array(fs.readFileSync(file));

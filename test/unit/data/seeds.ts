@@ -2,7 +2,7 @@
  * Test helpers: the project's real seed files, altered copies of them, and datasets
  * compiled in-process (so tests never depend on a stale generated file).
  */
-import { existsSync, readdirSync, readFileSync } from "fs";
+import { readdirSync, readFileSync } from "fs";
 import { join, relative, sep } from "path";
 import Papa from "papaparse";
 import { compileDataset } from "../../../src/data/compile/compile";
@@ -12,8 +12,6 @@ import type { Dataset } from "../../../src/data/types";
 
 export const repoRoot = join(__dirname, "..", "..", "..");
 export const seedsDir = join(repoRoot, "seeds");
-/** The shared originals the seeds were copied from (present on the development machine). */
-export const sharedDataDir = join(repoRoot, "..", "shared", "data");
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -71,8 +69,7 @@ export function readCsvRecords(path: string): Record<string, string>[] {
   }).data;
 }
 
-/** curated/production.csv from ../shared when present, else the verbatim copy in seeds/. */
+/** curated/production.csv, the verbatim copy in seeds/. */
 export function curatedProductionPath(): string {
-  const shared = join(sharedDataDir, "curated", "production.csv");
-  return existsSync(shared) ? shared : join(seedsDir, "curated", "production.csv");
+  return join(seedsDir, "curated", "production.csv");
 }

@@ -103,10 +103,43 @@ describe("lifted: ranges", () => {
     const out = lengthTimes([["a", "ab"], ["abc"]], [[1]]);
     expect(out[0]).toEqual([1, 2]);
     expect(out[1][0]).toBe(3);
-    expect(err(out[1][1]).message).toMatch(/blank/);
+    expect(out[1][1]).toBe("");
   });
   it("gives one #VALUE! for an empty range", () => {
     expect(err(lengthTimes([], [[1]])[0][0]).message).toMatch(/empty range/);
+  });
+});
+
+describe("lifted: blank cells", () => {
+  it("gives an empty result cell for an empty cell of a range given for a required argument", () => {
+    expect(lengthTimes([["ab"], [null], [""], ["abc"]], [[2]])).toEqual([[4], [""], [""], [6]]);
+  });
+  it("keeps #VALUE! with its message for a required argument that is one empty cell", () => {
+    for (const blank of [null, ""]) {
+      const [[cell]] = lengthTimes([[blank]], [[2]]);
+      expect(err(cell).code).toBe("#VALUE!");
+      expect(err(cell).message).toMatch(/^name is blank/);
+    }
+  });
+  it("keeps #VALUE! for a one-cell empty argument broadcast against a range", () => {
+    const out = lengthTimes([[null]], [[1], [2]]);
+    expect(out.map((row) => err(row[0]).message)).toEqual([
+      expect.stringMatching(/^name is blank/),
+      expect.stringMatching(/^name is blank/),
+    ]);
+  });
+  it("reads an empty cell of a range for an optional argument as omitted", () => {
+    expect(withOptional([["x"]], [["impact"], [null]], null)).toEqual([["x|impact|-"], ["x|-|-"]]);
+  });
+  it("does not take whitespace for an empty cell: it is text, refused with a message", () => {
+    const out = lengthTimes([["ab"], ["  "]], [[1]]);
+    expect(err(out[1][0]).message).toMatch(/^name is blank/);
+  });
+  it("shares one error value between cells with the same error", () => {
+    const out = lengthTimes([["missing"], ["missing"], [42], [42]], [[1]]);
+    expect(out[0][0]).toBe(out[1][0]);
+    expect(out[2][0]).toBe(out[3][0]);
+    expect(out[0][0]).not.toBe(out[2][0]);
   });
 });
 

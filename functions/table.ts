@@ -1,0 +1,99 @@
+/**
+ * The function table: each RARE function's parameters (name, coercion, and the names a
+ * parameter accepts) declared once, with the computation behind it. functions.ts gives
+ * each entry the JSDoc Excel reads; test/dist/function-table.test.ts checks that the
+ * generated functions.json names the same parameters, in the same order, with the same
+ * optionality, and that every help text lists exactly the names the code accepts.
+ */
+import { SOURCE_KIND_NAMES } from "../src/data/citations";
+import { isRareError } from "../src/data/errors";
+import { RISK_FIELD_NAMES, STRATEGY_FIELD_NAMES, type RareData } from "../src/data/rare-data";
+import { LIST_KIND_NAMES, TABLE_KIND_NAMES } from "../src/data/tables";
+import { STAGES } from "../src/data/vocab";
+import { gap, priceImpact } from "../src/model/scenario";
+import { requireElasticity, requireFraction } from "../src/model/scenario-inputs";
+import { number, optionalText, optionalTextOrNumber, optionalYear, text, type Coerce } from "./coerce";
+import { lifted, param, spillOne, type Lifted } from "./lift";
+
+const blank = (v: unknown): boolean => v === null || v === undefined || v === "";
+
+const fraction =
+  (what: string): Coerce<number> =>
+  (v, name) =>
+    requireFraction(number(v, name), what);
+const optionalFraction =
+  (what: string): Coerce<number | null> =>
+  (v, name) =>
+    blank(v) ? null : fraction(what)(v, name);
+const optionalElasticity: Coerce<number | null> = (v, name) => (blank(v) ? null : requireElasticity(number(v, name)));
+
+/** Every function of the table, answering from `data()` (the bundled data or the workbook's overrides). */
+export function functionTable(data: () => RareData) {
+  // Scenario arguments are checked fully in the order they are written, so the first bad
+  // argument is the one reported (an unknown element before an out-of-range cut).
+  const elementWithShare: Coerce<string> = (v, name) => {
+    const element = text(v, name);
+    const share = data().tryShare(element, null);
+    if (isRareError(share)) throw share;
+    return element;
+  };
+
+  return {
+    SHARE: lifted([param("element", text), param("stage", optionalText, { vocabulary: STAGES })], (element, stage) =>
+      data().tryShare(element, stage),
+    ),
+    RISK: lifted(
+      [param("factor", text), param("field", optionalText, { vocabulary: RISK_FIELD_NAMES })],
+      (factor, field) => data().risk(factor, field),
+    ),
+    USE: lifted([param("element", text)], (element) => data().use(element)),
+    STRATEGY: lifted(
+      [param("name", text), param("field", optionalText, { vocabulary: STRATEGY_FIELD_NAMES })],
+      (name, field) => data().strategy(name, field),
+    ),
+    PRODUCTION: lifted([param("country", text), param("year", optionalYear)], (country, year) =>
+      data().production(country, year),
+    ),
+    RESERVES: lifted([param("country", text)], (country) => data().reserves(country)),
+    COUNTRYSHARE: lifted([param("country", text), param("year", optionalYear)], (country, year) =>
+      data().countryShare(country, year),
+    ),
+    PRICE: lifted([param("oxide_or_element", text), param("year", optionalYear)], (name, year) =>
+      data().price(name, year),
+    ),
+    HHI: lifted([param("year", optionalYear)], (year) => data().hhi(year)),
+    LIST: spillOne(param("kind", text, { vocabulary: LIST_KIND_NAMES }), (kind) =>
+      data()
+        .list(kind)
+        .map((name) => [name]),
+    ),
+    TABLE: spillOne(param("kind", text, { vocabulary: TABLE_KIND_NAMES }), (kind) => data().table(kind)),
+    SOURCE: lifted(
+      [
+        param("kind", text, { vocabulary: SOURCE_KIND_NAMES }),
+        param("key", text),
+        param("field", optionalTextOrNumber),
+      ],
+      (kind, key, field) => data().source(kind, key, field),
+    ),
+    GAP: lifted(
+      [
+        param("element", elementWithShare),
+        param("cut", fraction("Cut")),
+        param("mitigation", optionalFraction("Mitigation")),
+      ],
+      (element, cut, mitigation) => gap(data(), element, cut, mitigation),
+    ),
+    PRICEIMPACT: lifted(
+      [
+        param("element", elementWithShare),
+        param("cut", fraction("Cut")),
+        param("elasticity", optionalElasticity),
+        param("mitigation", optionalFraction("Mitigation")),
+      ],
+      (element, cut, elasticity, mitigation) => priceImpact(data(), element, cut, elasticity, mitigation),
+    ),
+  } satisfies Record<string, Lifted>;
+}
+
+export type FunctionTable = ReturnType<typeof functionTable>;
