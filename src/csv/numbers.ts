@@ -60,6 +60,14 @@ export class NumberReader {
   separators = false;
   /** Whether the last failed read was a number outside the normal double range. */
   outOfRange = false;
+  /**
+   * Whether the last successful read took the fast path: a plain number or a percentage, so
+   * no currency and no space groups. A column reading millions of cells decides those
+   * without asking its type again.
+   */
+  plain = false;
+  /** Whether currency, currencyAfter or spaced may be set: the fast path resets them only then. */
+  private marked = false;
 
   private readonly decimalCode: number;
   private readonly groupCode: number;
@@ -136,10 +144,14 @@ export class NumberReader {
     this.decimals = fracDigits;
     this.grouped = grouped;
     this.percent = percent;
-    this.currency = "";
-    this.currencyAfter = false;
-    this.spaced = false;
+    if (this.marked) {
+      this.currency = "";
+      this.currencyAfter = false;
+      this.spaced = false;
+      this.marked = false;
+    }
     this.separators = grouped || fracDigits > 0;
+    this.plain = true;
     return negative && value !== 0 ? -value : value;
   }
 
@@ -294,6 +306,8 @@ export class NumberReader {
     this.currency = currency;
     this.currencyAfter = currencyAfter;
     this.spaced = groupSep !== -1 && groupSep !== this.groupCode;
+    this.marked = currency !== "" || this.spaced;
+    this.plain = false;
     return negative && value !== 0 ? -value : value;
   }
 }

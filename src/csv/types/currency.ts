@@ -4,7 +4,10 @@
  * that carries the column's symbol, so Excel shows "$1,000.00" whatever the user's locale.
  */
 import { CELL_CURRENCY } from "./bits";
-import { fractionFormat, type TypeDescriptor } from "./descriptor";
+import type { NumberReader } from "../numbers";
+import { fractionFormat, readNumberIf, type TypeDescriptor } from "./descriptor";
+
+const fits = (numbers: NumberReader): boolean => !numbers.percent;
 
 export const currencyType: TypeDescriptor = {
   label: "Currency",
@@ -12,10 +15,8 @@ export const currencyType: TypeDescriptor = {
   storage: "number",
   numeric: true,
   detect: (mask) => (mask & CELL_CURRENCY ? {} : null),
-  read(r, t, s, e) {
-    const v = r.numbers.read(t, s, e);
-    return r.numbers.percent ? NaN : v;
-  },
+  fits,
+  read: readNumberIf(fits),
   numberFormat(shape) {
     const amount = `#,##0${fractionFormat(shape.decimals)}`;
     if (shape.currency === "") return amount;

@@ -54,6 +54,12 @@ export interface TypeDescriptor {
    * when it does not fit (it is then kept as text). Booleans: 1 true, 0 false.
    */
   read(readers: CellReaders, t: string, s: number, e: number, order: DateOrder): number;
+  /**
+   * Numeric types: whether the number the column's reader has just read is of this type
+   * (`read` is the reader followed by this test). The import reads the number itself and asks
+   * this only for what the reader's fast path does not settle (see NumericColumn).
+   */
+  fits?(numbers: NumberReader): boolean;
   /** The Excel number format (en-US code) the column is written with. */
   numberFormat(shape: ValueShape): string;
 }
@@ -64,4 +70,12 @@ const MAX_FORMAT_DECIMALS = 10;
 export function fractionFormat(decimals: number): string {
   const d = Math.min(decimals, MAX_FORMAT_DECIMALS);
   return d > 0 ? "." + "0".repeat(d) : "";
+}
+
+/** `read` for a numeric type: the column's number reader, then the type's own test. */
+export function readNumberIf(fits: (numbers: NumberReader) => boolean): TypeDescriptor["read"] {
+  return (r, t, s, e) => {
+    const v = r.numbers.read(t, s, e);
+    return v === v && fits(r.numbers) ? v : NaN;
+  };
 }

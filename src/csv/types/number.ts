@@ -4,7 +4,10 @@
  * written both ways is one column of fractions.
  */
 import { CELL_NUMBER } from "./bits";
-import { fractionFormat, type TypeDescriptor } from "./descriptor";
+import type { NumberReader } from "../numbers";
+import { fractionFormat, readNumberIf, type TypeDescriptor } from "./descriptor";
+
+const fits = (numbers: NumberReader): boolean => numbers.currency === "";
 
 export const numberType: TypeDescriptor = {
   label: "Number",
@@ -12,10 +15,8 @@ export const numberType: TypeDescriptor = {
   storage: "number",
   numeric: true,
   detect: (mask) => (mask & CELL_NUMBER ? {} : null),
-  read(r, t, s, e) {
-    const v = r.numbers.read(t, s, e);
-    return r.numbers.currency === "" ? v : NaN;
-  },
+  fits,
+  read: readNumberIf(fits),
   /** "General" (Excel shows the value as typed) unless the file wrote thousand separators: then "#,##0[.00]". */
   numberFormat: (shape) => (shape.grouped ? `#,##0${fractionFormat(shape.decimals)}` : "General"),
 };

@@ -1,6 +1,9 @@
 /** Percent: every value written with "%" ("12.5%" → 0.125, shown as 12.5%). */
 import { CELL_PERCENT } from "./bits";
-import { fractionFormat, type TypeDescriptor } from "./descriptor";
+import type { NumberReader } from "../numbers";
+import { fractionFormat, readNumberIf, type TypeDescriptor } from "./descriptor";
+
+const fits = (numbers: NumberReader): boolean => numbers.percent;
 
 export const percentType: TypeDescriptor = {
   label: "Percent",
@@ -8,9 +11,7 @@ export const percentType: TypeDescriptor = {
   storage: "number",
   numeric: true,
   detect: (mask) => (mask & CELL_PERCENT ? {} : null),
-  read(r, t, s, e) {
-    const v = r.numbers.read(t, s, e);
-    return r.numbers.percent ? v : NaN;
-  },
+  fits,
+  read: readNumberIf(fits),
   numberFormat: (shape) => `0${fractionFormat(shape.decimals)}%`,
 };
