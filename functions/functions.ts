@@ -164,7 +164,7 @@ export function gap(element: unknown[][], cut: unknown[][], mitigation?: unknown
 }
 
 /**
- * Estimated relative price change from an export cut: supply gap ÷ |price elasticity of demand| (bounded; see README).
+ * Estimated relative price change from an export cut: supply gap ÷ |price elasticity of demand|, capped at +500% (see RARE help).
  * @customfunction
  * @param element Element name or symbol with a sourced China share, e.g. "Neodymium". May be a range.
  * @param cut Export cut, 0 to 1 (e.g. 50%). May be a range.

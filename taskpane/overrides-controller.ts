@@ -1,31 +1,57 @@
 /**
  * Workbook overrides in the pane: reads them from the workbook at start-up and applies
  * them to the functions (shared runtime), stores a new layer when the user chooses
- * "Use for RARE functions in this workbook", clears them, and recalculates fully after
- * each change so every RARE formula shows the figures now in force. Overrides are merged
- * and queried with the functions' own core (runtime.core), so the functions recognise
- * every error the override data raises.
+ * "Use for RARE functions in this workbook", clears them, and follows co-authors' changes.
+ *
+ * What the workbook holds is checked field by field (validate-stored.ts): a bad value is
+ * left out with a notice, never a failed start, so Clear overrides is always reachable.
+ * A full recalculation follows a change of the data in force, and at start only when the
+ * workbook was last calculated with other data (fingerprint.ts): it recalculates every
+ * add-in's formulas and marks the workbook changed.
+ * Overrides are merged and queried with the functions' own core (runtime.core), so the
+ * functions recognise every error the override data raises.
  */
 import type { RejectedRow } from "../src/data/overrides";
 import type { RareData } from "../src/data/rare-data";
 import type { DetectedOverrides } from "../src/overrides/detect-overrides";
-import { OVERRIDES_KEY, emptyOverrides, parseStored, withLayer, type StoredOverrides } from "../src/overrides/store";
+import {
+  CALCULATED_WITH_KEY,
+  dataFingerprint,
+  needsRecalculation,
+  readFingerprint,
+} from "../src/overrides/fingerprint";
+import {
+  OVERRIDES_KEY,
+  emptyOverrides,
+  serialiseWithinBudget,
+  withLayer,
+  type StoredOverrides,
+} from "../src/overrides/store";
+import { readStoredOverrides } from "../src/overrides/validate-stored";
 import type { Workbook } from "../src/workbook/workbook";
 import type { RareRuntime } from "../functions/runtime-bridge";
 
 export interface OverridesState {
   stored: StoredOverrides;
   rejected: RejectedRow[];
-  problem?: string;
+  /** What was left out of the stored value, one sentence each (shown by the pane). */
+  notices: string[];
 }
 
+/** Refused before anything was stored (too large for the workbook's settings). */
+export class OverridesRefused extends Error {}
+
 export class OverridesController {
-  private state: OverridesState = { stored: emptyOverrides(), rejected: [] };
+  private state: OverridesState = { stored: emptyOverrides(), rejected: [], notices: [] };
   private readonly listeners = new Set<(s: OverridesState) => void>();
+  /** The stored text now applied: a settings-changed event with the same text changes nothing. */
+  private appliedText: string | null = null;
 
   constructor(
     private readonly workbook: Workbook,
     private readonly runtime: RareRuntime,
+    /** Told when a co-author's change could not be applied (follow). */
+    private readonly onFollowError: (e: unknown) => void = () => undefined,
   ) {}
 
   get current(): OverridesState {
@@ -38,10 +64,39 @@ export class OverridesController {
 
   /** At start-up: what the workbook holds is applied before any view is used. */
   async load(): Promise<OverridesState> {
-    const { stored, problem } = parseStored(await this.workbook.getAddinData(OVERRIDES_KEY));
-    this.apply(stored, problem);
-    if (stored.layers.length) await this.workbook.recalculate(true);
+    const text = await this.workbook.getAddinData(OVERRIDES_KEY);
+    const read = readStoredOverrides(text, OVERRIDES_KEY);
+    this.appliedText = text;
+    this.applyRead(read.stored, read.notices);
+    const recorded = readFingerprint(await this.workbook.getAddinData(CALCULATED_WITH_KEY));
+    const current = this.fingerprint();
+    if (recorded.notice || needsRecalculation(recorded.fingerprint, current, this.state.stored.layers.length > 0)) {
+      await this.recalculate();
+    }
+    if (recorded.notice) this.applyRead(this.state.stored, [...this.state.notices, recorded.notice]);
     return this.state;
+  }
+
+  /**
+   * Keeps this runtime in step when a co-author changes the stored overrides. Excel raises
+   * the settings-changed event only in Excel on the web while co-authoring
+   * (https://learn.microsoft.com/javascript/api/office/office.settingschangedeventargs).
+   */
+  async follow(): Promise<void> {
+    await this.workbook.onAddinDataChanged(() => {
+      this.reload().catch(this.onFollowError);
+    });
+  }
+
+  private async reload(): Promise<void> {
+    const text = await this.workbook.getAddinData(OVERRIDES_KEY);
+    if (text === this.appliedText) return;
+    const before = this.fingerprint();
+    const read = readStoredOverrides(text, OVERRIDES_KEY);
+    this.appliedText = text;
+    this.applyRead(read.stored, read.notices);
+    // The co-author recalculated their copy; this runtime's formulas still show the old data.
+    if (this.fingerprint() !== before) await this.workbook.recalculate(true);
   }
 
   /** Validates and applies a detected import; returns the rows that were not used. */
@@ -52,19 +107,36 @@ export class OverridesController {
       overrides: detected.overrides,
     });
     const trial = this.merge(next);
+    const ofKind = (rows: RejectedRow[]) => rows.filter((r) => r.kind === kindOf(detected));
     // Nothing usable: keep what was in force rather than storing an empty layer.
-    const usable = trial.rejected.filter((r) => r.kind === kindOf(detected)).length < detected.rowCount;
-    if (!usable) return trial.rejected.filter((r) => r.kind === kindOf(detected));
-    await this.workbook.setAddinData(OVERRIDES_KEY, JSON.stringify(next));
-    this.apply(next);
-    await this.workbook.recalculate(true);
-    return this.state.rejected.filter((r) => r.kind === kindOf(detected));
+    if (ofKind(trial.rejected).length >= detected.rowCount) return ofKind(trial.rejected);
+    const serialised = serialiseWithinBudget(next);
+    if ("refused" in serialised) throw new OverridesRefused(serialised.refused);
+    await this.store(next, serialised.text);
+    return ofKind(this.state.rejected);
   }
 
+  /** Removes the stored overrides, a damaged stored value included. */
   async clear(): Promise<void> {
-    await this.workbook.setAddinData(OVERRIDES_KEY, JSON.stringify(emptyOverrides()));
-    this.apply(emptyOverrides());
+    const empty = emptyOverrides();
+    await this.store(empty, JSON.stringify(empty));
+  }
+
+  private async store(stored: StoredOverrides, text: string): Promise<void> {
+    await this.workbook.setAddinData(OVERRIDES_KEY, text);
+    this.appliedText = text;
+    this.apply(stored, []);
+    await this.recalculate();
+  }
+
+  private fingerprint(): string {
+    return dataFingerprint(this.runtime.bundled.version(), this.state.stored);
+  }
+
+  /** Full recalculation, then the record of the data it used. */
+  private async recalculate(): Promise<void> {
     await this.workbook.recalculate(true);
+    await this.workbook.setAddinData(CALCULATED_WITH_KEY, this.fingerprint());
   }
 
   private merge(stored: StoredOverrides): { dataset: RareData["dataset"]; rejected: RejectedRow[] } {
@@ -78,10 +150,22 @@ export class OverridesController {
     return { dataset, rejected };
   }
 
-  private apply(stored: StoredOverrides, problem?: string): void {
+  /** Stored data that passed the shape check but still cannot be merged is left out too. */
+  private applyRead(stored: StoredOverrides, notices: string[]): void {
+    try {
+      this.apply(stored, notices);
+    } catch (e) {
+      this.apply(emptyOverrides(), [
+        ...notices,
+        `The workbook's stored RARE overrides could not be applied (${e instanceof Error ? e.message : String(e)}); RARE functions use the bundled data; Clear overrides removes the stored value.`,
+      ]);
+    }
+  }
+
+  private apply(stored: StoredOverrides, notices: string[]): void {
     const { dataset, rejected } = this.merge(stored);
     this.runtime.useQueries(stored.layers.length ? this.runtime.core.queriesFor(dataset) : null);
-    this.state = { stored, rejected, problem };
+    this.state = { stored, rejected, notices };
     for (const l of this.listeners) l(this.state);
   }
 }

@@ -14,3 +14,5 @@ export const EXCEL_MAX_DIGITS = 15;
  * the estimate can be 25% short and the request still passes.
  */
 export const SYNC_BUDGET_BYTES = 4_000_000;
+/** Excel on the web's cap on one request's payload (the preview enforces it too). */
+export const WEB_REQUEST_LIMIT_BYTES = 5_000_000;

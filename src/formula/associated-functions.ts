@@ -6,6 +6,7 @@
  * the same code Excel runs. The preview does not spill: a larger result stays an array,
  * which engine functions such as INDEX and SUM can still consume.
  */
+import { isErrorValue } from "../excel/values";
 import type { EngineFunction } from "../scenario/ffp-adapter";
 
 export type AssociatedFunction = (...args: unknown[]) => unknown;
@@ -34,13 +35,37 @@ function toExcelArgument(arg: unknown): unknown {
   return Array.isArray(arg) ? arg.map((row: unknown) => (Array.isArray(row) ? row.map(toExcelCell) : row)) : [[arg]];
 }
 
+/** The first error value (engine form, { error, message }) inside a range argument, if any. */
+function errorInRange(args: readonly unknown[]): unknown {
+  for (const arg of args) {
+    if (!Array.isArray(arg)) continue;
+    for (const row of arg) {
+      const found = Array.isArray(row) ? row.find(isErrorValue) : undefined;
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `acceptsErrors(id)`: the function's functions.json declares allowErrorForDataTypeAny, as
+ * the build's does for every RARE function (scripts/webpack/error-inputs-plugin.js), hence
+ * the default. Without it Excel does not call a custom function whose argument holds an
+ * error, not even one cell of a range: the error is the result ("Errors as custom function
+ * inputs", https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
+ * Scalar error arguments never reach here (ffp-adapter.ts); range ones are settled the same way.
+ */
 export function engineFunctions(
   associated: Readonly<Record<string, AssociatedFunction>>,
   namespace = "RARE",
+  acceptsErrors: (id: string) => boolean = () => true,
 ): Record<string, EngineFunction> {
   const out: Record<string, EngineFunction> = {};
   for (const [id, fn] of Object.entries(associated)) {
+    const passErrors = acceptsErrors(id);
     out[`${namespace}.${id.toUpperCase()}`] = (...args: unknown[]) => {
+      const error = passErrors ? undefined : errorInRange(args);
+      if (error !== undefined) return error;
       const result = fn(...args.map(toExcelArgument));
       if (!Array.isArray(result)) return toEngineValue(result);
       if (result.length === 1 && Array.isArray(result[0]) && result[0].length === 1) return toEngineValue(result[0][0]);

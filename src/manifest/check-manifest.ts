@@ -3,7 +3,9 @@
  * validate) posts the manifest to an online service and no XSD ships in any npm
  * package, so this checks offline what most often breaks sideloading: well-formed XML,
  * every resid resolving, https URLs on one origin, a GUID id, a four-part version, the
- * shared-runtime wiring, and the RARE namespace.
+ * shared-runtime wiring, the RARE namespace, and AppDomains naming only other origins
+ * (the page's own is trusted already and <AppDomains> may not be empty:
+ * https://learn.microsoft.com/javascript/api/manifest/appdomain).
  */
 import { DOMParser, type Element as XmlElement, type Document as XmlDocument } from "@xmldom/xmldom";
 
@@ -75,12 +77,32 @@ export function checkManifest(xml: string): ManifestCheck {
       if (value) checkUrl(`<${tag}>`, value);
     }
   }
-  for (const el of all("AppDomain")) checkUrl("<AppDomain>", el.textContent?.trim() ?? "");
   if (origins.size > 1) errors.push(`URLs span several origins (${[...origins].join(", ")}); use one.`);
   result.origin = [...origins][0];
+  checkAppDomains(all, result.origin, errors);
 
   checkSharedRuntime(all, resources, errors);
   return result;
+}
+
+function checkAppDomains(all: All, origin: string | undefined, errors: string[]): void {
+  const lists = all("AppDomains");
+  if (lists.length && all("AppDomain").length === 0) errors.push("<AppDomains> may not be empty: leave it out.");
+  for (const el of all("AppDomain")) {
+    const value = el.textContent?.trim() ?? "";
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      errors.push(`<AppDomain>: "${value}" is not a URL.`);
+      continue;
+    }
+    if (url.protocol !== "https:") errors.push(`<AppDomain>: "${value}" must use https.`);
+    if (url.origin === origin)
+      errors.push(`<AppDomain> ${value} is the page's own origin, which Office trusts already: leave it out.`);
+    else if (value.replace(/\/$/, "") !== url.origin)
+      errors.push(`<AppDomain> ${value} must be an origin only (scheme, host, port), no path or trailing "/".`);
+  }
 }
 
 function parse(xml: string, errors: string[]): XmlDocument | undefined {

@@ -2,11 +2,20 @@
  * Workbook overrides live in the workbook itself (add-in data: Excel's workbook.settings),
  * so they travel with the file and apply again when it is reopened. Several imports can
  * be in use at once, one layer per kind; a newer import of a kind replaces the older one.
+ * What is read back is checked field by field first (validate-stored.ts).
  */
 import type { Overrides } from "../data/overrides";
+import { ADDIN_DATA_LIMIT_BYTES, addinDataBytes, megabytes } from "../workbook/addin-data";
 import type { OverrideKind } from "./detect-overrides";
 
 export const OVERRIDES_KEY = "rare.overrides";
+
+/**
+ * The share of the add-in's settings the overrides may take. Settings hold about 2 MB per
+ * add-in and workbook in total; RARE also keeps a manifest of a few kB per scenario sheet
+ * and small markers there, so a quarter of a megabyte stays free for those.
+ */
+export const OVERRIDES_BUDGET_BYTES = ADDIN_DATA_LIMIT_BYTES - 256 * 1024;
 
 export interface StoredLayer {
   kind: OverrideKind;
@@ -23,22 +32,16 @@ export interface StoredOverrides {
 
 export const emptyOverrides = (): StoredOverrides => ({ format: "rare-overrides", version: 1, layers: [] });
 
-/** Reads what the workbook holds; anything unreadable is treated as no overrides (and said). */
-export function parseStored(text: string | null): { stored: StoredOverrides; problem?: string } {
-  if (text === null || text === "") return { stored: emptyOverrides() };
-  try {
-    const value = JSON.parse(text) as Partial<StoredOverrides>;
-    if (value.format !== "rare-overrides" || value.version !== 1 || !Array.isArray(value.layers))
-      throw new Error("unknown format");
-    return { stored: value as StoredOverrides };
-  } catch (e) {
-    return {
-      stored: emptyOverrides(),
-      problem: `The workbook's stored RARE overrides could not be read (${e instanceof Error ? e.message : String(e)}); the bundled data is used.`,
-    };
-  }
-}
-
 export function withLayer(stored: StoredOverrides, layer: StoredLayer): StoredOverrides {
   return { ...stored, layers: [...stored.layers.filter((l) => l.kind !== layer.kind), layer] };
+}
+
+/** The text to store, or a message giving the size and the limit when it would not fit. */
+export function serialiseWithinBudget(stored: StoredOverrides): { text: string } | { refused: string } {
+  const text = JSON.stringify(stored);
+  const bytes = addinDataBytes(OVERRIDES_KEY, text);
+  if (bytes <= OVERRIDES_BUDGET_BYTES) return { text };
+  return {
+    refused: `These overrides would take ${megabytes(bytes)} of the workbook's add-in settings, above RARE's limit of ${megabytes(OVERRIDES_BUDGET_BYTES)} (Excel keeps about ${megabytes(ADDIN_DATA_LIMIT_BYTES)} of settings per add-in and workbook). Nothing was stored and the figures in force are unchanged; import fewer rows.`,
+  };
 }

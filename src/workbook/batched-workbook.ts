@@ -4,7 +4,16 @@
  */
 import type { CellValue } from "../excel/values";
 import type { ZeroBasedCell, ZeroBasedRect } from "../excel/a1";
-import type { ChartSpec, DefinedName, RangeContents, TableOptions, Workbook, WorkbookBatch } from "./workbook";
+import type {
+  CalculationMode,
+  ChartSpec,
+  DateSystem,
+  DefinedName,
+  RangeContents,
+  TableOptions,
+  Workbook,
+  WorkbookBatch,
+} from "./workbook";
 
 export abstract class BatchedWorkbook implements Workbook {
   abstract run<T>(work: (batch: WorkbookBatch) => Promise<T>): Promise<T>;
@@ -14,7 +23,12 @@ export abstract class BatchedWorkbook implements Workbook {
   abstract readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents>;
   abstract getAddinData(key: string): Promise<string | null>;
   abstract setAddinData(key: string, value: string): Promise<void>;
+  abstract removeAddinData(key: string): Promise<void>;
+  abstract onAddinDataChanged(listener: () => void): Promise<void>;
   abstract recalculate(full: boolean): Promise<void>;
+  abstract readCalculationMode(): Promise<CalculationMode | null>;
+  abstract writeCalculationMode(mode: CalculationMode): Promise<void>;
+  abstract dateSystem(): Promise<DateSystem | null>;
   abstract suspendUpdates(): Promise<void>;
   abstract resumeUpdates(): Promise<void>;
 

@@ -12,6 +12,10 @@ export type WorkbookErrorCode =
   | "nameExists"
   /** A Pending value read before its sync. */
   | "notSynced"
+  /** The host lacks the requirement set an operation needs (the message names it). */
+  | "unsupported"
+  /** Add-in data over Excel's settings limit (addin-data.ts). */
+  | "tooLarge"
   /** The whole import could not be written; see ImportError. */
   | "importFailed"
   | "importCancelled";

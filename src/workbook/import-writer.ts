@@ -1,9 +1,11 @@
 /**
  * Writes an import into a NEW sheet, one planned sync at a time (write-plan.ts), with
- * calculation and screen updating suspended. All or nothing: on a failure or a cancel the
+ * calculation and screen updating suspended (best effort), dates in the workbook's date system. All or nothing: on a failure or a cancel the
  * partly written sheet is deleted, updates are resumed, and an ImportError says so; the
  * rest of the workbook is never touched (the writer only ever addresses its new sheet).
  */
+import { CalculationGuard } from "./calculation-guard";
+import { inDateSystem, isDateFormat } from "./date-system";
 import { WorkbookError, messageOf } from "./errors";
 import { checkDefinedName, checkSheetName } from "./name-checks";
 import { ImportData, PlanOp, PlanPhase, WritePlan, isWritePlan, planImport } from "./write-plan";
@@ -73,9 +75,10 @@ export async function writeImport(
       `A sheet named "${sheet}" already exists; the import writes only to a new sheet.`,
     );
   }
+  const dates = await dateSystemOf(workbook, source);
   const plan = isWritePlan(source)
     ? source
-    : planImport(source, { budgetBytes: options.budgetBytes, tableName: options.tableName });
+    : planImport(dates.data ?? source, { budgetBytes: options.budgetBytes, tableName: options.tableName });
   const table = plan.syncs.flatMap((s) => s.ops).find((op) => op.kind === "table");
   if (options.tableName !== undefined && table?.kind === "table" && table.name !== options.tableName) {
     throw new WorkbookError(
@@ -87,7 +90,7 @@ export async function writeImport(
   const updates = new Suspension(workbook);
   let syncsDone = 0;
   try {
-    await updates.suspend();
+    const suspendProblem = await updates.suspend();
     const tableName = await workbook.run(async (batch) => {
       const throwIfCancelled = (): void => {
         if (options.signal?.aborted) throw new Cancelled();
@@ -112,12 +115,19 @@ export async function writeImport(
       return tableName ? tableName.value : "";
     });
     const resumeProblem = await updates.resume();
+    const warnings = [
+      ...dates.notes,
+      ...(suspendProblem
+        ? [`Calculation stayed on during the import, which may have made it slower: ${suspendProblem}.`]
+        : []),
+      ...(resumeProblem ? [calculationWarning(resumeProblem)] : []),
+    ];
     return {
       sheetName: sheet,
       tableName,
       rowsWritten: plan.rows,
       syncs: syncsDone,
-      ...(resumeProblem ? { warning: calculationWarning(resumeProblem) } : {}),
+      ...(warnings.length ? { warning: warnings.join(" ") } : {}),
     };
   } catch (e) {
     throw await rollBack(workbook, sheet, e, updates, plan, syncsDone);
@@ -178,26 +188,76 @@ function calculationWarning(problem: string): string {
   return `Calculation could not be switched back on (${problem}); set it to Automatic in Formulas > Calculation Options.`;
 }
 
-/** suspendUpdates/resumeUpdates as a pair that resumes at most once, whichever path ends the import. */
+/**
+ * The import's dates in the workbook's date system (date-system.ts), and what the summary
+ * says about it: dates written as text, or that the date system could not be found out.
+ */
+async function dateSystemOf(
+  workbook: Workbook,
+  source: ImportData | WritePlan,
+): Promise<{ data?: ImportData; notes: string[] }> {
+  if (isWritePlan(source)) return { notes: [] }; // a plan's serials are the caller's
+  const system = await workbook.dateSystem().catch(() => null);
+  const hasDates = source.columnFormats.some(isDateFormat);
+  if (!hasDates) return { notes: [] };
+  if (system === null) {
+    return {
+      notes: [
+        "Dates were written as 1900 date-system serials: this Excel does not say which date system the workbook uses. If it uses the 1904 date system (File > Options > Advanced), the imported dates show 4 years and 1 day late.",
+      ],
+    };
+  }
+  const converted = inDateSystem(source, system);
+  const notes =
+    converted.asText > 0
+      ? [
+          `${converted.asText.toLocaleString("en-US")} ${converted.asText === 1 ? "date is" : "dates are"} before 1904-01-01, which this workbook's 1904 date system cannot show as a date: written as text.`,
+        ]
+      : [];
+  return { data: converted.data, notes };
+}
+
+/**
+ * Screen updating and calculation suspended for the import, both best effort: a failure to
+ * suspend never fails the import. Resumes at most once, whichever path ends the import;
+ * calculation-guard.ts keeps the record that lets the next start restore the mode if this
+ * runtime dies before it resumes.
+ */
 class Suspension {
   private suspended = false;
+  private readonly calculation: CalculationGuard;
 
-  constructor(private readonly workbook: Workbook) {}
-
-  async suspend(): Promise<void> {
-    await this.workbook.suspendUpdates();
-    this.suspended = true;
+  constructor(private readonly workbook: Workbook) {
+    this.calculation = new CalculationGuard(workbook);
   }
 
-  /** The problem if resuming failed, else null. */
-  async resume(): Promise<string | null> {
-    if (!this.suspended) return null;
-    this.suspended = false;
+  /** Why calculation stayed as it was, if it did (said in the summary); null when suspended. */
+  async suspend(): Promise<string | null> {
     try {
-      await this.workbook.resumeUpdates();
-      return null;
-    } catch (e) {
-      return messageOf(e);
+      await this.workbook.suspendUpdates();
+      this.suspended = true;
+    } catch {
+      // Only a speed-up: the import runs with screen updating on.
     }
+    return this.calculation.suspend();
+  }
+
+  /** The problem if putting things back failed, else null. */
+  async resume(): Promise<string | null> {
+    let problem: string | null = null;
+    try {
+      await this.calculation.resume();
+    } catch (e) {
+      problem = messageOf(e);
+    }
+    if (this.suspended) {
+      this.suspended = false;
+      try {
+        await this.workbook.resumeUpdates();
+      } catch (e) {
+        problem ??= messageOf(e);
+      }
+    }
+    return problem;
   }
 }

@@ -20,6 +20,10 @@
 
 import type { ZeroBasedCell, ZeroBasedRect } from "../excel/a1";
 import type { CellValue } from "../excel/values";
+import type { CalculationMode } from "./calculation-guard";
+
+export type { CalculationMode };
+export type DateSystem = 1900 | 1904;
 
 export type ChartType = "column" | "bar" | "line";
 
@@ -134,12 +138,29 @@ export interface Workbook {
    */
   getAddinData(key: string): Promise<string | null>;
   setAddinData(key: string, value: string): Promise<void>;
+  /** Removes the key; nothing happens if there is none. */
+  removeAddinData(key: string): Promise<void>;
+
+  /**
+   * Calls `listener` when the add-in data changes from outside this runtime (Excel: a
+   * co-author's change, `SettingCollection.onSettingsChanged`). Not for this runtime's own writes.
+   */
+  onAddinDataChanged(listener: () => void): Promise<void>;
 
   /** `full`: recalculate everything (Excel CalculationType.full), else only what is dirty. */
   recalculate(full: boolean): Promise<void>;
+  /** The application's calculation mode, or null where this host cannot read and set it. */
+  readCalculationMode(): Promise<CalculationMode | null>;
+  writeCalculationMode(mode: CalculationMode): Promise<void>;
   /**
-   * Calculation manual and screen updating off until `resumeUpdates` (no-op in the preview,
-   * apart from deferring its recalculation). Calls nest; every suspend needs one resume.
+   * The workbook's date system, 1900 or 1904 (serial 0 is 1904-01-01), or null where it
+   * cannot be found out. Serials in writes are in the workbook's own system.
+   */
+  dateSystem(): Promise<DateSystem | null>;
+  /**
+   * Screen updating and API calculation off in each request until `resumeUpdates` (the
+   * preview defers its recalculation). Best effort: never fails. Calls nest; every suspend
+   * needs one resume. Calculation mode is separate (calculation-guard.ts).
    */
   suspendUpdates(): Promise<void>;
   resumeUpdates(): Promise<void>;

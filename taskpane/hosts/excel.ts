@@ -21,13 +21,17 @@
 import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
 import { toRect } from "../../src/workbook/address";
 import { blockAt, checkRect } from "../../src/workbook/grid";
+import { WorkbookError } from "../../src/workbook/errors";
 import { PendingValue } from "../../src/workbook/pending";
+import { isSetSupported } from "../office-host";
 import { RequestQueue } from "./excel-request-queue";
 import type { CellValue } from "../../src/excel/values";
 import type { ZeroBasedCell, ZeroBasedRect } from "../../src/excel/a1";
 import type {
+  CalculationMode,
   ChartSpec,
   ChartType,
+  DateSystem,
   DefinedName,
   Pending,
   RangeContents,
@@ -57,10 +61,6 @@ const CHART_TYPES: Record<ChartType, string> = { column: "ColumnClustered", bar:
 const INPUT_FILL = "#FFCC99";
 const INPUT_FONT = "#3F3F76";
 
-function defaultIsSetSupported(set: string, version: string): boolean {
-  return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported(set, version);
-}
-
 /** Sheet names need the collection's `items`, which office-addin-mock cannot provide: kept apart. */
 export async function readSheetNames(context: Excel.RequestContext): Promise<string[]> {
   const sheets = context.workbook.worksheets;
@@ -83,13 +83,11 @@ export async function readDefinedNames(context: Excel.RequestContext): Promise<D
 
 class ExcelWorkbook extends BatchedWorkbook {
   private suspendDepth = 0;
-  /** Calculation mode found when updates were suspended, restored on resume. */
-  private savedMode: string | null = null;
   private readonly supports: (set: string, version: string) => boolean;
 
   constructor(private readonly options: ExcelHostOptions) {
     super();
-    this.supports = options.isSetSupported ?? defaultIsSetSupported;
+    this.supports = options.isSetSupported ?? isSetSupported;
   }
 
   private get excel(): ExcelApi {
@@ -149,6 +147,24 @@ class ExcelWorkbook extends BatchedWorkbook {
     });
   }
 
+  /** Office.js cannot delete what it has not found: look up, sync, then delete. */
+  removeAddinData(key: string): Promise<void> {
+    return this.excel.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(key);
+      await context.sync();
+      if (item.isNullObject) return;
+      item.delete();
+      await context.sync();
+    });
+  }
+
+  onAddinDataChanged(listener: () => void): Promise<void> {
+    return this.excel.run(async (context) => {
+      context.workbook.settings.onSettingsChanged.add(async () => listener());
+      await context.sync();
+    });
+  }
+
   recalculate(full: boolean): Promise<void> {
     return this.excel.run(async (context) => {
       context.workbook.application.calculate(full ? "Full" : "Recalculate");
@@ -156,37 +172,51 @@ class ExcelWorkbook extends BatchedWorkbook {
     });
   }
 
+  /** Setting `calculationMode` needs ExcelApi 1.8; without it the mode is left alone (null). */
+  async readCalculationMode(): Promise<CalculationMode | null> {
+    if (!this.supports("ExcelApi", "1.8")) return null;
+    return this.excel.run(async (context) => {
+      const app = context.workbook.application;
+      app.load("calculationMode");
+      await context.sync();
+      return app.calculationMode as CalculationMode;
+    });
+  }
+
+  writeCalculationMode(mode: CalculationMode): Promise<void> {
+    if (!this.supports("ExcelApi", "1.8")) {
+      return Promise.reject(
+        new WorkbookError("unsupported", "This Excel cannot set the calculation mode (ExcelApi 1.8)."),
+      );
+    }
+    return this.excel.run(async (context) => {
+      context.workbook.application.calculationMode = mode;
+      await context.sync();
+    });
+  }
+
+  /**
+   * The released API has no date-system property (Workbook.use1904DateSystem is preview
+   * only), so Excel is asked what DATE(1904,1,1) is in this workbook: 0 in the 1904 date
+   * system, 1462 in the 1900 one (WorkbookFunctions, ExcelApi 1.2; the DATE function's
+   * year argument is read "depending on the workbook's date system").
+   */
+  dateSystem(): Promise<DateSystem | null> {
+    return this.excel.run(async (context) => {
+      const result = context.workbook.functions.date(1904, 1, 1);
+      result.load("value");
+      await context.sync();
+      return result.value === 0 ? 1904 : result.value === 1462 ? 1900 : null;
+    });
+  }
+
+  /** Per-request suspension only (ExcelBatch.beginRequest): no round trip, nothing to fail. */
   async suspendUpdates(): Promise<void> {
     this.suspendDepth++;
-    if (this.suspendDepth > 1 || !this.supports("ExcelApi", "1.8")) return;
-    try {
-      await this.excel.run(async (context) => {
-        const app = context.workbook.application;
-        app.load("calculationMode");
-        await context.sync();
-        this.savedMode = app.calculationMode;
-        if (app.calculationMode !== "Manual") {
-          app.calculationMode = "Manual";
-          await context.sync();
-        }
-      });
-    } catch (e) {
-      this.suspendDepth--;
-      this.savedMode = null;
-      throw e;
-    }
   }
 
   async resumeUpdates(): Promise<void> {
-    if (this.suspendDepth === 0) return;
-    this.suspendDepth--;
-    const mode = this.savedMode;
-    if (this.suspendDepth > 0 || mode === null || mode === "Manual") return;
-    this.savedMode = null;
-    await this.excel.run(async (context) => {
-      context.workbook.application.calculationMode = mode as Excel.CalculationMode;
-      await context.sync();
-    });
+    if (this.suspendDepth > 0) this.suspendDepth--;
   }
 }
 

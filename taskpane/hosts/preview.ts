@@ -7,6 +7,9 @@
  * names are case-insensitive; deleting a sheet leaves its defined names behind, broken
  * (#REF!), and they still block adding a name of the same spelling; deleting a table keeps its
  * cells (Excel's convertToRange). Formulas are computed by an injected FormulaEvaluator.
+ * A sync carrying more than 5 MB of cell data fails as Excel on the web fails it
+ * (RequestPayloadSizeLimitExceeded, src/excel/limits.ts), the strictest platform, so a
+ * writer that would break there breaks here too.
  */
 import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
 import { toRect } from "../../src/workbook/address";
@@ -16,11 +19,16 @@ import { type ComputedValue, isErrorValue } from "../../src/excel/values";
 import { blockAt, checkRect } from "../../src/workbook/grid";
 import { sameName } from "../../src/excel/naming-rules";
 import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks";
+import { WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/limits";
+import { utf8Length } from "../../src/workbook/payload";
 import { PendingValue } from "../../src/workbook/pending";
+import { ADDIN_DATA_LIMIT_BYTES, addinDataBytes, megabytes } from "../../src/workbook/addin-data";
 import type { CellValue } from "../../src/excel/values";
 import type { ZeroBasedCell, ZeroBasedRect } from "../../src/excel/a1";
 import type {
+  CalculationMode,
   ChartSpec,
+  DateSystem,
   DefinedName,
   Pending,
   RangeContents,
@@ -63,6 +71,8 @@ export interface PreviewOptions {
   readonly evaluator?: FormulaEvaluator;
   /** Recalculation passes before giving up on a circular or unstable workbook (default 20). */
   readonly maxPasses?: number;
+  /** The workbook's date system (default 1900, Excel's default for new workbooks). */
+  readonly dateSystem?: DateSystem;
   /** Sheets of a fresh workbook (default ["Sheet1"]): Excel never has none. */
   readonly sheets?: readonly string[];
 }
@@ -91,7 +101,9 @@ export class PreviewWorkbook extends BatchedWorkbook {
   private names: PreviewName[] = [];
   private charts: PreviewChart[] = [];
   private addinData = new Map<string, string>();
+  private readonly addinDataListeners = new Set<() => void>();
   private suspendDepth = 0;
+  private calculationMode: CalculationMode = "Automatic";
   private pendingRecalc = false;
   private readonly listeners = new Set<(change: PreviewChange) => void>();
   /** Set by operations during a sync; read and cleared when it ends. */
@@ -157,13 +169,61 @@ export class PreviewWorkbook extends BatchedWorkbook {
     return this.addinData.get(key) ?? null;
   }
 
+  /**
+   * Refused, like Excel, beyond the settings limit of about 2 MB per add-in and workbook
+   * (src/workbook/addin-data.ts cites the docs), so the budget checks are tested here too.
+   */
   async setAddinData(key: string, value: string): Promise<void> {
+    let total = addinDataBytes(key, value);
+    for (const [k, v] of this.addinData) if (k !== key) total += addinDataBytes(k, v);
+    if (total > ADDIN_DATA_LIMIT_BYTES) {
+      throw new WorkbookError(
+        "tooLarge",
+        `The add-in settings would take ${megabytes(total)}, above the ${megabytes(ADDIN_DATA_LIMIT_BYTES)} Excel keeps per add-in and workbook.`,
+      );
+    }
     this.addinData.set(key, value);
+  }
+
+  async removeAddinData(key: string): Promise<void> {
+    this.addinData.delete(key);
+  }
+
+  async onAddinDataChanged(listener: () => void): Promise<void> {
+    this.addinDataListeners.add(listener);
+  }
+
+  /**
+   * A co-author's change arriving (tests, and the curious): Excel raises the settings-changed
+   * event for changes made elsewhere, in Excel on the web while co-authoring
+   * (https://learn.microsoft.com/javascript/api/office/office.settingschangedeventargs),
+   * never for this runtime's own writes, so setAddinData does not raise it.
+   */
+  coauthorSetsAddinData(key: string, value: string): void {
+    this.addinData.set(key, value);
+    for (const l of this.addinDataListeners) l();
   }
 
   async recalculate(_full: boolean): Promise<void> {
     this.recalculateNow();
     this.emit({ structural: false });
+  }
+
+  /** Application state, as in Excel: Manual defers recalculation until it is set back. */
+  async readCalculationMode(): Promise<CalculationMode | null> {
+    return this.calculationMode;
+  }
+
+  async writeCalculationMode(mode: CalculationMode): Promise<void> {
+    this.calculationMode = mode;
+    if (!this.recalculationDeferred && this.pendingRecalc) {
+      this.recalculateNow();
+      this.emit({ structural: false });
+    }
+  }
+
+  async dateSystem(): Promise<DateSystem | null> {
+    return this.options.dateSystem ?? 1900;
   }
 
   async suspendUpdates(): Promise<void> {
@@ -173,10 +233,14 @@ export class PreviewWorkbook extends BatchedWorkbook {
   async resumeUpdates(): Promise<void> {
     if (this.suspendDepth === 0) return;
     this.suspendDepth--;
-    if (this.suspendDepth === 0 && this.pendingRecalc) {
+    if (!this.recalculationDeferred && this.pendingRecalc) {
       this.recalculateNow();
       this.emit({ structural: false });
     }
+  }
+
+  private get recalculationDeferred(): boolean {
+    return this.suspendDepth > 0 || this.calculationMode === "Manual";
   }
 
   // --- what the renderer and tests read ---------------------------------------------
@@ -225,7 +289,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   editCell(sheet: string, row: number, col: number, text: string): CellValue {
     const value = parseTyped(text);
     this.sheet(sheet).setConstant(row, col, value);
-    if (this.updatesSuspended) this.pendingRecalc = true;
+    if (this.recalculationDeferred) this.pendingRecalc = true;
     else this.recalculateNow();
     this.emit({ structural: false });
     return value;
@@ -294,7 +358,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
       this.syncCount++;
       const { values, structural } = this.changed;
       if (values || structural) {
-        if (this.updatesSuspended) this.pendingRecalc = true;
+        if (this.recalculationDeferred) this.pendingRecalc = true;
         else this.recalculateNow();
         this.emit({ structural });
       }
@@ -496,10 +560,15 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 }
 
+/** Bytes of a grid on the wire: its JSON, as Office.js sends it. */
+const gridBytes = (grid: readonly (readonly unknown[])[]): number => utf8Length(JSON.stringify(grid));
+
 /** Queues operations as closures; `sync` applies them in order. */
 class PreviewBatch implements WorkbookBatch {
   private queued: Operation[] = [];
   private pending: Array<() => void> = [];
+  /** Cell data queued since the last sync (the part of a request that can grow large). */
+  private bytes = 0;
 
   constructor(private readonly wb: PreviewWorkbook) {}
 
@@ -514,14 +583,17 @@ class PreviewBatch implements WorkbookBatch {
   }
   writeValues(sheet: string, topLeft: ZeroBasedCell, values: readonly (readonly CellValue[])[]): void {
     blockAt(topLeft, values); // shape errors at queue time, like Office.js
+    this.bytes += gridBytes(values);
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, values, (s, r, c, v: CellValue) => s.writeValue(r, c, v)));
   }
   writeFormulas(sheet: string, topLeft: ZeroBasedCell, formulas: readonly (readonly string[])[]): void {
     blockAt(topLeft, formulas, "formulas");
+    this.bytes += gridBytes(formulas);
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, formulas, (s, r, c, f: string) => s.writeFormula(r, c, f)));
   }
   setNumberFormats(sheet: string, topLeft: ZeroBasedCell, formats: readonly (readonly (string | null)[])[]): void {
     blockAt(topLeft, formats, "formats");
+    this.bytes += gridBytes(formats);
     this.queued.push((wb) => wb.opWrite(sheet, topLeft, formats, (s, r, c, f: string | null) => s.setFormat(r, c, f)));
   }
   setNumberFormat(sheet: string, rect: ZeroBasedRect, format: string): void {
@@ -559,9 +631,20 @@ class PreviewBatch implements WorkbookBatch {
 
   async sync(): Promise<void> {
     const operations = this.queued;
+    const bytes = this.bytes;
     this.queued = [];
     this.pending = [];
+    this.bytes = 0;
     await Promise.resolve(); // a sync is asynchronous in Excel too
+    if (bytes > WEB_REQUEST_LIMIT_BYTES) {
+      // Excel rejects the whole request: nothing queued since the last sync is applied.
+      throw Object.assign(
+        new Error(
+          `The request payload size has exceeded the limit (${bytes} bytes of cell data in one sync, over 5 MB).`,
+        ),
+        { code: "RequestPayloadSizeLimitExceeded" },
+      );
+    }
     this.wb.applyBatch(operations);
     for (const settle of this.pending) settle();
   }

@@ -1,9 +1,12 @@
 /**
  * The Functions view: every RARE function with its signature and one-line help, read
  * from functions.json (the same metadata Excel's autocomplete uses), so the list can
- * never drift from what is registered.
+ * never drift from what is registered. Each links to its entry on the help page
+ * (help.html, shipped beside the pane), which Excel users can reach: README they cannot.
  */
 import { append, clear, h } from "../dom";
+
+export const HELP_PAGE = "help.html";
 
 interface FunctionMetadata {
   id: string;
@@ -30,6 +33,15 @@ export async function renderFunctionsView(
       {},
       "Type these in any cell. Names are forgiving: any case, symbols (Nd) and common aliases (USA, Myanmar). Every argument may be a range.",
     ),
+    h(
+      "p",
+      {},
+      h(
+        "a",
+        { href: HELP_PAGE, target: "_blank", rel: "noopener" },
+        "RARE help: every function with examples, the errors, and where the data comes from",
+      ),
+    ),
   );
   let functions: FunctionMetadata[];
   try {
@@ -43,7 +55,16 @@ export async function renderFunctionsView(
   }
   const list = h("dl", { class: "function-list" });
   for (const fn of functions) {
-    append(list, h("dt", {}, h("code", {}, signature(fn))), h("dd", {}, firstSentence(fn.description ?? "")));
+    append(
+      list,
+      h("dt", {}, h("code", {}, signature(fn))),
+      h(
+        "dd",
+        {},
+        `${firstSentence(fn.description ?? "")} `,
+        h("a", { href: `${HELP_PAGE}#${fn.id}`, target: "_blank", rel: "noopener" }, `Examples of ${fn.name}`),
+      ),
+    );
   }
   append(container, list);
 }

@@ -301,9 +301,9 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
 
   const renderOverrides = () => {
     clear(overridesBox);
-    const { stored, problem } = overrides.current;
-    if (problem) overridesBox.append(h("p", { class: "message error" }, problem));
-    if (!stored.layers.length) return;
+    const { stored, notices } = overrides.current;
+    // A damaged stored value (named in the pane's notices) can be cleared here too.
+    if (!stored.layers.length && !notices.length) return;
     const clearButton = h("fluent-button" as "button", { id: "clear-overrides", role: "button" }, "Clear overrides");
     clearButton.addEventListener("click", async () => {
       await overrides.clear();

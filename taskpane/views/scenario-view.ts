@@ -5,6 +5,7 @@
  * only to the Workbook port, so it runs unchanged in Excel and on the preview.
  */
 import { buildScenarioSheet } from "../../src/scenario/scenario-layout";
+import { storedManifestProblem } from "../../src/scenario/manifest";
 import {
   existingScenarioSheet,
   writeScenarioSheet,
@@ -36,7 +37,7 @@ export function renderScenarioView(
 ): void {
   clear(container);
   let busy = false;
-  let existing: { kind: ExistingSheet; name: string } = { kind: "none", name: "" };
+  let existing: { kind: ExistingSheet; name: string; damaged?: string | null } = { kind: "none", name: "" };
   let statusTicket = 0;
 
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -114,7 +115,7 @@ export function renderScenarioView(
         // Excel matches sheet names case-blind; the plan must use the sheet's own spelling.
         const name =
           kind === "none" ? wanted : ((await workbook.listSheets()).find((s) => sameName(s, wanted)) ?? wanted);
-        next = { kind, name };
+        next = { kind, name, damaged: kind === "other" ? await storedManifestProblem(workbook, name) : null };
       }
     } catch {
       next = { kind: "none", name: wanted }; // a name Excel cannot look up: the check on Create explains it
@@ -124,9 +125,11 @@ export function renderScenarioView(
     status.textContent =
       existing.kind === "scenario"
         ? `The scenario sheet "${existing.name}" exists. Update it in place (the exposures you typed are kept), or choose another sheet name to create a new one.`
-        : existing.kind === "other"
-          ? `A sheet named "${existing.name}" exists and was not made by a RARE scenario: choose another sheet name.`
-          : "";
+        : existing.kind === "other" && existing.damaged
+          ? `A sheet named "${existing.name}" exists, but ${existing.damaged}. RARE leaves the sheet alone: choose another sheet name, or delete the sheet and create it again.`
+          : existing.kind === "other"
+            ? `A sheet named "${existing.name}" exists and was not made by a RARE scenario: choose another sheet name.`
+            : "";
     paintButtons();
   }
 

@@ -26,7 +26,11 @@ export interface FunctionsBundle {
 }
 
 export function loadFunctionsBundle(file = join(distDir, "functions.js")): FunctionsBundle {
-  const code = readFileSync(file, "utf8");
+  return evaluateFunctionsBundle(readFileSync(file, "utf8"), file);
+}
+
+/** The same from the bundle's text (the help page generator evaluates the asset webpack emits). */
+export function evaluateFunctionsBundle(code: string, file: string): FunctionsBundle {
   const associations: Array<[string, Associated]> = [];
   const sandbox: Record<string, unknown> = {
     console,

@@ -101,7 +101,7 @@ describe("workbook overrides", () => {
     await workbook.setAddinData(OVERRIDES_KEY, "{not json");
     const runtime = freshRuntime();
     const state = await new OverridesController(workbook, runtime).load();
-    expect(state.problem).toMatch(/could not be read/);
+    expect(state.notices.join(" ")).toMatch(/not valid JSON/);
     expect(runtime.queries().share("Neodymium", null)).toBe(0.8);
   });
 });

@@ -53,7 +53,13 @@ describe("writeImport on the preview workbook", () => {
     expect(firstDisplay).toBeGreaterThan(lastValues);
     expect(ops.indexOf("addTable")).toBeGreaterThan(firstDisplay);
     expect(ops.filter((o) => o === "addTable")).toHaveLength(1);
-    expect(wb.calls).toEqual(["suspendUpdates", "resumeUpdates"]);
+    // Calculation is set to Manual for the import and back to the mode found (calculation-guard.ts).
+    expect(wb.calls).toEqual([
+      "suspendUpdates",
+      "calculationMode Manual",
+      "calculationMode Automatic",
+      "resumeUpdates",
+    ]);
     expect(preview.updatesSuspended).toBe(false);
     expect(preview.activeSheet).toBe("Import");
 
@@ -125,7 +131,13 @@ describe("writeImport on the preview workbook", () => {
       expect(error.cause).toBeInstanceOf(Error);
       expect(await preview.listSheets()).toEqual(["Sheet1", "Data"]);
       expect(contentOf(preview)).toEqual(before);
-      expect(wb.calls).toEqual(["suspendUpdates", "deleteSheet Import", "resumeUpdates"]);
+      expect(wb.calls).toEqual([
+        "suspendUpdates",
+        "calculationMode Manual",
+        "deleteSheet Import",
+        "calculationMode Automatic",
+        "resumeUpdates",
+      ]);
       expect(preview.updatesSuspended).toBe(false);
     },
   );

@@ -12,6 +12,8 @@
  * so the writers' name listing runs here too; readDefinedNames itself is tested at its seam.
  */
 import { OfficeMockObject } from "office-addin-mock";
+import { excelSerial } from "../../../../src/csv/dates";
+import { DAYS_1900_TO_1904 } from "../../../../src/workbook/date-system";
 import type { CellValue } from "../../../../src/excel/values";
 
 export interface FakeCell {
@@ -49,6 +51,8 @@ export class FakeExcelState {
   readonly modes: string[] = [];
   /** 1-based sync that fails after applying half of its queue. */
   failAtSync?: number;
+  /** The workbook's date system, as Excel's DATE function reads its year. */
+  use1904 = false;
   private queue: Array<{ what: string; apply: () => void }> = [];
 
   constructor(sheetNames: string[]) {
@@ -317,12 +321,26 @@ export function fakeExcel(sheetNames: string[] = ["Sheet1"]): FakeExcel {
         settings: {
           add: (key: string, value: unknown) => state.enqueue(`setting ${key}`, () => state.settings.set(key, value)),
           getItemOrNullObject: (key: string) => {
-            const item = { isNullObject: true, value: undefined as unknown, load: () => undefined };
+            const item = {
+              isNullObject: true,
+              value: undefined as unknown,
+              load: () => undefined,
+              delete: () => state.enqueue(`deleteSetting ${key}`, () => state.settings.delete(key)),
+            };
             state.enqueue(`getSetting ${key}`, () => {
               item.isNullObject = !state.settings.has(key);
               item.value = state.settings.get(key);
             });
             return item;
+          },
+        },
+        functions: {
+          date: (y: number, m: number, d: number) => {
+            const result = { value: undefined as number | undefined, load: () => undefined };
+            state.enqueue(`DATE ${y}-${m}-${d}`, () => {
+              result.value = excelSerial(y, m, d) - (state.use1904 ? DAYS_1900_TO_1904 : 0);
+            });
+            return result;
           },
         },
         application: {

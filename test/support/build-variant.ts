@@ -1,0 +1,21 @@
+/**
+ * Runs the real webpack build with a given environment into a directory of its own, so a
+ * test can inspect a production build (ADDIN_URL set) beside the development build in
+ * dist/. Expects `npm run data` to have run (npm test builds before jest).
+ */
+import { spawnSync } from "child_process";
+import { repoRoot } from "./paths";
+
+export interface BuildRun {
+  status: number | null;
+  output: string;
+}
+
+export function runBuild(env: Record<string, string>, outputPath: string): BuildRun {
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve("webpack/bin/webpack.js"), "--mode", "production", "--output-path", outputPath],
+    { cwd: repoRoot, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
