@@ -119,10 +119,15 @@ function layoutWarnings(prep: Prepared, pass: TablePass, dropped: Dropped, ragge
       code: "titleRow",
       message:
         `The header row has a single name while the data has ${count(pass.firstRowFilled)} values a row: ` +
-        `it may be a title. If so, skip ${titleRow === 1 ? "1 row" : `${count(titleRow)} rows`} so the next row gives the column names.`,
+        `it may be a title. If so, choose "${skipTitleLabel(titleRow)}" so the next row gives the column names.`,
     });
   }
   return warnings;
+}
+
+/** The pane's one-click skip for a title row, named here so the warning names the control it offers. */
+export function skipTitleLabel(row: number): string {
+  return `Skip the title row (row ${count(row)})`;
 }
 
 /** "18-39" for a run of consecutive rows, else a short list. */

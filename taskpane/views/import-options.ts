@@ -1,5 +1,5 @@
 /** The import's option controls: delimiter, header row, skipped rows, decimal separator, date order, ragged rows. */
-import type { Analysis, CsvOptions } from "../../src/csv";
+import { skipTitleLabel, type Analysis, type CsvOptions } from "../../src/csv";
 import { h } from "../dom";
 
 export interface ImportChoices {
@@ -114,7 +114,7 @@ export function optionControls(
     const skipTitle = h(
       "fluent-button" as "button",
       { id: "csv-skip-title", role: "button" },
-      `Skip the title row (row ${choices.skipRows + 1})`,
+      skipTitleLabel(choices.skipRows + 1),
     );
     skipTitle.addEventListener("click", () => onChange({ ...choices, skipRows: choices.skipRows + 1 }));
     box.append(skipTitle);
