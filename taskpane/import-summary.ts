@@ -1,6 +1,7 @@
 /** Sentences for what an import wrote and what it dropped (pure; unit-tested). */
 import type { CsvLayout, CsvWarning } from "../src/csv";
 import { columnLetters } from "../src/excel/a1";
+import { tableHeaderNames } from "../src/excel/table-headers";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
@@ -43,6 +44,28 @@ export function droppedLines(layout: Pick<CsvLayout, "dropped">): string[] {
     );
   if (dropped.skippedRows > 0) lines.push(`Skipped ${plural(dropped.skippedRows, "row")} before the header.`);
   return lines;
+}
+
+/**
+ * Header names Excel changes when it makes the table (blank or repeated names must become
+ * unique), with old and new names: "Renamed 2 headers so each is unique, as a table needs:
+ * "a" (column B) is "a2", the blank header of column C is "Column3"."
+ */
+export function renamedLines(layout: Pick<CsvLayout, "hasHeader" | "headers">): string[] {
+  if (!layout.hasHeader) return [];
+  const names = tableHeaderNames(layout.headers);
+  const changes = layout.headers.flatMap((old, c) =>
+    names[c] === old
+      ? []
+      : [
+          old === ""
+            ? `the blank header of column ${columnLetters(c + 1)} is "${names[c]}"`
+            : `"${old}" (column ${columnLetters(c + 1)}) is "${names[c]}"`,
+        ],
+  );
+  if (changes.length === 0) return [];
+  const shown = changes.slice(0, 10).join(", ") + (changes.length > 10 ? ", …" : "");
+  return [`Renamed ${plural(changes.length, "header")} so each is unique, as a table needs: ${shown}.`];
 }
 
 export function writtenSentence(rows: number, cols: number, sheet: string, table: string): string {

@@ -18,7 +18,7 @@ import { detectOverrides, describeKind, type DetectedOverrides } from "../../src
 import { writeImport } from "../../src/workbook/import-writer";
 import type { Workbook } from "../../src/workbook/workbook";
 import { append, clear, h, setDisabled } from "../dom";
-import { columnLines, droppedLines, writtenSentence } from "../import-summary";
+import { columnLines, droppedLines, renamedLines, writtenSentence } from "../import-summary";
 import { errorText, messageArea } from "../messages";
 import type { OverridesController } from "../overrides-controller";
 import { defaultChoices, optionControls, toCsvOptions, type ImportChoices } from "./import-options";
@@ -231,7 +231,12 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
       });
       status = { phase: "Done", done: outcome.rowsWritten, total: outcome.rowsWritten };
       paint();
-      const lines = [...droppedLines(result), ...columnLines(result), ...(outcome.warning ? [outcome.warning] : [])];
+      const lines = [
+        ...droppedLines(result),
+        ...renamedLines(result),
+        ...columnLines(result),
+        ...(outcome.warning ? [outcome.warning] : []),
+      ];
       messages.show(
         "success",
         writtenSentence(outcome.rowsWritten, data.headers.length, outcome.sheetName, outcome.tableName),
