@@ -17,11 +17,13 @@ const KB = 1024;
 
 /**
  * functions.js: the custom functions and the whole bundled dataset. Excel loads it before any
- * RARE formula can calculate (and keeps it in the shared runtime), so it stays small: 72 KB
+ * RARE formula can calculate (and keeps it in the shared runtime), so it stays small: 144 KB
  * minified, data included. It also carries the data core the pane builds overrides with
- * (RareRuntime.core: override merging), which taskpane.js no longer bundles (66 KB measured).
+ * (RareRuntime.core: override merging), which taskpane.js no longer bundles (66 KB measured
+ * before MCS2026). The dataset grew by about 37 KB with MCS2026 (16 oxides' prices, every
+ * edition's rows kept for pinning), DS140 (seven series, 1900-2020) and events E11-E16.
  */
-export const FUNCTIONS_JS: SizeBudget = { file: "functions.js", maxBytes: 72 * KB };
+export const FUNCTIONS_JS: SizeBudget = { file: "functions.js", maxBytes: 144 * KB };
 
 /**
  * taskpane.js: the pane's views and hosts, the CSV import, the scenario builder, and two

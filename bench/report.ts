@@ -40,6 +40,18 @@ export interface ReportInput {
   methods: readonly string[];
 }
 
+/** One section of RESULTS.md: its heading, its figures' table, and any detail block. */
+export function sectionLines(section: string, list: readonly Figure[], detail?: string): string[] {
+  const out = [`## ${section}`, "", "| figure | measured | target | result | notes |", "|---|---:|---|---|---|"];
+  for (const f of list)
+    out.push(
+      `| ${cellText(f.name)} | ${measured(f)} | ${formatTarget(f)} | ${verdict(f)} | ${cellText(f.note ?? "")} |`,
+    );
+  if (detail) out.push("", "```text", detail, "```");
+  out.push("");
+  return out;
+}
+
 export function resultsMarkdown({ machine, figures, durations, details, methods }: ReportInput): string {
   const out: string[] = [
     "# RARE benchmark results",
@@ -55,16 +67,7 @@ export function resultsMarkdown({ machine, figures, durations, details, methods 
     `**${summaryLine(figures)}.** Figures marked *info* have no target.`,
     "",
   ];
-  for (const [section, list] of sections(figures)) {
-    out.push(`## ${section}`, "", "| figure | measured | target | result | notes |", "|---|---:|---|---|---|");
-    for (const f of list)
-      out.push(
-        `| ${cellText(f.name)} | ${measured(f)} | ${formatTarget(f)} | ${verdict(f)} | ${cellText(f.note ?? "")} |`,
-      );
-    const detail = details.get(section);
-    if (detail) out.push("", "```text", detail, "```");
-    out.push("");
-  }
+  for (const [section, list] of sections(figures)) out.push(...sectionLines(section, list, details.get(section)));
   out.push("## Method", "", ...methods.map((m) => `- ${m}`), "");
   out.push(`Bench durations: ${durations.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(", ")}.`, "");
   return out.join("\n");

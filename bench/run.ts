@@ -18,7 +18,9 @@ import { runLoadBench } from "./load";
 import { runRecalcBench } from "./recalc";
 import { resultsMarkdown, summaryLine, terminalTable } from "./report";
 import { runShareCallBench } from "./share-call";
+import { runSimulationBench } from "./simulation";
 import { machineInfo, sink } from "./stats";
+import { TRAVEL_METHOD, runTravelBench } from "./travel";
 import { runWritePlanBench } from "./write-plan";
 
 const METHODS = [
@@ -30,6 +32,8 @@ const METHODS = [
   "Load: each run evaluates a copy of dist/functions.js with a unique trailing comment in a fresh vm context (loadFunctionsBundle), so V8's compilation cache cannot serve it; the time runs from the start of evaluation to its end, when the appended associate calls have run; the number associated is checked against dist/functions.json.",
   "Bundle sizes: bytes of dist/*.js as built by webpack --mode production, and zlib.gzipSync level 9 of the same bytes; budgets in bench/budgets.ts, enforced by test/dist/budgets.test.ts.",
   "Write plan: the import bench's CSV generator cut to 200,000 data rows, typed by importCsvSync and handed to planImport by toImportData (the pane's path); the minimum is ceil(estimated bytes / 4,000,000); the largest sync is given both as the planner's upper-bound estimate and as the UTF-8 length of JSON.stringify of its operations.",
+  "Simulation: src/model/simulation.ts (the code the pane bundles) for 10,000 runs × 5 elements (the seed article's three shares, two of them twice), percentiles and histogram included, interleaved with its baseline, 50,000 RARE.PRICEIMPACT calls through dist/functions.js in a plain realm, one 1×1 call per element and run.",
+  TRAVEL_METHOD,
   "CSV import: bench/import.ts's own method (its report is reproduced under its table).",
 ];
 
@@ -70,6 +74,8 @@ async function main(): Promise<void> {
   await step("recalculation", runRecalcBench);
   await step("big ranges", runBigRangesBench);
   await step("write plan", runWritePlanBench);
+  await step("simulation", runSimulationBench);
+  await step("workbook actions", runTravelBench);
 
   console.log(
     `\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage} at start\n`,

@@ -62,20 +62,22 @@ export function strategy(name: unknown[][], field?: unknown[][]): unknown[][] {
  * @customfunction
  * @param country Country, e.g. "China", "USA", "Myanmar". May be a range.
  * @param [year] Optional year; omitted means the latest year with data.
+ * @param [edition] Optional USGS edition to read, e.g. "MCS2025"; omitted means the newest edition covering it.
  * @returns Mine production, t REO.
  */
-export function production(country: unknown[][], year?: unknown[][]): unknown[][] {
-  return fns.PRODUCTION(country, year);
+export function production(country: unknown[][], year?: unknown[][], edition?: unknown[][]): unknown[][] {
+  return fns.PRODUCTION(country, year, edition);
 }
 
 /**
  * A country's rare-earth reserves in tonnes of rare-earth oxide (newest USGS edition that reports them).
  * @customfunction
  * @param country Country, e.g. "China" or "Brazil". May be a range.
+ * @param [edition] Optional USGS edition to read, e.g. "MCS2025"; omitted means the newest edition covering it.
  * @returns Reserves, t REO.
  */
-export function reserves(country: unknown[][]): unknown[][] {
-  return fns.RESERVES(country);
+export function reserves(country: unknown[][], edition?: unknown[][]): unknown[][] {
+  return fns.RESERVES(country, edition);
 }
 
 /**
@@ -83,37 +85,72 @@ export function reserves(country: unknown[][]): unknown[][] {
  * @customfunction
  * @param country Country, e.g. "China" or "Australia". May be a range.
  * @param [year] Optional year; omitted means the latest year with data.
+ * @param [edition] Optional USGS edition to read, e.g. "MCS2025"; omitted means the newest edition covering it.
  * @returns Share of world mine production, 0 to 1.
  */
-export function countryshare(country: unknown[][], year?: unknown[][]): unknown[][] {
-  return fns.COUNTRYSHARE(country, year);
+export function countryshare(country: unknown[][], year?: unknown[][], edition?: unknown[][]): unknown[][] {
+  return fns.COUNTRYSHARE(country, year, edition);
 }
 
 /**
- * The price of a rare-earth oxide in US dollars per kilogram (USGS annual average).
+ * The price of a rare-earth oxide in US dollars per kilogram (USGS annual average); a range USGS prints (scandium oxide) comes back as that text.
  * @customfunction
- * @param oxide_or_element Oxide or element, e.g. "Neodymium oxide", "Nd2O3", "Nd", "Mischmetal". May be a range.
+ * @param oxide_or_element Oxide or element, e.g. "NdPr oxide", "Nd2O3", "Tb4O7", "Y2O3", "Nd", "Mischmetal". May be a range.
  * @param [year] Optional year; omitted means the latest year with data.
+ * @param [edition] Optional USGS edition to read, e.g. "MCS2025"; omitted means the newest edition covering it.
  * @returns Price, USD/kg.
  */
-export function price(oxide_or_element: unknown[][], year?: unknown[][]): unknown[][] {
-  return fns.PRICE(oxide_or_element, year);
+export function price(oxide_or_element: unknown[][], year?: unknown[][], edition?: unknown[][]): unknown[][] {
+  return fns.PRICE(oxide_or_element, year, edition);
 }
 
 /**
  * Herfindahl–Hirschman index of world rare-earth mine production by country (0 to 10,000; above 2,500 is highly concentrated).
  * @customfunction
  * @param [year] Optional year; omitted means the latest year with data.
+ * @param [edition] Optional USGS edition to read, e.g. "MCS2025"; omitted means the newest edition covering it.
  * @returns The index, 0 to 10,000.
  */
-export function hhi(year?: unknown[][]): unknown[][] {
-  return fns.HHI(year);
+export function hhi(year?: unknown[][], edition?: unknown[][]): unknown[][] {
+  return fns.HHI(year, edition);
+}
+
+/**
+ * A US rare-earth salient statistic (USGS MCS editions, and DS140 back to 1900), exactly as printed: ">95" and "E" (net exporter) stay text.
+ * @customfunction
+ * @param metric Statistic, e.g. "net import reliance", "mine production", "apparent consumption", "imports: compounds", "employment". May be a range.
+ * @param [year] Optional year; omitted means the latest year with data.
+ * @param [edition] Optional edition to read, e.g. "MCS2025" or "DS140".
+ * @returns The statistic as printed.
+ */
+export function usstat(metric: unknown[][], year?: unknown[][], edition?: unknown[][]): unknown[][] {
+  return fns.USSTAT(metric, year, edition);
+}
+
+/**
+ * Spills a Year | Value history shaped like STOCKHISTORY: production, reserves, countryshare, hhi, price, or a US statistic. Years without a sourced figure are left out.
+ * @customfunction
+ * @param measure What to chart, e.g. "production", "price", "hhi", "us net import reliance".
+ * @param [key] Country (production, reserves, countryshare; default World for production) or oxide (price).
+ * @param [start_year] Optional first year.
+ * @param [end_year] Optional last year.
+ * @param [headers] Optional: 1 (default) for a Year | Value header row, 0 for none.
+ * @returns The table, oldest year first.
+ */
+export function history(
+  measure: unknown[][],
+  key?: unknown[][],
+  start_year?: unknown[][],
+  end_year?: unknown[][],
+  headers?: unknown[][],
+): unknown[][] {
+  return fns.HISTORY(measure, key, start_year, end_year, headers);
 }
 
 /**
  * Spills a column of the valid names of one kind, e.g. elements or countries.
  * @customfunction
- * @param kind What to list: elements, risks, strategies, countries, oxides, years, stages, events, sources, keyrisks, aims, keystrategies or kinds.
+ * @param kind What to list: elements, risks, strategies, countries, oxides, years, stages, events, sources, keyrisks, aims, keystrategies, editions, measures, usstats or kinds.
  * @returns A column of names.
  */
 export function list(kind: unknown[][]): unknown[][] {
@@ -131,15 +168,16 @@ export function table(kind: unknown[][]): unknown[][] {
 }
 
 /**
- * The citation behind a RARE value: publisher, document, date and locator.
+ * The citation behind a RARE value: publisher, title, date, locator and source id, with the edition and revision, in under 300 characters.
  * @customfunction
- * @param kind What the value is: share, risk, strategy, use, production, reserves, price, countryshare, hhi, event or element.
+ * @param kind What the value is: share, risk, strategy, use, production, reserves, price, countryshare, hhi, event, element or usstat.
  * @param key The name the value is for, e.g. "Neodymium" or "China".
  * @param [field] Optional year, stage or column the value is for.
+ * @param [detail] Optional: short (default) or full, the whole provenance (how the figure was seen, caveats, conflicts, low-authority flags).
  * @returns The source citation.
  */
-export function source(kind: unknown[][], key: unknown[][], field?: unknown[][]): unknown[][] {
-  return fns.SOURCE(kind, key, field);
+export function source(kind: unknown[][], key: unknown[][], field?: unknown[][], detail?: unknown[][]): unknown[][] {
+  return fns.SOURCE(kind, key, field, detail);
 }
 
 /**
@@ -164,12 +202,13 @@ export function gap(element: unknown[][], cut: unknown[][], mitigation?: unknown
 }
 
 /**
- * Estimated relative price change from an export cut: supply gap ÷ |price elasticity of demand|, capped at +500% (see RARE help).
+ * Estimated relative price change from an export cut: (1 − supply gap)^(−1/elasticity) − 1 (constant-elasticity demand), or supply gap ÷ elasticity with model "linear".
  * @customfunction
  * @param element Element name or symbol with a sourced China share, e.g. "Neodymium". May be a range.
  * @param cut Export cut, 0 to 1 (e.g. 50%). May be a range.
  * @param [elasticity] Optional price elasticity of demand (magnitude, greater than 0); default is an editable assumption.
  * @param [mitigation] Optional mitigation offset, 0 to 1; default 0.
+ * @param [model] Optional price model: "constant" (default, constant-elasticity demand) or "linear".
  * @returns The relative price change (0.4 means +40%).
  */
 export function priceimpact(
@@ -177,6 +216,7 @@ export function priceimpact(
   cut: unknown[][],
   elasticity?: unknown[][],
   mitigation?: unknown[][],
+  model?: unknown[][],
 ): unknown[][] {
-  return fns.PRICEIMPACT(element, cut, elasticity, mitigation);
+  return fns.PRICEIMPACT(element, cut, elasticity, mitigation, model);
 }

@@ -209,3 +209,28 @@ function checkedCell(v: unknown): CellResult {
     return toExcelError(e);
   }
 }
+
+/**
+ * A table from several single-value arguments (HISTORY): a range or an error cell in any
+ * argument is the answer, otherwise the arguments are coerced in order and the table spills.
+ */
+export function spillArgs<const P extends readonly Param<unknown>[]>(
+  params: P,
+  compute: (...values: Values<P>) => (string | number | boolean)[][],
+): Lifted {
+  const run = (...args: unknown[]): CellResult[][] => {
+    const values: unknown[] = [];
+    for (let i = 0; i < params.length; i++) {
+      let value: unknown;
+      try {
+        value = readCell(single(args[i], params[i].name), params[i].name);
+      } catch (e) {
+        return [[toExcelError(e)]];
+      }
+      if (value !== null && typeof value === "object") return [[value as ExcelError]];
+      values.push(value);
+    }
+    return spill(() => compute(...(params.map((p, i) => p.coerce(values[i], p.name)) as Values<P>)));
+  };
+  return Object.assign(run, { params });
+}

@@ -5,15 +5,16 @@
  * generated functions.json names the same parameters, in the same order, with the same
  * optionality, and that every help text lists exactly the names the code accepts.
  */
-import { SOURCE_KIND_NAMES } from "../src/data/citations";
+import { SOURCE_DETAIL_NAMES, SOURCE_KIND_NAMES } from "../src/data/citations";
 import { isRareError } from "../src/data/errors";
 import { RISK_FIELD_NAMES, STRATEGY_FIELD_NAMES, type RareData } from "../src/data/rare-data";
 import { LIST_KIND_NAMES, TABLE_KIND_NAMES } from "../src/data/tables";
 import { STAGES } from "../src/data/vocab";
+import { type PriceModel, requirePriceModel } from "../src/model/price-model";
 import { gap, priceImpact } from "../src/model/scenario";
 import { requireElasticity, requireFraction } from "../src/model/scenario-inputs";
 import { number, optionalText, optionalTextOrNumber, optionalYear, text, type Coerce } from "./coerce";
-import { lifted, param, spillOne, type Lifted } from "./lift";
+import { lifted, param, spillArgs, spillOne, type Lifted } from "./lift";
 
 const blank = (v: unknown): boolean => v === null || v === undefined || v === "";
 
@@ -25,7 +26,9 @@ const optionalFraction =
   (what: string): Coerce<number | null> =>
   (v, name) =>
     blank(v) ? null : fraction(what)(v, name);
+const optionalHeaders: Coerce<number | null> = (v, name) => (blank(v) ? null : number(v, name));
 const optionalElasticity: Coerce<number | null> = (v, name) => (blank(v) ? null : requireElasticity(number(v, name)));
+const optionalModel: Coerce<PriceModel | null> = (v) => (blank(v) ? null : requirePriceModel(v));
 
 /** Every function of the table, answering from `data()` (the bundled data or the workbook's overrides). */
 export function functionTable(data: () => RareData) {
@@ -37,6 +40,9 @@ export function functionTable(data: () => RareData) {
     if (isRareError(share)) throw share;
     return element;
   };
+
+  /** Every figure function may be pinned to an edition ("MCS2025"); omitted means the newest covering the year. */
+  const edition = param("edition", optionalText);
 
   return {
     SHARE: lifted([param("element", text), param("stage", optionalText, { vocabulary: STAGES })], (element, stage) =>
@@ -51,17 +57,30 @@ export function functionTable(data: () => RareData) {
       [param("name", text), param("field", optionalText, { vocabulary: STRATEGY_FIELD_NAMES })],
       (name, field) => data().strategy(name, field),
     ),
-    PRODUCTION: lifted([param("country", text), param("year", optionalYear)], (country, year) =>
-      data().production(country, year),
+    PRODUCTION: lifted([param("country", text), param("year", optionalYear), edition], (country, year, ed) =>
+      data().production(country, year, ed),
     ),
-    RESERVES: lifted([param("country", text)], (country) => data().reserves(country)),
-    COUNTRYSHARE: lifted([param("country", text), param("year", optionalYear)], (country, year) =>
-      data().countryShare(country, year),
+    RESERVES: lifted([param("country", text), edition], (country, ed) => data().reserves(country, ed)),
+    COUNTRYSHARE: lifted([param("country", text), param("year", optionalYear), edition], (country, year, ed) =>
+      data().countryShare(country, year, ed),
     ),
-    PRICE: lifted([param("oxide_or_element", text), param("year", optionalYear)], (name, year) =>
-      data().price(name, year),
+    PRICE: lifted([param("oxide_or_element", text), param("year", optionalYear), edition], (name, year, ed) =>
+      data().price(name, year, ed),
     ),
-    HHI: lifted([param("year", optionalYear)], (year) => data().hhi(year)),
+    HHI: lifted([param("year", optionalYear), edition], (year, ed) => data().hhi(year, ed)),
+    USSTAT: lifted([param("metric", text), param("year", optionalYear), edition], (metric, year, ed) =>
+      data().usStat(metric, year, ed),
+    ),
+    HISTORY: spillArgs(
+      [
+        param("measure", text),
+        param("key", optionalText),
+        param("start_year", optionalYear),
+        param("end_year", optionalYear),
+        param("headers", optionalHeaders),
+      ],
+      (measure, key, start, end, headers) => data().history(measure, key, start, end, headers),
+    ),
     LIST: spillOne(param("kind", text, { vocabulary: LIST_KIND_NAMES }), (kind) =>
       data()
         .list(kind)
@@ -73,8 +92,9 @@ export function functionTable(data: () => RareData) {
         param("kind", text, { vocabulary: SOURCE_KIND_NAMES }),
         param("key", text),
         param("field", optionalTextOrNumber),
+        param("detail", optionalText, { vocabulary: SOURCE_DETAIL_NAMES }),
       ],
-      (kind, key, field) => data().source(kind, key, field),
+      (kind, key, field, detail) => data().source(kind, key, field, detail),
     ),
     GAP: lifted(
       [
@@ -90,8 +110,9 @@ export function functionTable(data: () => RareData) {
         param("cut", fraction("Cut")),
         param("elasticity", optionalElasticity),
         param("mitigation", optionalFraction("Mitigation")),
+        param("model", optionalModel),
       ],
-      (element, cut, elasticity, mitigation) => priceImpact(data(), element, cut, elasticity, mitigation),
+      (element, cut, elasticity, mitigation, model) => priceImpact(data(), element, cut, elasticity, mitigation, model),
     ),
   } satisfies Record<string, Lifted>;
 }

@@ -1,13 +1,15 @@
 /**
  * `npm run data`: seeds/ → src/data/generated/dataset.json. A thin runner; the parsing and
- * checks live in src/data/compile so tests exercise them without the file system.
+ * checks live in scripts/data so tests exercise them without the file system.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { compileDataset } from "../src/data/compile/compile";
+import { dataChanges } from "./data/changes";
+import { compileDataset } from "./data/compile";
+import { figuresOf, type ReleaseFigures } from "./data/figures";
 import { packDataset } from "../src/data/pack";
-import { SeedValidationError } from "../src/data/compile/problems";
-import type { SeedFile } from "../src/data/compile/version";
+import { SeedValidationError } from "./data/problems";
+import type { SeedFile } from "./data/version";
 
 const root = join(__dirname, "..");
 
@@ -25,6 +27,17 @@ export function readSeedFiles(seedsDir = join(root, "seeds")): SeedFile[] {
   }));
 }
 
+/** The newest recorded release other than this build (seeds/releases/<version>.json). */
+export function previousRelease(version: string, dir = join(root, "seeds", "releases")): ReleaseFigures | null {
+  if (!existsSync(dir)) return null;
+  const releases = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as ReleaseFigures)
+    .filter((r) => r.version !== version)
+    .sort((a, b) => (a.version < b.version ? 1 : -1));
+  return releases[0] ?? null;
+}
+
 function main(): void {
   try {
     const dataset = compileDataset(readSeedFiles());
@@ -32,6 +45,9 @@ function main(): void {
     mkdirSync(join(out, ".."), { recursive: true });
     const json = JSON.stringify(packDataset(dataset));
     writeFileSync(out, json + "\n");
+    const previous = previousRelease(dataset.version);
+    if (previous)
+      writeFileSync(join(root, "docs", "DATA-CHANGES.md"), dataChanges(previous, dataset.version, figuresOf(dataset)));
     console.log(
       `dataset ${dataset.version}: ${json.length} bytes, ${dataset.production.length} production rows, ${dataset.prices.length} prices, ${dataset.sources.length} sources`,
     );

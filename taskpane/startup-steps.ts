@@ -3,7 +3,7 @@
  * step is shown with what it means for the user and can be retried while the rest runs.
  * The functions answer from the bundled data whatever fails here.
  */
-import { sha256Hex } from "../src/data/compile/sha256";
+import { sha256Hex } from "../src/data/sha256";
 import { CalculationGuard } from "../src/workbook/calculation-guard";
 import { messageOf } from "../src/workbook/errors";
 import type { Workbook } from "../src/workbook/workbook";

@@ -20,6 +20,8 @@ import { loadWithWorkbookControl } from "./load-with-workbook";
 import { renderFunctionsView } from "./views/functions-view";
 import { renderImportView } from "./views/import-view";
 import { renderScenarioView } from "./views/scenario-view";
+import { renderWorkbookView } from "./views/workbook-view";
+import { RefreshRecorder, TravelLock, datasetInForce, recordingRecalculations } from "./refresh-recorder";
 
 async function boot(): Promise<void> {
   setTheme(webLightTheme);
@@ -36,7 +38,12 @@ async function boot(): Promise<void> {
       : "Preview mode: not running inside Excel. Imports and scenarios go to an in-memory workbook shown below the pane.";
   document.body.dataset.host = host;
 
-  const { workbook, preview } = createHostWorkbook(host, runtime, byId("preview"));
+  const hosted = createHostWorkbook(host, runtime, byId("preview"));
+  const { preview } = hosted;
+  // Every recalculation the pane asks for is followed by a record of the RARE values (What changed).
+  const inForce = () => datasetInForce(runtime.bundled.version(), overrides.current.stored);
+  const recorder = new RefreshRecorder(hosted.workbook, inForce, new TravelLock());
+  const workbook = recordingRecalculations(hosted.workbook, recorder);
   const panel = startupPanel();
   status.after(panel.element);
   // Overrides stored in the workbook apply before anything else, also when the pane is
@@ -59,9 +66,18 @@ async function boot(): Promise<void> {
   overrides.subscribe(showNotices);
   showVersion();
   await panel.run(startupSteps(host, workbook, overrides));
+  void recorder.check();
   if (host === "excel") panel.element.append(await loadWithWorkbookControl(workbook, panel));
 
-  setUpTabs(document.querySelector('[role="tablist"]') as HTMLElement);
+  const workbookView = renderWorkbookView(byId("view-workbook"), workbook, {
+    runtime,
+    recorder,
+    inForce,
+    datasetVersion: () => byId("dataset-version").textContent ?? runtime.bundled.version(),
+  });
+  setUpTabs(document.querySelector('[role="tablist"]') as HTMLElement, (shown) => {
+    if (shown === "view-workbook") void workbookView.refresh();
+  });
   renderImportView(byId("view-import"), workbook, overrides);
   renderScenarioView(byId("view-scenarios"), workbook, { runtime, overrides });
   await renderFunctionsView(byId("view-functions"));

@@ -21,22 +21,29 @@ export interface RareQueries {
   use(element: string): string;
   /** A column of the strategies table; field defaults to "benefit". */
   strategy(name: string, field: string | null): string;
-  /** Mine production, t REO. Year omitted: latest year with data for that country. */
-  production(country: string, year: number | null): number;
-  /** Reserves, t REO, from the newest edition that reports them. */
-  reserves(country: string): number;
+  /**
+   * Mine production, t REO. Year omitted: latest year with data for that country. Edition
+   * (e.g. "MCS2025") omitted: the newest edition covering the year; given: that edition's own row.
+   */
+  production(country: string, year: number | null, edition?: string | null): number;
+  /** Reserves, t REO, from the newest edition that reports them (or the pinned edition). */
+  reserves(country: string, edition?: string | null): number;
   /** Share (0..1) of world mine production in the year (latest when omitted). */
-  countryShare(country: string, year: number | null): number;
-  /** Oxide price, USD/kg. Accepts oxide names, formulas (Nd2O3), elements, symbols. */
-  price(oxideOrElement: string, year: number | null): number;
+  countryShare(country: string, year: number | null, edition?: string | null): number;
+  /** Oxide price, USD/kg; a range USGS prints ("660–670") as that text. Accepts oxide names, formulas (Nd2O3), elements, symbols. */
+  price(oxideOrElement: string, year: number | null, edition?: string | null): number | string;
   /** Herfindahl–Hirschman index of mine production by country, 0..10,000. */
-  hhi(year: number | null): number;
+  hhi(year: number | null, edition?: string | null): number;
+  /** A US salient statistic as printed (number, or text such as ">95"). */
+  usStat(metric: string, year: number | null, edition?: string | null): number | string;
+  /** Year | Value table shaped like STOCKHISTORY; header row unless headers is 0. */
+  history(measure: string, key: string | null, start: number | null, end: number | null, headers: number | null): Table;
   /** Valid names of a kind (elements, risks, strategies, countries, oxides, years, ...). */
   list(kind: string): Cell[];
   /** A whole table with a header row. */
   table(kind: string): Table;
   /** The citation behind a value: kind (share, risk, production, ...), key, optional field/year. */
-  source(kind: string, key: string, field: string | number | null): string;
+  source(kind: string, key: string, field: string | number | null, detail?: string | null): string;
   /** Dataset version fixed at build, e.g. "2026-11-23+1a2b3c4d5e6f". */
   version(): string;
 }

@@ -1,6 +1,8 @@
-import { NameIndex } from "./names";
+import { NameIndex, normalizeName } from "./names";
 import type {
   Dataset,
+  HistoryRecord,
+  ImportSourceRecord,
   ElementShareRecord,
   ElementUseRecord,
   ElementRecord,
@@ -14,7 +16,17 @@ import type {
   StageShareRecord,
   StrategyRecord,
 } from "./types";
-import { COUNTRY_ALIASES, OTHER, OXIDE_FORMULA_ALIASES, STAGE_ALIASES, STAGES, WORLD } from "./vocab";
+import { buildPinned, PinnedIndex } from "./pinned";
+import {
+  COUNTRY_ALIASES,
+  DS140,
+  OTHER,
+  OXIDE_FORMULA_ALIASES,
+  STAGE_ALIASES,
+  STAGES,
+  USGS_OXIDES,
+  WORLD,
+} from "./vocab";
 
 /**
  * Everything RareData looks up, built once per Dataset. Maps are keyed by canonical names;
@@ -46,6 +58,15 @@ export interface Indexes {
   events: Map<string, EventRecord>;
   sources: Map<string, SourceRecord>;
   editionSource: Map<string, string>;
+  editionNames: NameIndex;
+  editionRank: Map<string, number>;
+  pinned: PinnedIndex;
+  /** DS140 world production by year (1900–2020). */
+  worldHistory: Map<number, HistoryRecord>;
+  /** Element → China's share of US imports of it (MCS2026 per-element import sources). */
+  importShares: Map<string, ImportSourceRecord>;
+  /** Names of priced products that are not one element (NdPr oxide, mischmetal), normalised → oxide. */
+  compounds: Map<string, string>;
 }
 
 /** The oxide name an element's price is filed under ("Neodymium" → "Neodymium oxide"). */
@@ -55,11 +76,23 @@ function byKey<T>(rows: readonly T[], key: (row: T) => string): Map<string, T> {
   return new Map(rows.map((row) => [key(row), row]));
 }
 
+const formulaAliasesOf = (element: string): string[] =>
+  Object.keys(OXIDE_FORMULA_ALIASES).filter((f) => OXIDE_FORMULA_ALIASES[f] === element);
+
 export function buildIndexes(dataset: Dataset): Indexes {
+  // An element's oxide names what users type for the element too ("Nd2O3", "neodymium oxide").
+  const oxideAliases = (element: string): string[] =>
+    USGS_OXIDES.filter((o) => o.element === element).flatMap((o) => [o.name, o.formula, ...(o.aliases ?? [])]);
   const elementNames = new NameIndex(
-    dataset.elements.map((e) => ({ name: e.name, aliases: [e.symbol] })),
+    dataset.elements.map((e) => ({
+      name: e.name,
+      aliases: [e.symbol, `${e.symbol} oxide`, ...oxideAliases(e.name), ...formulaAliasesOf(e.name)],
+    })),
     { what: "element", plural: "elements" },
   );
+  const compounds = new Map<string, string>();
+  for (const o of USGS_OXIDES.filter((x) => x.element === ""))
+    for (const name of [o.name, o.formula, ...(o.aliases ?? [])]) compounds.set(normalizeName(name), o.name);
 
   const production = new Map<number, Map<string, ProductionRecord>>();
   const yearsByCountry = new Map<string, number[]>();
@@ -82,13 +115,12 @@ export function buildIndexes(dataset: Dataset): Indexes {
 
   // Any element resolves to its oxide, priced or not, so "Pr" gets "no sourced price" rather than "unknown".
   const priced = new Map(dataset.oxides.map((o) => [o.name, o]));
-  const formulaAliases = (element: string) =>
-    Object.keys(OXIDE_FORMULA_ALIASES).filter((f) => OXIDE_FORMULA_ALIASES[f] === element);
+  const formulaAliases = formulaAliasesOf;
   const oxideEntries = dataset.oxides.map((o) => {
     const element = dataset.elements.find((e) => e.name === o.element);
-    const aliases = [o.formula, ...formulaAliases(o.element)];
+    const vocab = USGS_OXIDES.find((v) => v.name === o.name);
+    const aliases = [o.formula, ...(vocab?.aliases ?? []), ...formulaAliases(o.element)];
     if (element) aliases.push(element.name, element.symbol, `${element.symbol} oxide`);
-    if (o.name === "Mischmetal") aliases.push("misch metal", "mischmetall");
     return { name: o.name, aliases };
   });
   for (const e of dataset.elements) {
@@ -145,5 +177,18 @@ export function buildIndexes(dataset: Dataset): Indexes {
     events: byKey(dataset.events, (e) => e.id),
     sources: byKey(dataset.sources, (s) => s.id),
     editionSource: new Map(dataset.editions.map((e) => [e.id, e.src])),
+    editionNames: new NameIndex(
+      dataset.editions.map((e) => ({ name: e.id, aliases: [e.id.replace(/^MCS/, "MCS "), e.id.replace(/^MCS/, "")] })),
+      { what: "edition", plural: "editions", vocabulary: true },
+    ),
+    editionRank: new Map(dataset.editions.map((e) => [e.id, e.rank])),
+    pinned: buildPinned(dataset),
+    worldHistory: new Map(
+      dataset.history.filter((h) => h.series === "world production" && h.edition === DS140).map((h) => [h.year, h]),
+    ),
+    importShares: new Map(
+      dataset.importSources.filter((i) => i.element !== "" && i.country.startsWith("China")).map((i) => [i.element, i]),
+    ),
+    compounds,
   };
 }

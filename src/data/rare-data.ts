@@ -9,6 +9,12 @@ import type { Dataset, ProductionRecord, Stage } from "./types";
 import { STAGES, WORLD } from "./vocab";
 import { checkYear, yearsText } from "./years";
 import { hhi as herfindahl } from "./concentration";
+import { historyTable } from "./history";
+import { editionsCovering, notCovered } from "./pinned";
+import { usStatRow } from "./usstat";
+
+/** Elements the stage figures' publishers leave out: USGS rare-earth data "exclude most scandium". */
+const OUTSIDE_STAGE_SCOPE = new Set(["Scandium"]);
 
 /**
  * The host-free query layer over one Dataset (the bundled seeds, or the bundle merged with
@@ -114,8 +120,25 @@ export class RareData implements RareQueries {
     );
   }
 
+  /**
+   * An element from what users type: names, symbols and the element's oxide ("Nd2O3",
+   * "neodymium oxide"). A priced product of several elements (NdPr oxide, mischmetal) is
+   * known, but is not one element: say so rather than "unknown element".
+   */
+  element(raw: string): string {
+    const found = this.ix.elementNames.lookup(raw);
+    if (typeof found === "string") return found;
+    const compound = typeof raw === "string" ? this.ix.compounds.get(normalizeName(raw)) : undefined;
+    if (compound)
+      throw notAvailable(
+        `${compound} is a priced product of several rare earths, not one element: PRICE("${compound}") has its figures; ` +
+          `for China's share give an element, e.g. Neodymium or Praseodymium`,
+      );
+    throw found;
+  }
+
   private seedShare(element: string): number {
-    const name = this.ix.elementNames.resolve(element);
+    const name = this.element(element);
     const row = this.ix.shares.get(name);
     if (row) return row.share;
     const known = [...this.ix.shares.keys()];
@@ -125,10 +148,23 @@ export class RareData implements RareQueries {
     );
   }
 
-  /** The stage figure a SHARE(element, stage) call uses (also used by SOURCE). */
+  /**
+   * The figure a SHARE(element, stage) call uses (also used by SOURCE): for US imports the
+   * element's own MCS2026 import-source share where USGS gives one; otherwise the stage's
+   * sector-wide figure, for elements inside that figure's scope.
+   */
   stageFigure(element: string, stage: string) {
-    const name = this.ix.elementNames.resolve(element);
+    const name = this.element(element);
     const stageName = this.ix.stageNames.resolve(stage) as Stage;
+    if (stageName === "us imports") {
+      const own = this.ix.importShares.get(name);
+      if (own) return { element: name, stage: stageName, own, figure: undefined };
+    }
+    if (OUTSIDE_STAGE_SCOPE.has(name))
+      throw notAvailable(
+        `No sourced figure for China's share of ${stageName} for ${name}: the stage figures are for rare earths as ` +
+          `reported by USGS and the IEA, whose data exclude ${name.toLowerCase()}`,
+      );
     if (stageName === "magnets" && !this.ix.elements.get(name)!.magnet) {
       const magnetRees = this.dataset.elements.filter((e) => e.magnet).map((e) => e.symbol);
       throw notAvailable(
@@ -137,11 +173,12 @@ export class RareData implements RareQueries {
     }
     const figure = this.ix.stageFigures.get(stageName);
     if (!figure || figure.value === null) throw notAvailable(`No sourced figure for China's share of ${stageName}`);
-    return { element: name, stage: stageName, figure };
+    return { element: name, stage: stageName, own: undefined, figure };
   }
 
   private stageShare(element: string, stage: string): number {
-    return this.stageFigure(element, stage).figure.value!;
+    const { own, figure } = this.stageFigure(element, stage);
+    return own ? own.share : figure!.value!;
   }
 
   risk(factor: string, field: string | null): string {
@@ -157,7 +194,7 @@ export class RareData implements RareQueries {
   }
 
   use(element: string): string {
-    const name = this.ix.elementNames.resolve(element);
+    const name = this.element(element);
     const fromArticle = this.ix.uses.get(name);
     if (fromArticle) return fromArticle.use;
     const uses = this.ix.elements.get(name)!.uses;
@@ -165,104 +202,206 @@ export class RareData implements RareQueries {
     return uses;
   }
 
+  /** An edition argument: null when omitted, else the edition's id (unknown ones are #VALUE!). */
+  edition(raw: string | null): string | null {
+    return raw === null || raw === undefined || isBlank(raw) ? null : this.ix.editionNames.resolve(raw);
+  }
+
+  /** year → country → row: the winning rows, or one edition's own rows when pinned. */
+  private productionRows(edition: string | null): Map<number, Map<string, ProductionRecord>> {
+    return edition === null ? this.ix.production : (this.ix.pinned.production.get(edition) ?? new Map());
+  }
+
   /** The production row behind PRODUCTION/COUNTRYSHARE (also used by SOURCE). */
-  productionRow(country: string, year: number | null): ProductionRecord {
+  productionRow(country: string, year: number | null, edition: string | null = null): ProductionRecord {
     const name = this.ix.countryNames.resolve(country);
     const wanted = checkYear(year);
-    const years = this.ix.yearsByCountry.get(name) ?? [];
+    const pinned = this.edition(edition);
+    const byYear = this.productionRows(pinned);
+    const years = [...byYear.entries()]
+      .filter(([, rows]) => rows.has(name))
+      .map(([y]) => y)
+      .sort((a, b) => a - b);
+    if (pinned !== null) {
+      if (wanted !== null && !byYear.has(wanted))
+        throw notCovered(pinned, String(wanted), editionsCovering(this.ix.pinned, wanted, this.ix.editionRank));
+      const y = wanted ?? years[years.length - 1];
+      const row = y === undefined ? undefined : byYear.get(y)?.get(name);
+      if (!row)
+        throw notAvailable(`No sourced figure for ${name}${y ? ` in ${y}` : ""}: ${pinned} does not list ${name}`);
+      return row;
+    }
+    if (name === WORLD && wanted !== null && !byYear.has(wanted)) {
+      const early = this.ix.worldHistory.get(wanted);
+      if (early && typeof early.value === "number")
+        return { country: WORLD, year: wanted, tonnes: early.value, edition: early.edition };
+    }
     if (years.length === 0) throw notAvailable(`No sourced production figure for ${name}`);
     const y = wanted ?? years[years.length - 1];
-    const row = this.ix.production.get(y)?.get(name);
+    const row = byYear.get(y)?.get(name);
     if (row) return row;
-    const ofYear = this.ix.production.get(y);
+    const ofYear = byYear.get(y);
     if (!ofYear)
       throw notAvailable(
         `No sourced figure for ${name} in ${y}; years with data: ${yearsText(this.ix.productionYears)}`,
       );
-    const edition = ofYear.values().next().value!.edition;
+    const winner = ofYear.values().next().value!.edition;
     throw notAvailable(
-      `No sourced figure for ${name} in ${y}: ${edition}, the newest USGS edition covering ${y}, does not list ${name}; ` +
+      `No sourced figure for ${name} in ${y}: ${winner}, the newest USGS edition covering ${y}, does not list ${name}; ` +
         `years with data for ${name}: ${yearsText(years)}`,
     );
   }
 
-  production(country: string, year: number | null): number {
-    return this.productionRow(country, year).tonnes;
+  production(country: string, year: number | null, edition: string | null = null): number {
+    return this.productionRow(country, year, edition).tonnes;
+  }
+
+  /** Years PRODUCTION has a figure for (the world total reaches back to 1900 through DS140). */
+  productionYears(country: string, withHistory = true): number[] {
+    const name = this.ix.countryNames.resolve(country);
+    const years = new Set(this.ix.yearsByCountry.get(name) ?? []);
+    if (name === WORLD && withHistory)
+      for (const [y, h] of this.ix.worldHistory)
+        if (typeof h.value === "number" && !this.ix.production.has(y)) years.add(y);
+    return [...years].sort((a, b) => a - b);
   }
 
   /** Sum of the country rows (world total excluded) of a year: the share and HHI denominator. */
-  countryTotal(year: number): number {
-    const cached = this.totalByYear.get(year);
+  countryTotal(year: number, edition: string | null = null): number {
+    const pinned = this.edition(edition);
+    const cached = pinned === null ? this.totalByYear.get(year) : undefined;
     if (cached !== undefined) return cached;
     let total = 0;
-    for (const row of this.ix.production.get(year)?.values() ?? []) if (row.country !== WORLD) total += row.tonnes;
-    this.totalByYear.set(year, total);
+    for (const row of this.productionRows(pinned).get(year)?.values() ?? [])
+      if (row.country !== WORLD) total += row.tonnes;
+    if (pinned === null) this.totalByYear.set(year, total);
     return total;
   }
 
-  countryShare(country: string, year: number | null): number {
-    const row = this.productionRow(country, year);
+  countryShare(country: string, year: number | null, edition: string | null = null): number {
+    const row = this.productionRow(country, year, edition);
     if (row.country === WORLD)
       throw invalidValue(`${WORLD} is not a country: COUNTRYSHARE gives a country's share of world production`);
-    return row.tonnes / this.countryTotal(row.year);
+    return row.tonnes / this.countryTotal(row.year, edition);
   }
 
   /** The year HHI uses: the given one if it has data, else the latest. */
-  hhiYear(year: number | null): number {
+  hhiYear(year: number | null, edition: string | null = null): number {
     const wanted = checkYear(year);
-    const years = this.ix.productionYears;
+    const pinned = this.edition(edition);
+    const byYear = this.productionRows(pinned);
+    const years = [...byYear.keys()].sort((a, b) => a - b);
     if (years.length === 0) throw notAvailable("No sourced production figures");
     const y = wanted ?? years[years.length - 1];
-    if (!this.ix.production.has(y))
+    if (!byYear.has(y)) {
+      if (pinned !== null)
+        throw notCovered(pinned, String(y), editionsCovering(this.ix.pinned, y, this.ix.editionRank));
       throw notAvailable(`No sourced production figures for ${y}; years with data: ${yearsText(years)}`);
+    }
     return y;
   }
 
-  hhi(year: number | null): number {
-    const y = this.hhiYear(year);
-    const cached = this.hhiByYear.get(y);
+  hhiYears(): number[] {
+    return [...this.ix.productionYears];
+  }
+
+  hhi(year: number | null, edition: string | null = null): number {
+    const pinned = this.edition(edition);
+    const y = this.hhiYear(year, pinned);
+    const cached = pinned === null ? this.hhiByYear.get(y) : undefined;
     if (cached !== undefined) return cached;
-    const values = [...this.ix.production.get(y)!.values()].filter((r) => r.country !== WORLD).map((r) => r.tonnes);
+    const values = [...this.productionRows(pinned).get(y)!.values()]
+      .filter((r) => r.country !== WORLD)
+      .map((r) => r.tonnes);
     const value = herfindahl(values);
-    this.hhiByYear.set(y, value);
+    if (pinned === null) this.hhiByYear.set(y, value);
     return value;
   }
 
   /** The price row behind PRICE (also used by SOURCE). */
-  priceRow(oxideOrElement: string, year: number | null) {
+  priceRow(oxideOrElement: string, year: number | null, edition: string | null = null) {
     const oxide = this.ix.oxideNames.resolve(oxideOrElement);
     const wanted = checkYear(year);
-    const byYear = this.ix.prices.get(oxide);
+    const pinned = this.edition(edition);
+    const byYear = pinned === null ? this.ix.prices.get(oxide) : this.ix.pinned.prices.get(pinned)?.get(oxide);
     if (!byYear) {
+      if (pinned !== null) {
+        const pricing = [...this.ix.pinned.prices.entries()].filter(([, m]) => m.has(oxide)).map(([e]) => e);
+        throw notCovered(pinned, `${oxide} prices`, pricing);
+      }
       throw notAvailable(
         `No sourced price for ${oxide}: the USGS salient statistics give prices only for ${orList([...this.ix.prices.keys()])}`,
       );
     }
     const y = wanted ?? latestYear(byYear);
     const row = byYear.get(y);
-    if (!row)
-      throw notAvailable(
-        `No sourced price for ${oxide} in ${y}; years with data: ${yearsText([...byYear.keys()].sort((a, b) => a - b))}`,
-      );
+    if (!row) {
+      const years = [...byYear.keys()].sort((a, b) => a - b);
+      if (pinned !== null) {
+        const covering = [...this.ix.pinned.prices.entries()].filter(([, m]) => m.get(oxide)?.has(y)).map(([e]) => e);
+        throw notCovered(pinned, `${oxide} in ${y}`, covering);
+      }
+      throw notAvailable(`No sourced price for ${oxide} in ${y}; years with data: ${yearsText(years)}`);
+    }
     return row;
   }
 
-  price(oxideOrElement: string, year: number | null): number {
-    return this.priceRow(oxideOrElement, year).usdPerKg;
+  /** USD/kg; a range USGS prints (scandium oxide "660–670") is returned as that text. */
+  price(oxideOrElement: string, year: number | null, edition: string | null = null): number | string {
+    return this.priceRow(oxideOrElement, year, edition).usdPerKg;
+  }
+
+  priceYears(oxideOrElement: string): number[] {
+    const oxide = this.ix.oxideNames.resolve(oxideOrElement);
+    return [...(this.ix.prices.get(oxide)?.keys() ?? [])].sort((a, b) => a - b);
   }
 
   /** The reserves row behind RESERVES (also used by SOURCE). */
-  reservesRow(country: string) {
+  reservesRow(country: string, edition: string | null = null) {
     const name = this.ix.countryNames.resolve(country);
-    const row = this.ix.reserves.get(name);
-    if (!row) throw notAvailable(`No sourced reserves figure for ${name}`);
+    const pinned = this.edition(edition);
+    const row = pinned === null ? this.ix.reserves.get(name) : this.ix.pinned.reserves.get(pinned)?.get(name);
+    if (!row) {
+      if (pinned !== null) {
+        const listing = [...this.ix.pinned.reserves.entries()].filter(([, m]) => m.has(name)).map(([e]) => e);
+        throw notCovered(pinned, `reserves for ${name}`, listing);
+      }
+      throw notAvailable(`No sourced reserves figure for ${name}`);
+    }
     if (row.tonnes === null)
       throw notAvailable(`No sourced reserves figure for ${name}: USGS ${row.edition} prints NA (not available)`);
     return row;
   }
 
-  reserves(country: string): number {
-    return this.reservesRow(country).tonnes!;
+  reserves(country: string, edition: string | null = null): number {
+    return this.reservesRow(country, edition).tonnes!;
+  }
+
+  /** Each MCS edition's reserves for a country, dated by the edition's latest data year (HISTORY). */
+  reservesByEditionYear(country: string): [number, number][] {
+    const name = this.ix.countryNames.resolve(country);
+    const out: [number, number][] = [];
+    for (const [edition, byCountry] of this.ix.pinned.reserves) {
+      const row = byCountry.get(name);
+      const years = [...(this.ix.pinned.production.get(edition)?.keys() ?? [])];
+      if (row && row.tonnes !== null && years.length > 0) out.push([Math.max(...years), row.tonnes]);
+    }
+    return out;
+  }
+
+  /** A US salient statistic as printed: a number, or text such as ">95" or "E" (net exporter). */
+  usStat(metric: string, year: number | null, edition: string | null = null): number | string {
+    return usStatRow(this.dataset, metric, checkYear(year), this.edition(edition)).value;
+  }
+
+  history(
+    measure: string,
+    key: string | null,
+    start: number | null,
+    end: number | null,
+    headers: number | null,
+  ): Table {
+    return historyTable(this, measure, key, checkYear(start), checkYear(end), headers);
   }
 
   list(kind: string): Cell[] {
@@ -280,8 +419,8 @@ export class RareData implements RareQueries {
     return table.map((row) => row.slice());
   }
 
-  source(kind: string, key: string, field: string | number | null): string {
-    return citation(this, this.ix, kind, key, field);
+  source(kind: string, key: string, field: string | number | null, detail: string | null = null): string {
+    return citation(this, this.ix, kind, key, field, detail);
   }
 
   version(): string {

@@ -2,6 +2,9 @@ import type { Cell, Table } from "./api";
 import type { Indexes } from "./indexes";
 import { NameIndex } from "./names";
 import type { Dataset, ListName, SalientRecord } from "./types";
+import { eventStatus, exportControlStatus } from "./event-status";
+import { HISTORY_MEASURES } from "./history";
+import { US_STAT_METRICS } from "./usstat";
 import { STAGES, WORLD } from "./vocab";
 
 /**
@@ -23,6 +26,9 @@ const LIST_KINDS = new NameIndex(
     { name: "keyrisks", aliases: ["key risks", "key risk"] },
     { name: "aims", aliases: ["aim", "negotiation aims", "negotiation aim"] },
     { name: "keystrategies", aliases: ["key strategies", "key strategy"] },
+    { name: "editions", aliases: ["edition"] },
+    { name: "measures", aliases: ["measure", "history measures"] },
+    { name: "usstats", aliases: ["usstat", "us statistics", "us stats"] },
     { name: "kinds", aliases: ["kind"] },
   ],
   { what: "list kind", plural: "kinds", vocabulary: true },
@@ -87,6 +93,12 @@ export function buildList(kind: string, dataset: Dataset, ix: Indexes): Cell[] {
       return listItems(dataset, "aims");
     case "keystrategies":
       return listItems(dataset, "keystrategies");
+    case "editions":
+      return [...dataset.editions].sort((a, b) => a.rank - b.rank).map((e) => e.id);
+    case "measures":
+      return [...HISTORY_MEASURES.names];
+    case "usstats":
+      return US_STAT_METRICS.map((m) => m.name);
     default:
       return [...LIST_KINDS.names];
   }
@@ -140,7 +152,7 @@ function build(kind: string, dataset: Dataset, ix: Indexes): Table {
             e.symbol,
             e.atomicNumber,
             e.group,
-            e.exportControl,
+            exportControlStatus(e, ix.events, dataset.asOf),
             e.magnet ? "yes" : "no",
             e.uses,
             blank(use?.use),
@@ -185,12 +197,13 @@ function build(kind: string, dataset: Dataset, ix: Indexes): Table {
         ]),
       ];
     case "prices": {
-      const spec = new Map(dataset.oxides.map((o) => [o.name, o.spec]));
+      const oxides = new Map(dataset.oxides.map((o) => [o.name, o]));
       return [
-        ["oxide", "grade", "year", "price (USD/kg)", "edition", "source", "earlier editions"],
+        ["oxide", "grade", "basis", "year", "price (USD/kg)", "edition", "source", "earlier editions"],
         ...dataset.prices.map((p) => [
           p.oxide,
-          blank(spec.get(p.oxide)),
+          blank(oxides.get(p.oxide)?.spec),
+          blank(oxides.get(p.oxide)?.basis),
           p.year,
           p.usdPerKg,
           p.edition,
@@ -240,7 +253,7 @@ function build(kind: string, dataset: Dataset, ix: Indexes): Table {
           e.summary,
           e.authority,
           e.materials,
-          e.status,
+          eventStatus(e, dataset.asOf),
           e.src,
         ]),
       ];

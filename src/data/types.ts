@@ -26,12 +26,14 @@ export interface SourceRecord {
   notes: string;
 }
 
-/** A USGS edition (MCS2022…MCS2025) or an override layer, ranked oldest → newest. */
+/** A USGS edition (DS140, MCS2022…MCS2026) or an override layer, ranked oldest → newest. */
 export interface EditionRecord {
   id: string;
   /** Source id the edition's figures cite. */
   src: string;
   rank: number;
+  /** The report version the figures are read at, e.g. "v1.3 (2026-05-27)"; absent when never revised. */
+  revision?: string;
 }
 
 export interface ElementRecord {
@@ -41,6 +43,8 @@ export interface ElementRecord {
   /** EU 2023 LREE/HREE group as written in the source (may carry a parenthetical). */
   group: string;
   exportControl: string;
+  /** The event whose end date bounds the export-control text ("suspended … until"); "" when none. */
+  controlEvent: string;
   /** EU CRMA 2024 Annex I "rare earth elements for permanent magnets". */
   magnet: boolean;
   /** Sourced main uses; "" when the curated file says MISSING. */
@@ -110,6 +114,8 @@ export interface ProductionRecord {
   note?: string;
   /** Older editions' differing figures for the same country and year, e.g. "MCS2024: 240000". */
   revised?: string;
+  /** The report revision that changed this figure after the data release (seeds/usgs-revisions.csv). */
+  revision?: string;
 }
 
 export interface ReservesRecord {
@@ -120,6 +126,7 @@ export interface ReservesRecord {
   qualifier: string;
   edition: string;
   note?: string;
+  revision?: string;
 }
 
 export interface OxideRecord {
@@ -129,14 +136,17 @@ export interface OxideRecord {
   formula: string;
   /** Element the oxide is of; "" for mischmetal (a Ce/La alloy). */
   element: string;
-  /** Grade as given by MCS2025, e.g. "99.5% minimum". */
+  /** Grade as given by the newest edition pricing it, e.g. "99.5% minimum". */
   spec: string;
+  /** Trade basis and price reporter, e.g. "Free on board. Source: Argus Media group, …"; "" when not given. */
+  basis: string;
 }
 
 export interface PriceRecord {
   oxide: string;
   year: number;
-  usdPerKg: number;
+  /** A range as printed ("660–670") stays text: no midpoint is made up. */
+  usdPerKg: number | string;
   edition: string;
   revised?: string;
 }
@@ -149,6 +159,28 @@ export interface SalientRecord {
   year: string;
   value: number | string;
   unit: string;
+  edition: string;
+}
+
+/** A long series from a source outside the MCS editions (USGS DS140), one value per year. */
+export interface HistoryRecord {
+  series: string;
+  year: number;
+  /** "W" (withheld) stays text. */
+  value: number | string;
+  unit: string;
+  edition: string;
+}
+
+/** Share of US imports of an element (or of rare earths as a whole) by source country. */
+export interface ImportSourceRecord {
+  /** "" for rare earths as a whole. */
+  element: string;
+  country: string;
+  /** "2021-2024". */
+  period: string;
+  /** Fraction 0..1 (USGS prints a percentage). */
+  share: number;
   edition: string;
 }
 
@@ -188,6 +220,15 @@ export interface EventRecord {
   authority: string;
   materials: string;
   status: string;
+  /** The date the status's source is as of (ISO); "" when the source gives none. */
+  statusAsOf: string;
+  /** The date the status ends by its own terms (a suspension "until"); "" when open-ended. */
+  ends: string;
+  /** The status once `ends` has passed, e.g. "suspended until 10 Nov 2026 (Announcement No. 70 [2025])". */
+  afterEnd: string;
+  /** Why a field differs from the curated file (evidence), and the source it cites; "" when uncorrected. */
+  correction: string;
+  correctionSrc: string;
   src: string;
 }
 
@@ -210,4 +251,11 @@ export interface Dataset {
   salient: SalientRecord[];
   stages: StageShareRecord[];
   events: EventRecord[];
+  /** Rows of older editions that a newer edition replaced: kept so an edition can be pinned. */
+  supersededProduction: ProductionRecord[];
+  supersededReserves: ReservesRecord[];
+  supersededPrices: PriceRecord[];
+  supersededSalient: SalientRecord[];
+  importSources: ImportSourceRecord[];
+  history: HistoryRecord[];
 }

@@ -30,36 +30,52 @@ export const CURATED_STAGE_LABELS: Record<string, Stage> = {
   "trade (US imports)": "us imports",
 };
 
-/** Oxides (and mischmetal) whose prices the USGS salient files report, by column formula. */
-export const USGS_OXIDES: readonly { name: string; formula: string; element: string }[] = [
+/**
+ * Oxides (and mischmetal) USGS prices, with the formula its salient column names use (TbO2
+ * for terbium) and the formulas users type. NdPr oxide is a mixed oxide of two elements: it
+ * resolves as a price, never as an element.
+ */
+export const USGS_OXIDES: readonly { name: string; formula: string; element: string; aliases?: readonly string[] }[] = [
   { name: "Cerium oxide", formula: "CeO2", element: "Cerium" },
   { name: "Dysprosium oxide", formula: "Dy2O3", element: "Dysprosium" },
+  { name: "Erbium oxide", formula: "Er2O3", element: "Erbium" },
   { name: "Europium oxide", formula: "Eu2O3", element: "Europium" },
+  { name: "Gadolinium oxide", formula: "Gd2O3", element: "Gadolinium" },
+  { name: "Holmium oxide", formula: "Ho2O3", element: "Holmium" },
   { name: "Lanthanum oxide", formula: "La2O3", element: "Lanthanum" },
-  { name: "Mischmetal", formula: "Mischmetal", element: "" },
+  { name: "Lutetium oxide", formula: "Lu2O3", element: "Lutetium" },
+  { name: "Mischmetal", formula: "Mischmetal", element: "", aliases: ["misch metal", "mischmetall"] },
   { name: "Neodymium oxide", formula: "Nd2O3", element: "Neodymium" },
-  { name: "Terbium oxide", formula: "TbO2", element: "Terbium" },
+  {
+    name: "NdPr oxide",
+    formula: "NdPr",
+    element: "",
+    aliases: [
+      "Neodymium-praseodymium oxide",
+      "Neodymium-praseodymium (NdPr) oxide",
+      "PrNd",
+      "PrNd oxide",
+      "Nd-Pr oxide",
+      "Nd/Pr oxide",
+    ],
+  },
+  { name: "Praseodymium oxide", formula: "Pr6O11", element: "Praseodymium" },
+  { name: "Samarium oxide", formula: "Sm2O3", element: "Samarium" },
+  { name: "Scandium oxide", formula: "Sc2O3", element: "Scandium" },
+  { name: "Terbium oxide", formula: "TbO2", element: "Terbium", aliases: ["Tb4O7"] },
+  { name: "Ytterbium oxide", formula: "Yb2O3", element: "Ytterbium" },
+  { name: "Yttrium oxide", formula: "Y2O3", element: "Yttrium" },
 ];
 
-/** Common oxide formulas, so "Pr6O11" resolves to praseodymium (and then says "no sourced price"). */
+/** Oxide formulas of elements USGS does not price, so "Tm2O3" resolves and says "no sourced price". */
 export const OXIDE_FORMULA_ALIASES: Record<string, string> = {
-  Tb4O7: "Terbium",
-  Pr6O11: "Praseodymium",
-  Sm2O3: "Samarium",
-  Gd2O3: "Gadolinium",
-  Y2O3: "Yttrium",
-  Lu2O3: "Lutetium",
-  Sc2O3: "Scandium",
-  Ho2O3: "Holmium",
-  Er2O3: "Erbium",
   Tm2O3: "Thulium",
-  Yb2O3: "Ytterbium",
   Ce2O3: "Cerium",
 };
 
 export const COUNTRY_ALIASES: Record<string, readonly string[]> = {
   "United States": ["US", "U.S.", "USA", "U.S.A.", "United States of America"],
-  Burma: ["Myanmar"],
+  Burma: ["Myanmar", "Myanmar (Burma)", "Burma (Myanmar)", "Republic of the Union of Myanmar"],
   China: ["PRC", "People's Republic of China", "China (PRC)"],
   Russia: ["Russian Federation"],
   Vietnam: ["Viet Nam"],
@@ -72,6 +88,12 @@ export const COUNTRY_ALIASES: Record<string, readonly string[]> = {
 export const SALIENT_METRICS = [
   "net_import_reliance",
   "us_imports",
+  "us_exports",
+  "us_production",
+  "us_employment",
   "us_import_source_share",
   "us_apparent_consumption",
 ] as const;
+
+/** Editions that are not Mineral Commodity Summaries: USGS Data Series 140 (1900-2020). */
+export const DS140 = "DS140";

@@ -22,19 +22,18 @@ function requireNumber(value: unknown, what: string): number {
 
 /**
  * A fraction 0..1. Excel passes a percent-formatted 80% as 0.8, so anything above 1 is an
- * input mistake; between 1 and 100 it is almost always a percentage typed as a plain number,
- * and the message says how to enter it.
+ * input mistake. The value alone cannot tell 150% from a 1.5 meant as 1.5%, so the message
+ * shows it both ways and says how to enter the percentage if that is what was meant.
  */
 export function requireFraction(value: unknown, what: string): number {
   const n = requireNumber(value, what);
   if (n >= 0 && n <= 1) return n;
   const shown = formatNumber(n);
+  const range = `${what} ${shown} (${formatNumber(n * 100)}%) is outside 0..1 (0% to 100%).`;
   if (n > 1 && n <= 100) {
-    throw invalidNumber(
-      `${what} ${shown} is outside 0..1. Enter a fraction or a percentage: ${shown}% or ${formatNumber(n / 100)}, not ${shown}.`,
-    );
+    throw invalidNumber(`${range} If you meant ${shown}%, enter ${shown}% or ${formatNumber(n / 100)}.`);
   }
-  throw invalidNumber(`${what} ${shown} is outside 0..1 (0% to 100%).`);
+  throw invalidNumber(range);
 }
 
 /**

@@ -5,23 +5,16 @@
  * through untouched so Excel shows the dataset's own message.
  *
  *   supply gap   = China share × export cut × (1 − mitigation offset)        (fraction of supply)
- *   price change = min(supply gap ÷ |elasticity|, MAX_PRICE_CHANGE)          (fraction, +0.8 = +80 %)
+ *   price change = (1 − supply gap)^(−1/ε) − 1, or supply gap ÷ ε ("linear")  (fraction, +0.8 = +80 %)
  *   cost impact  = exposure (t) × 1,000 kg/t × base price (USD/kg) × price change   (USD)
  *
  * docs/SCENARIOS.md explains the formulas, the bound and every default.
  */
 import type { RareQueries } from "../data/api";
+import { invalidNumber } from "../data/errors";
 import { DEFAULT_ELASTICITY, DEFAULT_MITIGATION } from "./presets";
-import { requireElasticity, requireFinite, requireFraction, requireNonNegative } from "./scenario-inputs";
-
-/**
- * Upper bound on the modelled price change: +500 %. The linear rule gap ÷ elasticity is a
- * first-order approximation; without a bound a tiny elasticity (say 0.01) turns a 40 % gap
- * into +4,000 %, a number that looks precise but means nothing. With the largest possible
- * gap (100 %) the bound is reached only when elasticity < 0.2, i.e. only in cases the
- * approximation cannot speak to. See docs/SCENARIOS.md, "Bounds".
- */
-export const MAX_PRICE_CHANGE = 5;
+import { DEFAULT_PRICE_MODEL, type PriceModel } from "./price-model";
+import { formatNumber, requireElasticity, requireFinite, requireFraction, requireNonNegative } from "./scenario-inputs";
 
 /** The one dataset query the model needs; tests pass a two-line fake. */
 export type ShareQuery = Pick<RareQueries, "share">;
@@ -34,17 +27,32 @@ export function supplyGap(share: number, cut: number, mitigation: number): numbe
   return s * c * (1 - m);
 }
 
-/** price change = gap ÷ elasticity, capped at MAX_PRICE_CHANGE; elasticity is a magnitude > 0. */
-export function priceChange(gap: number, elasticity: number): number {
+/**
+ * price change for a supply gap, elasticity a magnitude > 0:
+ *   "constant" (default): (1 − gap)^(−1/ε) − 1, the constant-elasticity demand curve;
+ *   "linear": gap ÷ ε, its first-order approximation at gap → 0.
+ * No cap (docs/SCENARIOS.md, "Bounds"): a result too large for a double is #NUM!, and so is a
+ * total loss of supply under the constant model, where no finite price clears the market.
+ */
+export function priceChange(gap: number, elasticity: number, model: PriceModel = DEFAULT_PRICE_MODEL): number {
   const g = requireFraction(gap, "Supply gap");
   const e = requireElasticity(elasticity);
-  // g/e can overflow to Infinity for e near 0; the cap keeps the result finite.
-  return Math.min(g / e, MAX_PRICE_CHANGE);
+  // No gap, no change, whatever the elasticity (1^−∞ is NaN in floating point).
+  if (g === 0) return 0;
+  if (model === "linear") return finiteChange(g / e, g, e);
+  if (g === 1) {
+    throw invalidNumber(
+      'A supply gap of 100% has no price under constant-elasticity demand: no finite price clears a market with no supply. Lower the cut or raise the mitigation, or use the "linear" model.',
+    );
+  }
+  return finiteChange(Math.pow(1 - g, -1 / e) - 1, g, e);
 }
 
-/** True when priceChange(gap, elasticity) hit MAX_PRICE_CHANGE rather than being computed. */
-export function isPriceChangeCapped(gap: number, elasticity: number): boolean {
-  return requireFraction(gap, "Supply gap") / requireElasticity(elasticity) > MAX_PRICE_CHANGE;
+function finiteChange(change: number, gap: number, elasticity: number): number {
+  if (Number.isFinite(change)) return change;
+  throw invalidNumber(
+    `The price change for a supply gap of ${formatNumber(gap)} at elasticity ${formatNumber(elasticity)} is too large to compute: raise the elasticity.`,
+  );
 }
 
 /**
@@ -78,9 +86,8 @@ export interface ScenarioOutcome {
   readonly mitigation: number;
   readonly elasticity: number;
   readonly gap: number;
+  readonly model: PriceModel;
   readonly priceChange: number;
-  /** The price change is MAX_PRICE_CHANGE because gap ÷ elasticity exceeded it. */
-  readonly priceChangeCapped: boolean;
 }
 
 /**
@@ -94,6 +101,7 @@ export function evaluateScenario(
   cut: number,
   elasticity: number | null,
   mitigation: number | null,
+  model: PriceModel | null = null,
 ): ScenarioOutcome {
   const share = queries.share(element, null);
   const c = requireFraction(cut, "Cut");
@@ -108,8 +116,8 @@ export function evaluateScenario(
     mitigation: m,
     elasticity: e,
     gap,
-    priceChange: priceChange(gap, e),
-    priceChangeCapped: isPriceChangeCapped(gap, e),
+    model: model ?? DEFAULT_PRICE_MODEL,
+    priceChange: priceChange(gap, e, model ?? DEFAULT_PRICE_MODEL),
   };
 }
 
@@ -118,13 +126,14 @@ export function gap(queries: ShareQuery, element: string, cut: number, mitigatio
   return evaluateScenario(queries, element, cut, null, mitigation).gap;
 }
 
-/** RARE.PRICEIMPACT(element, cut, [elasticity], [mitigation]): the price change as a fraction. */
+/** RARE.PRICEIMPACT(element, cut, [elasticity], [mitigation], [model]): the price change as a fraction. */
 export function priceImpact(
   queries: ShareQuery,
   element: string,
   cut: number,
   elasticity: number | null,
   mitigation: number | null,
+  model: PriceModel | null = null,
 ): number {
-  return evaluateScenario(queries, element, cut, elasticity, mitigation).priceChange;
+  return evaluateScenario(queries, element, cut, elasticity, mitigation, model).priceChange;
 }

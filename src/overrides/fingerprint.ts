@@ -5,7 +5,7 @@
  * from what the workbook records here. The fingerprint covers the bundled dataset's
  * version and the overrides layers in force, which is all the functions answer from.
  */
-import { sha256Hex } from "../data/compile/sha256";
+import { sha256Hex } from "../data/sha256";
 import type { StoredOverrides } from "./store";
 
 export const CALCULATED_WITH_KEY = "rare.calculatedWith";

@@ -13,7 +13,7 @@
  * elasticity, offsets) are the user's latest choice and win over values edited in place.
  */
 import { TABLE_HEADERS } from "./scenario-layout";
-import type { PlanCell, SheetPlan } from "./plan";
+import type { PlanBody, PlanCell } from "./plan";
 
 export type ExposureValue = string | number;
 
@@ -22,9 +22,9 @@ export interface KeptExposure {
   readonly value: ExposureValue;
 }
 
-export interface ScenarioUpdate {
+export interface ScenarioUpdate<P extends PlanBody> {
   /** The new plan with the kept exposures written into its exposure cells. */
-  readonly plan: SheetPlan;
+  readonly plan: P;
   /** The existing grid held a RARE scenario table (headers Element … Exposure (t)). */
   readonly recognised: boolean;
   readonly kept: readonly KeptExposure[];
@@ -60,7 +60,10 @@ function readExposures(existing: ReadonlyArray<ReadonlyArray<unknown>>): { found
   return { found: false, rows: [] };
 }
 
-export function updateScenarioSheet(existing: ReadonlyArray<ReadonlyArray<unknown>>, plan: SheetPlan): ScenarioUpdate {
+export function updateScenarioSheet<P extends PlanBody>(
+  existing: ReadonlyArray<ReadonlyArray<unknown>>,
+  plan: P,
+): ScenarioUpdate<P> {
   const { found, rows } = readExposures(existing);
   const byElement = new Map<string, KeptExposure>();
   for (const row of rows) if (!byElement.has(norm(row.element))) byElement.set(norm(row.element), row);

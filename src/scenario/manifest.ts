@@ -57,6 +57,7 @@ export function structureOf(plan: SheetPlan): ScenarioStructure {
       dataRect: rect(plan.chart.dataRect),
       anchorRow: plan.chart.anchorRow,
       anchorCol: plan.chart.anchorCol,
+      ...(plan.chart.valueFormat === undefined ? {} : { valueFormat: plan.chart.valueFormat }),
     },
     inputs: plan.inputCells.map((c) => ({ row: c.row, col: c.col })),
   };
@@ -147,6 +148,8 @@ function structureFrom(v: Json): ScenarioStructure {
       dataRect: rect(field(chart, "dataRect"), "structure.chart.dataRect"),
       anchorRow: whole(chart, "anchorRow", "structure.chart", 1, EXCEL_MAX_ROWS),
       anchorCol: whole(chart, "anchorCol", "structure.chart", 1, EXCEL_MAX_COLUMNS),
+      // Optional (older manifests have none): the value axis's number format.
+      ...(typeof chart.valueFormat === "string" ? { valueFormat: chart.valueFormat } : {}),
     },
     inputs: list(s, "inputs", "structure").map((c, i) => cell(c, `structure.inputs[${i}]`)),
   };

@@ -7,7 +7,7 @@
  */
 import type { ComputedValue } from "../excel/values";
 import { createFormulaEngine, type EngineFunction } from "./ffp-adapter";
-import type { SheetPlan } from "./plan";
+import type { PlanBody } from "./plan";
 
 export type CellContent = { readonly value: string | number | boolean | null } | { readonly formula: string };
 
@@ -22,7 +22,7 @@ export interface PlanSheet {
 
 const key = (row: number, col: number) => `${row},${col}`;
 
-export function createPlanSheet(plan: SheetPlan, functions: Readonly<Record<string, EngineFunction>>): PlanSheet {
+export function createPlanSheet(plan: PlanBody, functions: Readonly<Record<string, EngineFunction>>): PlanSheet {
   const contents = new Map<string, CellContent>();
   for (const cell of plan.cells) {
     if (cell.formula !== undefined) contents.set(key(cell.row, cell.col), { formula: cell.formula });

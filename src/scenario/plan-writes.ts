@@ -12,7 +12,7 @@ import { toZeroBased, type A1Rect, type ZeroBasedCell, type ZeroBasedRect } from
 import type { CellValue } from "../excel/values";
 import type { ChartSpec } from "../workbook/workbook";
 import { TABLE_HEADERS } from "./scenario-layout";
-import type { ChartPlan, PlanCell, SheetPlan } from "./plan";
+import type { ChartPlan, PlanBody, PlanCell } from "./plan";
 
 export interface FormulaRun {
   readonly topLeft: ZeroBasedCell;
@@ -48,12 +48,13 @@ export function chartSpec(chart: Omit<ChartPlan, "name"> & { readonly name?: str
     title: chart.title,
     dataRect: toPortRect(chart.dataRect),
     position: { row: chart.anchorRow - 1, col: chart.anchorCol - 1 },
+    ...(chart.valueFormat === undefined ? {} : { valueFormat: chart.valueFormat }),
     ...(chart.name === undefined ? {} : { name: chart.name }),
   };
 }
 
 /** The writes for `plan` over a block of at least `cover` rows × cols from A1. */
-export function planWrites(plan: SheetPlan, cover: { rows: number; cols: number } = plan.extent): PlanWrites {
+export function planWrites(plan: PlanBody, cover: { rows: number; cols: number } = plan.extent): PlanWrites {
   const rows = Math.max(plan.extent.rows, cover.rows);
   const cols = Math.max(plan.extent.cols, cover.cols);
   const values: CellValue[][] = Array.from({ length: rows }, () => Array<CellValue>(cols).fill(""));
@@ -89,7 +90,7 @@ export function planWrites(plan: SheetPlan, cover: { rows: number; cols: number 
 }
 
 /** The assumption cells under their labels, and each exposure cell named after its element. */
-function inputMarks(plan: SheetPlan): InputMark[] {
+function inputMarks(plan: PlanBody): InputMark[] {
   const marks: InputMark[] = plan.inputCells.map((input) => ({
     cell: { row: input.row - 1, col: input.col - 1 },
     label: input.label,

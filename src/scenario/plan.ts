@@ -31,7 +31,7 @@ export interface NamedRange {
   readonly cols?: number;
 }
 
-export type InputKind = "cut" | "elasticity" | "offset";
+export type InputKind = "cut" | "elasticity" | "model" | "offset";
 
 /** An editable assumption cell, for the preview to render as an input with its label. */
 export interface InputCell extends A1Cell {
@@ -55,8 +55,11 @@ export interface TablePlan {
 export interface ChartPlan {
   /** Unique to the sheet's key (RARE_<sheetKey>_Chart), so an update can find and replace it. */
   readonly name: string;
-  readonly type: "column";
+  readonly type: "column" | "bar";
+  /** Says what is plotted, e.g. "Price change by element and scenario". */
   readonly title: string;
+  /** Excel number format of the value axis, e.g. "0%". */
+  readonly valueFormat?: string;
   /** Header row included; first column = categories (element names), the rest = series. */
   readonly dataRect: A1Rect;
   /** Top-left cell the chart is placed over. */
@@ -68,6 +71,8 @@ export interface ChartPlan {
 export interface PlanAnchors {
   readonly cut: A1Cell;
   readonly elasticity: A1Cell;
+  /** The price model's name ("constant" or "linear"), a text input. */
+  readonly model: A1Cell;
   /** Combined mitigation (formula over the strategy offsets). */
   readonly mitigation: A1Cell;
   readonly offsets: ReadonlyArray<A1Cell & { readonly strategy: string }>;
@@ -80,18 +85,22 @@ export interface PlanAnchors {
   readonly currentCut: A1Cell;
 }
 
-export interface SheetPlan {
+/** What every RARE sheet plan has: its cells, inputs, names and the exposures a user types. */
+export interface PlanBody {
   readonly sheetName: string;
   /** The sheet's key inside names: RARE_<sheetKey>_Cut, … */
   readonly sheetKey: string;
   readonly cells: readonly PlanCell[];
   readonly namedRanges: readonly NamedRange[];
-  readonly table: TablePlan;
-  readonly chart: ChartPlan;
   readonly inputCells: readonly InputCell[];
-  /** The user's exposure column (data rows only): kept when the scenario is run again. */
+  /** The user's exposure column (data rows only, element names in column A): kept on a rewrite. */
   readonly exposureRange: A1Rect;
   /** Every cell the plan writes lies inside this block, which starts at A1. */
   readonly extent: A1Rect;
+}
+
+export interface SheetPlan extends PlanBody {
+  readonly table: TablePlan;
+  readonly chart: ChartPlan;
   readonly anchors: PlanAnchors;
 }

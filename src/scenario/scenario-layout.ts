@@ -16,7 +16,7 @@
 import { invalidValue } from "../data/errors";
 import { isFormulaLike } from "../excel/formula-lead";
 import { DEFAULT_ELASTICITY, findRiskFactorPreset } from "../model/presets";
-import { MAX_PRICE_CHANGE } from "../model/scenario";
+import { DEFAULT_PRICE_MODEL, type PriceModel, requirePriceModel } from "../model/price-model";
 import { formatNumber, requireElasticity, requireFraction } from "../model/scenario-inputs";
 import { formulaString, nameKey, requireSheetName } from "./scenario-names";
 import { a1, type A1Cell, type A1Rect } from "../excel/a1";
@@ -40,6 +40,8 @@ export interface ScenarioSheetInput {
   readonly cut: number;
   /** Price elasticity of demand, magnitude > 0. */
   readonly elasticity: number;
+  /** RARE.PRICEIMPACT's model; omitted → "constant". */
+  readonly model?: PriceModel;
   /** Year of the base price; omitted/null → RARE.PRICE's latest year. */
   readonly priceYear?: number | null;
 }
@@ -83,6 +85,10 @@ export const FORMATS = {
 
 const ASSUMPTION_STATUS = "Assumption (editable)";
 
+/** What the model cell means, next to it on every sheet that has one. */
+export const PRICE_MODEL_NOTE =
+  "constant: price change = (1 − gap)^(−1/elasticity) − 1, constant-elasticity demand (a 100% gap is #NUM!); linear: gap ÷ elasticity, its first-order approximation, lower for large gaps.";
+
 /** First rows of the sheet; everything below is placed relative to these. */
 const ROW = {
   title: 1,
@@ -93,6 +99,7 @@ const ROW = {
   assumptionsHeader: 7,
   cut: 8,
   elasticity: 9,
+  model: 10,
 } as const;
 
 function requireElements(elements: readonly string[]): string[] {
@@ -129,6 +136,11 @@ function requirePriceYear(year: number | null | undefined): number | null {
   return year;
 }
 
+/** 1 − Π(1 − offset): written out term by term, no array formula needed in any Excel. */
+export function combinedMitigationFormula(offsetRefs: readonly string[]): string {
+  return offsetRefs.length === 0 ? "=0" : `=1-${offsetRefs.map((ref) => `(1-${ref})`).join("*")}`;
+}
+
 const percentText = (fraction: number) => `${formatNumber(fraction * 100)}%`;
 
 export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
@@ -139,6 +151,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   const strategies = requireStrategies(input.strategies);
   const cut = requireFraction(input.cut, "Cut");
   const elasticity = requireElasticity(input.elasticity);
+  const model = requirePriceModel(input.model ?? DEFAULT_PRICE_MODEL);
   const priceYear = requirePriceYear(input.priceYear);
 
   const sheetKey = nameKey(sheetName);
@@ -170,7 +183,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   const inputCells: InputCell[] = [];
   const namedRanges: NamedRange[] = [];
   const addInput = (
-    cell: Omit<InputCell, "col" | "numberFormat"> & { value: number; numberFormat: string; note?: PlanCell },
+    cell: Omit<InputCell, "col" | "numberFormat"> & { value: number | string; numberFormat: string; note?: PlanCell },
   ) => {
     put({ row: cell.row, col: 1, value: cell.label, style: "label" });
     put({ row: cell.row, col: 2, value: cell.value, numberFormat: cell.numberFormat, style: "input" });
@@ -208,13 +221,22 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     note: {
       row: ROW.elasticity,
       col: 4,
-      value: `Judgement, not data. Price change = gap ÷ elasticity, capped at +${percentText(MAX_PRICE_CHANGE)}. Default ${formatNumber(DEFAULT_ELASTICITY.value)}: ${DEFAULT_ELASTICITY.rationale}`,
+      value: `Judgement, not data. Default ${formatNumber(DEFAULT_ELASTICITY.value)}: ${DEFAULT_ELASTICITY.rationale}`,
       style: "note",
     },
   });
+  addInput({
+    kind: "model",
+    row: ROW.model,
+    label: "Price model (constant or linear)",
+    name: name("Model"),
+    value: model,
+    numberFormat: "General",
+    note: { row: ROW.model, col: 4, value: PRICE_MODEL_NOTE, style: "note" },
+  });
 
   const offsets = strategies.map((strategy, i) => {
-    const row = ROW.elasticity + 1 + i;
+    const row = ROW.model + 1 + i;
     addInput({
       kind: "offset",
       row,
@@ -230,13 +252,12 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     return { row, col: 2, strategy: strategy.name };
   });
 
-  const mitigation: A1Cell = { row: ROW.elasticity + 1 + strategies.length, col: 2 };
+  const mitigation: A1Cell = { row: ROW.model + 1 + strategies.length, col: 2 };
   put({ row: mitigation.row, col: 1, value: "Combined mitigation offset", style: "label" });
   put({
     row: mitigation.row,
     col: 2,
-    // 1 − Π(1 − offset): written out term by term, no array formula needed in any Excel.
-    formula: offsets.length === 0 ? "=0" : `=1-${offsets.map((o) => `(1-${a1(o.row, o.col, true)})`).join("*")}`,
+    formula: combinedMitigationFormula(offsets.map((o) => a1(o.row, o.col, true))),
     numberFormat: FORMATS.percent,
   });
   put({ row: mitigation.row, col: 3, value: "Computed", style: "note" });
@@ -254,6 +275,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   // Scenario table: one row per element.
   const cutRef = a1(ROW.cut, 2, true);
   const elasticityRef = a1(ROW.elasticity, 2, true);
+  const modelRef = a1(ROW.model, 2, true);
   const mitigationRef = a1(mitigation.row, mitigation.col, true);
   const headerRow = mitigation.row + 2;
   const firstElementRow = headerRow + 1;
@@ -272,7 +294,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     put({
       row,
       col: COL.change,
-      formula: `=RARE.PRICEIMPACT(${el},${cutRef},${elasticityRef},${mitigationRef})`,
+      formula: `=RARE.PRICEIMPACT(${el},${cutRef},${elasticityRef},${mitigationRef},${modelRef})`,
       numberFormat: FORMATS.percent,
     });
     put({ row, col: COL.exposure, numberFormat: FORMATS.tonnes, style: "input" });
@@ -306,7 +328,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
   put({
     row: totalCost.row + 1,
     col: 1,
-    value: `Exposure: tonnes of the oxide the base price refers to. Price change is capped at +${percentText(MAX_PRICE_CHANGE)} (model bound).`,
+    value: "Exposure: tonnes of the oxide the base price refers to.",
     style: "note",
   });
 
@@ -366,7 +388,8 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     chart: {
       name: name("Chart"),
       type: "column",
-      title: "China share and supply gap by element",
+      title: "China share and supply gap by element (% of the element's supply)",
+      valueFormat: "0%",
       // Element | China share | Supply gap: adjacent columns, so one contiguous range.
       dataRect: { row: headerRow, col: COL.element, rows: elements.length + 1, cols: COL.gap },
       anchorRow: lastRow + 2,
@@ -378,6 +401,7 @@ export function buildScenarioSheet(input: ScenarioSheetInput): SheetPlan {
     anchors: {
       cut: { row: ROW.cut, col: 2 },
       elasticity: { row: ROW.elasticity, col: 2 },
+      model: { row: ROW.model, col: 2 },
       mitigation,
       offsets,
       firstElementRow,

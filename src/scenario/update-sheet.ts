@@ -185,7 +185,8 @@ function notOurs(sheet: string): ScenarioWriteError {
 function chartNotFound(sheet: string, manifest: ScenarioManifest): ScenarioWriteError {
   const was = manifest.structure;
   const elements = was.table.rect.rows - 1;
-  const strategies = was.inputs.length - 2;
+  // One name per strategy offset (RARE_<key>_Mit_<strategy>), whatever fixed inputs a version had.
+  const strategies = was.namedRanges.filter((n) => n.name.includes("_Mit_")).length;
   return new ScenarioWriteError(
     "layoutChanged",
     `"${sheet}" was made by an earlier version of RARE with ${elements} ${elements === 1 ? "element" : "elements"} and ${strategies} ${strategies === 1 ? "strategy" : "strategies"}, ` +

@@ -5,10 +5,12 @@
  * sheet, that sheet's own table, chart and defined names, and its manifest (manifest.ts), and
  * undoes what it wrote if a step fails.
  */
+import { toZeroBased } from "../excel/a1";
 import type { Workbook } from "../workbook/workbook";
 import { createScenarioSheet } from "./create-sheet";
 import { manifestKey, parseManifest } from "./manifest";
 import type { SheetPlan } from "./plan";
+import { TABLE_HEADERS } from "./scenario-layout";
 import { updateScenarioSheetInPlace } from "./update-sheet";
 import type { ScenarioWriteOutcome, WriteScenarioOptions } from "./write-outcome";
 
@@ -20,12 +22,20 @@ export {
   type WriteScenarioOptions,
 } from "./write-outcome";
 
-/** What the pane needs to know before offering Create or Update. */
-export type ExistingSheet = "none" | "scenario" | "other";
+/**
+ * What the pane needs to know before offering Create or Update. "stale": the workbook keeps a
+ * scenario record for the sheet, but the sheet no longer has the table the record says it
+ * has (edited or replaced by hand), so the record is reported, not trusted.
+ */
+export type ExistingSheet = "none" | "scenario" | "stale" | "other";
 
 export async function existingScenarioSheet(workbook: Workbook, sheetName: string): Promise<ExistingSheet> {
   if (!(await workbook.hasSheet(sheetName))) return "none";
-  return parseManifest(await workbook.getAddinData(manifestKey(sheetName))) ? "scenario" : "other";
+  const manifest = parseManifest(await workbook.getAddinData(manifestKey(sheetName)));
+  if (!manifest) return "other";
+  const { rect } = manifest.structure.table;
+  const header = await workbook.readRange(sheetName, toZeroBased({ ...rect, rows: 1 }));
+  return TABLE_HEADERS.every((h, i) => header.values[0]?.[i] === h) ? "scenario" : "stale";
 }
 
 export function writeScenarioSheet(

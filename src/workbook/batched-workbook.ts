@@ -9,7 +9,9 @@ import type {
   ChartSpec,
   DateSystem,
   DefinedName,
+  FormulaContents,
   RangeContents,
+  SheetInfo,
   TableOptions,
   Workbook,
   WorkbookBatch,
@@ -21,6 +23,10 @@ export abstract class BatchedWorkbook implements Workbook {
   abstract listNames(): Promise<DefinedName[]>;
   abstract hasSheet(name: string): Promise<boolean>;
   abstract readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents>;
+  abstract readFormulas(sheet: string, rect: ZeroBasedRect): Promise<FormulaContents>;
+  abstract listSheetInfo(): Promise<SheetInfo[]>;
+  abstract usedRect(sheet: string): Promise<ZeroBasedRect | null>;
+  abstract spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]>;
   abstract getAddinData(key: string): Promise<string | null>;
   abstract setAddinData(key: string, value: string): Promise<void>;
   abstract removeAddinData(key: string): Promise<void>;

@@ -36,6 +36,8 @@ export interface ChartSpec {
   readonly type: ChartType;
   readonly dataRect: ZeroBasedRect;
   readonly title: string;
+  /** Number format of the value axis (Excel: `axes.valueAxis.numberFormat`); omitted: the data's. */
+  readonly valueFormat?: string;
   /** Top-left cell the chart is placed over; `rows`/`cols` give its size in cells (default 15 × 8). */
   readonly position: ZeroBasedCell & { readonly rows?: number; readonly cols?: number };
   /** Omitted: the host picks one ("Chart 1"). Give one to find the chart again (deleteChart). */
@@ -66,6 +68,22 @@ export interface RangeContents {
   readonly formulas: CellValue[][];
   /** "General" where nothing was set. */
   readonly numberFormats: string[][];
+}
+
+/** What `readFormulas` returns: `values` and `formulas` as in RangeContents, no formats. */
+export interface FormulaContents {
+  readonly values: CellValue[][];
+  readonly formulas: CellValue[][];
+}
+
+/** Excel's three sheet states; "veryHidden" sheets can be shown again only by code. */
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly visibility: SheetVisibility;
+  /** Protected sheets refuse writes to locked cells (Excel: `worksheet.protection.protected`). */
+  readonly protected: boolean;
 }
 
 /** A value known only after the next sync (Office.js: load, then sync, then read). */
@@ -114,6 +132,10 @@ export interface WorkbookBatch {
    * look of its built-in "Input" style; the preview renders them as labelled <input>s.
    */
   markInput(sheet: string, cell: ZeroBasedCell, label?: string): void;
+  /** Fails at sync if `to` is taken (case-insensitive) or not a valid sheet name. */
+  renameSheet(from: string, to: string): void;
+  /** Fails at sync if it would hide the last visible sheet, as Excel refuses to. */
+  setSheetVisibility(name: string, visibility: SheetVisibility): void;
   sync(): Promise<void>;
 }
 
@@ -131,6 +153,17 @@ export interface Workbook {
    * Excel on the web also refuses a response over 5 MB.
    */
   readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents>;
+  /** Values and formulas only: a lighter read for scanning (same 5 MB response limit). */
+  readFormulas(sheet: string, rect: ZeroBasedRect): Promise<FormulaContents>;
+  /** Every sheet, hidden ones included, in tab order. */
+  listSheetInfo(): Promise<SheetInfo[]>;
+  /** The block from the first to the last cell holding a value or formula; null if none. */
+  usedRect(sheet: string): Promise<ZeroBasedRect | null>;
+  /**
+   * For each cell, the block its dynamic-array result spills into (anchor included), or
+   * null when it does not spill. One request for all the cells given: keep the list short.
+   */
+  spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]>;
 
   /**
    * Add-in data stored in the workbook itself, so it travels with the file.

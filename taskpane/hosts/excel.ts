@@ -33,8 +33,11 @@ import type {
   ChartType,
   DateSystem,
   DefinedName,
+  FormulaContents,
   Pending,
   RangeContents,
+  SheetInfo,
+  SheetVisibility,
   TableOptions,
   Workbook,
   WorkbookBatch,
@@ -80,6 +83,28 @@ export async function readDefinedNames(context: Excel.RequestContext): Promise<D
   await context.sync();
   return names.items.map((n) => ({ name: n.name, broken: n.type === "Error" || String(n.value).includes("#REF!") }));
 }
+
+const VISIBILITY: Record<SheetVisibility, string> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
+
+/** Sheets with visibility and protection (ExcelApi 1.1 and 1.2); a collection read, kept apart. */
+export async function readSheetInfo(context: Excel.RequestContext): Promise<SheetInfo[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility,items/protection/protected");
+  await context.sync();
+  const byExcel = new Map(Object.entries(VISIBILITY).map(([ours, theirs]) => [theirs, ours as SheetVisibility]));
+  return sheets.items.map((s) => ({
+    name: s.name,
+    visibility: byExcel.get(s.visibility) ?? "visible",
+    protected: s.protection.protected,
+  }));
+}
+
+const rectOf = (r: Excel.Range): ZeroBasedRect => ({
+  row: r.rowIndex,
+  col: r.columnIndex,
+  rows: r.rowCount,
+  cols: r.columnCount,
+});
 
 class ExcelWorkbook extends BatchedWorkbook {
   private suspendDepth = 0;
@@ -127,6 +152,46 @@ class ExcelWorkbook extends BatchedWorkbook {
       r.load("values, formulas, numberFormat");
       await context.sync();
       return { values: r.values, formulas: r.formulas, numberFormats: r.numberFormat };
+    });
+  }
+
+  readFormulas(sheet: string, rect: ZeroBasedRect): Promise<FormulaContents> {
+    checkRect(rect);
+    return this.excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols);
+      r.load("values, formulas");
+      await context.sync();
+      return { values: r.values, formulas: r.formulas };
+    });
+  }
+
+  listSheetInfo(): Promise<SheetInfo[]> {
+    return this.excel.run(readSheetInfo);
+  }
+
+  usedRect(sheet: string): Promise<ZeroBasedRect | null> {
+    return this.excel.run(async (context) => {
+      // valuesOnly: formatting alone does not widen the block (ExcelApi 1.4 for OrNullObject).
+      const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+      used.load("rowIndex, columnIndex, rowCount, columnCount");
+      await context.sync();
+      return used.isNullObject ? null : rectOf(used);
+    });
+  }
+
+  spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]> {
+    // Range.getSpillingToRangeOrNullObject (ExcelApi 1.12; Excel before it has no dynamic arrays):
+    // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dynamic-arrays
+    if (cells.length === 0 || !this.supports("ExcelApi", "1.12")) return Promise.resolve(cells.map(() => null));
+    return this.excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const spills = cells.map((c) => {
+        const spill = ws.getRangeByIndexes(c.row, c.col, 1, 1).getSpillingToRangeOrNullObject();
+        spill.load("rowIndex, columnIndex, rowCount, columnCount");
+        return spill;
+      });
+      await context.sync();
+      return spills.map((s) => (s.isNullObject ? null : rectOf(s)));
     });
   }
 
@@ -319,6 +384,12 @@ class ExcelBatch implements WorkbookBatch {
       );
       if (spec.name !== undefined) chart.name = spec.name;
       chart.title.text = spec.title;
+      // Category labels come from the data's first column; the value axis shows the spec's
+      // format, and a legend names the series when there is more than one (one series is
+      // named by the title).
+      if (spec.valueFormat !== undefined) chart.axes.valueAxis.numberFormat = spec.valueFormat;
+      chart.legend.visible = spec.dataRect.cols > 2;
+      if (spec.dataRect.cols > 2) chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
       const { row, col } = spec.position;
       const end = { row: row + (spec.position.rows ?? 15) - 1, col: col + (spec.position.cols ?? 8) - 1 };
       chart.setPosition(
@@ -362,6 +433,19 @@ class ExcelBatch implements WorkbookBatch {
       range.format.font.color = INPUT_FONT;
       range.format.protection.locked = false; // stays editable if the sheet is protected
     });
+  }
+
+  renameSheet(from: string, to: string): void {
+    this.queue.write(() => {
+      const sheet = this.sheet(from);
+      sheet.name = to;
+      this.sheets.delete(from.toUpperCase());
+      this.sheets.set(to.toUpperCase(), sheet);
+    });
+  }
+
+  setSheetVisibility(name: string, visibility: SheetVisibility): void {
+    this.queue.write(() => (this.sheet(name).visibility = VISIBILITY[visibility] as Excel.SheetVisibility));
   }
 
   /** One context.sync, and one more per round of lookups a delete needed. */

@@ -1,9 +1,20 @@
 /**
  * Geometry for the preview's inline SVG charts: bars (vertical for "column", horizontal
  * for "bar") or polylines ("line"), scaled from zero so negative values hang below the
- * axis. Pure numbers, so it is tested without a DOM.
+ * axis; a label per category, value-axis ticks in the chart's number format, and a legend
+ * when there is more than one series (as Excel shows them). Pure numbers, so it is tested
+ * without a DOM.
  */
+import { formatForDisplay } from "../../src/workbook/format-display";
 import type { ChartView } from "./preview-view";
+
+/** A text to draw: category label, tick label or legend entry. */
+export interface ChartText {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+  readonly anchor: "start" | "middle" | "end";
+}
 
 export interface ChartBox {
   readonly width: number;
@@ -32,13 +43,69 @@ export interface ChartShapes {
   readonly lines: LineShape[];
   /** The zero line: x1,y1 → x2,y2. */
   readonly axis: { x1: number; y1: number; x2: number; y2: number };
+  readonly categoryLabels: ChartText[];
+  /** Value-axis labels at min, 0 (when inside) and max, in the chart's number format. */
+  readonly valueLabels: ChartText[];
+  /** One entry per series (with its colour index) when the chart has a legend, else none. */
+  readonly legend: Array<ChartText & { readonly series: number }>;
 }
 
-export const DEFAULT_BOX: ChartBox = { width: 360, height: 200, padding: 24 };
+export const DEFAULT_BOX: ChartBox = { width: 420, height: 240, padding: 48 };
+
+type ChartData = Pick<ChartView, "type" | "categories" | "series"> & Partial<Pick<ChartView, "valueFormat" | "legend">>;
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
-export function chartShapes(chart: ChartView, box: ChartBox = DEFAULT_BOX): ChartShapes {
+export function chartShapes(chart: ChartData, box: ChartBox = DEFAULT_BOX): ChartShapes {
+  const shapes = plotShapes(chart, box);
+  const values = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const format = chart.valueFormat ?? "General";
+  const n = chart.categories.length;
+  const inner = { x: box.padding, y: box.padding, w: box.width - 2 * box.padding, h: box.height - 2 * box.padding };
+  const tickValues = [...new Set([min, 0, max])];
+  const categoryLabels: ChartText[] = [];
+  const valueLabels: ChartText[] = [];
+  if (chart.type === "bar") {
+    const band = n > 0 ? inner.h / n : inner.h;
+    chart.categories.forEach((text, i) =>
+      categoryLabels.push({ x: inner.x - 4, y: round(inner.y + (i + 0.5) * band + 4), text, anchor: "end" }),
+    );
+    for (const v of tickValues)
+      valueLabels.push({
+        x: round(inner.x + ((v - min) / (max - min || 1)) * inner.w),
+        y: inner.y + inner.h + 14,
+        text: formatForDisplay(v, format),
+        anchor: "middle",
+      });
+  } else {
+    const band = n > 0 ? inner.w / n : inner.w;
+    chart.categories.forEach((text, i) =>
+      categoryLabels.push({ x: round(inner.x + (i + 0.5) * band), y: inner.y + inner.h + 14, text, anchor: "middle" }),
+    );
+    for (const v of tickValues)
+      valueLabels.push({
+        x: inner.x - 4,
+        y: round(inner.y + ((max - v) / (max - min || 1)) * inner.h + 4),
+        text: formatForDisplay(v, format),
+        anchor: "end",
+      });
+  }
+  const legend =
+    (chart.legend ?? chart.series.length > 1)
+      ? chart.series.map((s, i) => ({
+          x: round(inner.x + (i * inner.w) / chart.series.length),
+          y: box.height - 6,
+          text: s.name,
+          anchor: "start" as const,
+          series: i,
+        }))
+      : [];
+  return { ...shapes, categoryLabels, valueLabels, legend };
+}
+
+function plotShapes(chart: ChartData, box: ChartBox): Pick<ChartShapes, "bars" | "lines" | "axis"> {
   const values = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
   const max = Math.max(0, ...values);
   const min = Math.min(0, ...values);

@@ -128,7 +128,14 @@ export function renderPreview(
       }
     }
     svgEl("line", { ...shapes.axis, stroke: "#616161", "stroke-width": 1 });
-    svgEl("text", { x: box.padding, y: box.padding / 2 + 4, "font-size": 12, "aria-hidden": "true" }, view.title);
+    svgEl("text", { x: box.padding, y: box.padding / 2, "font-size": 12, "aria-hidden": "true" }, view.title);
+    // Labels are drawn for sighted readers; the <desc> already says the same in words.
+    for (const t of [...shapes.categoryLabels, ...shapes.valueLabels])
+      svgEl("text", { x: t.x, y: t.y, "font-size": 9, "text-anchor": t.anchor, "aria-hidden": "true" }, t.text);
+    for (const entry of shapes.legend) {
+      svgEl("rect", { x: entry.x, y: entry.y - 8, width: 8, height: 8, fill: COLOURS[entry.series % COLOURS.length] });
+      svgEl("text", { x: entry.x + 11, y: entry.y, "font-size": 9, "aria-hidden": "true" }, entry.text);
+    }
     figure.appendChild(svg);
   };
 

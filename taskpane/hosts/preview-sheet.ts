@@ -6,6 +6,9 @@
  * Typed dates ("2018-12-31") are not converted here; Excel would.
  */
 import type { CellValue, ComputedValue } from "../../src/excel/values";
+import { WorkbookError } from "../../src/workbook/errors";
+import type { ZeroBasedRect } from "../../src/excel/a1";
+import type { SheetVisibility } from "../../src/workbook/workbook";
 
 const MAX_COLS = 16_384;
 const key = (row: number, col: number): number => row * MAX_COLS + col;
@@ -32,6 +35,8 @@ export interface SerialisedSheet {
   formats: (string | null | undefined)[][];
   formulas: Array<[number, string]>;
   inputs: Array<[number, string | null]>;
+  visibility?: SheetVisibility;
+  protected?: boolean;
 }
 
 export class PreviewSheet {
@@ -42,7 +47,48 @@ export class PreviewSheet {
   /** key(row, col) → label given when marked (null: derive it from the neighbours). */
   readonly inputs = new Map<number, string | null>();
 
+  visibility: SheetVisibility = "visible";
+  /** As Excel's sheet protection with default options: only unlocked (input) cells take writes. */
+  protected = false;
+
   constructor(public name: string) {}
+
+  /** Excel refuses a write to a locked cell of a protected sheet; input cells are unlocked. */
+  checkEditable(rect: ZeroBasedRect): void {
+    if (!this.protected) return;
+    for (let r = rect.row; r < rect.row + rect.rows; r++)
+      for (let c = rect.col; c < rect.col + rect.cols; c++)
+        if (!this.isInput(r, c))
+          throw new WorkbookError(
+            "invalidArgument",
+            `The sheet "${this.name}" is protected: the cell you are trying to change is locked.`,
+          );
+  }
+
+  /** The block from the first to the last cell holding a value or formula, or null. */
+  usedRect(): ZeroBasedRect | null {
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
+    this.values.forEach((row, r) =>
+      row?.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }),
+    );
+    for (const k of this.formulas.keys()) {
+      const { row, col } = cellOfKey(k);
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, col);
+      right = Math.max(right, col);
+    }
+    return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
 
   get rowCount(): number {
     return Math.max(this.values.length, this.formats.length);
@@ -152,6 +198,8 @@ export class PreviewSheet {
       formats: this.formats,
       formulas: [...this.formulas.entries()],
       inputs: [...this.inputs.entries()],
+      visibility: this.visibility,
+      protected: this.protected,
     };
   }
 
@@ -161,6 +209,8 @@ export class PreviewSheet {
     data.formats.forEach((row, r) => row?.forEach((f, c) => typeof f === "string" && sheet.setFormat(r, c, f)));
     for (const [k, f] of data.formulas) sheet.formulas.set(k, f);
     for (const [k, label] of data.inputs) sheet.inputs.set(k, label);
+    sheet.visibility = data.visibility ?? "visible";
+    sheet.protected = data.protected ?? false;
     return sheet;
   }
 }

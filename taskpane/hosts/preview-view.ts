@@ -32,6 +32,12 @@ export interface ChartView {
   readonly type: ChartType;
   readonly categories: string[];
   readonly series: Array<{ name: string; values: Array<number | null> }>;
+  /** Number format of the value axis labels ("General" where the spec gives none). */
+  readonly valueFormat: string;
+  /** Excel shows a legend for more than one series; one series is named by the title. */
+  readonly legend: boolean;
+  /** Categories with no number in any series (an element without a sourced share): left out. */
+  readonly omitted: string[];
 }
 
 export interface SheetView {
@@ -47,7 +53,11 @@ export interface SheetView {
 export const DEFAULT_MAX_ROWS = 200;
 
 export function buildSheetViews(wb: PreviewWorkbook, maxRows = DEFAULT_MAX_ROWS): SheetView[] {
-  return wb.sheetNames().map((name) => buildSheetView(wb, name, maxRows));
+  // Hidden sheets are not drawn, as Excel shows no tab for them.
+  return wb
+    .sheetNames()
+    .filter((name) => wb.sheet(name).visibility === "visible")
+    .map((name) => buildSheetView(wb, name, maxRows));
 }
 
 export function buildSheetView(wb: PreviewWorkbook, name: string, maxRows = DEFAULT_MAX_ROWS): SheetView {
@@ -117,16 +127,30 @@ function chartView(sheet: PreviewSheet, chart: PreviewChart): ChartView {
     }
     series.push({ name: displayText(sheet, d.row, c) || `Series ${c - d.col}`, values });
   }
-  return { name: chart.name, title, type, categories, series };
+  const kept = categories.map((_, i) => series.length === 0 || series.some((s) => s.values[i] !== null));
+  return {
+    name: chart.name,
+    title,
+    type,
+    categories: categories.filter((_, i) => kept[i]),
+    series: series.map((s) => ({ ...s, values: s.values.filter((_, i) => kept[i]) })),
+    valueFormat: chart.spec.valueFormat ?? "General",
+    legend: series.length > 1,
+    omitted: categories.filter((_, i) => !kept[i]),
+  };
 }
 
-/** The chart's numbers as a sentence for screen readers: "Series: Category value, …". */
+/** The chart's numbers as a sentence for screen readers: "Series: Category value, …", and what was left out. */
 export function describeChart(view: ChartView): string {
-  if (view.categories.length === 0 || view.series.length === 0) return "No data.";
-  return view.series
-    .map(
-      (s) =>
-        `${s.name}: ${view.categories.map((c, i) => `${c} ${s.values[i] === null ? "no value" : formatForDisplay(s.values[i], "General")}`).join(", ")}`,
-    )
-    .join(". ");
+  const omitted = view.omitted?.length ? ` Left out (no value): ${view.omitted.join(", ")}.` : "";
+  if (view.categories.length === 0 || view.series.length === 0) return `No data.${omitted}`;
+  const format = view.valueFormat ?? "General";
+  return (
+    view.series
+      .map(
+        (s) =>
+          `${s.name}: ${view.categories.map((c, i) => `${c} ${s.values[i] === null ? "no value" : formatForDisplay(s.values[i], format)}`).join(", ")}`,
+      )
+      .join(". ") + omitted
+  );
 }

@@ -31,8 +31,11 @@ import type {
   ChartSpec,
   DateSystem,
   DefinedName,
+  FormulaContents,
   Pending,
   RangeContents,
+  SheetInfo,
+  SheetVisibility,
   TableOptions,
   WorkbookBatch,
 } from "../../src/workbook/workbook";
@@ -142,28 +145,26 @@ export class PreviewWorkbook extends BatchedWorkbook {
   }
 
   async readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents> {
-    const s = this.sheet(sheet);
-    const rect = toRect(range);
-    checkRect(rect);
-    const values: CellValue[][] = [];
-    const formulas: CellValue[][] = [];
-    const numberFormats: string[][] = [];
-    for (let r = rect.row; r < rect.row + rect.rows; r++) {
-      const vRow: CellValue[] = [];
-      const fRow: CellValue[] = [];
-      const nRow: string[] = [];
-      for (let c = rect.col; c < rect.col + rect.cols; c++) {
-        const v = s.value(r, c);
-        const plain = isErrorValue(v) ? v.error : v === null ? "" : v;
-        vRow.push(plain);
-        fRow.push(s.formula(r, c) ?? plain);
-        nRow.push(s.format(r, c));
-      }
-      values.push(vRow);
-      formulas.push(fRow);
-      numberFormats.push(nRow);
-    }
-    return { values, formulas, numberFormats };
+    return this.read(sheet, toRect(range), true);
+  }
+
+  async readFormulas(sheet: string, rect: ZeroBasedRect): Promise<FormulaContents> {
+    const { values, formulas } = this.read(sheet, rect, false);
+    return { values, formulas };
+  }
+
+  async listSheetInfo(): Promise<SheetInfo[]> {
+    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protected }));
+  }
+
+  async usedRect(sheet: string): Promise<ZeroBasedRect | null> {
+    return this.sheet(sheet).usedRect();
+  }
+
+  /** The preview computes no dynamic arrays (a formula shows its result's top-left value), so nothing spills. */
+  async spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]> {
+    this.sheet(sheet);
+    return cells.map(() => null);
   }
 
   async getAddinData(key: string): Promise<string | null> {
@@ -240,6 +241,30 @@ export class PreviewWorkbook extends BatchedWorkbook {
     }
   }
 
+  private read(sheet: string, rect: ZeroBasedRect, withFormats: boolean): RangeContents {
+    const s = this.sheet(sheet);
+    checkRect(rect);
+    const values: CellValue[][] = [];
+    const formulas: CellValue[][] = [];
+    const numberFormats: string[][] = [];
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      const vRow: CellValue[] = [];
+      const fRow: CellValue[] = [];
+      const nRow: string[] = [];
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        const v = s.value(r, c);
+        const plain = isErrorValue(v) ? v.error : v === null ? "" : v;
+        vRow.push(plain);
+        fRow.push(s.formula(r, c) ?? plain);
+        if (withFormats) nRow.push(s.format(r, c));
+      }
+      values.push(vRow);
+      formulas.push(fRow);
+      if (withFormats) numberFormats.push(nRow);
+    }
+    return { values, formulas, numberFormats };
+  }
+
   private get recalculationDeferred(): boolean {
     return this.suspendDepth > 0 || this.calculationMode === "Manual";
   }
@@ -288,12 +313,18 @@ export class PreviewWorkbook extends BatchedWorkbook {
    * blank, else text. Stored as a constant, never as a formula; then recalculates.
    */
   editCell(sheet: string, row: number, col: number, text: string): CellValue {
-    const value = parseTyped(text);
+    const value = percentEntry(parseTyped(text), text, this.sheet(sheet).format(row, col));
     this.sheet(sheet).setConstant(row, col, value);
     if (this.recalculationDeferred) this.pendingRecalc = true;
     else this.recalculateNow();
     this.emit({ structural: false });
     return value;
+  }
+
+  /** Protects or unprotects a sheet, as the user would on Excel's Review tab. */
+  protectSheet(name: string, on = true): void {
+    this.sheet(name).protected = on;
+    this.emit({ structural: true });
   }
 
   /** Recomputes every formula cell, sheet by sheet, row by row, until nothing changes. */
@@ -377,6 +408,13 @@ export class PreviewWorkbook extends BatchedWorkbook {
   /** @internal */
   opDeleteSheet(name: string): void {
     const sheet = this.sheet(name);
+    // As Excel: "if the worksheet's visibility is set to VeryHidden, the delete operation will
+    // fail with an InvalidOperation exception" (Worksheet.delete, Office.js reference).
+    if (sheet.visibility === "veryHidden")
+      throw new WorkbookError(
+        "invalidArgument",
+        `The sheet "${name}" is very hidden: make it visible or hidden first.`,
+      );
     if (this.sheets.length === 1)
       throw new WorkbookError("invalidArgument", "A workbook must keep at least one sheet.");
     this.sheets = this.sheets.filter((s) => s !== sheet);
@@ -404,6 +442,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   ): void {
     const s = this.sheet(sheet);
     const rect = blockAt(topLeft, grid);
+    s.checkEditable(rect);
     const grows = rect.row + rect.rows > s.rowCount || rect.col + rect.cols > s.colCount;
     for (let r = 0; r < rect.rows; r++) {
       const row = grid[r];
@@ -417,6 +456,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
   opFormatBlock(sheet: string, rect: ZeroBasedRect, format: string): void {
     const s = this.sheet(sheet);
     checkRect(rect);
+    s.checkEditable(rect);
     for (let r = rect.row; r < rect.row + rect.rows; r++)
       for (let c = rect.col; c < rect.col + rect.cols; c++) s.setFormat(r, c, format);
     this.changed.values = true;
@@ -459,9 +499,36 @@ export class PreviewWorkbook extends BatchedWorkbook {
   /** @internal */
   opClear(sheet: string, rect: ZeroBasedRect): void {
     checkRect(rect);
+    this.sheet(sheet).checkEditable(rect);
     this.sheet(sheet).clear(rect);
     this.changed.values = true;
     this.changed.structural = true; // input marks and the sheet's size may have gone
+  }
+
+  /** @internal Excel also rewrites formulas that name the sheet; the preview's callers rename only new sheets. */
+  opRenameSheet(from: string, to: string): void {
+    const sheet = this.sheet(from);
+    checkSheetName(to);
+    const other = this.findSheet(to);
+    if (other && other !== sheet) throw new WorkbookError("sheetExists", `A sheet named "${to}" already exists.`);
+    const renamed = <T extends { sheet: string }>(x: T): T => (sameName(x.sheet, from) ? { ...x, sheet: to } : x);
+    this.tables = this.tables.map(renamed);
+    this.names = this.names.map(renamed);
+    this.charts = this.charts.map(renamed);
+    if (sameName(this.active, from)) this.active = to;
+    sheet.name = to;
+    this.changed.structural = true;
+  }
+
+  /** @internal */
+  opSetVisibility(name: string, visibility: SheetVisibility): void {
+    const sheet = this.sheet(name);
+    if (visibility !== "visible" && !this.sheets.some((s) => s !== sheet && s.visibility === "visible"))
+      throw new WorkbookError("invalidArgument", "A workbook must keep at least one visible sheet.");
+    sheet.visibility = visibility;
+    if (visibility !== "visible" && sameName(this.active, name))
+      this.active = this.sheets.find((s) => s.visibility === "visible")!.name;
+    this.changed.structural = true;
   }
 
   /** @internal */
@@ -528,7 +595,11 @@ export class PreviewWorkbook extends BatchedWorkbook {
 
   private lookup(): FormulaLookup {
     return {
-      cell: (sheet, row, col) => this.findSheet(sheet)?.value(row, col) ?? REF_ERROR,
+      // A blank cell is null (0 in arithmetic, "blank" to RARE functions); only a missing sheet is #REF!.
+      cell: (sheet, row, col) => {
+        const s = this.findSheet(sheet);
+        return s ? (s.value(row, col) ?? null) : REF_ERROR;
+      },
       range: (sheet, rect) => {
         const s = this.findSheet(sheet);
         if (!s) return [[REF_ERROR]];
@@ -629,6 +700,12 @@ class PreviewBatch implements WorkbookBatch {
   markInput(sheet: string, cell: ZeroBasedCell, label?: string): void {
     this.queued.push((wb) => wb.opMarkInput(sheet, cell, label));
   }
+  renameSheet(from: string, to: string): void {
+    this.queued.push((wb) => wb.opRenameSheet(from, to));
+  }
+  setSheetVisibility(name: string, visibility: SheetVisibility): void {
+    this.queued.push((wb) => wb.opSetVisibility(name, visibility));
+  }
 
   async sync(): Promise<void> {
     const operations = this.queued;
@@ -671,12 +748,29 @@ function uniqueHeaders(sheet: PreviewSheet, rect: ZeroBasedRect): void {
   });
 }
 
+/**
+ * Excel's automatic percent entry, on by default: a number typed without "%" into a cell
+ * formatted as a percentage is read as a percentage when it is 1 or more (80 → 80 %), and as
+ * the fraction it is when smaller (0.8 → 80 %). Microsoft Support, "Format numbers as
+ * percentages" (Formatting empty cells: "typing 10 or 0.1 both result in 10.00%"); the
+ * option is Application.AutoPercentEntry.
+ */
+export function percentEntry(value: CellValue, text: string, format: string): CellValue {
+  if (typeof value !== "number" || text.trim().endsWith("%")) return value;
+  if (!format.replace(/"[^"]*"/g, "").includes("%")) return value;
+  return Math.abs(value) >= 1 ? value / 100 : value;
+}
+
 function sameValue(a: ComputedValue, b: ComputedValue): boolean {
   if (isErrorValue(a) && isErrorValue(b)) return a.error === b.error && a.message === b.message;
   return a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
 }
 
-/** A typed input: numbers with thousands separators or a percent sign, TRUE/FALSE, else text. */
+/**
+ * A typed input: numbers with thousands separators or a percent sign, TRUE/FALSE, else text.
+ * A number beyond a double (1e400) stays the text typed: Excel keeps an entry it cannot hold
+ * as a number as text, and the RARE functions then say it is not a number.
+ */
 export function parseTyped(text: string): CellValue {
   const t = text.trim();
   if (t === "") return null;
@@ -684,6 +778,7 @@ export function parseTyped(text: string): CellValue {
   const numeric = (percent ? t.slice(0, -1) : t).replace(/,(?=\d{3}(\D|$))/g, "");
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(numeric)) {
     const n = Number(numeric);
+    if (!Number.isFinite(n)) return text;
     return percent ? n / 100 : n;
   }
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";

@@ -50,10 +50,17 @@ export type Checked =
   | { readonly ok: true; readonly input: ScenarioSheetInput }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-/** "30", "30%", " 12.5 % " → 30, 30, 12.5; anything else → null. */
+/**
+ * "30", "30%", " 12.5 % " → 30, 30, 12.5; "0.3" → 30, as Excel's automatic percent entry
+ * reads a number typed into a percent cell (below 1 it is the fraction; see percentEntry in
+ * hosts/preview.ts); anything else → null.
+ */
 export function parsePercentText(text: string): number | null {
-  const t = text.trim().replace(/\s*%$/, "");
-  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : null;
+  const typed = text.trim();
+  const t = typed.replace(/\s*%$/, "");
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
+  const n = Number(t);
+  return t === typed && Math.abs(n) < 1 ? n * 100 : n;
 }
 
 /** A plain decimal number ("0.5", ".5", "-1"), else null. */
@@ -90,7 +97,7 @@ export function initialForm(
   };
 }
 
-function percentField(text: string, label: string, field: string, problems: Problem[]): number {
+export function percentField(text: string, label: string, field: string, problems: Problem[]): number {
   const pct = parsePercentText(text);
   if (pct === null) {
     problems.push({ field, message: `${label}: enter a percentage from 0 to 100, e.g. 30 (got "${text.trim()}").` });
@@ -103,7 +110,7 @@ function percentField(text: string, label: string, field: string, problems: Prob
   return guarded(() => requireFraction(pct / 100, label), field, problems);
 }
 
-function guarded(check: () => number, field: string, problems: Problem[]): number {
+export function guarded(check: () => number, field: string, problems: Problem[]): number {
   try {
     return check();
   } catch (e) {

@@ -18,7 +18,10 @@ import type { RareRuntime } from "../../functions/runtime-bridge";
 import { append, clear, h } from "../dom";
 import { errorText, messageArea } from "../messages";
 import type { OverridesController } from "../overrides-controller";
+import { combineMitigation } from "../../src/model/scenario";
 import { checkForm, initialForm } from "./scenario-choices";
+import { compareSection } from "./scenario-compare";
+import { simulationSection } from "./scenario-simulation";
 import { scenarioFormControls } from "./scenario-form";
 import { datasetVersionText, outcomeMessage, recalculatedAt } from "./scenario-outcome";
 
@@ -81,6 +84,32 @@ export function renderScenarioView(
     status,
     h("div", { class: "actions" }, createButton, updateButton),
     messages.element,
+    compareSection({
+      workbook,
+      queries: () => runtime.queries(),
+      elements: () => {
+        const chosen = form.read().elements.filter((e) => e.checked);
+        return { chosen: chosen.map((e) => e.name), unsourced: chosen.filter((e) => !e.sourced).map((e) => e.name) };
+      },
+      afterWrite: () => refreshStatus(),
+    }),
+    simulationSection({
+      workbook,
+      datasetVersion: () => version.textContent ?? runtime.bundled.version(),
+      setup: () => {
+        const read = form.read();
+        const checked = checkForm(read);
+        if (!checked.ok) return [...checked.problems];
+        const sourced = read.elements.filter((e) => e.checked && e.sourced).map((e) => e.name);
+        if (sourced.length === 0)
+          return [{ field: "elements", message: "Choose at least one element with a sourced China share." }];
+        return {
+          elements: sourced.map((name) => ({ name, share: runtime.queries().share(name, null) })),
+          mitigation: combineMitigation(checked.input.strategies.map((st) => st.offset)),
+        };
+      },
+      afterWrite: () => refreshStatus(),
+    }),
     h("h3", {}, "Refresh"),
     h(
       "p",
@@ -125,11 +154,13 @@ export function renderScenarioView(
     status.textContent =
       existing.kind === "scenario"
         ? `The scenario sheet "${existing.name}" exists. Update it in place (the exposures you typed are kept), or choose another sheet name to create a new one.`
-        : existing.kind === "other" && existing.damaged
-          ? `A sheet named "${existing.name}" exists, but ${existing.damaged}. RARE leaves the sheet alone: choose another sheet name, or delete the sheet and create it again.`
-          : existing.kind === "other"
-            ? `A sheet named "${existing.name}" exists and was not made by a RARE scenario: choose another sheet name.`
-            : "";
+        : existing.kind === "stale"
+          ? `The sheet "${existing.name}" has a RARE scenario record that does not match its contents (its scenario table was changed or removed by hand), so RARE will not update it: choose another sheet name, or delete the sheet.`
+          : existing.kind === "other" && existing.damaged
+            ? `A sheet named "${existing.name}" exists, but ${existing.damaged}. RARE leaves the sheet alone: choose another sheet name, or delete the sheet and create it again.`
+            : existing.kind === "other"
+              ? `A sheet named "${existing.name}" exists and was not made by a RARE scenario: choose another sheet name.`
+              : "";
     paintButtons();
   }
 
@@ -183,6 +214,12 @@ export function renderScenarioView(
       await refreshStatus();
     }
   });
+
+  // Recheck the workbook whenever the view is shown: a sheet deleted or renamed by hand
+  // while another tab was open is reflected before the user acts on a stale status.
+  new MutationObserver(() => {
+    if (!container.hidden) void refreshStatus();
+  }).observe(container, { attributes: true, attributeFilter: ["hidden"] });
 
   paintButtons();
   void refreshStatus();

@@ -74,3 +74,11 @@ it("Scenarios view", async () => {
   await session.page.getByRole("tab", { name: "Scenarios" }).click();
   expect(await seriousViolations(session.page)).toEqual([]);
 });
+
+it("Workbook view, with a copy prepared to share", async () => {
+  await session.page.getByRole("tab", { name: "Workbook" }).click();
+  expect(await seriousViolations(session.page)).toEqual([]);
+  await session.page.getByRole("button", { name: "Prepare a copy to share" }).click();
+  await session.page.locator("#travel-messages .message").waitFor();
+  expect(await seriousViolations(session.page)).toEqual([]);
+});

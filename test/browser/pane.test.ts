@@ -38,7 +38,7 @@ it("lists every function of functions.json with its signature and one-line help"
   const shown = await session.page.locator(".function-list dt code").allInnerTexts();
   expect(shown).toHaveLength(metadata.functions.length);
   expect(shown).toContain("=RARE.SHARE(element, [stage])");
-  expect(shown).toContain("=RARE.PRICEIMPACT(element, cut, [elasticity], [mitigation])");
+  expect(shown).toContain("=RARE.PRICEIMPACT(element, cut, [elasticity], [mitigation], [model])");
   const help = await session.page.locator(".function-list dd").allInnerTexts();
   expect(help.every((h) => h.length > 10)).toBe(true);
   expect(session.errors).toEqual([]);

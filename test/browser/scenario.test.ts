@@ -163,7 +163,7 @@ it("creates a live scenario sheet; editing its cut recomputes the gap and the gr
   expect(rows).toMatch(/Potential impact \| Supply shortages, delayed production/);
   expect(rows).toMatch(/Base price \(USD\/kg\)[\s\S]*\$56\.00/);
   await expect(page.locator("#preview figure svg title").first().textContent()).resolves.toBe(
-    "China share and supply gap by element",
+    "China share and supply gap by element (% of the element's supply)",
   );
 
   const cut = page.locator(CUT_INPUT);
@@ -184,9 +184,9 @@ it("creates a live scenario sheet; editing its cut recomputes the gap and the gr
           rarePreview: { readRange(s: string, r: string): Promise<{ formulas: unknown[][] }> };
         }
       ).rarePreview;
-      return (await wb.readRange(sheet, "C17")).formulas[0][0];
+      return (await wb.readRange(sheet, "C18")).formulas[0][0];
     }, SHEET),
-  ).toBe("=RARE.GAP(A17,$B$8,$B$14)");
+  ).toBe("=RARE.GAP(A18,$B$8,$B$15)");
 
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   mkdirSync(artifactsDir, { recursive: true });
@@ -221,8 +221,8 @@ it("offers Update for an existing scenario sheet and keeps the exposure typed in
   const { gaps, rows } = await scenarioFigures();
   expect(gaps.Neodymium).toBe("23.3%"); // 0.8 × 50 % × 58.14 %
   await expect(exposure.inputValue()).resolves.toBe("100.0");
-  // 100 t × 1,000 × 56 USD/kg × (23.3 % ÷ 0.5) = 2,604,672 USD
-  expect(rows.find((r) => r[0] === "Neodymium")).toContain("$2,604,672");
+  // 100 t × 1,000 × 56 USD/kg × ((1 − 0.23256)^−2 − 1) = 3,908,219 USD (constant elasticity)
+  expect(rows.find((r) => r[0] === "Neodymium")).toContain("$3,908,219");
   expect(await page.locator("#preview table > caption").allInnerTexts()).toEqual(["Sheet1", SHEET]);
 });
 
@@ -232,4 +232,83 @@ it("Refresh data recalculates and shows the dataset version", async () => {
   await expect(messages().locator(".message.success").innerText()).resolves.toMatch(
     new RegExp(`^Recalculated at \\d\\d:\\d\\d\\. Dataset ${version.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.$`),
   );
+});
+
+/** The rendered rows of a sheet under the header row whose first cell is `title`, up to a blank first cell. */
+async function block(sheet: string, title: string, next?: string): Promise<string[][]> {
+  const rows = await sheetRows(sheet);
+  const start = rows.findIndex((r) => r[0] === title && (next === undefined || r[1] === next));
+  const out: string[][] = [];
+  for (let r = start; r >= 0 && r < rows.length && rows[r][0]; r++) out.push(rows[r]);
+  return out;
+}
+
+const COMPARISON = "Scenario comparison";
+
+it("compares the three presets on one sheet; one scenario's cut moves only its column; the tornado lists every assumption", async () => {
+  await page.getByRole("button", { name: "Compare scenarios" }).click();
+  await page.locator("#scenario-compare-messages .message.success").waitFor();
+  await page.locator("#preview table > caption", { hasText: COMPARISON }).waitFor();
+  const change = await block(COMPARISON, "Price change");
+  expect(change[0].slice(0, 4)).toEqual([
+    "Price change",
+    "Export Quotas",
+    "Geopolitical Tensions",
+    "Market Volatility",
+  ]);
+  expect(change.map((r) => r[0]).slice(1)).toEqual(["Neodymium", "Dysprosium", "Lanthanum"]);
+  const gapsBefore = await block(COMPARISON, "Supply gap");
+  // Export Quotas: 0.8 × 30 % × (1 − 41.86 %) = 14.0 %, as on the single-scenario sheet.
+  expect(gapsBefore[1].slice(0, 4)).toEqual(["Neodymium", "14.0%", "23.3%", "4.7%"]);
+
+  const cut = page.locator('#preview input[aria-label="Geopolitical Tensions: export cut"]');
+  await cut.fill("80");
+  await cut.press("Tab");
+  // 80 typed into a percent cell is 80 % (automatic percent entry): 0.8 × 80 % × 58.14 % = 37.2 %.
+  await until(async () => (await block(COMPARISON, "Supply gap"))[1][2] === "37.2%");
+  const gapsAfter = await block(COMPARISON, "Supply gap");
+  gapsAfter.forEach((row, r) => {
+    expect(row[1]).toBe(gapsBefore[r][1]);
+    expect(row[3]).toBe(gapsBefore[r][3]);
+  });
+
+  const tornado = await block(COMPARISON, "Assumption", "At low");
+  const assumptions = tornado.slice(1).map((r) => r[0]);
+  expect([...assumptions].sort()).toEqual(
+    [
+      "Export cut",
+      "Elasticity",
+      "Offset: Domestic Mining Expansion",
+      "Offset: International Partnerships",
+      "Offset: Material Substitution Research",
+      "Offset: Recycling Programs",
+    ].sort(),
+  );
+  expect(tornado[0].slice(0, 6)).toEqual(["Assumption", "At low", "At high", "Swing", "Low bound", "High bound"]);
+  const titles = await page.locator("#preview figure svg title").allTextContents();
+  expect(titles).toEqual(
+    expect.arrayContaining([
+      "Price change by element and scenario",
+      'Tornado for "Export Quotas": outcome at each assumption\'s low and high bound',
+    ]),
+  );
+});
+
+it("the simulation with seed 42 writes the same percentiles twice", async () => {
+  const percentiles = async () => {
+    await page.getByRole("button", { name: "Run simulation" }).click();
+    await page.locator("#scenario-simulation-messages .message.success").waitFor();
+    const rows = await block("Scenario simulation", "Element");
+    await page.locator("#scenario-simulation-messages .message.success").evaluate((e) => e.remove());
+    return rows;
+  };
+  await expect(page.getByLabel("Seed").inputValue()).resolves.toBe("42");
+  await expect(page.getByLabel("Runs").inputValue()).resolves.toBe("10000");
+  const first = await percentiles();
+  expect(first[0]).toEqual(expect.arrayContaining(["Element", "Gap P5", "Gap P50", "Price change P95"]));
+  expect(first.map((r) => r[0]).slice(1)).toEqual(["Neodymium", "Dysprosium", "Lanthanum"]);
+  const second = await percentiles();
+  expect(second).toEqual(first);
+  const stamp = (await sheetRows("Scenario simulation")).map((r) => r.slice(0, 2).join(" | ")).join("\n");
+  expect(stamp).toMatch(/Seed \| 42[\s\S]*Runs \| 10000[\s\S]*Price model \| constant[\s\S]*Dataset version \| \d{4}-/);
 });

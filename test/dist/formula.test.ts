@@ -66,7 +66,8 @@ describe("RARE functions in formulas", () => {
     ['=RARE.GAP("Neodymium",D1,D2)', 0.8 * 0.5 * 0.75],
     ['=RARE.GAP("Neodymium",D1)', 0.4],
     ["=ISNA(RARE.SHARE(C1))", true],
-    ['=IFERROR(RARE.PRICE("Praseodymium"),"no sourced price")', "no sourced price"],
+    ['=IFERROR(RARE.PRICE("Thulium"),"no sourced price")', "no sourced price"],
+    ['=ROUND(RARE.COUNTRYSHARE("China",2024),3)=ROUND(RARE.PRODUCTION("China",2024)/SUM(RARE.PRODUCTION(RARE.LIST("countries"),2024)),3)', true],
   ])("%s", (formula, expected) => {
     const value = evaluate(formula);
     if (typeof expected === "number") expect(value).toBeCloseTo(expected, 10);
@@ -74,9 +75,9 @@ describe("RARE functions in formulas", () => {
   });
 
   it("omitted optional arguments behave as documented (latest year)", () => {
-    // 2024 is the newest year in the bundled USGS editions (MCS2025).
-    expect(evaluate("=RARE.HHI()=RARE.HHI(2024)")).toBe(true);
-    expect(evaluate('=RARE.PRICE("Nd2O3")=RARE.PRICE("Nd2O3",2024)')).toBe(true);
+    // 2025 is the newest year in the bundled USGS editions (MCS2026).
+    expect(evaluate("=RARE.HHI()=RARE.HHI(2025)")).toBe(true);
+    expect(evaluate('=RARE.PRICE("Nd2O3")=RARE.PRICE("Nd2O3",2025)')).toBe(true);
     expect(evaluate('=RARE.STRATEGY("Recycling Programs")')).toBe("Resource sustainability");
   });
 

@@ -141,7 +141,33 @@ function allEditionFigures(): ProductionFigure[] {
   return out;
 }
 
-const editionFigures = allEditionFigures();
+// ---------------------------------------------------------------- MCS2026 (one long table, Windows-1252)
+
+/** The MCS2026 release's rare-earth world rows; its figures are ASCII, so Latin-1 reads them. */
+export const mcs2026Release: Row[] = Papa.parse<Row>(
+  readFileSync(join(seedsDir, "usgs", "mcs2026", "usgs_mcs2026_commodities_data.csv"), "latin1"),
+  { header: true, skipEmptyLines: true },
+).data;
+export const mcs2026Rows: Row[] = mcs2026Release.filter(
+  (r) => r["MCS chapter"] === "RARE EARTHS" && r.Section === "World Mine Production and Reserves",
+);
+const mcs2026Country = (name: string): string => (name === "World total" ? WORLD : groupName(name));
+/** seeds/usgs-revisions.csv: report values that replace the data release's (Brazil reserves, v1.3). */
+const revisions = seedCsv("usgs-revisions.csv");
+
+function mcs2026Figures(): ProductionFigure[] {
+  return mcs2026Rows
+    .filter((r) => r.Statistics === "Production")
+    .map((r) => ({
+      country: mcs2026Country(r.Country),
+      year: Number(r.Year),
+      // The curated MCS2025 rows record USGS's "—" as 0 ("USGS shows '—' = Zero").
+      tonnes: r.Value === "\u0097" || r.Value === "—" ? 0 : plainNumber(r.Value)!,
+      edition: "MCS2026",
+    }));
+}
+
+const editionFigures = [...allEditionFigures(), ...mcs2026Figures()];
 
 /** year → country → figure, every row of a year from the newest edition covering that year. */
 export const production: Map<number, Map<string, ProductionFigure>> = (() => {
@@ -211,6 +237,16 @@ export const reserves: Map<string, ReservesFigure> = (() => {
       edition: "MCS2025",
     });
   }
+  for (const row of mcs2026Rows.filter((r) => r.Statistics === "Reserves")) {
+    const revised = revisions.find((v) => v.country === row.Country && v.statistic === "Reserves")?.report_value;
+    const printed = revised ?? row.Value;
+    found.push({
+      country: mcs2026Country(row.Country),
+      tonnes: plainNumber(printed.replace(/^>/, "")),
+      qualifier: printed.startsWith(">") ? ">" : "",
+      edition: "MCS2026",
+    });
+  }
   const newest = new Map<string, ReservesFigure>();
   for (const f of found) if ((newest.get(f.country)?.edition ?? "") < f.edition) newest.set(f.country, f);
   return newest;
@@ -230,7 +266,7 @@ export interface PriceFigure {
   oxide: string;
   formula: string;
   year: number;
-  usdPerKg: number;
+  usdPerKg: number | string;
   edition: string;
 }
 
@@ -258,6 +294,29 @@ export const pricedOxides: Array<{ formula: string; oxide: string }> = Papa.pars
   .filter((f): f is string => f !== undefined)
   .map((formula) => ({ formula, oxide: oxideOfFormula(formula) }));
 
+/** The formulas users type for the oxides only MCS2026 prices (the salient columns name the older seven). */
+const COMMON_FORMULAS: Record<string, string> = {
+  "Praseodymium oxide": "Pr6O11",
+  "NdPr oxide": "NdPr",
+  "Samarium oxide": "Sm2O3",
+  "Gadolinium oxide": "Gd2O3",
+  "Holmium oxide": "Ho2O3",
+  "Erbium oxide": "Er2O3",
+  "Ytterbium oxide": "Yb2O3",
+  "Lutetium oxide": "Lu2O3",
+  "Yttrium oxide": "Y2O3",
+  "Scandium oxide": "Sc2O3",
+};
+
+/** MCS2026's priced product as an oxide name ("Y2O3, minimum…" → Yttrium oxide); null for metals and alloys. */
+function mcs2026Oxide(detail: string): string | null {
+  const product = detail.replace(/^[^:]*:\s*/, "").split(",")[0];
+  if (product === "Y2O3") return "Yttrium oxide";
+  if (product.includes("(NdPr)")) return "NdPr oxide";
+  if (product === "Mischmetal" || / oxide$/.test(product)) return product;
+  return null;
+}
+
 export const prices: Map<string, Map<number, PriceFigure>> = (() => {
   const found: PriceFigure[] = [];
   for (const file of SALIENT_FILES) {
@@ -275,6 +334,18 @@ export const prices: Map<string, Map<number, PriceFigure>> = (() => {
     const formula = pricedOxides.find((p) => p.oxide === oxide)!.formula;
     found.push({ oxide, formula, year: Number(row.year), usdPerKg: Number(row.value), edition: "MCS2025" });
   }
+  // MCS2026 prints each price as "Price, average, dollars per kilogram: Neodymium oxide, 99.5% minimum".
+  const rareEarthChapters = ["RARE EARTHS", "RARE EARTHS (Heavy)", "YTTRIUM", "SCANDIUM"];
+  for (const row of mcs2026Release.filter(
+    (r) => r.Statistics === "Price" && rareEarthChapters.includes(r["MCS chapter"]),
+  )) {
+    const oxide = mcs2026Oxide(row.Statistics_detail);
+    if (oxide === null) continue; // metals and alloys
+    const formula = pricedOxides.find((p) => p.oxide === oxide)?.formula ?? COMMON_FORMULAS[oxide];
+    // A range ("660–670", an en dash read as Latin-1 \u0096) stays the text USGS prints.
+    const usdPerKg = plainNumber(row.Value) ?? row.Value.replace("\u0096", "\u2013");
+    found.push({ oxide, formula, year: Number(row.Year), usdPerKg, edition: "MCS2026" });
+  }
   const byOxide = new Map<string, Map<number, PriceFigure>>();
   for (const f of found) {
     if (!byOxide.has(f.oxide)) byOxide.set(f.oxide, new Map());
@@ -291,8 +362,8 @@ export function price(oxide: string, year: number): PriceFigure {
 }
 export const priceYears = (oxide: string): number[] => [...prices.get(oxide)!.keys()].sort((a, b) => a - b);
 /** Every edition's price for an oxide and year, oldest first. */
-export function priceEditions(oxide: string, year: number): Array<{ edition: string; usdPerKg: number }> {
-  const out: Array<{ edition: string; usdPerKg: number }> = [];
+export function priceEditions(oxide: string, year: number): Array<{ edition: string; usdPerKg: number | string }> {
+  const out: Array<{ edition: string; usdPerKg: number | string }> = [];
   const { formula } = pricedOxides.find((p) => p.oxide === oxide)!;
   for (const file of SALIENT_FILES) {
     for (const row of seedCsv(file)) {
@@ -348,7 +419,18 @@ export function stageRow(stage: Stage): StageRow {
   if (candidates.length === 0) throw new Error(`no candidate row for stage ${stage}`);
   return candidates[0].row;
 }
-export const stageShare = (stage: Stage): number => Number(stageRow(stage).value_pct) / 100;
+/**
+ * MCS2026's import sources (2021-24) are a candidate for "us imports" like the curated rows,
+ * and its data year is the latest, so it is the figure SHARE uses.
+ */
+export const mcs2026ImportShare = (element: string): number | undefined => {
+  const row = mcs2026Release.find(
+    (r) => r.Section === "Import Sources" && r.Commodity === element && r.Country === "China",
+  );
+  return row ? Number(row.Value) / 100 : undefined;
+};
+export const stageShare = (stage: Stage): number =>
+  stage === "us imports" ? mcs2026ImportShare("Rare Earths")! : Number(stageRow(stage).value_pct) / 100;
 
 // ---------------------------------------------------------------- dataset version
 

@@ -1,8 +1,8 @@
 import { createHash } from "crypto";
-import { compileDataset } from "../../../src/data/compile/compile";
-import { parseCsv } from "../../../src/data/compile/csv";
-import { Problems, SeedValidationError } from "../../../src/data/compile/problems";
-import { sha256Hex } from "../../../src/data/compile/sha256";
+import { compileDataset } from "../../../scripts/data/compile";
+import { parseCsv } from "../../../scripts/data/csv";
+import { Problems, SeedValidationError } from "../../../scripts/data/problems";
+import { sha256Hex } from "../../../src/data/sha256";
 import { compiled, problemsOf, seedFiles, text, withText } from "./seeds";
 
 describe("compiling the project's seeds", () => {

@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { mergeOverrides } from "../../../src/data/overrides";
 import { RareData } from "../../../src/data/rare-data";
+import { repoRoot } from "../../support/paths";
 import { compiled } from "./seeds";
 
 const label = "workbook import: suppliers.csv, 2026-11-23";
@@ -60,7 +63,7 @@ describe("mergeOverrides", () => {
     expect(data.countryShare("China", 2024)).toBeCloseTo(300000 / (original.countryTotal(2024) - 270000 + 300000), 12);
     expect(data.hhi(2024)).toBeGreaterThan(original.hhi(2024));
     expect(data.source("production", "China", 2024)).toContain(`${label}`);
-    expect(data.source("production", "China", 2024)).toContain("MCS2025: 270000");
+    expect(data.source("production", "China", 2024, "full")).toContain("MCS2026: 270000");
     expect(data.production("China", 2023)).toBe(original.production("China", 2023));
   });
 
@@ -76,7 +79,7 @@ describe("mergeOverrides", () => {
       ],
     });
     expect(rejected.map((r) => r.row)).toEqual([1, 2, 3, 4, 5]);
-    expect(rejected[2].reason).toContain("2020–2024");
+    expect(rejected[2].reason).toContain("2020–2025");
     expect(rejected.every((r) => r.kind === "production")).toBe(true);
   });
 
@@ -118,5 +121,34 @@ describe("mergeOverrides", () => {
     const data = new RareData(second);
     expect(data.source("share", "Nd", null)).toContain("first");
     expect(data.source("share", "Dy", null)).toContain("second");
+  });
+
+  it("a user's bad rows come back as row rejections about the row, never as a seed-build failure", () => {
+    const hostile = {
+      source: "",
+      shares: [{ element: 42 as unknown as string, share: "x" as unknown as number }],
+      production: [{ country: "", year: Number.NaN, tonnes: Infinity }],
+      prices: [{ oxide: "Unobtainium oxide", year: 2024, usdPerKg: 0 }],
+    };
+    const { rejected } = mergeOverrides(base, hostile);
+    expect(rejected.map((r) => r.kind)).toEqual(["share", "production", "price"]);
+    for (const r of rejected) expect(r.reason).not.toMatch(/seed|validation|seeds\//i);
+    const accepted = mergeOverrides(base, { source: "  ", prices: [{ oxide: "Nd2O3", year: 2024, usdPerKg: 1 }] });
+    expect(accepted.rejected).toEqual([]);
+    expect(accepted.dataset.sources.at(-1)?.title).toBe("workbook import");
+  });
+});
+
+describe("layers", () => {
+  it("no runtime file imports the build-time seed compiler", () => {
+    const runtime = ["src", "functions", "taskpane"].flatMap((dir) =>
+      readdirSync(join(repoRoot, dir), { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => join(dir, f)),
+    );
+    const offenders = runtime.filter((f) =>
+      /from "[^"]*scripts\/|compile\/|\/compile"/.test(readFileSync(join(repoRoot, f), "utf8")),
+    );
+    expect(offenders).toEqual([]);
   });
 });

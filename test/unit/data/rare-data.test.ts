@@ -3,6 +3,7 @@ import { join } from "path";
 
 import { curatedProductionPath, rareData, readCsvRecords, seedsDir } from "./seeds";
 import { caughtRareError as errorOf } from "../../support/rare-error";
+import { mcs2026Release, mcs2026Rows } from "../../support/seed-facts";
 
 const data = rareData();
 
@@ -93,7 +94,15 @@ describe("share(element, stage)", () => {
     });
 
     it("us imports", () => {
+      // MCS2026's 2021-2024 figure is newer than the curated 2020-2023 one (latest data year wins).
       expect(data.share("Ce", "us imports")).toBe(
+        Number(
+          mcs2026Release.find(
+            (r) => r.Section === "Import Sources" && r.Commodity === "Rare Earths" && r.Country === "China",
+          )!.Value,
+        ) / 100,
+      );
+      expect(data.share("Ce", "us imports")).not.toBe(
         pct("China share of US imports of RE compounds and metals", "2020-2023"),
       );
     });
@@ -176,17 +185,17 @@ describe("production(country, year)", () => {
     );
   });
   it("aliases: Myanmar, U.S., USA, Other, World", () => {
-    expect(data.production("Myanmar", 2024)).toBe(curatedTonnes("Burma", 2024));
+    expect(data.production("Myanmar", 2024, "MCS2025")).toBe(curatedTonnes("Burma", 2024));
     for (const us of ["U.S.", "USA", "US", "united states of america", "United\u00a0States"])
-      expect(data.production(us, 2024)).toBe(curatedTonnes("United States", 2024));
-    expect(data.production("Other", 2024)).toBe(curatedTonnes("Other", 2024));
-    expect(data.production("Other countries", 2024)).toBe(curatedTonnes("Other", 2024));
-    expect(data.production("World", 2024)).toBe(curatedTonnes("World total (rounded)", 2024));
+      expect(data.production(us, 2024, "MCS2025")).toBe(curatedTonnes("United States", 2024));
+    expect(data.production("Other", 2024, "MCS2025")).toBe(curatedTonnes("Other", 2024));
+    expect(data.production("Other countries", 2024, "MCS2025")).toBe(curatedTonnes("Other", 2024));
+    expect(data.production("World", 2024, "MCS2025")).toBe(curatedTonnes("World total (rounded)", 2024));
   });
   it("a year with no data is #N/A listing the years with data", () => {
     const e = errorOf(() => data.production("China", 2019));
     expect(e.code).toBe("notAvailable");
-    expect(e.message).toBe("No sourced figure for China in 2019; years with data: 2020–2024");
+    expect(e.message).toBe("No sourced figure for China in 2019; years with data: 2020–2025");
   });
   it("a country the newest edition for that year leaves out is #N/A, not an older edition's figure", () => {
     const e = errorOf(() => data.production("Burundi", 2022));
@@ -225,12 +234,13 @@ describe("the edition rule", () => {
         )
         .map(([e]) => e);
       if (curated.some((r) => r.edition === "MCS2025" && Number(r.year) === year)) covering.push("MCS2025");
+      if (mcs2026Rows.some((r) => r.Statistics === "Production" && Number(r.Year) === year)) covering.push("MCS2026");
       return covering[covering.length - 1];
     };
     const byYear = new Map<number, Set<string>>();
     for (const row of data.dataset.production)
       byYear.set(row.year, (byYear.get(row.year) ?? new Set()).add(row.edition));
-    expect([...byYear.keys()]).toEqual([2020, 2021, 2022, 2023, 2024]);
+    expect([...byYear.keys()]).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
     for (const [year, editions] of byYear) expect([...editions]).toEqual([editionCovering(year)]);
   });
   it("the curated MCS2024 rows equal the verbatim MCS2024 world file", () => {
@@ -254,15 +264,15 @@ describe("countryShare and hhi", () => {
   const total2024 = countryRows2024.reduce((s, r) => s + Number(r.mine_production_t_REO), 0);
 
   it("share of the sum of the country rows (not the rounded world total)", () => {
-    expect(data.countryShare("China", 2024)).toBeCloseTo(270000 / total2024, 12);
-    expect(data.countryShare("China", null)).toBe(data.countryShare("China", 2024));
+    expect(data.countryShare("China", 2024, "MCS2025")).toBeCloseTo(270000 / total2024, 12);
+    expect(data.countryShare("China", null)).toBe(data.countryShare("China", 2025));
     expect(total2024).not.toBe(curatedTonnes("World total (rounded)", 2024));
   });
   it("denominators are the country-row sums that seeds/curated/SOURCES.md reports checking", () => {
     // SOURCES.md: MCS2024 rows sum to 296,920 t (2022); MCS2025 rows to 376,090 t (2023) and 393,950 t (2024).
     expect(data.countryTotal(2022)).toBe(296920);
     expect(data.countryTotal(2023)).toBe(376090);
-    expect(data.countryTotal(2024)).toBe(393950);
+    expect(data.countryTotal(2024, "MCS2025")).toBe(393950);
   });
   it("the world total is not a country (#VALUE!); errors as production", () => {
     expect(errorOf(() => data.countryShare("World", 2024)).code).toBe("invalidValue");
@@ -274,14 +284,14 @@ describe("countryShare and hhi", () => {
       (s, r) => s + ((Number(r.mine_production_t_REO) / total2024) * 100) ** 2,
       0,
     );
-    expect(data.hhi(2024)).toBeCloseTo(expected, 6);
-    expect(data.hhi(null)).toBe(data.hhi(2024));
+    expect(data.hhi(2024, "MCS2025")).toBeCloseTo(expected, 6);
+    expect(data.hhi(null)).toBe(data.hhi(2025));
     expect(data.hhi(2020)).toBeGreaterThan(0);
     expect(data.hhi(2020)).toBeLessThanOrEqual(10000);
   });
   it("HHI errors", () => {
     expect(errorOf(() => data.hhi(2019)).message).toBe(
-      "No sourced production figures for 2019; years with data: 2020–2024",
+      "No sourced production figures for 2019; years with data: 2020–2025",
     );
     expect(errorOf(() => data.hhi(20.5)).code).toBe("invalidValue");
   });
@@ -297,13 +307,13 @@ describe("price(oxide, year)", () => {
   it.each(["Neodymium oxide", "Nd2O3", "neodymium", "Nd", " ND2O3 "])(
     "price(%j, 2024) is the MCS2025 figure",
     (name) => {
-      expect(data.price(name, 2024)).toBe(curatedPrice("Neodymium oxide", 2024));
+      expect(data.price(name, 2024, "MCS2025")).toBe(curatedPrice("Neodymium oxide", 2024));
     },
   );
   it("terbium by Tb4O7 or TbO2; mischmetal; omitted year is the latest", () => {
-    expect(data.price("Tb4O7", 2022)).toBe(curatedPrice("Terbium oxide", 2022));
-    expect(data.price("TbO2", null)).toBe(curatedPrice("Terbium oxide", 2024));
-    expect(data.price("mischmetal", 2021)).toBe(curatedPrice("Mischmetal", 2021));
+    expect(data.price("Tb4O7", 2022, "MCS2025")).toBe(curatedPrice("Terbium oxide", 2022));
+    expect(data.price("TbO2", null, "MCS2025")).toBe(curatedPrice("Terbium oxide", 2024));
+    expect(data.price("mischmetal", 2021, "MCS2025")).toBe(curatedPrice("Mischmetal", 2021));
   });
   it("newest edition wins: Dy 2023 is MCS2025's, and 2019 comes from the MCS2024 salient file", () => {
     expect(data.price("Dy", 2023)).toBe(curatedPrice("Dysprosium oxide", 2023));
@@ -314,14 +324,14 @@ describe("price(oxide, year)", () => {
     expect(data.price("Dy", 2019)).toBe(Number(mcs2024.find((r) => r.Year === "2019")!.Price_Dy2O3_dkg));
   });
   it("an element USGS does not price is #N/A 'no sourced price'", () => {
-    for (const name of ["Praseodymium", "Pr", "Pr6O11", "Samarium", "Gd", "Y"]) {
+    for (const name of ["Thulium", "Tm", "Tm2O3"]) {
       const e = errorOf(() => data.price(name, null));
       expect(e.code).toBe("notAvailable");
       expect(e.message).toMatch(/^No sourced price for/);
     }
   });
   it("year without data, bad year, unknown, blank", () => {
-    expect(errorOf(() => data.price("Nd", 2010)).message).toContain("years with data: 2017–2024");
+    expect(errorOf(() => data.price("Nd", 2010)).message).toContain("years with data: 2017–2025");
     expect(errorOf(() => data.price("Nd", 3000)).code).toBe("invalidValue");
     expect(errorOf(() => data.price("Neodymium oxyde", null)).message).toContain("Did you mean Neodymium oxide?");
     expect(errorOf(() => data.price(" ", null)).code).toBe("invalidValue");

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from "fs";
 import { join, relative, sep } from "path";
 import Papa from "papaparse";
-import { compileDataset } from "../../../src/data/compile/compile";
-import type { SeedFile } from "../../../src/data/compile/version";
+import { compileDataset } from "../../../scripts/data/compile";
+import type { SeedFile } from "../../../scripts/data/version";
 import { RareData } from "../../../src/data/rare-data";
 import type { Dataset } from "../../../src/data/types";
 

@@ -1,4 +1,4 @@
-import { chooseStageFigures } from "../../../src/data/compile/stages";
+import { chooseStageFigures } from "../../../scripts/data/stages";
 import type { StageShareRecord } from "../../../src/data/types";
 
 const row = (over: Partial<StageShareRecord>): StageShareRecord => ({

@@ -49,7 +49,7 @@ describe("list(kind)", () => {
       readCsvRecords(join(seedsDir, "curated", "elements.csv")).map((r) => r.element),
     );
     expect(data.list("stages")).toEqual(["mining", "refining", "magnets", "us imports"]);
-    expect(data.list("years")).toEqual([2020, 2021, 2022, 2023, 2024]);
+    expect(data.list("years")).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
   });
 
   it("countries list every name production() accepts, but not the world total", () => {

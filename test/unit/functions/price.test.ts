@@ -20,9 +20,10 @@ const latest = (oxide: string) => figure(oxide, priceYears(oxide).at(-1)!).usdPe
 const unpriced = curatedElements.filter((e) => !prices.has(`${e.element} oxide`));
 
 describe("PRICE: normal case", () => {
-  it("Neodymium oxide 2024 = 56 USD/kg (USGS MCS2025 p.144, salient statistics)", () => {
+  it("Neodymium oxide 2024 = 56 USD/kg (USGS MCS2026, as MCS2025 p.144 printed it)", () => {
     expect(price([["Neodymium oxide"]], [[2024]])).toEqual([[56]]);
-    expect(figure("Neodymium oxide", 2024)).toEqual(expect.objectContaining({ usdPerKg: 56, edition: "MCS2025" }));
+    expect(figure("Neodymium oxide", 2024)).toEqual(expect.objectContaining({ usdPerKg: 56, edition: "MCS2026" }));
+    expect(price([["Neodymium oxide"]], [[2024]], [["MCS2025"]])).toEqual([[56]]);
   });
   it("every oxide and year matches the newest edition reporting it", () => {
     for (const [oxide, byYear] of prices) {
@@ -81,13 +82,13 @@ describe("PRICE: omitted and blank arguments", () => {
 
 describe("PRICE: ranges", () => {
   it("a row of oxides spills a row, each cell its own value or error", () => {
-    expectCells(price([["Nd2O3", "Dy", "eu", "Mischmetal", "Pr6O11", "Neodymum oxide"]], [[2024]]), [
+    expectCells(price([["Nd2O3", "Dy", "eu", "Mischmetal", "Tm2O3", "Neodymum oxide"]], [[2024]]), [
       [
         figure("Neodymium oxide", 2024).usdPerKg,
         figure("Dysprosium oxide", 2024).usdPerKg,
         figure("Europium oxide", 2024).usdPerKg,
         figure("Mischmetal", 2024).usdPerKg,
-        { error: "#N/A", message: /No sourced price for Praseodymium oxide/ },
+        { error: "#N/A", message: /No sourced price for Thulium oxide/ },
         { error: "#N/A", message: didYouMean("Neodymium oxide") },
       ],
     ]);
@@ -137,14 +138,12 @@ describe("PRICE: documented errors", () => {
       didYouMean("Neodymium oxide"),
     );
   });
-  it('PRICE("Praseodymium"): an element USGS does not price resolves but has no sourced price', () => {
-    expectErrorResult(price([["Praseodymium"]], null), "#N/A", "No sourced price for Praseodymium oxide");
-    expectErrorResult(price([["Pr6O11"]], [[2024]]), "#N/A", "No sourced price for Praseodymium oxide");
+  it('PRICE("Thulium"): an element USGS does not price resolves but has no sourced price', () => {
+    expectErrorResult(price([["Thulium"]], null), "#N/A", "No sourced price for Thulium oxide");
+    expectErrorResult(price([["Tm2O3"]], [[2024]]), "#N/A", "No sourced price for Thulium oxide");
   });
   it("every curated element without a USGS price is #N/A 'No sourced price', never unknown", () => {
-    expect(unpriced.map((e) => e.element)).toEqual(
-      expect.arrayContaining(["Praseodymium", "Samarium", "Gadolinium", "Yttrium"]),
-    );
+    expect(unpriced.map((e) => e.element)).toEqual(expect.arrayContaining(["Thulium"]));
     for (const e of unpriced) {
       expectErrorResult(price([[e.element]], null), "#N/A", `No sourced price for ${e.element} oxide`);
       expectErrorResult(price([[e.symbol]], null), "#N/A", `No sourced price for ${e.element} oxide`);

@@ -17,6 +17,7 @@ describe("RARE functions under arbitrary Excel inputs", () => {
       "countryshare",
       "gap",
       "hhi",
+      "history",
       "list",
       "price",
       "priceimpact",
@@ -28,6 +29,7 @@ describe("RARE functions under arbitrary Excel inputs", () => {
       "strategy",
       "table",
       "use",
+      "usstat",
       "version",
     ]);
   });

@@ -1,7 +1,8 @@
 /**
  * The scenario functions: RARE.GAP(element, cut, [mitigation]) and
- * RARE.PRICEIMPACT(element, cut, [elasticity], [mitigation]), as docs/SCENARIOS.md specifies:
- *   gap = China share × cut × (1 − mitigation);  price change = min(gap ÷ elasticity, 5).
+ * RARE.PRICEIMPACT(element, cut, [elasticity], [mitigation], [model]), as docs/SCENARIOS.md specifies:
+ *   gap = China share × cut × (1 − mitigation);
+ *   price change = (1 − gap)^(−1/elasticity) − 1 ("constant", the default) or gap ÷ elasticity ("linear").
  * China's share comes from seeds/article-tables/elements.csv (article A002's element table);
  * the omitted elasticity 0.5 and mitigation 0 are the documented assumptions (SCENARIOS.md table).
  */
@@ -24,18 +25,19 @@ const priceimpact = asExcelCalls(rare.priceimpact);
 const shareOf = (element: string) => articleElement(element).share;
 /** docs/SCENARIOS.md, "Assumptions": elasticity when omitted. */
 const DEFAULT_ELASTICITY = 0.5;
-/** docs/SCENARIOS.md, "Bounds": the price change is capped at +500 %. */
-const CAP = 5;
+/** docs/SCENARIOS.md, "Price models": constant-elasticity demand solved for the price. */
+const constant = (gap: number, elasticity: number) => (1 - gap) ** (-1 / elasticity) - 1;
 const withoutShare = curatedElements
   .map((e) => e.element)
   .filter((name) => !articleElements.some((a) => a.element === name));
 
 /** #NUM! cases shared by both functions: cut and mitigation outside 0..1. */
 const badFractions: Array<[string, number, RegExp]> = [
-  ["80 typed for 80%", 80, /80 is outside 0\.\.1\. Enter a fraction or a percentage: 80% or 0\.8, not 80\./],
-  ["slightly above 1", 1.0001, /1\.0001 is outside 0\.\.1/],
-  ["negative", -0.1, /-0\.1 is outside 0\.\.1/],
-  ["far above 100", 250, /250 is outside 0\.\.1/],
+  ["80 typed for 80%", 80, /80 \(8000%\) is outside 0\.\.1 \(0% to 100%\)\. If you meant 80%, enter 80% or 0\.8\./],
+  ["150% typed", 1.5, /1\.5 \(150%\) is outside 0\.\.1/],
+  ["slightly above 1", 1.0001, /1\.0001 \([^)]*\) is outside 0\.\.1/],
+  ["negative", -0.1, /-0\.1 \([^)]*\) is outside 0\.\.1/],
+  ["far above 100", 250, /250 \([^)]*\) is outside 0\.\.1/],
 ];
 
 describe("GAP", () => {
@@ -105,7 +107,7 @@ describe("GAP", () => {
         [shareOf("Neodymium") * 0.5 * 0.75],
         [{ error: "#N/A", message: /No sourced figure for China's share of Terbium/ }],
         [{ error: "#N/A", message: didYouMean("Neodymium") }],
-        [{ error: "#NUM!", message: /Cut 80 is outside 0\.\.1/ }],
+        [{ error: "#NUM!", message: /Cut 80 \([^)]*\) is outside 0\.\.1/ }],
       ]);
     });
     it("a mitigation range spills along its own shape", () => {
@@ -176,11 +178,14 @@ describe("GAP", () => {
 
 describe("PRICEIMPACT", () => {
   describe("normal case", () => {
-    it('PRICEIMPACT("Neodymium", 50%, 0.5, 25%) = 0.30 ÷ 0.5 = 0.60 (docs/SCENARIOS.md worked example)', () => {
-      expectNumber(priceimpact([["Neodymium"]], [[0.5]], [[0.5]], [[0.25]]), 0.6);
+    it('PRICEIMPACT("Neodymium", 50%, 0.5, 25%) = 0.7^−2 − 1 = 1.0408…; with "linear" 0.30 ÷ 0.5 = 0.60', () => {
+      expectNumber(priceimpact([["Neodymium"]], [[0.5]], [[0.5]], [[0.25]]), 1 / 0.49 - 1);
+      expectNumber(priceimpact([["Neodymium"]], [[0.5]], [[0.5]], [[0.25]], [["constant"]]), 1 / 0.49 - 1);
+      expectNumber(priceimpact([["Neodymium"]], [[0.5]], [[0.5]], [[0.25]], [["linear"]]), 0.6);
+      expectNumber(priceimpact([["Neodymium"]], [[0.5]], [[0.5]], [[0.25]], [[" Linear "]]), 0.6);
     });
     it.each(articleElements.map((e) => [e.element, e.share]))(
-      "%s: share × cut × (1 − mitigation) ÷ elasticity",
+      "%s: (1 − share × cut × (1 − mitigation))^(−1/elasticity) − 1, or ÷ elasticity with linear",
       (element, share) => {
         for (const [cut, elasticity, mitigation] of [
           [0.3, 0.5, 0],
@@ -188,20 +193,24 @@ describe("PRICEIMPACT", () => {
           [1, 2, 0.5],
           [0.1, 0.25, 0],
         ]) {
-          expectNumber(
-            priceimpact([[element]], [[cut]], [[elasticity]], [[mitigation]]),
-            (share * cut * (1 - mitigation)) / elasticity,
-          );
+          const g = share * cut * (1 - mitigation);
+          expectNumber(priceimpact([[element]], [[cut]], [[elasticity]], [[mitigation]]), constant(g, elasticity));
+          expectNumber(priceimpact([[element]], [[cut]], [[elasticity]], [[mitigation]], [["linear"]]), g / elasticity);
         }
       },
     );
-    it("is capped at +500% when gap ÷ elasticity would exceed it", () => {
-      expect(only(priceimpact([["Nd"]], [[1]], [[0.01]], null))).toBe(CAP);
-      expect(only(priceimpact([["Dy"]], [[1]], [[1e-300]], null))).toBe(CAP);
+    it("has no cap: the linear model gives 0.8 ÷ 0.01 = 80", () => {
+      expectNumber(priceimpact([["Nd"]], [[1]], [[0.01]], null, [["linear"]]), shareOf("Neodymium") / 0.01);
     });
-    it("just below the cap the value is computed, not clipped", () => {
-      const elasticity = 0.17; // 0.8 × 1 ÷ 0.17 ≈ 4.71 < 5
-      expectNumber(priceimpact([["Nd"]], [[1]], [[elasticity]], null), shareOf("Neodymium") / elasticity);
+    it("a result beyond a double is #NUM!, never Infinity", () => {
+      expectErrorResult(priceimpact([["Dy"]], [[1]], [[1e-300]], null), "#NUM!", /too large to compute/);
+    });
+    it("an unknown model is #VALUE! naming the choices", () => {
+      expectErrorResult(
+        priceimpact([["Nd"]], [[0.5]], null, null, [["cubic"]]),
+        "#VALUE!",
+        /"constant" \(the default\) or "linear"/,
+      );
     });
     it("is deterministic", () => {
       const call = () => priceimpact([["Nd"], ["La"]], [[0.5]], [[0.5, 0]], null);
@@ -210,16 +219,21 @@ describe("PRICEIMPACT", () => {
   });
 
   describe("omitted and blank arguments", () => {
-    it("an omitted elasticity is the documented assumption 0.5, an omitted mitigation 0", () => {
-      expectNumber(priceimpact([["Nd"]], [[0.5]], null, null), (shareOf("Neodymium") * 0.5) / DEFAULT_ELASTICITY);
+    it("an omitted elasticity is the documented assumption 0.5, an omitted mitigation 0, an omitted model constant", () => {
+      expectNumber(
+        priceimpact([["Nd"]], [[0.5]], null, null),
+        constant(shareOf("Neodymium") * 0.5, DEFAULT_ELASTICITY),
+      );
       expectNumber(
         priceimpact([["Dy"]], [[0.3]], null, [[0.5]]),
-        (shareOf("Dysprosium") * 0.3 * 0.5) / DEFAULT_ELASTICITY,
+        constant(shareOf("Dysprosium") * 0.3 * 0.5, DEFAULT_ELASTICITY),
       );
-      expectNumber(priceimpact([["La"]], [[0.3]], [[2]], null), (shareOf("Lanthanum") * 0.3) / 2);
+      expectNumber(priceimpact([["La"]], [[0.3]], [[2]], null), constant(shareOf("Lanthanum") * 0.3, 2));
     });
-    it("blank elasticity and mitigation cells are the same as omitted ones", () => {
-      expect(priceimpact([["Nd"]], [[0.5]], [[""]], [[""]])).toEqual(priceimpact([["Nd"]], [[0.5]], null, null));
+    it("blank elasticity, mitigation and model cells are the same as omitted ones", () => {
+      expect(priceimpact([["Nd"]], [[0.5]], [[""]], [[""]], [[""]])).toEqual(
+        priceimpact([["Nd"]], [[0.5]], null, null),
+      );
     });
     it("a blank element or cut is #VALUE! naming the argument", () => {
       expectErrorResult(priceimpact([[""]], [[0.5]], null, null), "#VALUE!", /element is blank/);
@@ -238,13 +252,13 @@ describe("PRICEIMPACT", () => {
           [elasticities],
           null,
         ),
-        elements.map((e) => elasticities.map((el) => (shareOf(e) * 0.5) / el)),
+        elements.map((e) => elasticities.map((el) => constant(shareOf(e) * 0.5, el))),
       );
     });
     it("each cell is its own value or error", () => {
       expectCells(priceimpact([["Nd", "Nd", "Nd", "Terbium"]], [[0.5]], [[0.5, 0, -0.5, 0.5]], null), [
         [
-          (shareOf("Neodymium") * 0.5) / 0.5,
+          constant(shareOf("Neodymium") * 0.5, 0.5),
           { error: "#NUM!", message: /Elasticity 0/ },
           { error: "#NUM!", message: /Elasticity -0\.5/ },
           { error: "#N/A", message: /No sourced figure for China's share of Terbium/ },

@@ -27,6 +27,9 @@ import {
 import { asExcelCalls, didYouMean, expectError, expectErrorResult, incoming, only } from "./cells";
 
 const source = asExcelCalls(rare.source);
+/** SOURCE with detail "full": the whole provenance, whose notes these tests read. */
+const sourceFull = (kind: unknown[][], key: unknown[][], field: unknown[][] | null) =>
+  source(kind, key, field, [["full"]]);
 const share = asExcelCalls(rare.share);
 const risk = asExcelCalls(rare.risk);
 const strategy = asExcelCalls(rare.strategy);
@@ -64,75 +67,77 @@ const SOURCE_KINDS = [
 
 describe("SOURCE: normal case", () => {
   it('SOURCE("share","Neodymium") cites article A002 and the percentage it prints (80%)', () => {
-    const text = only(source([["share"]], [["Neodymium"]], null));
+    const text = only(sourceFull([["share"]], [["Neodymium"]], null));
     expectCites(text, ["A002"]);
     expect(text).toContain(`printed as ${articleElement("Neodymium").printed}`);
   });
   it("a stage share cites the sources of the row the README rule chooses and says it is sector-wide", () => {
     const row = stageRow("mining");
-    const text = only(source([["share"]], [["Neodymium"]], [["mining"]])) as string;
+    const text = only(sourceFull([["share"]], [["Neodymium"]], [["mining"]])) as string;
     expectCites(text, bracketedIds(row.source));
     expect(text).toContain("not specific to Neodymium");
     expect(text).toContain(`data year: ${row.year}`);
   });
   it("risk and strategy cite A002 and quote the value's column", () => {
     const r = seedCsv("article-tables/risks.csv").find((x) => x.factor === "Export Quotas")!;
-    const riskText = only(source([["risk"]], [["Export Quotas"]], [["mitigation"]]));
+    const riskText = only(sourceFull([["risk"]], [["Export Quotas"]], [["mitigation"]]));
     expectCites(riskText, [r.source]);
     expect(riskText).toContain(`"${r.mitigation}"`);
     const s = seedCsv("article-tables/strategies.csv").find((x) => x.strategy === "Recycling Programs")!;
-    const strategyText = only(source([["strategy"]], [["Recycling Programs"]], [["challenge"]]));
+    const strategyText = only(sourceFull([["strategy"]], [["Recycling Programs"]], [["challenge"]]));
     expectCites(strategyText, [s.source]);
     expect(strategyText).toContain(`"${s.challenge}"`);
   });
   it("use cites the article where it gives the use, else the curated uses' own sources", () => {
-    expectCites(only(source([["use"]], [["Nd"]], null)), ["A002"]);
+    expectCites(only(sourceFull([["use"]], [["Nd"]], null)), ["A002"]);
     const terbium = seedCsv("curated/elements.csv").find((e) => e.element === "Terbium")!;
-    expectCites(only(source([["use"]], [["Terbium"]], null)), bracketedIds(terbium.uses_source));
+    expectCites(only(sourceFull([["use"]], [["Terbium"]], null)), bracketedIds(terbium.uses_source));
   });
   it.each(productionYears)("production of China in %d cites the newest edition covering that year", (year) => {
     const { edition } = figures.get(year)!.get("China")!;
-    const text = only(source([["production"]], [["China"]], [[year]]));
+    const text = only(sourceFull([["production"]], [["China"]], [[year]]));
     expectCites(text, [editionSourceId(edition)]);
-    expect(text).toContain(`USGS ${edition}, the newest edition covering ${year}`);
+    expect(text).toContain(`USGS ${edition}`);
+    expect(text).toContain(`the newest edition covering ${year}`);
   });
   it("countryshare states the percentage and the denominator (sum of country rows, not the rounded world total)", () => {
-    const text = only(source([["countryshare"]], [["China"]], [[2024]]));
+    const text = only(sourceFull([["countryshare"]], [["China"]], [[2024]]));
     expect(text).toContain(
       `${(countryShare("China", 2024) * 100).toFixed(1)}% of the sum of the country rows for 2024 (${fmt(countryTotal(2024))} t)`,
     );
     expect(text).toContain(`not of the rounded world total (${fmt(tonnes(WORLD, 2024))} t)`);
   });
   it('SOURCE("hhi","2022") names the edition, the number of producer rows and the denominator', () => {
-    const text = only(source([["hhi"]], [["2022"]], null));
+    const text = only(sourceFull([["hhi"]], [["2022"]], null));
     const edition = countryRows(2022)[0].edition;
     expectCites(text, [editionSourceId(edition)]);
-    expect(text).toContain(`HHI over the ${countryRows(2022).length} producer rows of USGS ${edition} for 2022`);
+    expect(text).toContain(`computed from the ${countryRows(2022).length} producer rows of USGS ${edition} for 2022`);
     expect(text).toContain(`(${fmt(countryTotal(2022))} t)`);
   });
   it("reserves of the world total says the figure is a lower bound", () => {
-    const text = only(source([["reserves"]], [["World"]], null));
-    expectCites(text, ["S1"]);
-    expect(text).toContain("lower bound (>90,000,000)");
+    const text = only(sourceFull([["reserves"]], [["World"]], null));
+    expectCites(text, ["MCS2026"]);
+    expect(text).toContain("lower bound (>75,000,000)");
+    expect(text).toContain("report v1.3");
   });
   it("price cites the newest edition and keeps the older edition's figure (Dy 2023: MCS2025 330, MCS2024 323)", () => {
-    const text = only(source([["price"]], [["Dy"]], [[2023]]));
+    const text = only(sourceFull([["price"]], [["Dy"]], [[2023]]));
     expectCites(text, [editionSourceId(priceFigure("Dysprosium oxide", 2023).edition)]);
     const [older] = priceEditions("Dysprosium oxide", 2023);
     expect(text).toContain(`earlier editions: ${older.edition}: ${older.usdPerKg}`);
   });
   it("an event cites its source (curated events through event-sources.csv, article events directly)", () => {
     const e8 = seedCsv("event-sources.csv").find((r) => r.event_id === "E8")!;
-    expectCites(only(source([["event"]], [["E8"]], null)), [e8.source]);
+    expectCites(only(sourceFull([["event"]], [["E8"]], null)), [e8.source]);
     const ae4 = articleEvents.find((e) => e.id === "AE4")!;
-    const text = only(source([["event"]], [["ae4"]], null));
+    const text = only(sourceFull([["event"]], [["ae4"]], null));
     expectCites(text, [ae4.source]);
     expect(text).toContain(`date as given: ${ae4.date_as_printed}`);
   });
   it("an element's facts cite every source of its curated row", () => {
     const nd = seedCsv("curated/elements.csv").find((e) => e.element === "Neodymium")!;
     // every [S…] id of the curated row's source cell (symbol, group, magnet flag, uses, price)
-    expectCites(only(source([["element"]], [["Nd"]], null)), bracketedIds(nd.source));
+    expectCites(only(sourceFull([["element"]], [["Nd"]], null)), bracketedIds(nd.source));
   });
   it("kind aliases resolve", () => {
     expect(source([["shares"]], [["Nd"]], null)).toEqual(source([["share"]], [["Nd"]], null));
@@ -176,7 +181,7 @@ describe("SOURCE: ranges", () => {
     const cells = source([["production", "countryshare", "reserves"]], [["China"]], null);
     expect(cells).toHaveLength(1);
     expect(cells[0]).toHaveLength(3);
-    for (const cell of cells[0]) expectCites(cell, ["S1"]);
+    for (const cell of cells[0]) expectCites(cell, ["MCS2026"]);
   });
 });
 
@@ -249,7 +254,7 @@ describe("SOURCE: documented errors", () => {
     ["unknown country", () => source([["production"]], [["Chian"]], null), () => production([["Chian"]], null)],
     ["COUNTRYSHARE(World)", () => source([["countryshare"]], [["World"]], null), () => countryshare([["World"]], null)],
     ["RESERVES(Burma)", () => source([["reserves"]], [["Myanmar"]], null), () => reserves([["Myanmar"]])],
-    ["PRICE(Praseodymium)", () => source([["price"]], [["Praseodymium"]], null), () => price([["Praseodymium"]], null)],
+    ["PRICE(Thulium)", () => source([["price"]], [["Thulium"]], null), () => price([["Thulium"]], null)],
     ["PRICE(Nd, 2016)", () => source([["price"]], [["Nd"]], [[2016]]), () => price([["Nd"]], [[2016]])],
     ["HHI(2019)", () => source([["hhi"]], [["2019"]], null), () => hhi([[2019]])],
     [

@@ -19,7 +19,9 @@ import {
   reserves,
   risks,
   sources,
+  seedCsv,
   stageRow,
+  stageShare,
   STAGES,
   strategies,
 } from "../../support/seed-facts";
@@ -66,8 +68,9 @@ describe("LIST", () => {
     it("years: the years with production figures", () => {
       expect(column(list([["years"]]))).toEqual(productionYears);
     });
-    it("oxides: the oxides the USGS salient files price, in column order", () => {
-      expect(column(list([["oxides"]]))).toEqual(pricedOxides.map((p) => p.oxide));
+    it("oxides: every oxide (and mischmetal) the USGS editions price", () => {
+      expect([...(column(list([["oxides"]])) as string[])].sort()).toEqual([...prices.keys()].sort());
+      for (const { oxide } of pricedOxides) expect(column(list([["oxides"]]))).toContain(oxide);
     });
     it("stages: mining, refining, magnets, us imports (seeds/README.md)", () => {
       expect(column(list([["stages"]]))).toEqual(STAGES);
@@ -76,10 +79,11 @@ describe("LIST", () => {
       expect(column(list([["risks"]]))).toEqual(risks.map((r) => r.factor));
       expect(column(list([["strategies"]]))).toEqual(strategies.map((s) => s.strategy));
     });
-    it("events: the curated events E1–E10 and the article events AE1–AE8", () => {
+    it("events: the curated events E1–E16 and the article events AE1–AE8", () => {
       const ids = column(list([["events"]])) as string[];
+      const later = seedCsv("curated/events_2025_2026.csv").map((e) => e.event_id);
       expect([...ids].sort()).toEqual(
-        [...curatedEvents.map((e) => e.event_id), ...articleEvents.map((e) => e.id)].sort(),
+        [...curatedEvents.map((e) => e.event_id), ...later, ...articleEvents.map((e) => e.id)].sort(),
       );
     });
     it("sources: ids of sources.csv, including every article and USGS edition", () => {
@@ -202,7 +206,7 @@ describe("TABLE", () => {
         const used = got.filter((r) => r.stage === stage && r["used by SHARE"] === "yes");
         expect(used).toHaveLength(1);
         expect(used[0].indicator).toBe(stageRow(stage).indicator);
-        expect(used[0]["China's share (%)"]).toBe(Number(stageRow(stage).value_pct));
+        expect(used[0]["China's share (%)"]).toBe(stageShare(stage) * 100);
       }
     });
     it("elements: one row per curated element, China's share only where the article gives one", () => {

@@ -3,12 +3,10 @@ import type { RareQueries } from "../../../src/data/api";
 import { RareError, notAvailable } from "../../../src/data/errors";
 import { caughtRareError as rareError } from "../../support/rare-error";
 import {
-  MAX_PRICE_CHANGE,
   combineMitigation,
   costImpact,
   evaluateScenario,
   gap,
-  isPriceChangeCapped,
   priceChange,
   priceImpact,
   supplyGap,
@@ -83,15 +81,17 @@ describe("gap (RARE.GAP)", () => {
   it("rejects a cut typed as 80 with a hint to enter 80% or 0.8 (#NUM!)", () => {
     const e = rareError(() => gap(queries, "Neodymium", 80, null));
     expect(e.code).toBe("invalidNumber");
-    expect(e.message).toBe("Cut 80 is outside 0..1. Enter a fraction or a percentage: 80% or 0.8, not 80.");
+    expect(e.message).toBe("Cut 80 (8000%) is outside 0..1 (0% to 100%). If you meant 80%, enter 80% or 0.8.");
   });
 
   it.each([
-    [-0.1, "Cut -0.1 is outside 0..1 (0% to 100%)."],
-    [150, "Cut 150 is outside 0..1 (0% to 100%)."],
+    [-0.1, "Cut -0.1 (-10%) is outside 0..1 (0% to 100%)."],
+    [150, "Cut 150 (15000%) is outside 0..1 (0% to 100%)."],
+    // 150% typed into a percent cell reaches the function as 1.5: the hint must not say "1.5, not 150%".
+    [1.5, "Cut 1.5 (150%) is outside 0..1 (0% to 100%). If you meant 1.5%, enter 1.5% or 0.015."],
     [
       1.0000001,
-      "Cut 1.0000001 is outside 0..1. Enter a fraction or a percentage: 1.0000001% or 0.010000001, not 1.0000001.",
+      "Cut 1.0000001 (100.00001%) is outside 0..1 (0% to 100%). If you meant 1.0000001%, enter 1.0000001% or 0.010000001.",
     ],
   ])("rejects cut %p (#NUM!)", (cut, message) => {
     const e = rareError(() => gap(queries, "Neodymium", cut, null));
@@ -110,8 +110,8 @@ describe("gap (RARE.GAP)", () => {
   });
 
   it.each([
-    [25, "Mitigation 25 is outside 0..1. Enter a fraction or a percentage: 25% or 0.25, not 25."],
-    [-0.5, "Mitigation -0.5 is outside 0..1 (0% to 100%)."],
+    [25, "Mitigation 25 (2500%) is outside 0..1 (0% to 100%). If you meant 25%, enter 25% or 0.25."],
+    [-0.5, "Mitigation -0.5 (-50%) is outside 0..1 (0% to 100%)."],
   ])("rejects mitigation %p (#NUM!)", (mitigation, message) => {
     const e = rareError(() => gap(queries, "Neodymium", 0.5, mitigation));
     expect(e.code).toBe("invalidNumber");
@@ -121,40 +121,52 @@ describe("gap (RARE.GAP)", () => {
   it("rejects a dataset share outside 0..1 (an override typed as 80) rather than returning 40", () => {
     const e = rareError(() => gap(queries, "Override", 0.5, null));
     expect(e.code).toBe("invalidNumber");
-    expect(e.message).toMatch(/^China share of Override 80 is outside 0\.\.1/);
+    expect(e.message).toMatch(/^China share of Override 80 \(8000%\) is outside 0\.\.1/);
   });
 });
 
 describe("priceChange", () => {
-  it("is gap ÷ elasticity", () => {
-    // 0.3 ÷ 0.5 = 0.6 (+60 %)
-    expect(priceChange(0.3, 0.5)).toBeCloseTo(0.6, 12);
-    // 0.4 ÷ 2 = 0.2
-    expect(priceChange(0.4, 2)).toBeCloseTo(0.2, 12);
+  it("is (1 − gap)^(−1/elasticity) − 1 by default (constant elasticity)", () => {
+    // (1 − 0.3)^(−1/0.5) − 1 = 0.7^−2 − 1 = 1/0.49 − 1 = 0.51/0.49 = 1.040816…
+    expect(priceChange(0.3, 0.5)).toBeCloseTo(0.51 / 0.49, 12);
+    expect(priceChange(0.3, 0.5, "constant")).toBeCloseTo(0.51 / 0.49, 12);
+    // (1 − 0.5)^(−1/2) − 1 = √2 − 1
+    expect(priceChange(0.5, 2)).toBeCloseTo(Math.SQRT2 - 1, 12);
+    // The figure: a 30 % gap at 0.5 is +104 % against +60 % linear.
+    expect(Math.round(priceChange(0.3, 0.5) * 100)).toBe(104);
   });
 
-  it("is exactly the bound at the bound and not capped there", () => {
-    // 1 ÷ 0.2 = 5 = MAX_PRICE_CHANGE (+500 %)
-    expect(MAX_PRICE_CHANGE).toBe(5);
-    expect(priceChange(1, 0.2)).toBe(5);
-    expect(isPriceChangeCapped(1, 0.2)).toBe(false);
+  it('is gap ÷ elasticity with "linear"', () => {
+    // 0.3 ÷ 0.5 = 0.6 (+60 %); 0.4 ÷ 2 = 0.2
+    expect(priceChange(0.3, 0.5, "linear")).toBeCloseTo(0.6, 12);
+    expect(priceChange(0.4, 2, "linear")).toBeCloseTo(0.2, 12);
   });
 
-  it("caps at +500 % beyond the bound", () => {
-    // 0.8 ÷ 0.1 = 8 > 5 → 5
-    expect(priceChange(0.8, 0.1)).toBe(MAX_PRICE_CHANGE);
-    expect(isPriceChangeCapped(0.8, 0.1)).toBe(true);
-    // 1 ÷ 0.19 = 5.26… > 5 → 5
-    expect(priceChange(1, 0.19)).toBe(MAX_PRICE_CHANGE);
+  it("agrees with the linear rule for small gaps and lies above it for larger ones", () => {
+    // d/dg [(1 − g)^(−1/ε) − 1] at g = 0 is 1/ε: the linear rule is the tangent.
+    expect(priceChange(1e-6, 0.5) / priceChange(1e-6, 0.5, "linear")).toBeCloseTo(1, 5);
+    for (const g of [0.1, 0.2, 0.4, 0.8]) expect(priceChange(g, 0.5)).toBeGreaterThan(priceChange(g, 0.5, "linear"));
   });
 
-  it("stays finite when gap ÷ elasticity overflows", () => {
-    // 0.4 ÷ 1e-320 = Infinity in doubles → capped to 5
-    expect(priceChange(0.4, 1e-320)).toBe(MAX_PRICE_CHANGE);
+  it("has no cap: the linear rule gives 8 for 0.8 ÷ 0.1", () => {
+    expect(priceChange(0.8, 0.1, "linear")).toBeCloseTo(8, 12);
+  });
+
+  it("refuses a 100 % gap under constant elasticity (#NUM!), which linear can still price", () => {
+    const e = rareError(() => priceChange(1, 0.5));
+    expect(e.code).toBe("invalidNumber");
+    expect(e.message).toMatch(/no finite price clears a market with no supply/);
+    expect(priceChange(1, 0.5, "linear")).toBe(2);
+  });
+
+  it("refuses a result too large for a number (#NUM!), never Infinity", () => {
+    expect(rareError(() => priceChange(0.4, 1e-320, "linear")).message).toMatch(/too large to compute/);
+    expect(rareError(() => priceChange(0.9, 0.001)).message).toMatch(/too large to compute/);
   });
 
   it("is 0 for no gap, whatever the elasticity", () => {
     expect(priceChange(0, 1e-320)).toBe(0);
+    expect(priceChange(0, 1e-320, "linear")).toBe(0);
   });
 
   it("rejects elasticity 0 (#NUM!)", () => {
@@ -178,20 +190,17 @@ describe("priceChange", () => {
 
 describe("priceImpact (RARE.PRICEIMPACT)", () => {
   it("chains share → gap → price change", () => {
-    // gap 0.8 × 0.5 × 0.75 = 0.3; 0.3 ÷ 0.5 = 0.6
-    expect(priceImpact(queries, "Neodymium", 0.5, 0.5, 0.25)).toBeCloseTo(0.6, 12);
-    // gap 0.85 × 0.3 × 1 = 0.255; 0.255 ÷ 0.25 = 1.02
-    expect(priceImpact(queries, "Dysprosium", 0.3, 0.25, 0)).toBeCloseTo(1.02, 12);
+    // gap 0.8 × 0.5 × 0.75 = 0.3; 0.7^−2 − 1 = 1.0408…; linear 0.3 ÷ 0.5 = 0.6
+    expect(priceImpact(queries, "Neodymium", 0.5, 0.5, 0.25)).toBeCloseTo(1 / 0.49 - 1, 12);
+    expect(priceImpact(queries, "Neodymium", 0.5, 0.5, 0.25, "linear")).toBeCloseTo(0.6, 12);
+    // gap 0.85 × 0.3 × 1 = 0.255; 0.255 ÷ 0.25 = 1.02 linear; 0.745^−4 − 1 constant
+    expect(priceImpact(queries, "Dysprosium", 0.3, 0.25, 0, "linear")).toBeCloseTo(1.02, 12);
+    expect(priceImpact(queries, "Dysprosium", 0.3, 0.25, 0)).toBeCloseTo(0.745 ** -4 - 1, 12);
   });
 
-  it("defaults elasticity to 0.5 and mitigation to 0 when omitted", () => {
-    // gap 0.8 × 0.5 = 0.4; 0.4 ÷ 0.5 = 0.8
-    expect(priceImpact(queries, "Neodymium", 0.5, null, null)).toBeCloseTo(0.8, 12);
-  });
-
-  it("caps at +500 %", () => {
-    // gap 0.8 × 1 = 0.8; 0.8 ÷ 0.01 = 80 → 5
-    expect(priceImpact(queries, "Neodymium", 1, 0.01, null)).toBe(5);
+  it("defaults elasticity to 0.5, mitigation to 0 and the model to constant when omitted", () => {
+    // gap 0.8 × 0.5 = 0.4; 0.6^−2 − 1 = 1/0.36 − 1
+    expect(priceImpact(queries, "Neodymium", 0.5, null, null, null)).toBeCloseTo(1 / 0.36 - 1, 12);
   });
 
   it("reports every bad argument", () => {
@@ -210,7 +219,7 @@ describe("priceImpact (RARE.PRICEIMPACT)", () => {
 });
 
 describe("evaluateScenario", () => {
-  it("returns every step and says when the price change was capped", () => {
+  it("returns every step and the model used", () => {
     const outcome = evaluateScenario(queries, "Neodymium", 0.5, 0.5, 0.25);
     expect(outcome).toEqual({
       share: 0.8,
@@ -218,10 +227,10 @@ describe("evaluateScenario", () => {
       mitigation: 0.25,
       elasticity: 0.5,
       gap: expect.closeTo(0.3, 12),
-      priceChange: expect.closeTo(0.6, 12),
-      priceChangeCapped: false,
+      model: "constant",
+      priceChange: expect.closeTo(1 / 0.49 - 1, 12),
     });
-    expect(evaluateScenario(queries, "Neodymium", 1, 0.1, null).priceChangeCapped).toBe(true);
+    expect(evaluateScenario(queries, "Neodymium", 0.5, 0.5, 0.25, "linear").priceChange).toBeCloseTo(0.6, 12);
   });
 });
 
@@ -262,7 +271,7 @@ describe("combineMitigation", () => {
   it("rejects an offset outside 0..1 and names which one", () => {
     const e = rareError(() => combineMitigation([0.2, 20]));
     expect(e.code).toBe("invalidNumber");
-    expect(e.message).toMatch(/^Mitigation offset 2 20 is outside 0\.\.1/);
+    expect(e.message).toMatch(/^Mitigation offset 2 20 \(2000%\) is outside 0\.\.1/);
   });
 });
 
@@ -271,16 +280,22 @@ describe("never NaN or Infinity", () => {
 
   it("gap and price impact either return a finite number in range or throw a RareError", () => {
     fc.assert(
-      fc.property(anyNumber, fc.option(anyNumber), fc.option(anyNumber), (cut, elasticity, mitigation) => {
-        let result: number;
-        try {
-          result = priceImpact(queries, "Neodymium", cut, elasticity, mitigation);
-        } catch (e) {
-          return e instanceof RareError;
-        }
-        const g = gap(queries, "Neodymium", cut, mitigation);
-        return Number.isFinite(result) && result >= 0 && result <= MAX_PRICE_CHANGE && g >= 0 && g <= 1;
-      }),
+      fc.property(
+        anyNumber,
+        fc.option(anyNumber),
+        fc.option(anyNumber),
+        fc.constantFrom("constant" as const, "linear" as const),
+        (cut, elasticity, mitigation, model) => {
+          let result: number;
+          try {
+            result = priceImpact(queries, "Neodymium", cut, elasticity, mitigation, model);
+          } catch (e) {
+            return e instanceof RareError;
+          }
+          const g = gap(queries, "Neodymium", cut, mitigation);
+          return Number.isFinite(result) && result >= 0 && g >= 0 && g <= 1;
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -73,11 +73,17 @@ describe("scenario plan evaluated with fast-formula-parser", () => {
     expect(sheet.get(r, COL.cost)).toBe(""); // no exposure entered yet
   });
 
-  it("Neodymium by hand: gap 17.28 %, price change 34.56 %", () => {
+  it("Neodymium by hand: gap 17.28 %, price change 46.14 % (constant), 34.56 % (linear)", () => {
     const sheet = fresh();
-    // gap = 0.8 × 0.3 × (1 − 0.28) = 0.1728; change = 0.1728 ÷ 0.5 = 0.3456
-    expect(sheet.get(rowOf("Neodymium"), COL.gap)).toBeCloseTo(0.1728, 12);
-    expect(sheet.get(rowOf("Neodymium"), COL.change)).toBeCloseTo(0.3456, 12);
+    const nd = rowOf("Neodymium");
+    // gap = 0.8 × 0.3 × (1 − 0.28) = 0.1728; change = (1 − 0.1728)^(−1/0.5) − 1 = 1/0.8272² − 1
+    expect(sheet.get(nd, COL.gap)).toBeCloseTo(0.1728, 12);
+    expect(sheet.get(nd, COL.change)).toBeCloseTo(1 / 0.8272 ** 2 - 1, 12);
+    // The model cell switches the whole sheet: 0.1728 ÷ 0.5 = 0.3456.
+    sheet.set(plan.anchors.model.row, plan.anchors.model.col, { value: "linear" });
+    expect(sheet.get(nd, COL.change)).toBeCloseTo(0.3456, 12);
+    sheet.set(plan.anchors.model.row, plan.anchors.model.col, { value: "cubic" });
+    expect(errorOf(sheet.get(nd, COL.change))).toBe("#VALUE!");
   });
 
   it("computes cost from the exposure typed in, like the model, and totals it", () => {
@@ -89,12 +95,15 @@ describe("scenario plan evaluated with fast-formula-parser", () => {
     const ndChange = priceImpact(fakeQueries, "Neodymium", 0.3, 0.5, m);
     const laChange = priceImpact(fakeQueries, "Lanthanum", 0.3, 0.5, m);
     expect(sheet.get(nd, COL.cost)).toBe(costImpact(100, 56, sheet.get(nd, COL.change) as number));
-    // 100 t × 1,000 × 56 USD/kg × 0.3456 = 1,935,360 USD
-    expect(sheet.get(nd, COL.cost)).toBeCloseTo(1_935_360, 4);
+    // 100 t × 1,000 × 56 USD/kg × (1/0.8272² − 1)
+    const ndCost = 100 * 1000 * 56 * (1 / 0.8272 ** 2 - 1);
+    expect(sheet.get(nd, COL.cost)).toBeCloseTo(ndCost, 4);
     expect(sheet.get(nd, COL.change)).toBeCloseTo(ndChange, 12);
-    // 2.5 t × 1,000 × 1 USD/kg × (0.7 × 0.3 × 0.72 ÷ 0.5 = 0.3024) = 756 USD
+    // 2.5 t × 1,000 × 1 USD/kg × ((1 − 0.7 × 0.3 × 0.72)^−2 − 1)
+    const laCost = 2.5 * 1000 * 1 * ((1 - 0.7 * 0.3 * 0.72) ** -2 - 1);
     expect(sheet.get(la, COL.cost)).toBeCloseTo(costImpact(2.5, 1, laChange), 6);
-    expect(sheet.get(totalCost.row, totalCost.col)).toBeCloseTo(1_935_360 + 756, 4);
+    expect(sheet.get(la, COL.cost)).toBeCloseTo(laCost, 6);
+    expect(sheet.get(totalCost.row, totalCost.col)).toBeCloseTo(ndCost + laCost, 4);
   });
 
   it("shows #N/A for cost and total where an exposure is entered but no price is sourced", () => {
@@ -150,13 +159,14 @@ describe("scenario plan evaluated with fast-formula-parser", () => {
     );
   });
 
-  it("recalculates price change when the elasticity changes, and caps it", () => {
+  it("recalculates price change when the elasticity changes, and refuses one too large to compute", () => {
     const sheet = fresh();
     const nd = rowOf("Neodymium");
     sheet.set(elasticity.row, elasticity.col, { value: 0.25 });
-    expect(sheet.get(nd, COL.change)).toBeCloseTo(0.1728 / 0.25, 12);
-    sheet.set(elasticity.row, elasticity.col, { value: 0.001 });
-    expect(sheet.get(nd, COL.change)).toBe(5);
+    expect(sheet.get(nd, COL.change)).toBeCloseTo(0.8272 ** -4 - 1, 12);
+    // 0.8272^(−10,000) is beyond a double.
+    sheet.set(elasticity.row, elasticity.col, { value: 0.0001 });
+    expect(sheet.get(nd, COL.change)).toMatchObject({ error: "#NUM!", message: expect.stringMatching(/too large/) });
   });
 
   it("turns bad assumptions into the model's errors, with its messages", () => {
@@ -165,7 +175,7 @@ describe("scenario plan evaluated with fast-formula-parser", () => {
     sheet.set(cut.row, cut.col, { value: 80 });
     expect(sheet.get(nd, COL.gap)).toEqual({
       error: "#NUM!",
-      message: "Cut 80 is outside 0..1. Enter a fraction or a percentage: 80% or 0.8, not 80.",
+      message: "Cut 80 (8000%) is outside 0..1 (0% to 100%). If you meant 80%, enter 80% or 0.8.",
     });
     sheet.set(cut.row, cut.col, { value: 0.3 });
     sheet.set(elasticity.row, elasticity.col, { value: 0 });

@@ -80,7 +80,7 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
       }
     }
     const nd = plan.anchors.firstElementRow;
-    expect(cell(state, nd, COL.gap).formula).toBe(`=RARE.GAP(A${nd},$B$8,$B$11)`);
+    expect(cell(state, nd, COL.gap).formula).toBe(`=RARE.GAP(A${nd},$B$8,$B$12)`);
     expect(cell(state, 3, 2).formula).toBe('=RARE.RISK("Geopolitical Tensions")');
     expect(cell(state, 5, 2).formula).toBe('=RARE.SOURCE("risk","Geopolitical Tensions")');
     expect(cell(state, plan.anchors.currentCut.row, 1).formula).toBe("=$B$8");
@@ -103,16 +103,18 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     }
 
     expect(state.tables).toEqual([
-      { name: plan.table.name, sheet: SHEET, rect: { row: 12, col: 0, rows: 4, cols: 9 }, hasHeaders: true },
+      { name: plan.table.name, sheet: SHEET, rect: { row: 13, col: 0, rows: 4, cols: 9 }, hasHeaders: true },
     ]);
     expect(state.charts).toEqual([
       {
         sheet: SHEET,
         type: "ColumnClustered",
-        rect: { row: 12, col: 0, rows: 4, cols: 3 },
+        rect: { row: 13, col: 0, rows: 4, cols: 3 },
         seriesBy: "Columns",
         name: "RARE_Scenario_Geopolitical_Tensions_Chart",
         title: plan.chart.title,
+        valueFormat: "0%",
+        legend: { visible: true, position: "Bottom" },
         position: [
           { row: plan.chart.anchorRow - 1, col: 0, rows: 1, cols: 1 },
           { row: plan.chart.anchorRow + 13, col: 7, rows: 1, cols: 1 },
@@ -123,9 +125,10 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     expect(state.names).toEqual([
       { name: `${key}_Cut`, sheet: SHEET, rect: { row: 7, col: 1, rows: 1, cols: 1 } },
       { name: `${key}_Elasticity`, sheet: SHEET, rect: { row: 8, col: 1, rows: 1, cols: 1 } },
-      { name: `${key}_Mit_International_Partnerships`, sheet: SHEET, rect: { row: 9, col: 1, rows: 1, cols: 1 } },
-      { name: `${key}_Mitigation`, sheet: SHEET, rect: { row: 10, col: 1, rows: 1, cols: 1 } },
-      { name: `${key}_Exposure`, sheet: SHEET, rect: { row: 13, col: 5, rows: 3, cols: 1 } },
+      { name: `${key}_Model`, sheet: SHEET, rect: { row: 9, col: 1, rows: 1, cols: 1 } },
+      { name: `${key}_Mit_International_Partnerships`, sheet: SHEET, rect: { row: 10, col: 1, rows: 1, cols: 1 } },
+      { name: `${key}_Mitigation`, sheet: SHEET, rect: { row: 11, col: 1, rows: 1, cols: 1 } },
+      { name: `${key}_Exposure`, sheet: SHEET, rect: { row: 14, col: 5, rows: 3, cols: 1 } },
     ]);
     expect(JSON.parse(state.settings.get(manifestKey(SHEET)) as string)).toMatchObject({
       format: "rare-scenario-sheet",
@@ -173,7 +176,7 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     expect(cell(state, nd + 1, COL.exposure).value).toBe(120);
     expect(cell(state, nd + 2, COL.exposure).formula).toBe("=Data!B2*3");
     expect(cell(state, plan.anchors.cut.row, 2).value).toBe(0.4);
-    expect(cell(state, nd + 1, COL.gap).formula).toBe(`=RARE.GAP(A${nd + 1},$B$8,$B$11)`);
+    expect(cell(state, nd + 1, COL.gap).formula).toBe(`=RARE.GAP(A${nd + 1},$B$8,$B$12)`);
 
     // Only the scenario sheet was written; no table, name or chart added or changed.
     const written = state.log

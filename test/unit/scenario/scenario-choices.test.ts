@@ -57,7 +57,9 @@ describe("checkForm", () => {
   });
 
   it("reads percentages as typed into a % field", () => {
-    expect(["30", "30%", " 12.5 % ", "0", "100", ".5"].map(parsePercentText)).toEqual([30, 30, 12.5, 0, 100, 0.5]);
+    expect(["30", "30%", " 12.5 % ", "0", "100", "0.5%"].map(parsePercentText)).toEqual([30, 30, 12.5, 0, 100, 0.5]);
+    // Excel's automatic percent entry: below 1 without "%" is the fraction, so 0.8 and 80 are both 80 %.
+    expect(["0.8", ".5", "80", "1"].map(parsePercentText)).toEqual([80, 50, 80, 1]);
     expect(["", "abc", "30,5", "1e3", "%"].map(parsePercentText)).toEqual([null, null, null, null, null]);
     const checked = checkForm({
       ...form,

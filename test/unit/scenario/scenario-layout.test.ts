@@ -16,9 +16,9 @@ const input: ScenarioSheetInput = exportQuotasInput;
 
 // The layout this input gives, row by row (two strategies, three elements):
 //  1 title · 2 intro · 3 impact · 4 mitigation text · 5 source · 7 assumptions header
-//  8 cut · 9 elasticity · 10–11 offsets · 12 combined mitigation · 14 table header
-//  15–17 elements · 19 total · 20 note · 22 grid title · 23 grid header · 24 current cut
-//  25–34 grid
+//  8 cut · 9 elasticity · 10 price model · 11–12 offsets · 13 combined mitigation
+//  15 table header · 16–18 elements · 20 total · 21 note · 23 grid title · 24 grid header
+//  25 current cut · 26–35 grid
 const plan = buildScenarioSheet(input);
 const formulaAt = (row: number, col: number) => cellAt(plan, row, col)?.formula;
 const key = plan.sheetKey;
@@ -45,7 +45,7 @@ describe("buildScenarioSheet: header block", () => {
   it("doubles quotes inside formula strings", () => {
     const quoted = buildScenarioSheet({ ...input, riskFactor: 'Say "no"', strategies: [{ name: 'A "B"', offset: 0 }] });
     expect(cellAt(quoted, 3, 2)?.formula).toBe('=RARE.RISK("Say ""no""")');
-    expect(cellAt(quoted, 10, 4)?.formula).toBe('=RARE.STRATEGY("A ""B""")');
+    expect(cellAt(quoted, 11, 4)?.formula).toBe('=RARE.STRATEGY("A ""B""")');
   });
 });
 
@@ -53,29 +53,31 @@ describe("buildScenarioSheet: assumptions", () => {
   it("writes each assumption as a formatted, labelled input", () => {
     expect(cellAt(plan, 8, 2)).toMatchObject({ value: 0.3, style: "input", numberFormat: FORMATS.percent });
     expect(cellAt(plan, 9, 2)).toMatchObject({ value: 0.5, style: "input", numberFormat: FORMATS.elasticity });
-    expect(cellAt(plan, 10, 2)).toMatchObject({ value: 0.1, style: "input", numberFormat: FORMATS.percent });
-    expect(cellAt(plan, 11, 2)).toMatchObject({ value: 0.2, style: "input", numberFormat: FORMATS.percent });
-    for (const row of [8, 9, 10, 11]) expect(cellAt(plan, row, 3)?.value).toBe("Assumption (editable)");
-    expect(cellAt(plan, 10, 1)?.value).toBe("Mitigation offset: Recycling Programs");
+    expect(cellAt(plan, 11, 2)).toMatchObject({ value: 0.1, style: "input", numberFormat: FORMATS.percent });
+    expect(cellAt(plan, 12, 2)).toMatchObject({ value: 0.2, style: "input", numberFormat: FORMATS.percent });
+    // The price model is a named input too, so a user can switch the whole sheet to "linear".
+    expect(cellAt(plan, 10, 2)).toMatchObject({ value: "constant", style: "input" });
+    for (const row of [8, 9, 10, 11, 12]) expect(cellAt(plan, row, 3)?.value).toBe("Assumption (editable)");
+    expect(cellAt(plan, 11, 1)?.value).toBe("Mitigation offset: Recycling Programs");
   });
 
   it("explains the preset default next to the cut, and the strategy's benefit from the data", () => {
     expect(cellAt(plan, 8, 4)?.value).toMatch(/^Judgement, not data\. Preset 30%: /);
-    expect(formulaAt(10, 4)).toBe('=RARE.STRATEGY("Recycling Programs")');
-    expect(formulaAt(10, 5)).toBe('=RARE.SOURCE("strategy","Recycling Programs")');
+    expect(formulaAt(11, 4)).toBe('=RARE.STRATEGY("Recycling Programs")');
+    expect(formulaAt(11, 5)).toBe('=RARE.SOURCE("strategy","Recycling Programs")');
   });
 
   it("combines the offsets as 1 − Π(1 − offset) over the offset cells", () => {
-    expect(cellAt(plan, 12, 2)).toMatchObject({ formula: "=1-(1-$B$10)*(1-$B$11)", numberFormat: FORMATS.percent });
-    expect(cellAt(plan, 12, 2)?.style).not.toBe("input");
-    expect(plan.anchors.mitigation).toEqual({ row: 12, col: 2 });
+    expect(cellAt(plan, 13, 2)).toMatchObject({ formula: "=1-(1-$B$11)*(1-$B$12)", numberFormat: FORMATS.percent });
+    expect(cellAt(plan, 13, 2)?.style).not.toBe("input");
+    expect(plan.anchors.mitigation).toEqual({ row: 13, col: 2 });
   });
 
   it("without strategies, the combined mitigation is 0 and the table moves up", () => {
     const bare = buildScenarioSheet({ ...input, strategies: [] });
-    expect(cellAt(bare, 10, 2)?.formula).toBe("=0");
-    expect(bare.table.rect.row).toBe(12);
-    expect(cellAt(bare, 13, COL.gap)?.formula).toBe("=RARE.GAP(A13,$B$8,$B$10)");
+    expect(cellAt(bare, 11, 2)?.formula).toBe("=0");
+    expect(bare.table.rect.row).toBe(13);
+    expect(cellAt(bare, 14, COL.gap)?.formula).toBe("=RARE.GAP(A14,$B$8,$B$11)");
   });
 
   it("names every assumption with a workbook-unique name pointing at its cell", () => {
@@ -83,10 +85,11 @@ describe("buildScenarioSheet: assumptions", () => {
     expect(plan.namedRanges).toEqual([
       { name: "RARE_Scenario_Export_Quotas_Cut", row: 8, col: 2 },
       { name: "RARE_Scenario_Export_Quotas_Elasticity", row: 9, col: 2 },
-      { name: "RARE_Scenario_Export_Quotas_Mit_Recycling_Programs", row: 10, col: 2 },
-      { name: "RARE_Scenario_Export_Quotas_Mit_Domestic_Mining_Expansion", row: 11, col: 2 },
-      { name: "RARE_Scenario_Export_Quotas_Mitigation", row: 12, col: 2 },
-      { name: "RARE_Scenario_Export_Quotas_Exposure", row: 15, col: COL.exposure, rows: 3, cols: 1 },
+      { name: "RARE_Scenario_Export_Quotas_Model", row: 10, col: 2 },
+      { name: "RARE_Scenario_Export_Quotas_Mit_Recycling_Programs", row: 11, col: 2 },
+      { name: "RARE_Scenario_Export_Quotas_Mit_Domestic_Mining_Expansion", row: 12, col: 2 },
+      { name: "RARE_Scenario_Export_Quotas_Mitigation", row: 13, col: 2 },
+      { name: "RARE_Scenario_Export_Quotas_Exposure", row: 16, col: COL.exposure, rows: 3, cols: 1 },
     ]);
     for (const n of plan.namedRanges) expect(n.name).toMatch(/^RARE_[A-Za-z0-9_]+$/);
     const all = [...plan.namedRanges.map((n) => n.name.toLowerCase()), plan.table.name.toLowerCase()];
@@ -97,8 +100,9 @@ describe("buildScenarioSheet: assumptions", () => {
     expect(plan.inputCells.map((c) => [c.kind, c.row, c.col, c.strategy])).toEqual([
       ["cut", 8, 2, undefined],
       ["elasticity", 9, 2, undefined],
-      ["offset", 10, 2, "Recycling Programs"],
-      ["offset", 11, 2, "Domestic Mining Expansion"],
+      ["model", 10, 2, undefined],
+      ["offset", 11, 2, "Recycling Programs"],
+      ["offset", 12, 2, "Domestic Mining Expansion"],
     ]);
     for (const input of plan.inputCells) {
       const named = plan.namedRanges.find((n) => n.name === input.name);
@@ -113,22 +117,22 @@ describe("buildScenarioSheet: scenario table", () => {
   it("is a headed table, one row per element", () => {
     expect(plan.table).toEqual({
       name: `RARE_${key}_Table`,
-      rect: { row: 14, col: 1, rows: 4, cols: 9 },
+      rect: { row: 15, col: 1, rows: 4, cols: 9 },
       hasHeaders: true,
     });
-    TABLE_HEADERS.forEach((h, i) => expect(cellAt(plan, 14, i + 1)).toMatchObject({ value: h, style: "header" }));
-    expect([15, 16, 17].map((r) => cellAt(plan, r, 1)?.value)).toEqual(input.elements);
+    TABLE_HEADERS.forEach((h, i) => expect(cellAt(plan, 15, i + 1)).toMatchObject({ value: h, style: "header" }));
+    expect([16, 17, 18].map((r) => cellAt(plan, r, 1)?.value)).toEqual(input.elements);
   });
 
   it.each([
-    [15, "Neodymium"],
-    [16, "Dysprosium"],
-    [17, "Lanthanum"],
+    [16, "Neodymium"],
+    [17, "Dysprosium"],
+    [18, "Lanthanum"],
   ])("row %i (%s) refers to its own row and the assumption cells", (r) => {
     expect(formulaAt(r, COL.share)).toBe(`=RARE.SHARE(A${r})`);
-    expect(formulaAt(r, COL.gap)).toBe(`=RARE.GAP(A${r},$B$8,$B$12)`);
+    expect(formulaAt(r, COL.gap)).toBe(`=RARE.GAP(A${r},$B$8,$B$13)`);
     expect(formulaAt(r, COL.price)).toBe(`=RARE.PRICE(A${r})`);
-    expect(formulaAt(r, COL.change)).toBe(`=RARE.PRICEIMPACT(A${r},$B$8,$B$9,$B$12)`);
+    expect(formulaAt(r, COL.change)).toBe(`=RARE.PRICEIMPACT(A${r},$B$8,$B$9,$B$13,$B$10)`);
     expect(cellAt(plan, r, COL.exposure)).toEqual({
       row: r,
       col: COL.exposure,
@@ -142,36 +146,36 @@ describe("buildScenarioSheet: scenario table", () => {
 
   it("formats fractions as percentages and money as USD", () => {
     for (const col of [COL.share, COL.gap, COL.change])
-      expect(cellAt(plan, 15, col)?.numberFormat).toBe(FORMATS.percent);
-    expect(cellAt(plan, 15, COL.price)?.numberFormat).toBe(FORMATS.usdPerKg);
-    expect(cellAt(plan, 15, COL.cost)?.numberFormat).toBe(FORMATS.usd);
+      expect(cellAt(plan, 16, col)?.numberFormat).toBe(FORMATS.percent);
+    expect(cellAt(plan, 16, COL.price)?.numberFormat).toBe(FORMATS.usdPerKg);
+    expect(cellAt(plan, 16, COL.cost)?.numberFormat).toBe(FORMATS.usd);
   });
 
   it("asks for the chosen price year when one is given", () => {
     const dated = buildScenarioSheet({ ...input, priceYear: 2024 });
-    expect(cellAt(dated, 15, COL.price)?.formula).toBe("=RARE.PRICE(A15,2024)");
-    expect(cellAt(dated, 15, COL.priceSource)?.formula).toBe('=RARE.SOURCE("price",A15,2024)');
+    expect(cellAt(dated, 16, COL.price)?.formula).toBe("=RARE.PRICE(A16,2024)");
+    expect(cellAt(dated, 16, COL.priceSource)?.formula).toBe('=RARE.SOURCE("price",A16,2024)');
   });
 
   it("totals the cost column and points the exposure range at the user's column", () => {
-    expect(plan.anchors.totalCost).toEqual({ row: 19, col: COL.cost });
-    expect(formulaAt(19, COL.cost)).toBe("=SUM(G15:G17)");
-    expect(plan.exposureRange).toEqual({ row: 15, col: COL.exposure, rows: 3, cols: 1 });
+    expect(plan.anchors.totalCost).toEqual({ row: 20, col: COL.cost });
+    expect(formulaAt(20, COL.cost)).toBe("=SUM(G16:G18)");
+    expect(plan.exposureRange).toEqual({ row: 16, col: COL.exposure, rows: 3, cols: 1 });
   });
 
   it("charts element names with China share and supply gap, below everything else", () => {
     expect(plan.chart.type).toBe("column");
     // Named after the sheet's key, so an update can find and replace it.
     expect(plan.chart.name).toBe(`RARE_${plan.sheetKey}_Chart`);
-    expect(rectA1(plan.chart.dataRect)).toBe("A14:C17");
-    expect(cellAt(plan, 14, 3)?.value).toBe("Supply gap");
+    expect(rectA1(plan.chart.dataRect)).toBe("A15:C18");
+    expect(cellAt(plan, 15, 3)?.value).toBe("Supply gap");
     const lastRow = Math.max(...plan.cells.map((c) => c.row));
     expect(plan.chart.anchorRow).toBeGreaterThan(lastRow);
   });
 });
 
 describe("buildScenarioSheet: sensitivity grid", () => {
-  const gridHeader = 23;
+  const gridHeader = 24;
 
   it("is the current cut, then 10 fixed cuts down × the elements across", () => {
     expect(plan.anchors.grid).toEqual({ row: gridHeader, col: 1, rows: 12, cols: 4 });
@@ -198,7 +202,7 @@ describe("buildScenarioSheet: sensitivity grid", () => {
   });
 
   it("heads each column with the table's element cell", () => {
-    expect([2, 3, 4].map((c) => formulaAt(gridHeader, c))).toEqual(["=$A$15", "=$A$16", "=$A$17"]);
+    expect([2, 3, 4].map((c) => formulaAt(gridHeader, c))).toEqual(["=$A$16", "=$A$17", "=$A$18"]);
   });
 
   it("each cell is the gap for its column's element, its row's cut, and the combined mitigation", () => {
@@ -206,7 +210,7 @@ describe("buildScenarioSheet: sensitivity grid", () => {
       for (let e = 0; e < 3; e++) {
         const col = columnLetters(2 + e);
         const row = gridHeader + 1 + r;
-        expect(formulaAt(row, 2 + e)).toBe(`=RARE.GAP(${col}$${gridHeader},$A${row},$B$12)`);
+        expect(formulaAt(row, 2 + e)).toBe(`=RARE.GAP(${col}$${gridHeader},$A${row},$B$13)`);
         expect(cellAt(plan, row, 2 + e)?.numberFormat).toBe(FORMATS.percent);
       }
     }
@@ -246,6 +250,12 @@ describe("buildScenarioSheet: bad input", () => {
     ["a cut typed as 30", { cut: 30 }, "invalidNumber", /30% or 0\.3/],
     ["elasticity 0", { elasticity: 0 }, "invalidNumber", /^Elasticity 0/],
     ["a negative elasticity", { elasticity: -0.5 }, "invalidNumber", /magnitude/],
+    [
+      "an unknown price model",
+      { model: "quadratic" as "linear" },
+      "invalidValue",
+      /"constant" \(the default\) or "linear"/,
+    ],
     [
       "an offset above 100 %",
       { strategies: [{ name: "Recycling Programs", offset: 1.5 }] },

@@ -79,9 +79,9 @@ describe("writeScenarioSheet: create", () => {
     expect(read.formulas[0]).toEqual([
       "Neodymium",
       `=RARE.SHARE(A${nd})`,
-      `=RARE.GAP(A${nd},$B$8,$B$12)`,
+      `=RARE.GAP(A${nd},$B$8,$B$13)`,
       `=RARE.PRICE(A${nd})`,
-      `=RARE.PRICEIMPACT(A${nd},$B$8,$B$9,$B$12)`,
+      `=RARE.PRICEIMPACT(A${nd},$B$8,$B$9,$B$13,$B$10)`,
       "",
       `=IF(ISNUMBER(F${nd}),F${nd}*1000*D${nd}*E${nd},"")`,
       `=RARE.SOURCE("share",A${nd})`,
@@ -133,7 +133,7 @@ describe("writeScenarioSheet: create", () => {
     expect(sheet.isInput(nd, COL.gap - 1)).toBe(false);
 
     expect(wb.tablesOn(SHEET)).toEqual([
-      { name: plan.table.name, sheet: SHEET, rect: { row: 13, col: 0, rows: 4, cols: 9 }, hasHeaders: true },
+      { name: plan.table.name, sheet: SHEET, rect: { row: 14, col: 0, rows: 4, cols: 9 }, hasHeaders: true },
     ]);
     expect(
       wb
@@ -143,10 +143,11 @@ describe("writeScenarioSheet: create", () => {
     ).toEqual([
       ["RARE_Scenario_Export_Quotas_Cut", { row: 7, col: 1, rows: 1, cols: 1 }],
       ["RARE_Scenario_Export_Quotas_Elasticity", { row: 8, col: 1, rows: 1, cols: 1 }],
-      ["RARE_Scenario_Export_Quotas_Mit_Recycling_Programs", { row: 9, col: 1, rows: 1, cols: 1 }],
-      ["RARE_Scenario_Export_Quotas_Mit_Domestic_Mining_Expansion", { row: 10, col: 1, rows: 1, cols: 1 }],
-      ["RARE_Scenario_Export_Quotas_Mitigation", { row: 11, col: 1, rows: 1, cols: 1 }],
-      ["RARE_Scenario_Export_Quotas_Exposure", { row: 14, col: 5, rows: 3, cols: 1 }],
+      ["RARE_Scenario_Export_Quotas_Model", { row: 9, col: 1, rows: 1, cols: 1 }],
+      ["RARE_Scenario_Export_Quotas_Mit_Recycling_Programs", { row: 10, col: 1, rows: 1, cols: 1 }],
+      ["RARE_Scenario_Export_Quotas_Mit_Domestic_Mining_Expansion", { row: 11, col: 1, rows: 1, cols: 1 }],
+      ["RARE_Scenario_Export_Quotas_Mitigation", { row: 12, col: 1, rows: 1, cols: 1 }],
+      ["RARE_Scenario_Export_Quotas_Exposure", { row: 15, col: 5, rows: 3, cols: 1 }],
     ]);
     expect(wb.chartsOn(SHEET).map((c) => [c.name, c.spec])).toEqual([
       [
@@ -155,7 +156,8 @@ describe("writeScenarioSheet: create", () => {
           name: "RARE_Scenario_Export_Quotas_Chart",
           type: "column",
           title: plan.chart.title,
-          dataRect: { row: 13, col: 0, rows: 4, cols: 3 },
+          valueFormat: "0%",
+          dataRect: { row: 14, col: 0, rows: 4, cols: 3 },
           position: { row: plan.chart.anchorRow - 1, col: 0 },
         },
       ],
@@ -189,7 +191,8 @@ describe("writeScenarioSheet: create", () => {
 
   it("shows the model's error for a bad assumption typed into the sheet", async () => {
     const wb = await created();
-    wb.editCell(SHEET, cut.row - 1, cut.col - 1, "80");
+    // 80 alone is 80 % in a percent cell (automatic percent entry); 150 % is out of range.
+    wb.editCell(SHEET, cut.row - 1, cut.col - 1, "150%");
     expect(at(wb, rowOf(plan, "Neodymium"), COL.gap)).toMatchObject({ error: "#NUM!" });
   });
 

@@ -11,7 +11,7 @@ jest.mock("office-addin-manifest", () => ({
   },
 }));
 
-import { createExcelWorkbook, readDefinedNames, readSheetNames } from "../../../taskpane/hosts/excel";
+import { createExcelWorkbook, readDefinedNames, readSheetInfo, readSheetNames } from "../../../taskpane/hosts/excel";
 import { ImportError, writeImport } from "../../../src/workbook/import-writer";
 import { planImport } from "../../../src/workbook/write-plan";
 import { fakeExcel } from "./support/fake-excel";
@@ -148,6 +148,7 @@ describe("hosts/excel.ts over office-addin-mock", () => {
       rect: { row: 0, col: 0, rows: 3, cols: 2 },
       seriesBy: "Columns",
       title: "Gap",
+      legend: { visible: false }, // one series: the title names it
       position: [
         { row: 5, col: 3, rows: 1, cols: 1 },
         { row: 19, col: 10, rows: 1, cols: 1 },
@@ -182,6 +183,56 @@ describe("hosts/excel.ts over office-addin-mock", () => {
     };
     expect(await readSheetNames(context as unknown as Excel.RequestContext)).toEqual(["Sheet1", "Import"]);
     expect(context.workbook.worksheets.load).toHaveBeenCalledWith("items/name");
+  });
+
+  it("lists sheets with visibility and protection through the collection's items (seam, hand-made context)", async () => {
+    const items = [
+      { name: "Model", visibility: "Visible", protection: { protected: false } },
+      { name: "Locked", visibility: "Hidden", protection: { protected: true } },
+      { name: "RARE_share_undo", visibility: "VeryHidden", protection: { protected: false } },
+    ];
+    const context = { workbook: { worksheets: { load: jest.fn(), items } }, sync: jest.fn(async () => undefined) };
+    expect(await readSheetInfo(context as unknown as Excel.RequestContext)).toEqual([
+      { name: "Model", visibility: "visible", protected: false },
+      { name: "Locked", visibility: "hidden", protected: true },
+      { name: "RARE_share_undo", visibility: "veryHidden", protected: false },
+    ]);
+    expect(context.workbook.worksheets.load).toHaveBeenCalledWith(
+      "items/name,items/visibility,items/protection/protected",
+    );
+  });
+
+  it("reads formulas and values, the used block and spill blocks; renames and hides sheets", async () => {
+    const { excel, state } = fakeExcel(["Sheet1", "Other"]);
+    const wb = createExcelWorkbook({ excel, isSetSupported: all });
+    expect(await wb.usedRect("Sheet1")).toBeNull();
+    await wb.writeFormulas("Sheet1", { row: 2, col: 1 }, [['=RARE.LIST("kinds")', "x"]]);
+    state.spills.set("Sheet1!2,1", { row: 2, col: 1, rows: 13, cols: 1 });
+    expect(await wb.usedRect("Sheet1")).toEqual({ row: 2, col: 1, rows: 1, cols: 2 });
+    expect(await wb.readFormulas("Sheet1", { row: 2, col: 1, rows: 1, cols: 2 })).toEqual({
+      values: [["(computed)", "(computed)"]],
+      formulas: [['=RARE.LIST("kinds")', "x"]],
+    });
+    expect(
+      await wb.spillRects("Sheet1", [
+        { row: 2, col: 1 },
+        { row: 2, col: 2 },
+      ]),
+    ).toEqual([{ row: 2, col: 1, rows: 13, cols: 1 }, null]);
+    expect(state.log.filter((l) => l.startsWith("spill")).length).toBe(2);
+    await wb.run(async (b) => {
+      b.renameSheet("Other", "Renamed");
+      b.setSheetVisibility("Renamed", "veryHidden");
+    });
+    expect([...state.sheets.keys()]).toEqual(["Sheet1", "Renamed"]);
+    expect(state.visibility.get("Renamed")).toBe("VeryHidden");
+  });
+
+  it("without ExcelApi 1.12 reports no spills and sends nothing", async () => {
+    const { excel, state } = fakeExcel();
+    const wb = createExcelWorkbook({ excel, isSetSupported: (_set, version) => version !== "1.12" });
+    expect(await wb.spillRects("Sheet1", [{ row: 0, col: 0 }])).toEqual([null]);
+    expect(state.syncs).toBe(0);
   });
 
   it("lists defined names through the collection's items, a #REF! one as broken (seam, hand-made context)", async () => {

@@ -85,6 +85,9 @@ describe("preview view model", () => {
       type: "column",
       categories: ["Neodymium", "Dysprosium"],
       series: [{ name: "Gap", values: [0.25, 0.5] }],
+      valueFormat: "General",
+      legend: false, // one series: the title names it
+      omitted: [],
     });
     expect(describeChart(chart)).toBe("Gap: Neodymium 0.25, Dysprosium 0.5");
     expect(describeChart({ ...chart, categories: [] })).toBe("No data.");

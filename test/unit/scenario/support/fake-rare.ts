@@ -9,6 +9,7 @@
  */
 import type { RareQueries } from "../../../../src/data/api";
 import { invalidValue, notAvailable } from "../../../../src/data/errors";
+import { requirePriceModel } from "../../../../src/model/price-model";
 import { gap, priceImpact } from "../../../../src/model/scenario";
 import type { EngineFunction } from "../../../../src/scenario/ffp-adapter";
 
@@ -59,13 +60,14 @@ export const fakeFunctions: Record<string, EngineFunction> = {
   },
   "RARE.GAP": (element, cut, mitigation) =>
     gap(fakeQueries, text(element, "Element"), num(cut, "Cut"), optNum(mitigation ?? null, "Mitigation")),
-  "RARE.PRICEIMPACT": (element, cut, elasticity, mitigation) =>
+  "RARE.PRICEIMPACT": (element, cut, elasticity, mitigation, model) =>
     priceImpact(
       fakeQueries,
       text(element, "Element"),
       num(cut, "Cut"),
       optNum(elasticity ?? null, "Elasticity"),
       optNum(mitigation ?? null, "Mitigation"),
+      model === null || model === undefined || model === "" ? null : requirePriceModel(model),
     ),
   "RARE.RISK": (factor, field) => {
     const risk = RISKS[text(factor, "Risk factor").toLowerCase()];

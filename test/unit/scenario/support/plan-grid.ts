@@ -1,7 +1,7 @@
-import type { SheetPlan } from "../../../../src/scenario/plan";
+import type { PlanBody } from "../../../../src/scenario/plan";
 
 /** What Range.formulas of the plan's used range would return once written: formulas as text. */
-export function planToGrid(plan: SheetPlan, origin = { row: 1, col: 1 }): Array<Array<string | number>> {
+export function planToGrid(plan: PlanBody, origin = { row: 1, col: 1 }): Array<Array<string | number>> {
   const grid: Array<Array<string | number>> = Array.from({ length: plan.extent.rows - origin.row + 1 }, () =>
     Array.from({ length: plan.extent.cols - origin.col + 1 }, () => ""),
   );
@@ -12,7 +12,7 @@ export function planToGrid(plan: SheetPlan, origin = { row: 1, col: 1 }): Array<
   return grid;
 }
 
-export function cellAt(plan: SheetPlan, row: number, col: number) {
+export function cellAt(plan: PlanBody, row: number, col: number) {
   const found = plan.cells.filter((c) => c.row === row && c.col === col);
   if (found.length > 1) throw new Error(`two cells at ${row},${col}`);
   return found[0];

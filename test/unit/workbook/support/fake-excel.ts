@@ -40,9 +40,16 @@ export class FakeExcelState {
     seriesBy: string;
     name?: string;
     title?: string;
+    /** Value-axis number format, when one was set. */
+    valueFormat?: string;
+    legend?: { visible: boolean; position?: string };
     position?: [FakeRect, FakeRect];
   }> = [];
   readonly settings = new Map<string, unknown>();
+  /** Sheet visibility as Office.js spells it ("Visible", "VeryHidden"); absent = "Visible". */
+  readonly visibility = new Map<string, string>();
+  /** Dynamic-array results by "sheet!row,col" of their anchor: the block they spill into. */
+  readonly spills = new Map<string, FakeRect>();
   /** Applied operations in order, e.g. "values Import 0,0 3x2", "sync 1". */
   readonly log: string[] = [];
   active = "";
@@ -196,14 +203,77 @@ function fakeRange(state: FakeExcelState, sheet: string, rect: FakeRect): Record
         },
       },
     },
+    getSpillingToRangeOrNullObject: () => {
+      const result = {
+        isNullObject: true,
+        rowIndex: 0,
+        columnIndex: 0,
+        rowCount: 0,
+        columnCount: 0,
+        load: () => undefined,
+      };
+      state.enqueue(`spill ${where}`, () => {
+        const spill = state.spills.get(`${sheet}!${rect.row},${rect.col}`);
+        if (!spill) return;
+        Object.assign(result, { isNullObject: false, rowIndex: spill.row, columnIndex: spill.col });
+        Object.assign(result, { rowCount: spill.rows, columnCount: spill.cols });
+      });
+      return result;
+    },
     rect,
     sheet,
   };
 }
 
+/** The block from the first to the last cell with a value or formula (Excel's valuesOnly used range). */
+function usedBlock(state: FakeExcelState, sheet: string): FakeRect | null {
+  const filled = [...state.cells(sheet)]
+    .filter(([, c]) => c.formula !== undefined || (c.value !== "" && c.value !== null))
+    .map(([k]) => k.split(",").map(Number));
+  if (filled.length === 0) return null;
+  const rows = filled.map(([r]) => r);
+  const cols = filled.map(([, c]) => c);
+  const top = Math.min(...rows);
+  const left = Math.min(...cols);
+  return { row: top, col: left, rows: Math.max(...rows) - top + 1, cols: Math.max(...cols) - left + 1 };
+}
+
 function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown> {
+  let current = name; // what the sheet is called once the queued renames have applied
   return {
-    name,
+    get name() {
+      return current;
+    },
+    set name(to: string) {
+      state.enqueue(`renameSheet ${name} ${to}`, () => {
+        const key = state.sheetKey(current);
+        if (!key) throw officeError("ItemNotFound", `No sheet ${name}.`);
+        if (state.sheetKey(to)) throw officeError("ItemAlreadyExists", `A sheet named ${to} exists.`);
+        state.sheets.set(to, state.sheets.get(key)!);
+        state.sheets.delete(key);
+        current = to;
+      });
+    },
+    set visibility(v: string) {
+      state.enqueue(`visibility ${name} ${v}`, () => state.visibility.set(current, v));
+    },
+    getUsedRangeOrNullObject: (valuesOnly: boolean) => {
+      const result = {
+        isNullObject: true,
+        rowIndex: 0,
+        columnIndex: 0,
+        rowCount: 0,
+        columnCount: 0,
+        load: () => undefined,
+      };
+      state.enqueue(`usedRange ${name} ${valuesOnly}`, () => {
+        const block = usedBlock(state, name);
+        if (!block) return;
+        Object.assign(result, { isNullObject: false, rowIndex: block.row, columnIndex: block.col });
+        Object.assign(result, { rowCount: block.rows, columnCount: block.cols });
+      });
+      return result;
+    },
     getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
       fakeRange(state, name, { row, col, rows, cols }),
     delete: () => state.enqueue(`deleteSheet ${name}`, () => state.deleteSheetByHand(name)),
@@ -228,6 +298,21 @@ function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown>
           title: {
             set text(t: string) {
               entry.title = t;
+            },
+          },
+          axes: {
+            valueAxis: {
+              set numberFormat(f: string) {
+                entry.valueFormat = f;
+              },
+            },
+          },
+          legend: {
+            set visible(v: boolean) {
+              entry.legend = { ...entry.legend, visible: v };
+            },
+            set position(p: string) {
+              entry.legend = { visible: entry.legend?.visible ?? true, position: p };
             },
           },
           setPosition: (a: { rect: FakeRect }, b: { rect: FakeRect }) => (entry.position = [a.rect, b.rect]),

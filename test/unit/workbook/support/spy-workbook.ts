@@ -65,6 +65,11 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
       deleteNamedRange: record("deleteNamedRange", (n: string) => batch.deleteNamedRange(n)),
       deleteTable: record("deleteTable", (n: string) => batch.deleteTable(n)),
       deleteChart: record("deleteChart", (s: string, n: string) => batch.deleteChart(s, n)),
+      renameSheet: record("renameSheet", (f: string, t: string) => batch.renameSheet(f, t)),
+      setSheetVisibility: record(
+        "setSheetVisibility",
+        (n: string, v: Parameters<WorkbookBatch["setSheetVisibility"]>[1]) => batch.setSheetVisibility(n, v),
+      ),
       sync: async () => {
         const n = ++syncs;
         if (n === options.failAtSync && options.failMode !== "after") throw new Error(`Injected failure at sync ${n}`);
@@ -81,6 +86,10 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
     listNames: () => inner.listNames(),
     hasSheet: (n) => inner.hasSheet(n),
     readRange: (s, r) => inner.readRange(s, r),
+    readFormulas: (s, r) => inner.readFormulas(s, r),
+    listSheetInfo: () => inner.listSheetInfo(),
+    usedRect: (s) => inner.usedRect(s),
+    spillRects: (s, c) => inner.spillRects(s, c),
     getAddinData: (k) => inner.getAddinData(k),
     setAddinData: (k, v) => inner.setAddinData(k, v),
     removeAddinData: (k) => inner.removeAddinData(k),

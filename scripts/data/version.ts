@@ -1,4 +1,4 @@
-import { sha256Hex } from "./sha256";
+import { sha256Hex } from "../../src/data/sha256";
 
 export interface SeedFile {
   /** Path from the repository root, e.g. "seeds/usgs/mcs2024-raree_world.csv". */

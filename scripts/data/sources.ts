@@ -1,4 +1,4 @@
-import type { SourceRecord, SourceType } from "../types";
+import type { SourceRecord, SourceType } from "../../src/data/types";
 import { isIsoDate } from "./cells";
 import { CsvTable, requireColumns } from "./csv";
 import type { Located } from "./facts";

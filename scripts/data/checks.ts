@@ -1,4 +1,4 @@
-import type { Dataset } from "../types";
+import type { Dataset } from "../../src/data/types";
 import { Problems } from "./problems";
 import type { ProductionFigure, ReservesFigure } from "./usgs";
 
@@ -68,17 +68,37 @@ export function checkSourcesResolve(dataset: Dataset, problems: Problems, where 
   dataset.lists.forEach((l) => check(`list ${l.list}`, l.item, l.src));
   dataset.stages.forEach((s) => s.src.forEach((id) => check("stages", s.indicator, id)));
   dataset.events.forEach((e) => check("events", e.id, e.src));
+  dataset.events
+    .filter((e) => e.correctionSrc !== "")
+    .forEach((e) => check("event corrections", e.id, e.correctionSrc));
   dataset.production.forEach((p) => checkEdition("production", `${p.country} ${p.year}`, p.edition));
   dataset.reserves.forEach((r) => checkEdition("reserves", r.country, r.edition));
   dataset.prices.forEach((p) => checkEdition("prices", `${p.oxide} ${p.year}`, p.edition));
   dataset.salient.forEach((s) => checkEdition("salient", `${s.metric} ${s.item} ${s.year}`, s.edition));
+  dataset.supersededProduction.forEach((p) => checkEdition("production", `${p.country} ${p.year}`, p.edition));
+  dataset.supersededReserves.forEach((r) => checkEdition("reserves", r.country, r.edition));
+  dataset.supersededPrices.forEach((p) => checkEdition("prices", `${p.oxide} ${p.year}`, p.edition));
+  dataset.supersededSalient.forEach((s) => checkEdition("salient", `${s.metric} ${s.item} ${s.year}`, s.edition));
+  dataset.importSources.forEach((i) => checkEdition("import sources", `${i.element} ${i.country}`, i.edition));
+  dataset.history.forEach((h) => checkEdition("history", `${h.series} ${h.year}`, h.edition));
 }
 
 /** Ids any record cites (directly or through its edition). */
 export function citedSourceIds(dataset: Omit<Dataset, "sources" | "version" | "asOf">): Set<string> {
   const ids = new Set<string>();
   const usedEditions = new Set(
-    [...dataset.production, ...dataset.reserves, ...dataset.prices, ...dataset.salient].map((r) => r.edition),
+    [
+      ...dataset.production,
+      ...dataset.reserves,
+      ...dataset.prices,
+      ...dataset.salient,
+      ...dataset.supersededProduction,
+      ...dataset.supersededReserves,
+      ...dataset.supersededPrices,
+      ...dataset.supersededSalient,
+      ...dataset.importSources,
+      ...dataset.history,
+    ].map((r) => r.edition),
   );
   dataset.editions.filter((e) => usedEditions.has(e.id)).forEach((e) => ids.add(e.src));
   dataset.elements.forEach((e) =>
@@ -95,5 +115,6 @@ export function citedSourceIds(dataset: Omit<Dataset, "sources" | "version" | "a
     ...dataset.events,
   ].forEach((r) => ids.add(r.src));
   dataset.stages.forEach((s) => s.src.forEach((id) => ids.add(id)));
+  dataset.events.forEach((e) => e.correctionSrc !== "" && ids.add(e.correctionSrc));
   return ids;
 }

@@ -6,7 +6,7 @@ import type {
   ListName,
   RiskRecord,
   StrategyRecord,
-} from "../types";
+} from "../../src/data/types";
 import { isIsoDate } from "./cells";
 import { CsvTable, requireColumns } from "./csv";
 import type { Located } from "./facts";
@@ -160,6 +160,11 @@ export function readArticleEvents(table: CsvTable, texts: ArticleTexts, problems
           authority: "",
           materials: "",
           status: "",
+          statusAsOf: "",
+          ends: "",
+          afterEnd: "",
+          correction: "",
+          correctionSrc: "",
           src: cells.source,
         },
       });

@@ -1,5 +1,5 @@
-import type { ElementRecord, ElementSources, EventRecord, StageShareRecord } from "../types";
-import { CURATED_STAGE_LABELS } from "../vocab";
+import type { ElementRecord, ElementSources, EventRecord, StageShareRecord } from "../../src/data/types";
+import { CURATED_STAGE_LABELS } from "../../src/data/vocab";
 import { citedIds, isIsoDate } from "./cells";
 import { CsvTable, requireColumns } from "./csv";
 import { Problems } from "./problems";
@@ -101,6 +101,7 @@ export function readElements(table: CsvTable, problems: Problems) {
         atomicNumber,
         group: cells.eu_crm_2023_group,
         exportControl: cells.china_export_control,
+        controlEvent: "",
         magnet: magnet === "yes",
         uses,
         src,
@@ -216,6 +217,11 @@ export function readCuratedEvents(table: CsvTable, eventSources: Map<string, str
         authority: cells.authority,
         materials: cells.materials,
         status: cells.status,
+        statusAsOf: "",
+        ends: "",
+        afterEnd: "",
+        correction: "",
+        correctionSrc: "",
         src,
       },
     });

@@ -1,5 +1,6 @@
-import type { PriceRecord, ProductionRecord, ReservesRecord, SalientRecord } from "../types";
+import type { PriceRecord, ProductionRecord, ReservesRecord, SalientRecord } from "../../src/data/types";
 import { Problems } from "./problems";
+import type { Revised } from "./revisions";
 import type { PriceFigure, ProductionFigure, ReservesFigure, SalientFigure } from "./usgs";
 
 /**
@@ -15,8 +16,8 @@ import type { PriceFigure, ProductionFigure, ReservesFigure, SalientFigure } fro
 export interface EditionInput {
   id: string;
   rank: number;
-  production: ProductionFigure[];
-  reserves: ReservesFigure[];
+  production: (ProductionFigure & Revised)[];
+  reserves: (ReservesFigure & Revised)[];
   prices: PriceFigure[];
   salient: SalientFigure[];
 }
@@ -60,7 +61,10 @@ function newestPerKey<T>(inputs: EditionInput[], pick: (e: EditionInput) => T[],
   });
 }
 
-function revisedNote(older: { edition: EditionInput; value: number }[], current: number): string | undefined {
+function revisedNote(
+  older: { edition: EditionInput; value: number | string }[],
+  current: number | string,
+): string | undefined {
   const differing = older.filter((o) => o.value !== current).map((o) => `${o.edition.id}: ${o.value}`);
   return differing.length > 0 ? differing.join("; ") : undefined;
 }
@@ -75,47 +79,66 @@ export function resolveEditions(inputs: EditionInput[], problems: Problems) {
 
   const years = [...new Set(inputs.flatMap((e) => e.production.map((p) => p.year)))].sort((a, b) => a - b);
   const production: ProductionRecord[] = [];
+  const supersededProduction: ProductionRecord[] = [];
+  const productionRecord = (p: ProductionFigure & Revised, edition: string): ProductionRecord => {
+    const record: ProductionRecord = { country: p.country, year: p.year, tonnes: p.tonnes, edition };
+    if (p.note !== "") record.note = p.note;
+    if (p.revision) record.revision = p.revision;
+    return record;
+  };
   for (const year of years) {
     const covering = inputs.filter((e) => e.production.some((p) => p.year === year)).sort((a, b) => b.rank - a.rank);
     const [winner, ...older] = covering;
+    for (const e of older)
+      for (const p of e.production.filter((f) => f.year === year)) supersededProduction.push(productionRecord(p, e.id));
     for (const p of winner.production.filter((f) => f.year === year)) {
       const olderFigures = older.flatMap((e) =>
         e.production
           .filter((f) => f.year === year && f.country === p.country)
           .map((f) => ({ edition: e, value: f.tonnes })),
       );
-      const record: ProductionRecord = { country: p.country, year, tonnes: p.tonnes, edition: winner.id };
-      if (p.note !== "") record.note = p.note;
+      const record = productionRecord(p, winner.id);
       const revised = revisedNote(olderFigures, p.tonnes);
       if (revised) record.revised = revised;
       production.push(record);
     }
   }
 
-  const reserves: ReservesRecord[] = newestPerKey(
+  const reservesRecord = (r: ReservesFigure & Revised, edition: string): ReservesRecord => {
+    const record: ReservesRecord = { country: r.country, tonnes: r.tonnes, qualifier: r.qualifier, edition };
+    if (r.note !== "") record.note = r.note;
+    if (r.revision) record.revision = r.revision;
+    return record;
+  };
+  const reservesByCountry = newestPerKey(
     inputs,
     (e) => e.reserves,
     (r) => r.country,
-  ).map(({ winner }) => {
-    const r = winner.figure;
-    const record: ReservesRecord = {
-      country: r.country,
-      tonnes: r.tonnes,
-      qualifier: r.qualifier,
-      edition: winner.edition.id,
-    };
-    if (r.note !== "") record.note = r.note;
-    return record;
-  });
+  );
+  const reserves = reservesByCountry.map(({ winner }) => reservesRecord(winner.figure, winner.edition.id));
+  const supersededReserves = reservesByCountry.flatMap(({ older }) =>
+    older.map((o) => reservesRecord(o.figure, o.edition.id)),
+  );
 
-  const prices: PriceRecord[] = newestPerKey(
+  const priceRecord = (p: PriceFigure, edition: string): PriceRecord => ({
+    oxide: p.oxide,
+    year: p.year,
+    usdPerKg: p.usdPerKg,
+    edition,
+  });
+  const pricesByKey = newestPerKey(
     inputs,
     (e) => e.prices,
     (p) => `${p.oxide}\u0000${p.year}`,
-  )
+  );
+  const byOxideYear = (a: PriceRecord, b: PriceRecord) => a.oxide.localeCompare(b.oxide, "en") || a.year - b.year;
+  const supersededPrices = pricesByKey
+    .flatMap(({ older }) => older.map((o) => priceRecord(o.figure, o.edition.id)))
+    .sort(byOxideYear);
+  const prices: PriceRecord[] = pricesByKey
     .map(({ winner, older }) => {
       const p = winner.figure;
-      const record: PriceRecord = { oxide: p.oxide, year: p.year, usdPerKg: p.usdPerKg, edition: winner.edition.id };
+      const record = priceRecord(p, winner.edition.id);
       const revised = revisedNote(
         older.map((o) => ({ edition: o.edition, value: o.figure.usdPerKg })),
         p.usdPerKg,
@@ -123,23 +146,36 @@ export function resolveEditions(inputs: EditionInput[], problems: Problems) {
       if (revised) record.revised = revised;
       return record;
     })
-    .sort((a, b) => a.oxide.localeCompare(b.oxide, "en") || a.year - b.year);
+    .sort(byOxideYear);
 
-  const salient: SalientRecord[] = newestPerKey(
+  const salientRecord = (s: SalientFigure, edition: string): SalientRecord => ({
+    metric: s.metric,
+    item: s.item,
+    year: s.year,
+    value: s.value,
+    unit: s.unit,
+    edition,
+  });
+  const bySeriesYear = (a: SalientRecord, b: SalientRecord) =>
+    a.metric.localeCompare(b.metric, "en") || a.item.localeCompare(b.item, "en") || a.year.localeCompare(b.year, "en");
+  const salientByKey = newestPerKey(
     inputs,
     (e) => e.salient,
     (s) => `${s.metric}\u0000${s.item}\u0000${s.year}`,
-  )
-    .map(({ winner }) => {
-      const s = winner.figure;
-      return { metric: s.metric, item: s.item, year: s.year, value: s.value, unit: s.unit, edition: winner.edition.id };
-    })
-    .sort(
-      (a, b) =>
-        a.metric.localeCompare(b.metric, "en") ||
-        a.item.localeCompare(b.item, "en") ||
-        a.year.localeCompare(b.year, "en"),
-    );
+  );
+  const salient = salientByKey.map(({ winner }) => salientRecord(winner.figure, winner.edition.id)).sort(bySeriesYear);
+  const supersededSalient = salientByKey
+    .flatMap(({ older }) => older.map((o) => salientRecord(o.figure, o.edition.id)))
+    .sort(bySeriesYear);
 
-  return { production, reserves, prices, salient };
+  return {
+    production,
+    reserves,
+    prices,
+    salient,
+    supersededProduction,
+    supersededReserves,
+    supersededPrices,
+    supersededSalient,
+  };
 }

@@ -1,4 +1,4 @@
-import { OTHER, USGS_OXIDES } from "../vocab";
+import { OTHER, USGS_OXIDES } from "../../src/data/vocab";
 import { readCell, isDataYear } from "./cells";
 import { CsvTable, requireColumns } from "./csv";
 import { Problems } from "./problems";
@@ -31,7 +31,8 @@ export interface ReservesFigure {
 export interface PriceFigure {
   oxide: string;
   year: number;
-  usdPerKg: number;
+  /** A range USGS prints ("660–670") stays text. */
+  usdPerKg: number | string;
   file: string;
   line: number;
 }
@@ -103,7 +104,15 @@ interface SalientColumn {
 
 const SALIENT_COLUMNS: [RegExp, SalientColumn | null][] = [
   [/^(DataSource|Commodity|Year)$/, null],
-  [/^(USprod_|Exports_|Employment_)/, null], // not served (see seeds/README.md); kept in seeds
+  [/^USprod_Concentrate_t$/, { metric: "us_production", item: "Mineral concentrates", unit: "t REO" }],
+  [/^USprod_Compounds-Metals_t$/, { metric: "us_production", item: "Compounds and metals", unit: "t REO" }],
+  [/^Exports_Ores-Compounds_t$/, { metric: "us_exports", item: "Ores and compounds", unit: "t REO" }],
+  [/^Exports_Alloys_t$/, { metric: "us_exports", item: "Metals: ferrocerium, alloys", unit: "t REO" }],
+  [
+    /^Exports_Metals_t$/,
+    { metric: "us_exports", item: "Metals: rare-earth metals, scandium, and yttrium", unit: "t REO" },
+  ],
+  [/^Employment_(num|m)$/, { metric: "us_employment", item: "Mine and mill, annual average", unit: "number" }],
   // The MCS2022/MCS2024 headers say _t but the values are percentages: the same values
   // appear under _pct in MCS2023 and as "% of apparent consumption" in MCS2025.
   [
@@ -124,8 +133,11 @@ const SALIENT_COLUMNS: [RegExp, SalientColumn | null][] = [
 ];
 
 const PRICE_COLUMN = /^Price_(\w+)_dkg$/;
-/** Text codes USGS prints in net import reliance: ">95", ">90", "E" (net exporter), "XX". */
-const RELIANCE_TEXT = /^([<>]\d+|E|XX)$/;
+/**
+ * Text codes USGS prints instead of a plain number: ">95", ">90", "E" (net exporter), "XX"
+ * (not applicable), "W" (withheld). They are values as printed and stay text.
+ */
+export const QUALIFIED_TEXT = /^([<>]\d+|E|XX|W)$/;
 
 export function readSalientFile(table: CsvTable, edition: string, problems: Problems) {
   const prices: PriceFigure[] = [];
@@ -164,10 +176,11 @@ export function readSalientFile(table: CsvTable, edition: string, problems: Prob
     }
     for (const { name, column } of salientColumns) {
       const cell = readCell(cells[name] ?? "");
+      if (cell.kind === "na") continue; // not available: no figure
       const value = cell.kind === "number" ? cell.value : cell.kind === "text" ? cell.text : null;
       if (value === null) at(`${name} is blank`);
       else if (typeof value === "number" && value < 0) at(`${name} ${value} is negative`);
-      else if (typeof value === "string" && !(column.metric === "net_import_reliance" && RELIANCE_TEXT.test(value))) {
+      else if (typeof value === "string" && !QUALIFIED_TEXT.test(value)) {
         at(`${name} "${value}" is not a number`);
       } else salient.push({ ...column, year: String(year), value, file: table.file, line });
     }

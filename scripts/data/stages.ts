@@ -1,5 +1,5 @@
-import type { Stage, StageShareRecord } from "../types";
-import { STAGES } from "../vocab";
+import type { Stage, StageShareRecord } from "../../src/data/types";
+import { STAGES } from "../../src/data/vocab";
 
 /**
  * One figure per stage for SHARE(element, stage). The rule, in order:

@@ -1,12 +1,19 @@
-import type { Dataset, EditionRecord, OxideRecord } from "../types";
-import { normalizeName } from "../names";
-import { USGS_OXIDES } from "../vocab";
+import type { Dataset, EditionRecord, ElementRecord, EventRecord, OxideRecord } from "../../src/data/types";
+import { normalizeName } from "../../src/data/names";
+import { DS140, USGS_OXIDES } from "../../src/data/vocab";
 import { readArticleElements, readArticleEvents, readLists, readRisks, readStrategies } from "./articles";
 import { isIsoDate } from "./cells";
 import { checkSourcesResolve, citedSourceIds, crossCheckCopies } from "./checks";
 import { CsvTable, parseCsv } from "./csv";
 import { CURATED_EDITION, readCuratedProduction, readCuratedSalient } from "./curated";
+import { decodeWindows1252 } from "./cp1252";
+import { readDs140 } from "./ds140";
 import { EditionInput, resolveEditions } from "./editions";
+import { applyEventCorrections, applyEventStatus } from "./events";
+import { readMcs2026 } from "./mcs2026";
+import { applyRevisions } from "./revisions";
+import { sha256Hex } from "../../src/data/sha256";
+import { readFirstSheet } from "./xlsx";
 import { Located, readChinaShares, readCuratedEvents, readElements } from "./facts";
 import { Problems } from "./problems";
 import { readEventSources, readSources } from "./sources";
@@ -47,7 +54,15 @@ const EDITIONS: EditionRecord[] = [
   { id: "MCS2023", src: "MCS2023", rank: 2 },
   { id: "MCS2024", src: "MCS2024", rank: 3 },
   { id: CURATED_EDITION, src: "S1", rank: 4 },
+  { id: "MCS2026", src: "MCS2026", rank: 5, revision: "v1.3 (2026-05-27)" },
+  // Not an MCS edition: DS140's long series fill only years no MCS edition covers.
+  { id: DS140, src: DS140, rank: 0 },
 ];
+
+const MCS2026 = {
+  data: "seeds/usgs/mcs2026/usgs_mcs2026_commodities_data.csv",
+  sums: "seeds/usgs/mcs2026/SHA256SUMS",
+};
 
 const FILES = {
   asOf: "seeds/dataset.json",
@@ -63,14 +78,39 @@ const FILES = {
   strategies: "seeds/article-tables/strategies.csv",
   lists: "seeds/article-tables/lists.csv",
   articleEvents: "seeds/article-tables/events.csv",
+  events2026: "seeds/curated/events_2025_2026.csv",
+  eventStatus: "seeds/event-status.csv",
+  eventCorrections: "seeds/event-corrections.csv",
+  revisions: "seeds/usgs-revisions.csv",
+  ds140: "seeds/usgs/ds140/ds140-rare-earths-2020.xlsx",
+  ...MCS2026,
 };
 
+/** Seeds that are not UTF-8 text: the MCS2026 release is Windows-1252 (its em dash is byte 0x97). */
+const WINDOWS_1252 = [MCS2026.data];
+const BINARY = /\.(xlsx|pdf)$/;
+
+/** The data release must be the file whose sha256 USGS's copy records (SHA256SUMS beside it). */
+function checkRecordedHash(files: SeedFile[], texts: Map<string, string>, problems: Problems): void {
+  const name = MCS2026.data.split("/").pop()!;
+  const line = (texts.get(MCS2026.sums) ?? "").split("\n").find((l) => l.trim().endsWith(`  ${name}`));
+  const recorded = line?.split(/\s+/)[0];
+  const bytes = files.find((f) => f.path === MCS2026.data)?.bytes;
+  if (!recorded) problems.add(MCS2026.sums, null, `no sha256 recorded for ${name}`);
+  else if (bytes && sha256Hex(bytes) !== recorded)
+    problems.add(MCS2026.data, null, `sha256 differs from ${MCS2026.sums}: not the data release as copied`);
+}
+
 function decodeAll(files: SeedFile[], problems: Problems): Map<string, string> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
   const texts = new Map<string, string>();
   for (const f of files) {
+    if (BINARY.test(f.path)) continue;
+    if (WINDOWS_1252.includes(f.path)) {
+      texts.set(f.path, decodeWindows1252(f.bytes));
+      continue;
+    }
     try {
-      texts.set(f.path, decoder.decode(f.bytes));
+      texts.set(f.path, new TextDecoder("utf-8", { fatal: true }).decode(f.bytes));
     } catch {
       problems.add(f.path, null, "is not valid UTF-8");
     }
@@ -100,12 +140,30 @@ function checkUniqueNames<T>(items: Located<T>[], name: (t: T) => string, what: 
   }
 }
 
+/**
+ * An element's export-control text that names a suspension ("suspended by No.70 [2025] …
+ * until 10 Nov 2026") is bounded by that suspension's event, so TABLE can say when the
+ * bound has passed.
+ */
+function linkControlEvents(elements: Located<ElementRecord>[], events: Located<EventRecord>[]): void {
+  for (const { record } of elements) {
+    const suspended = /suspended by No\.\s?(\d+) \[(\d{4})\]/.exec(record.exportControl);
+    const event =
+      suspended &&
+      events.find(
+        (e) => e.record.ends !== "" && e.record.title.includes(`Announcement No. ${suspended[1]} [${suspended[2]}]`),
+      );
+    record.controlEvent = event ? event.record.id : "";
+  }
+}
+
 export function compileDataset(files: SeedFile[]): Dataset {
   const problems = new Problems();
   const texts = decodeAll(files, problems);
   const required = [...Object.values(FILES), ...USGS_EDITIONS.flatMap((e) => [e.world, e.salient])];
   for (const path of required) if (!files.some((f) => f.path === path)) problems.add(path, null, "missing seed file");
   problems.throwIfAny();
+  checkRecordedHash(files, texts, problems);
   const csv = (path: string): CsvTable => parseCsv(path, texts.get(path) ?? "", problems);
 
   const asOf = readAsOf(texts.get(FILES.asOf) ?? "", problems);
@@ -114,7 +172,11 @@ export function compileDataset(files: SeedFile[]): Dataset {
   const articleTexts = new Map<string, string>();
   for (const { record } of sources) {
     const text = texts.get(record.locator);
-    if (record.locator.startsWith("seeds/articles/") && text !== undefined) articleTexts.set(record.id, text);
+    if (record.locator.startsWith("seeds/articles/") && text !== undefined) {
+      articleTexts.set(record.id, text);
+      // The seed path finds the text; users see no repository paths.
+      record.locator = "no address: the article text was supplied without publication details";
+    }
   }
 
   // USGS editions, oldest first; MCS2025 from the curated chapter extraction.
@@ -134,6 +196,17 @@ export function compileDataset(files: SeedFile[]): Dataset {
     prices: curatedSalient.prices,
     salient: curatedSalient.salient,
   });
+  const mcs2026 = readMcs2026(csv(MCS2026.data), problems);
+  applyRevisions(csv(FILES.revisions), "MCS2026", mcs2026, problems);
+  editionInputs.push({
+    id: "MCS2026",
+    rank: 5,
+    production: mcs2026.production,
+    reserves: mcs2026.reserves,
+    prices: mcs2026.prices,
+    salient: mcs2026.salient,
+  });
+  const history = readDs140(FILES.ds140, readFirstSheet(files.find((f) => f.path === FILES.ds140)!.bytes), problems);
   const verbatim2024 = editionInputs.find((e) => e.id === "MCS2024")!;
   crossCheckCopies(
     { production: curatedProduction.mcs2024, reserves: curatedProduction.mcs2024Reserves },
@@ -145,27 +218,61 @@ export function compileDataset(files: SeedFile[]): Dataset {
   const { elements, prices2024 } = readElements(csv(FILES.elements), problems);
   checkUniqueNames(elements, (e) => e.name, "element", problems);
   checkUniqueNames(elements, (e) => e.symbol, "symbol", problems);
-  const oxides: OxideRecord[] = USGS_OXIDES.map((o) => ({ ...o, spec: curatedSalient.specs.get(o.name) ?? "" }));
+  const oxides: OxideRecord[] = USGS_OXIDES.map(({ name, formula, element }) => {
+    const grade = mcs2026.grades.get(name);
+    return {
+      name,
+      formula,
+      element,
+      spec: grade?.spec ?? curatedSalient.specs.get(name) ?? "",
+      basis: grade?.basis ?? "",
+    };
+  });
+  // elements.csv was compiled from MCS2025: its 2024 prices must equal that edition's.
   for (const { record, file } of elements) {
     const listed = prices2024.get(record.name);
     const oxide = oxides.find((o) => o.element === record.name);
-    const price = oxide && resolved.prices.find((p) => p.oxide === oxide.name && p.year === 2024);
+    const price = oxide && curatedSalient.prices.find((p) => p.oxide === oxide.name && p.year === 2024);
     if (listed && price?.usdPerKg !== listed.usdPerKg)
       problems.add(
         file,
         listed.line,
-        `2024 price ${listed.usdPerKg} for ${record.name} differs from the salient statistics (${price?.usdPerKg ?? "none"})`,
+        `2024 price ${listed.usdPerKg} for ${record.name} differs from the MCS2025 salient statistics (${price?.usdPerKg ?? "none"})`,
       );
   }
 
   const stages = readChinaShares(csv(FILES.shares), problems);
+  // MCS2026's sector-wide China share of US imports is a candidate like the curated rows.
+  for (const row of mcs2026.importSources.filter((i) => i.element === "" && i.country.startsWith("China")))
+    stages.push({
+      file: row.file,
+      line: row.line,
+      record: {
+        stage: "us imports",
+        indicator: "China share of US imports of RE compounds and metals",
+        scope: "rare-earth compounds and metals",
+        year: row.period,
+        valueText: String(row.share),
+        value: row.share / 100,
+        qualifier: "",
+        publisher: "USGS",
+        document: "MCS2026 Rare Earths, Import Sources (data release)",
+        sourceType: "primary",
+        src: ["MCS2026"],
+        chosen: false,
+      },
+    });
   chooseStageFigures(stages.map((s) => s.record));
   const eventSources = readEventSources(csv(FILES.eventSources), problems);
-  const events = [
+  const curatedEvents = [
     ...readCuratedEvents(csv(FILES.events), eventSources, problems),
-    ...readArticleEvents(csv(FILES.articleEvents), articleTexts, problems),
+    ...readCuratedEvents(csv(FILES.events2026), eventSources, problems),
   ];
+  applyEventStatus(curatedEvents, csv(FILES.eventStatus), problems);
+  applyEventCorrections(curatedEvents, csv(FILES.eventCorrections), problems);
+  const events = [...curatedEvents, ...readArticleEvents(csv(FILES.articleEvents), articleTexts, problems)];
   checkUniqueNames(events, (e) => e.id, "event id", problems);
+  linkControlEvents(elements, curatedEvents);
 
   const articleElements = readArticleElements(csv(FILES.articleElements), articleTexts, problems);
   checkUniqueNames(articleElements, (e) => e.element, "element", problems);
@@ -218,6 +325,18 @@ export function compileDataset(files: SeedFile[]): Dataset {
     salient: resolved.salient,
     stages: stages.map((s) => s.record),
     events: events.map((e) => e.record),
+    supersededProduction: resolved.supersededProduction,
+    supersededReserves: resolved.supersededReserves,
+    supersededPrices: resolved.supersededPrices,
+    supersededSalient: resolved.supersededSalient,
+    importSources: mcs2026.importSources.map(({ element, country, period, share }) => ({
+      element,
+      country,
+      period,
+      share: share / 100,
+      edition: "MCS2026",
+    })),
+    history,
   };
   // Only sources something cites are bundled; seeds/sources.csv keeps the rest for provenance.
   const cited = citedSourceIds(body);

@@ -1,8 +1,8 @@
-import { SALIENT_METRICS, USGS_OXIDES, WORLD } from "../vocab";
+import { SALIENT_METRICS, USGS_OXIDES, WORLD } from "../../src/data/vocab";
 import { citedIds, isDataYear, readCell } from "./cells";
 import { CsvTable, requireColumns } from "./csv";
 import { Problems } from "./problems";
-import { canonicalCountry, PriceFigure, ProductionFigure, ReservesFigure, SalientFigure } from "./usgs";
+import { canonicalCountry, QUALIFIED_TEXT, PriceFigure, ProductionFigure, ReservesFigure, SalientFigure } from "./usgs";
 
 /**
  * Readers for the curated USGS CSVs (seeds/curated/production.csv and
@@ -110,7 +110,6 @@ export function readCuratedProduction(table: CsvTable, problems: Problems) {
 }
 
 const PERIOD = /^(\d{4})(-(\d{4}))?$/;
-const RELIANCE_TEXT = /^([<>]\d+|E|XX)$/;
 
 export function readCuratedSalient(table: CsvTable, problems: Problems) {
   const prices: PriceFigure[] = [];
@@ -148,7 +147,7 @@ export function readCuratedSalient(table: CsvTable, problems: Problems) {
       if (cell.value < 0) at(`value ${cell.value} is negative`);
       else if (unit.startsWith("%") && cell.value > 100) at(`value ${cell.value}% is outside 0..100`);
       else salient.push({ metric, item, year: cells.year, value: cell.value, unit, file: table.file, line });
-    } else if (cell.kind === "text" && metric === "net_import_reliance" && RELIANCE_TEXT.test(cell.text)) {
+    } else if (cell.kind === "text" && QUALIFIED_TEXT.test(cell.text)) {
       salient.push({ metric, item, year: cells.year, value: cell.text, unit, file: table.file, line });
     } else at(`value "${cells.value}" is not a number`);
   }
