@@ -1,10 +1,11 @@
 /**
- * Column types from classification bits, and the Excel number format each type writes with.
- * Number formats are en-US codes (Range.numberFormat); Excel shows them in the user's locale.
+ * Column types from classification bits, and the user's choices applied. The types and their
+ * order come from the registry (types/registry.ts).
  */
-import { CELL_BOOLEAN, CELL_DATE_DMY, CELL_DATE_ISO, CELL_DATE_MDY, CELL_NUMBER, CELL_PERCENT } from "./cells";
 import type { DateOrder } from "./dates";
-import type { ColumnChoice, ColumnType, CsvOptions } from "./options";
+import type { ColumnChoice, CsvOptions } from "./options";
+import { underConvention } from "./types/bits";
+import { COLUMN_TYPES, type ColumnType, TYPE_NAMES } from "./types/registry";
 
 export interface ResolvedType {
   type: ColumnType;
@@ -12,28 +13,33 @@ export interface ResolvedType {
   dateOrder?: DateOrder;
   /** Date columns: every value fitted both orders, so `dateOrder` is a default, not a finding. */
   dateOrderAmbiguous: boolean;
+  /** How the column's numbers are read: "." decimal point, "," decimal comma. */
+  decimalSeparator: "." | ",";
 }
 
 /**
- * mask: AND of the bits of a column's non-missing cells; seen: whether it had any.
- * Priority is moot for numbers, percents and booleans (their bits exclude each other);
- * dates need every value to fit one order (ISO values fit both).
+ * mask: AND of the bits of a column's non-missing cells; seen: whether it had any; the
+ * column's decimal convention picks which number bits count.
  */
-export function resolveType(mask: number, seen: boolean, order: CsvOptions["dateOrder"] = "auto"): ResolvedType {
-  const text: ResolvedType = { type: "text", dateOrderAmbiguous: false };
+export function resolveType(
+  mask: number,
+  seen: boolean,
+  order: CsvOptions["dateOrder"] = "auto",
+  decimalSeparator: "." | "," = ".",
+): ResolvedType {
+  const text: ResolvedType = { type: "text", dateOrderAmbiguous: false, decimalSeparator };
   if (!seen || mask === 0) return text;
-  if (mask & CELL_NUMBER) return { type: "number", dateOrderAmbiguous: false };
-  if (mask & CELL_PERCENT) return { type: "percent", dateOrderAmbiguous: false };
-  if (mask & CELL_BOOLEAN) return { type: "boolean", dateOrderAmbiguous: false };
-  const dmy = (mask & CELL_DATE_DMY) !== 0;
-  const mdy = (mask & CELL_DATE_MDY) !== 0;
-  const allIso = (mask & CELL_DATE_ISO) !== 0;
-  if (order === "dmy" || order === "mdy") {
-    return (order === "dmy" ? dmy : mdy) ? { type: "date", dateOrder: order, dateOrderAmbiguous: false } : text;
+  const bits = underConvention(mask, decimalSeparator === ",");
+  for (const type of TYPE_NAMES) {
+    const found = COLUMN_TYPES[type].detect(bits, order);
+    if (found)
+      return {
+        type,
+        ...(found.dateOrder ? { dateOrder: found.dateOrder } : {}),
+        dateOrderAmbiguous: found.dateOrderAmbiguous ?? false,
+        decimalSeparator,
+      };
   }
-  if (dmy && mdy) return { type: "date", dateOrder: "mdy", dateOrderAmbiguous: !allIso };
-  if (dmy) return { type: "date", dateOrder: "dmy", dateOrderAmbiguous: false };
-  if (mdy) return { type: "date", dateOrder: "mdy", dateOrderAmbiguous: false };
   return text;
 }
 
@@ -41,7 +47,7 @@ export function resolveType(mask: number, seen: boolean, order: CsvOptions["date
 export function columnChoice(options: CsvOptions, index: number): ColumnChoice | null {
   const c = options.columns?.[index];
   if (c == null) return null;
-  return typeof c === "string" ? { type: c } : { type: c.type, dateOrder: c.dateOrder };
+  return typeof c === "string" ? { type: c } : c;
 }
 
 /** The detected type unless the user chose one; a chosen date column keeps the detected order if none was given. */
@@ -51,31 +57,13 @@ export function applyChoice(
   order: CsvOptions["dateOrder"],
 ): ResolvedType {
   if (!choice) return detected;
-  if (choice.type !== "date") return { type: choice.type, dateOrderAmbiguous: false };
+  const decimalSeparator = detected.decimalSeparator;
+  if (choice.type !== "date") return { type: choice.type, dateOrderAmbiguous: false, decimalSeparator };
   const dateOrder = choice.dateOrder ?? detected.dateOrder ?? (order === "dmy" ? "dmy" : "mdy");
-  return { type: "date", dateOrder, dateOrderAmbiguous: !choice.dateOrder && detected.dateOrderAmbiguous };
-}
-
-const MAX_FORMAT_DECIMALS = 10;
-
-/**
- * Number columns: "General" (Excel shows the value as typed) unless the file wrote thousand
- * separators, then "#,##0" with as many decimals as the longest value, so "7,900" still reads 7,900.
- * Percents: "0%" with the longest value's decimals ("12.5%" → "0.0%"). Dates: "yyyy-mm-dd".
- */
-export function numberFormat(type: ColumnType, decimals: number, grouped: boolean): string {
-  const d = Math.min(decimals, MAX_FORMAT_DECIMALS);
-  const fraction = d > 0 ? "." + "0".repeat(d) : "";
-  switch (type) {
-    case "text":
-      return "@";
-    case "number":
-      return grouped ? `#,##0${fraction}` : "General";
-    case "percent":
-      return `0${fraction}%`;
-    case "date":
-      return "yyyy-mm-dd";
-    case "boolean":
-      return "General";
-  }
+  return {
+    type: "date",
+    dateOrder,
+    dateOrderAmbiguous: !choice.dateOrder && detected.dateOrderAmbiguous,
+    decimalSeparator,
+  };
 }

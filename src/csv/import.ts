@@ -5,9 +5,8 @@
  * (textCells, a "mixedColumn" warning), never lost. Pass an Analysis' columns as
  * options.columns to use types detected from every row.
  */
-import { CellClassifier } from "./cells";
 import { EXCEL_MAX_ROWS } from "../excel/limits";
-import { numberFormat, ResolvedType } from "./detect";
+import type { ResolvedType } from "./detect";
 import { runAsync, runSync } from "./drive";
 import { BooleanColumn, CellLog, ImportColumn, NumericColumn, TextColumn } from "./columns";
 import { buildLayout, columnWarnings } from "./layout";
@@ -17,9 +16,11 @@ import { prepare, Prepared } from "./prepare";
 import { CsvRefusal, isRefusal, refuse } from "./refusals";
 import type { CellValue, ImportedColumn, ImportResult, TextCell } from "./results";
 import { safeSheetName } from "./sheetName";
-import { TypeSink } from "./analyse";
+import { columnInfos, TypeSink, type ResolvedColumns } from "./analyse";
+import { COLUMN_TYPES } from "./types/registry";
 
 const DEFAULT_SAMPLE_ROWS = 1000;
+const TEXT: ResolvedType = { type: "text", dateOrderAmbiguous: false, decimalSeparator: "." };
 
 class ImportSink implements RowSink, CellLog {
   readonly columns: ImportColumn[] = [];
@@ -28,26 +29,26 @@ class ImportSink implements RowSink, CellLog {
 
   constructor(
     private readonly types: ResolvedType[],
-    private readonly decimalComma: boolean,
     /** Expected data rows, so typed arrays are sized once instead of grown and copied. */
     private readonly capacity: number,
   ) {}
 
   widen(width: number): void {
     for (let j = this.columns.length; j < width; j++) {
-      const type = this.types[j] ?? { type: "text", dateOrderAmbiguous: false };
+      const type = this.types[j] ?? TEXT;
+      const d = COLUMN_TYPES[type.type];
       this.columns.push(
-        type.type === "text"
+        d.storage === "text"
           ? new TextColumn(j, this, this.rows)
-          : type.type === "boolean"
-            ? new BooleanColumn(j, this, this.rows, this.capacity)
+          : d.storage === "boolean"
+            ? new BooleanColumn(j, this, this.rows, this.capacity, d)
             : new NumericColumn(
                 j,
                 this,
                 this.rows,
                 this.capacity,
-                type.type,
-                this.decimalComma,
+                d,
+                type.decimalSeparator === ",",
                 type.dateOrder ?? "mdy",
               ),
       );
@@ -66,8 +67,8 @@ class ImportSink implements RowSink, CellLog {
 export interface ImportRun {
   prep: Prepared;
   options: CsvOptions;
-  types: ResolvedType[];
-  detected: ResolvedType[];
+  /** Column types and what the sampled rows showed. */
+  sampled: ResolvedColumns;
   sink: ImportSink;
   pass: TablePass;
 }
@@ -76,16 +77,15 @@ export interface ImportRun {
 function begin(input: string | Uint8Array, options: CsvOptions): ImportRun | CsvRefusal {
   const prep = prepare(input, options);
   if (isRefusal(prep)) return prep;
-  const decimalComma = prep.dialect.decimalSeparator === ",";
-  const typeSink = new TypeSink(new CellClassifier(decimalComma), 0);
+  const typeSink = new TypeSink(options, undefined, 0).forDialect(prep.dialect);
   const sampleRows = Math.max(1, options.sampleRows ?? DEFAULT_SAMPLE_ROWS);
   const sample = new TablePass(prep.text, prep.dialect, options, typeSink, sampleRows);
   runSync(sample);
   if (sample.refusal) return sample.refusal;
-  const { detected, used } = typeSink.resolve(options, Math.max(sample.width, options.columns?.length ?? 0));
-  const sink = new ImportSink(used, decimalComma, expectedRows(sample, prep.text.length, prep.dialect.bodyStart));
+  const sampled = typeSink.resolve(Math.max(sample.width, options.columns?.length ?? 0));
+  const sink = new ImportSink(sampled.used, expectedRows(sample, prep.text.length, prep.dialect.bodyStart));
   const pass = new TablePass(prep.text, prep.dialect, options, sink);
-  return { prep, options, types: used, detected, sink, pass };
+  return { prep, options, sampled, sink, pass };
 }
 
 /** Rows the whole text should hold, from the sample's characters per record (5% margin). */
@@ -97,39 +97,37 @@ function expectedRows(sample: TablePass, textLength: number, bodyStart: number):
 }
 
 function finish(run: ImportRun): ImportResult | CsvRefusal {
-  const { prep, pass, sink, options } = run;
+  const { prep, pass, sink, options, sampled } = run;
   if (pass.refusal) return pass.refusal;
   const layout = buildLayout(prep, pass, options);
-  const textCounts = new Map<number, { count: number; rows: number[] }>();
-  const columns: ImportedColumn[] = sink.columns.map((col, j) => {
-    const used = run.types[j] ?? { type: "text", dateOrderAmbiguous: false };
-    const detected = run.detected[j] ?? used;
-    let decimals = 0;
-    let grouped = false;
-    let textCount = 0;
-    if (!(col instanceof TextColumn)) {
-      textCount = col.textCount;
-      textCounts.set(j, { count: col.textCount, rows: col.textRecords });
-      if (col instanceof NumericColumn) {
-        decimals = col.decimals;
-        grouped = col.grouped;
-      }
-    }
-    return {
-      index: j,
-      name: layout.headers[j] ?? "",
-      type: used.type,
-      detectedType: detected.type,
-      ...(used.dateOrder && used.type === "date" ? { dateOrder: used.dateOrder } : {}),
-      dateOrderAmbiguous: used.dateOrderAmbiguous,
-      numberFormat: numberFormat(used.type, decimals, grouped),
-      values: col.values,
-      textCount,
-    };
+  const width = sink.columns.length;
+  // Types as sampled (or chosen); shapes and text counts from every row that was read.
+  const resolved: ResolvedColumns = {
+    ...sampled,
+    detected: Array.from({ length: width }, (_, j) => sampled.detected[j] ?? sampled.used[j] ?? TEXT),
+    used: Array.from({ length: width }, (_, j) => sampled.used[j] ?? TEXT),
+    shapes: sink.columns.map((col, j) => (col instanceof NumericColumn ? col.shape : sampled.shapes[j])),
+  };
+  const notes = sink.columns.map((col, j) => {
+    const n = sampled.notes[j];
+    if (col instanceof TextColumn) return n;
+    const misfits = { count: col.textCount, rows: col.textRecords, example: "" };
+    const percents =
+      col instanceof NumericColumn && col.percents > 0 && resolved.used[j].type === "number"
+        ? { count: col.percents, rows: col.percentRecords, example: col.percentExample }
+        : null;
+    return { ...(n ?? NO_NOTES), misfits, percents };
   });
+  const infos = columnInfos(layout.headers, resolved);
+  const columns: ImportedColumn[] = sink.columns.map((col, j) => ({
+    ...infos[j],
+    values: col.values,
+    textCount: col.textCount,
+  }));
   const result: ImportResult = {
     ...layout,
-    warnings: [...layout.warnings, ...columnWarnings(columns, textCounts)],
+    decimalSeparator: resolved.decimalSeparator,
+    warnings: [...layout.warnings, ...columnWarnings(columns, notes)],
     headerNumberFormat: "@",
     columns,
     textCells: sink.textCells,
@@ -138,6 +136,15 @@ function finish(run: ImportRun): ImportResult | CsvRefusal {
     result.sheetName = safeSheetName(options.fileName, options.existingSheetNames ?? []);
   return result;
 }
+
+const NO_NOTES = {
+  decimalSource: "default",
+  mixedSeparators: false,
+  ambiguous: null,
+  percents: null,
+  outOfRange: null,
+  misfits: null,
+} as const;
 
 /**
  * Imports bytes (decoded as decodeBytes does) or text, yielding to the event loop every

@@ -71,6 +71,7 @@ export type { Dialect } from "./sniff";
 export { analyse, analyseAsync, PREVIEW_ROWS } from "./analyse";
 export { importCsv, importCsvSync, sliceRows } from "./import";
 export { toImportData } from "./handover";
+export { skipTitleLabel } from "./layout";
 export type { ImportHandover } from "./handover";
 export { isFormulaLike } from "../excel/formula-lead";
 export { isRefusal } from "./refusals";

@@ -2,11 +2,14 @@
  * The parts of a result analysis and import share: dialect, dropped rows and columns,
  * ragged rows, and the warnings that explain them to the user.
  */
+import type { Tally } from "./analyse";
+import { NumberReader } from "./numbers";
 import type { CsvOptions } from "./options";
 import type { TablePass } from "./pass";
 import type { Prepared } from "./prepare";
 import type { ColumnInfo, CsvLayout, CsvWarning, Dropped, Ragged } from "./results";
 import { columnLabel, columnLetters, count, listSome } from "./text";
+import { COLUMN_TYPES } from "./types/registry";
 
 export function buildLayout(prep: Prepared, pass: TablePass, options: CsvOptions): CsvLayout {
   const { dialect, decoded } = prep;
@@ -116,10 +119,15 @@ function layoutWarnings(prep: Prepared, pass: TablePass, dropped: Dropped, ragge
       code: "titleRow",
       message:
         `The header row has a single name while the data has ${count(pass.firstRowFilled)} values a row: ` +
-        `it may be a title. If so, skip ${titleRow === 1 ? "1 row" : `${count(titleRow)} rows`} so the next row gives the column names.`,
+        `it may be a title. If so, choose "${skipTitleLabel(titleRow)}" so the next row gives the column names.`,
     });
   }
   return warnings;
+}
+
+/** The pane's one-click skip for a title row, named here so the warning names the control it offers. */
+export function skipTitleLabel(row: number): string {
+  return `Skip the title row (row ${count(row)})`;
 }
 
 /** "18-39" for a run of consecutive rows, else a short list. */
@@ -130,45 +138,113 @@ function rangeOrList(rows: number[], total: number): string {
   return listSome(rows, total);
 }
 
-/** Column-level warnings: ambiguous date order, cells kept as text in typed columns. */
-export function columnWarnings(
-  columns: ColumnInfo[],
-  textCounts: Map<number, { count: number; rows: number[] }>,
-): CsvWarning[] {
+/** What a column's values showed beyond its type, for the column warnings. */
+export interface ColumnNotes {
+  /** Where the column's decimal separator came from. */
+  decimalSource: "option" | "column" | "file" | "default";
+  /** Its values proved both conventions ("0.125" and "3,5"). */
+  mixedSeparators: boolean;
+  /** Values both conventions read, differently ("1.500"), when nothing in the column decided. */
+  ambiguous: Tally | null;
+  /** Percentages read as fractions in a number column. */
+  percents: Tally | null;
+  /** Numbers beyond the range Excel holds, kept as text. */
+  outOfRange: Tally | null;
+  /** Cells kept as text because they do not fit the column's type. */
+  misfits: Tally | null;
+}
+
+/** "row 4" or "rows 4, 9 and 2 more". */
+function rowsRef(rows: readonly number[], n: number): string {
+  return `${n === 1 ? "row" : "rows"} ${listSome(rows, n)}`;
+}
+
+const cellsPhrase = (n: number, one: string, many = `${one}s`): string =>
+  n === 1 ? `1 ${one}` : `${count(n)} ${many}`;
+
+const separatorName = (d: "." | ","): string => (d === "," ? "a decimal comma" : "a decimal point");
+
+/** Column-level warnings: decimal conventions, ambiguous date order, cells kept as text in typed columns. */
+export function columnWarnings(columns: ColumnInfo[], notes: readonly (ColumnNotes | undefined)[]): CsvWarning[] {
   const warnings: CsvWarning[] = [];
   for (const c of columns) {
     const label = `${columnLabel(c.index + 1)}${c.name ? ` "${c.name}"` : ""}`;
+    const column = c.index + 1;
+    const n = notes[c.index];
+    const numeric = c.type !== "text" && COLUMN_TYPES[c.type].numeric;
+    if (n?.mixedSeparators && (numeric || c.type === "text")) {
+      warnings.push({
+        code: "mixedSeparators",
+        column,
+        message:
+          `${label} mixes decimal points and decimal commas: ` +
+          (c.type === "text"
+            ? "kept as text, so no number changes. Choose the decimal separator to read it as numbers."
+            : `read with ${separatorName(c.decimalSeparator)}; values written the other way are kept as text.`),
+      });
+    }
+    if (n?.ambiguous && n.ambiguous.count > 0 && numeric) {
+      const a = n.ambiguous;
+      const value = new NumberReader(c.decimalSeparator === ",").read(a.example, 0, a.example.length);
+      const why =
+        n.decimalSource === "file"
+          ? "as the file's other number columns are written"
+          : c.decimalSeparator === ","
+            ? "the usual convention of semicolon-delimited files"
+            : "the default";
+      warnings.push({
+        code: "ambiguousDecimal",
+        column,
+        rows: a.rows,
+        message:
+          `${label}: ${cellsPhrase(a.count, "value")} such as "${a.example}" (${rowsRef(a.rows, a.count)}) could be read with a decimal point or a decimal comma. ` +
+          `Read with ${separatorName(c.decimalSeparator)} (${why}): "${a.example}" is ${String(value)}. Choose the decimal separator if that is wrong.`,
+      });
+    }
     if (c.type === "date" && c.dateOrderAmbiguous) {
       const order = c.dateOrder === "dmy" ? "day/month/year" : "month/day/year";
       warnings.push({
         code: "ambiguousDates",
-        column: c.index + 1,
+        column,
         message: `Dates in ${label} were read as ${order}: every value fits both day/month and month/day. Choose the order if that is wrong.`,
       });
     }
-    const t = textCounts.get(c.index);
+    if (n?.percents && n.percents.count > 0) {
+      const p = n.percents;
+      warnings.push({
+        code: "percentsAsFractions",
+        column,
+        rows: p.rows,
+        message: `${label} mixes plain numbers and percentages: ${cellsPhrase(p.count, "percentage")} (${rowsRef(p.rows, p.count)}) read as fractions, so "${p.example}" is ${String(new NumberReader(c.decimalSeparator === ",").read(p.example, 0, p.example.length))}.`,
+      });
+    }
+    if (c.type === "currency" && c.currency) {
+      warnings.push({
+        code: "currency",
+        column,
+        message: `${label} holds amounts in ${c.currency}: written with the currency format ${c.numberFormat}.`,
+      });
+    }
+    if (n?.outOfRange && n.outOfRange.count > 0) {
+      const o = n.outOfRange;
+      warnings.push({
+        code: "outOfRange",
+        column,
+        rows: o.rows,
+        message: `${label}: ${cellsPhrase(o.count, "value")} such as "${o.example}" (${rowsRef(o.rows, o.count)}) ${o.count === 1 ? "is" : "are"} beyond the range of numbers Excel holds: kept as text.`,
+      });
+    }
+    const t = n?.misfits;
     if (t && t.count > 0) {
       warnings.push({
         code: "mixedColumn",
-        column: c.index + 1,
+        column,
         rows: t.rows,
         message:
-          `${label} holds ${typeName(c.type)}, but ${t.count === 1 ? "1 cell does" : `${count(t.count)} cells do`} not ` +
-          `(${t.count === 1 ? "row" : "rows"} ${listSome(t.rows, t.count)}): kept as text.`,
+          `${label} holds ${COLUMN_TYPES[c.type].holds}, but ${t.count === 1 ? "1 cell does" : `${count(t.count)} cells do`} not ` +
+          `(${rowsRef(t.rows, t.count)}): kept as text.`,
       });
     }
   }
   return warnings;
-}
-
-function typeName(type: ColumnInfo["type"]): string {
-  return type === "number"
-    ? "numbers"
-    : type === "percent"
-      ? "percentages"
-      : type === "date"
-        ? "dates"
-        : type === "boolean"
-          ? "TRUE/FALSE values"
-          : "text";
 }

@@ -3,10 +3,14 @@
  * for every cell of a number column, so it works on char codes, not regexes or substrings.
  *
  * Accepted (after trimming spaces): an optional "-" (a leading "+" is text Excel would
- * treat as a formula), digits with optional thousand groups, an optional decimal part,
- * an optional exponent, an optional "%" (percent, value / 100). Rejected (the cell stays text):
- * leading zeros ("08123" is a code), bad grouping ("1,7" with a decimal point), more than
- * 15 significant digits (Excel keeps 15: "2^53" and longer IDs would silently change).
+ * treat as a formula) or accounting parentheses ("(1,234)" is -1234, as Excel reads it),
+ * an optional currency symbol before or after the number ("$1,000", "-$5", "1 000 €"),
+ * digits with optional thousand groups (spaces as groups only with a decimal comma, the
+ * convention that writes "1 000,5"), an optional decimal part, an optional exponent, an
+ * optional "%" (percent, value / 100). Rejected (the cell stays text): leading zeros ("08123"
+ * is a code), bad grouping ("1,7" with a decimal point), more than 15 significant digits
+ * (Excel keeps 15: "2^53" and longer IDs would silently change), and values outside the
+ * normal double range ("1e400", "1e-400": Excel would store infinity or 0).
  */
 import { EXCEL_MAX_DIGITS } from "../excel/limits";
 
@@ -23,6 +27,21 @@ const MINUS = 45;
 const PERCENT = 37;
 const ZERO = 48;
 const NINE = 57;
+const OPEN = 40;
+const CLOSE = 41;
+/** The smallest positive normal double: below it a value loses precision (or becomes 0). */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** Currency symbols read before or after a number: dollar, euro, pound, yen, rupee, won. */
+export const CURRENCY_SYMBOLS = "$€£¥₹₩";
+
+function isCurrency(c: number): boolean {
+  return c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0x20b9 || c === 0x20a9;
+}
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === NBSP || c === NARROW_NBSP;
+}
 
 export class NumberReader {
   /** Fraction digits as written ("1.50" → 2), after the last successful read. */
@@ -31,11 +50,29 @@ export class NumberReader {
   grouped = false;
   /** Whether the last successful read ended with "%". */
   percent = false;
+  /** The currency symbol of the last successful read, "" when it had none. */
+  currency = "";
+  /** Whether that symbol came after the number ("1 000 €"). */
+  currencyAfter = false;
+  /** Whether the last successful read used spaces as thousand separators. */
+  spaced = false;
+  /** Whether the last read (successful or not) held a "." or ",": only then can the other convention read it differently. */
+  separators = false;
+  /** Whether the last failed read was a number outside the normal double range. */
+  outOfRange = false;
+  /**
+   * Whether the last successful read took the fast path: a plain number or a percentage, so
+   * no currency and no space groups. A column reading millions of cells decides those
+   * without asking its type again.
+   */
+  plain = false;
+  /** Whether currency, currencyAfter or spaced may be set: the fast path resets them only then. */
+  private marked = false;
 
   private readonly decimalCode: number;
   private readonly groupCode: number;
 
-  /** decimalComma: "3,5" is 3.5 and "1.234,5" is 1234.5 (the `;`-delimited convention). */
+  /** decimalComma: "3,5" is 3.5 and "1.234,5" is 1234.5, and spaces may group thousands ("1 234,5"). */
   constructor(readonly decimalComma: boolean) {
     this.decimalCode = decimalComma ? 44 : 46;
     this.groupCode = decimalComma ? 46 : 44;
@@ -107,26 +144,63 @@ export class NumberReader {
     this.decimals = fracDigits;
     this.grouped = grouped;
     this.percent = percent;
+    if (this.marked) {
+      this.currency = "";
+      this.currencyAfter = false;
+      this.spaced = false;
+      this.marked = false;
+    }
+    this.separators = grouped || fracDigits > 0;
+    this.plain = true;
     return negative && value !== 0 ? -value : value;
   }
 
-  /** The general reader: spaces, grouping, exponents, "80 %", long fractions, rejections. */
+  /** The general reader: spaces, grouping, exponents, "80 %", currency, parentheses, rejections. */
   private readFull(t: string, s: number, e: number): number {
+    this.outOfRange = false;
+    this.separators = false;
+    for (let i = s; i < e; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 44 || c === 46) {
+        this.separators = true;
+        break;
+      }
+    }
     while (s < e && t.charCodeAt(s) === SPACE) s++;
     while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
     if (s === e) return NaN;
 
+    let negative = false;
+    if (t.charCodeAt(s) === OPEN) {
+      if (t.charCodeAt(e - 1) !== CLOSE) return NaN;
+      negative = true; // accounting: "(1,234)"
+      s++;
+      e--;
+    }
     let percent = false;
     if (t.charCodeAt(e - 1) === PERCENT) {
       percent = true;
       e--;
-      const c = t.charCodeAt(e - 1);
-      if (c === SPACE || c === NBSP || c === NARROW_NBSP) e--; // "80 %" (French style)
+      if (isSpace(t.charCodeAt(e - 1))) e--; // "80 %" (French style)
     }
-    let negative = false;
-    if (s < e && t.charCodeAt(s) === MINUS) {
+    if (!negative && s < e && t.charCodeAt(s) === MINUS) {
       negative = true;
       s++;
+    }
+    let currency = "";
+    let currencyAfter = false;
+    if (!percent && s < e) {
+      if (isCurrency(t.charCodeAt(s))) {
+        currency = t[s++];
+        if (!negative && s < e && t.charCodeAt(s) === MINUS) {
+          negative = true; // "$-5" as well as "-$5"
+          s++;
+        }
+      } else if (isCurrency(t.charCodeAt(e - 1))) {
+        currency = t[--e];
+        currencyAfter = true;
+        if (isSpace(t.charCodeAt(e - 1))) e--; // "1 000 €"
+      }
     }
     if (s === e) return NaN;
 
@@ -149,7 +223,7 @@ export class NumberReader {
         }
         continue;
       }
-      if (c === this.groupCode || c === SPACE || c === NBSP || c === NARROW_NBSP) {
+      if (c === this.groupCode || (this.decimalComma && isSpace(c))) {
         if (intDigits === 0 || mantissa === 0) return NaN; // "0,123" and ",123" are not groupings
         if (groupSep === -1) {
           if (groupLen > 3) return NaN;
@@ -221,11 +295,19 @@ export class NumberReader {
     else if (k > 0 && k <= 22) value = mantissa * POW10[k];
     else if (k < 0 && k >= -22) value = mantissa / POW10[-k];
     else value = Number(`${mantissa}e${k}`);
-    if (!isFinite(value)) return NaN;
+    if (!isFinite(value) || (mantissa !== 0 && value < MIN_NORMAL)) {
+      this.outOfRange = true;
+      return NaN;
+    }
 
     this.decimals = Math.max(0, fracDigits - exponent - (percent ? 2 : 0));
     this.grouped = groupSep !== -1;
     this.percent = percent;
+    this.currency = currency;
+    this.currencyAfter = currencyAfter;
+    this.spaced = groupSep !== -1 && groupSep !== this.groupCode;
+    this.marked = currency !== "" || this.spaced;
+    this.plain = false;
     return negative && value !== 0 ? -value : value;
   }
 }

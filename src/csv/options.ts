@@ -1,13 +1,18 @@
 /** The import's options, shared by sniff, analyse and importCsv. Every field is optional. */
 import type { DateOrder } from "./dates";
 import type { Encoding } from "./decode";
+import type { ColumnType } from "./types/registry";
 
-export type ColumnType = "text" | "number" | "percent" | "date" | "boolean";
+export type { ColumnType };
 
-/** A column's type chosen by the user; dateOrder only matters for date columns. */
+/**
+ * A column's type chosen by the user; dateOrder only matters for date columns. decimalSeparator
+ * fixes how its numbers are read (an Analysis' columns carry the one decided from the whole column).
+ */
 export interface ColumnChoice {
   type: ColumnType;
   dateOrder?: DateOrder;
+  decimalSeparator?: "." | ",";
 }
 
 export interface CsvOptions {
@@ -17,7 +22,11 @@ export interface CsvOptions {
   hasHeader?: boolean | "auto";
   /** Records to skip before the header, e.g. 1 for a title row. Default 0. */
   skipRows?: number;
-  /** Default "," when the delimiter is ";" (e.g. "3,5" → 3.5), else ".". */
+  /**
+   * How every number column is read. Default: decided per column from all its values ("0.125"
+   * or "1,234.5" only fit a decimal point, "3,5" only a comma); a column that cannot tell
+   * ("1.500") follows the file's other columns, else "," when the delimiter is ";", else ".".
+   */
   decimalSeparator?: "." | ",";
   /** How to read 03/04/2024. "auto" (default): from the data, month/day when it cannot tell. */
   dateOrder?: "auto" | DateOrder;

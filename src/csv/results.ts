@@ -17,6 +17,11 @@ export type WarningCode =
   | "titleRow"
   | "strayQuotes"
   | "ambiguousDates"
+  | "ambiguousDecimal"
+  | "mixedSeparators"
+  | "percentsAsFractions"
+  | "currency"
+  | "outOfRange"
   | "mixedColumn";
 
 export interface CsvWarning {
@@ -64,7 +69,11 @@ export interface ColumnInfo {
   dateOrder?: DateOrder;
   /** Date columns: every value fitted both orders, so dateOrder is a guess the user should confirm. */
   dateOrderAmbiguous: boolean;
-  /** Excel number format code (en-US) for the column: "@", "General", "#,##0", "0.0%", "yyyy-mm-dd". */
+  /** How the column's numbers were read: decided from its own values where they tell, else the file's. */
+  decimalSeparator: "." | ",";
+  /** Currency columns: the symbol the values carry ("" otherwise). */
+  currency: string;
+  /** Excel number format code (en-US) for the column: "@", "General", "#,##0", "0.0%", "yyyy-mm-dd", '"$"#,##0.00'. */
   numberFormat: string;
 }
 
@@ -79,6 +88,7 @@ export interface CsvLayout {
   sepLine: boolean;
   hasHeader: boolean;
   headerSource: "option" | "detected";
+  /** The file's decimal separator: what its number columns show, else the delimiter's usual one. Columns may differ (ColumnInfo). */
   decimalSeparator: "." | ",";
   headers: string[];
   /** Data rows kept (header, blank, skipped and skipped-ragged rows excluded). */

@@ -67,7 +67,7 @@ export function sniff(text: string, options: CsvOptions = {}): Dialect {
   } else {
     // Up to 1,000 fields a record tell a header as well as all of them would.
     const records = sampleRecords(text, bodyStart, delimiter, options.skipRows ?? 0, 20).map((r) => r.slice(0, 1000));
-    hasHeader = looksLikeHeader(records, new CellClassifier(decimalSeparator === ","));
+    hasHeader = looksLikeHeader(records, new CellClassifier());
     headerSource = "detected";
   }
   return { delimiter, delimiterSource, sepLine, bodyStart, bodyLine, hasHeader, headerSource, decimalSeparator };

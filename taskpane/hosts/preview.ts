@@ -16,6 +16,7 @@ import { toRect } from "../../src/workbook/address";
 import { WorkbookError } from "../../src/workbook/errors";
 import type { FormulaEvaluator, FormulaLookup } from "../../src/workbook/formula-evaluator";
 import { type ComputedValue, isErrorValue } from "../../src/excel/values";
+import { tableHeaderNames } from "../../src/excel/table-headers";
 import { blockAt, checkRect } from "../../src/workbook/grid";
 import { sameName } from "../../src/excel/naming-rules";
 import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks";
@@ -747,20 +748,20 @@ function overlaps(a: ZeroBasedRect, b: ZeroBasedRect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
-/** Excel turns table headers into unique text: blanks become ColumnN, repeats get a number. */
+/** Excel turns table headers into unique text (see tableHeaderNames). */
 function uniqueHeaders(sheet: PreviewSheet, rect: ZeroBasedRect): void {
-  const seen = new Set<string>();
+  const texts: string[] = [];
   for (let c = 0; c < rect.cols; c++) {
-    const col = rect.col + c;
-    const v = sheet.value(rect.row, col);
-    let text =
-      v === null ? "" : isErrorValue(v) ? v.error : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
-    if (text === "") text = `Column${c + 1}`;
-    let unique = text;
-    for (let n = 2; seen.has(unique.toUpperCase()); n++) unique = `${text}${n}`;
-    seen.add(unique.toUpperCase());
-    if (unique !== v || sheet.formula(rect.row, col) !== undefined) sheet.setConstant(rect.row, col, unique);
+    const v = sheet.value(rect.row, rect.col + c);
+    texts.push(
+      v === null ? "" : isErrorValue(v) ? v.error : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v),
+    );
   }
+  tableHeaderNames(texts).forEach((unique, c) => {
+    const col = rect.col + c;
+    if (unique !== sheet.value(rect.row, col) || sheet.formula(rect.row, col) !== undefined)
+      sheet.setConstant(rect.row, col, unique);
+  });
 }
 
 /**

@@ -1,10 +1,12 @@
-/** The import's option controls: delimiter, header row, date order, ragged rows. */
-import type { Analysis, CsvOptions } from "../../src/csv";
+/** The import's option controls: delimiter, header row, skipped rows, decimal separator, date order, ragged rows. */
+import { skipTitleLabel, type Analysis, type CsvOptions } from "../../src/csv";
 import { h } from "../dom";
 
 export interface ImportChoices {
   delimiter: "auto" | "," | ";" | "\t" | "|";
   hasHeader: boolean | "auto";
+  skipRows: number;
+  decimalSeparator: "auto" | "." | ",";
   dateOrder: "auto" | "dmy" | "mdy";
   ragged: "pad" | "skip";
 }
@@ -12,6 +14,8 @@ export interface ImportChoices {
 export const defaultChoices = (): ImportChoices => ({
   delimiter: "auto",
   hasHeader: "auto",
+  skipRows: 0,
+  decimalSeparator: "auto",
   dateOrder: "auto",
   ragged: "pad",
 });
@@ -20,6 +24,8 @@ export function toCsvOptions(c: ImportChoices): CsvOptions {
   return {
     delimiter: c.delimiter === "auto" ? undefined : c.delimiter,
     hasHeader: c.hasHeader,
+    skipRows: c.skipRows,
+    decimalSeparator: c.decimalSeparator === "auto" ? undefined : c.decimalSeparator,
     dateOrder: c.dateOrder,
     ragged: c.ragged,
   };
@@ -71,6 +77,24 @@ export function optionControls(
     onChange({ ...choices, dateOrder: dates.value as ImportChoices["dateOrder"] }),
   );
 
+  const skip = h("input", { type: "number", id: "csv-skip-rows", min: 0, step: 1, value: String(choices.skipRows) });
+  skip.addEventListener("change", () => {
+    const n = Math.max(0, Math.floor(Number(skip.value) || 0));
+    onChange({ ...choices, skipRows: n });
+  });
+
+  const decimal = h(
+    "select",
+    { id: "csv-decimal" },
+    h("option", { value: "auto" }, "Automatic (from each column's values)"),
+    h("option", { value: "." }, "Point (1.5)"),
+    h("option", { value: "," }, "Comma (1,5)"),
+  );
+  decimal.value = choices.decimalSeparator;
+  decimal.addEventListener("change", () =>
+    onChange({ ...choices, decimalSeparator: decimal.value as ImportChoices["decimalSeparator"] }),
+  );
+
   const box = h(
     "fieldset",
     { class: "import-options" },
@@ -78,9 +102,23 @@ export function optionControls(
     h("label", { for: "csv-delimiter" }, "Delimiter"),
     delimiter,
     h("label", { class: "checkbox-label", for: "csv-header" }, header, "First row is a header"),
+    h("label", { for: "csv-skip-rows" }, "Skip first N rows"),
+    skip,
+    h("label", { for: "csv-decimal" }, "Decimal separator"),
+    decimal,
     h("label", { for: "csv-date-order" }, "Date order"),
     dates,
   );
+
+  if (analysis.warnings.some((w) => w.code === "titleRow")) {
+    const skipTitle = h(
+      "fluent-button" as "button",
+      { id: "csv-skip-title", role: "button" },
+      skipTitleLabel(choices.skipRows + 1),
+    );
+    skipTitle.addEventListener("click", () => onChange({ ...choices, skipRows: choices.skipRows + 1 }));
+    box.append(skipTitle);
+  }
 
   if (analysis.ragged.count > 0) {
     const rows = analysis.ragged.rows
@@ -101,7 +139,9 @@ export function optionControls(
         h(
           "legend",
           {},
-          `${analysis.ragged.count} ragged ${analysis.ragged.count === 1 ? "row" : "rows"} (rows ${rows}${more}) do not have ${analysis.ragged.expectedFields} fields`,
+          analysis.ragged.count === 1
+            ? `1 ragged row (row ${rows}) does not have ${analysis.ragged.expectedFields} fields`
+            : `${analysis.ragged.count} ragged rows (rows ${rows}${more}) do not have ${analysis.ragged.expectedFields} fields`,
         ),
         radio("pad", "Pad them with blank cells"),
         radio("skip", "Skip them"),

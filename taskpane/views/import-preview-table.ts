@@ -3,16 +3,9 @@
  * type with a control to change it. File content is shown as text only.
  */
 import type { Analysis, ColumnType } from "../../src/csv";
+import { COLUMN_TYPES, TYPE_NAMES } from "../../src/csv/types/registry";
 import { formatForDisplay } from "../../src/workbook/format-display";
 import { h } from "../dom";
-
-const TYPES: Array<[ColumnType, string]> = [
-  ["number", "Number"],
-  ["percent", "Percent"],
-  ["text", "Text"],
-  ["date", "Date"],
-  ["boolean", "TRUE/FALSE"],
-];
 
 export function previewTable(
   analysis: Analysis,
@@ -27,9 +20,10 @@ export function previewTable(
       const select = h(
         "select",
         { "aria-label": `Type of column ${c.name}`, "data-column": i },
-        ...TYPES.map(([value, label]) =>
-          h("option", { value }, value === c.detectedType ? `${label} (detected)` : label),
-        ),
+        ...TYPE_NAMES.map((value) => {
+          const label = COLUMN_TYPES[value].label + (value === "currency" && c.currency ? ` (${c.currency})` : "");
+          return h("option", { value }, value === c.detectedType ? `${label} (detected)` : label);
+        }),
       );
       select.value = types[i] ?? c.type;
       select.addEventListener("change", () => onType(i, select.value as ColumnType));

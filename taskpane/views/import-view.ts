@@ -18,7 +18,7 @@ import { detectOverrides, describeKind, type DetectedOverrides } from "../../src
 import { writeImport } from "../../src/workbook/import-writer";
 import type { Workbook } from "../../src/workbook/workbook";
 import { append, clear, h, setDisabled } from "../dom";
-import { droppedLines, writtenSentence } from "../import-summary";
+import { columnLines, droppedLines, renamedLines, writtenSentence } from "../import-summary";
 import { errorText, messageArea } from "../messages";
 import type { OverridesController } from "../overrides-controller";
 import { defaultChoices, optionControls, toCsvOptions, type ImportChoices } from "./import-options";
@@ -132,7 +132,11 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
         void reanalyse();
       }),
     );
-    const notes = [result.encodingNote, ...result.warnings.map((w) => w.message)].filter((n): n is string => !!n);
+    // The encoding warning carries the encoding note: show it once.
+    const encodingWarned = result.warnings.some((w) => w.code === "encoding");
+    const notes = [encodingWarned ? undefined : result.encodingNote, ...result.warnings.map((w) => w.message)].filter(
+      (n): n is string => !!n,
+    );
     messages.show(
       "info",
       `${file.name}: ${result.rowCount.toLocaleString("en-US")} rows, ${result.columns.length} columns. Check the types, then Import.`,
@@ -161,8 +165,12 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
   container.addEventListener("drop", (e) => {
     e.preventDefault();
     drop.classList.remove("dragging");
-    const picked = e.dataTransfer?.files?.[0];
-    if (picked && !running) void load(picked).catch((err) => messages.show("error", errorText(err)));
+    const files = e.dataTransfer?.files;
+    const picked = files?.[0];
+    if (!picked || running) return;
+    // The file input then names the dropped file, as it does a picked one.
+    if (files) input.files = files;
+    void load(picked).catch((err) => messages.show("error", errorText(err)));
   });
 
   cancelButton.addEventListener("click", () => running?.abort());
@@ -189,7 +197,17 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
       const sheetName = safeSheetName(source.name, existing);
       const result = await importCsv(
         source.bytes,
-        { ...toCsvOptions(choices), columns: types, fileName: source.name, existingSheetNames: existing },
+        {
+          ...toCsvOptions(choices),
+          // The analysis read every row: keep its date order and decimal separator per column.
+          columns: current.columns.map((c, i) => ({
+            type: types[i] ?? c.type,
+            dateOrder: c.dateOrder,
+            decimalSeparator: c.decimalSeparator,
+          })),
+          fileName: source.name,
+          existingSheetNames: existing,
+        },
         {
           signal,
           onProgress: (p) =>
@@ -213,7 +231,12 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
       });
       status = { phase: "Done", done: outcome.rowsWritten, total: outcome.rowsWritten };
       paint();
-      const lines = [...droppedLines(result), ...(outcome.warning ? [outcome.warning] : [])];
+      const lines = [
+        ...droppedLines(result),
+        ...renamedLines(result),
+        ...columnLines(result),
+        ...(outcome.warning ? [outcome.warning] : []),
+      ];
       messages.show(
         "success",
         writtenSentence(outcome.rowsWritten, data.headers.length, outcome.sheetName, outcome.tableName),

@@ -2,12 +2,15 @@ import { excelSerial, isFormulaLike } from "../../../src/csv";
 import {
   CellClassifier,
   CELL_BOOLEAN,
+  CELL_CURRENCY,
+  Evidence,
   CELL_NUMBER,
   CELL_PERCENT,
   isMissing,
   readBoolean,
 } from "../../../src/csv/cells";
 import { DATE_DMY, DATE_ISO, DATE_MDY, DateReader } from "../../../src/csv/dates";
+import { COMMA_SHIFT } from "../../../src/csv/types/bits";
 
 const whole =
   <T>(f: (t: string, s: number, e: number) => T) =>
@@ -80,14 +83,27 @@ describe("cells", () => {
     expect(["na", "NAN", "-", "0", "None", "NAM"].map(m)).toEqual([false, false, false, false, false, false]);
   });
 
-  it("classifies cells into type bits", () => {
-    const c = new CellClassifier(false);
+  it("classifies cells into type bits, under both decimal conventions", () => {
+    const c = new CellClassifier();
     const k = whole((t, s, e) => c.classify(t, s, e));
-    expect(k("7,900")).toBe(CELL_NUMBER);
-    expect(k("80%")).toBe(CELL_PERCENT);
+    const both = (bits: number) => bits | (bits << COMMA_SHIFT);
+    expect(k("7,900")).toBe(both(CELL_NUMBER | CELL_CURRENCY));
+    expect(c.evidence).toBe(Evidence.Ambiguous); // 7900 or 7.9
+    expect(k("12")).toBe(both(CELL_NUMBER | CELL_CURRENCY));
+    expect(c.evidence).toBe(Evidence.None);
+    expect(k("0.125")).toBe(CELL_NUMBER | CELL_CURRENCY);
+    expect(c.evidence).toBe(Evidence.Dot);
+    expect(k("3,5")).toBe((CELL_NUMBER | CELL_CURRENCY) << COMMA_SHIFT);
+    expect(c.evidence).toBe(Evidence.Comma);
+    expect(k("100 200")).toBe((CELL_NUMBER | CELL_CURRENCY) << COMMA_SHIFT);
+    expect(c.evidence).toBe(Evidence.Spaced);
+    expect(k("80%")).toBe(both(CELL_PERCENT | CELL_NUMBER));
+    expect(k("$5")).toBe(both(CELL_CURRENCY));
     expect(k("TRUE")).toBe(CELL_BOOLEAN);
     expect(k("2024-01-01")).toBe(DATE_ISO | DATE_DMY | DATE_MDY);
     expect([k("08123"), k(">95"), k("E"), k("XX"), k("+1")]).toEqual([0, 0, 0, 0, 0]);
+    expect(k("1e-400")).toBe(0);
+    expect(c.outOfRange).toBe(true);
   });
 
   it("flags text Excel would read as a formula", () => {

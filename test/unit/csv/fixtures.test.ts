@@ -230,7 +230,7 @@ describe("csvlint fixtures", () => {
     expect(r.headers).toEqual(["This is a title row", "", ""]);
     expect(r.warnings.map((w) => w.code)).toEqual(["titleRow"]);
     expect(r.warnings[0].message).toBe(
-      "The header row has a single name while the data has 3 values a row: it may be a title. If so, skip 1 row so the next row gives the column names.",
+      'The header row has a single name while the data has 3 values a row: it may be a title. If so, choose "Skip the title row (row 1)" so the next row gives the column names.',
     );
     const fixed = imported(file(name), { skipRows: 1 });
     expect(fixed.headers).toEqual(["Foo", "Bsr", "Baz"]);

@@ -10,8 +10,6 @@ describe("NumberReader with a decimal point", () => {
     ["7,900", 7900],
     ["10,200", 10200],
     ["12,345,678.25", 12345678.25],
-    ["1 234", 1234],
-    ["1\u00a0234\u00a0567", 1234567],
     ["-12", -12],
     ["-0", 0],
     ["0", 0],
@@ -54,11 +52,30 @@ describe("NumberReader with a decimal point", () => {
     ["1e", "no exponent digits"],
     ["1e400", "overflow"],
     ["12abc", "trailing text"],
-    ["$12", "currency"],
+    ["1 234", "spaces group thousands only with a decimal comma"],
+    ["1\u00a0234\u00a0567", "no-break spaces neither"],
+    ["1e-400", "below the smallest normal double: Excel would store 0"],
+    ["2e-308", "subnormal"],
+    ["(12", "an unclosed parenthesis"],
+    ["($)", "a symbol alone"],
+    ["$12%", "a currency and a percent sign"],
     ["Infinity", "not a number a user types"],
     ["0x1F", "hex"],
   ])("%j is not a number (%s)", (text) => {
     expect(read(point, text)).toBeNaN();
+  });
+
+  it("reads accounting negatives and currency amounts, and says which symbol", () => {
+    expect(read(point, "(1,234)")).toBe(-1234);
+    expect(read(point, "$1,000")).toBe(1000);
+    expect([point.currency, point.currencyAfter, point.grouped]).toEqual(["$", false, true]);
+    expect(read(point, "-$5")).toBe(-5);
+    expect(read(point, "($1,234.50)")).toBe(-1234.5);
+    expect(point.decimals).toBe(2);
+    expect(read(point, "£12")).toBe(12);
+    expect(point.currency).toBe("£");
+    expect(read(point, "12")).toBe(12);
+    expect(point.currency).toBe("");
   });
 
   it("reads percents as fractions, exactly as the decimal would be", () => {
@@ -90,6 +107,7 @@ describe("NumberReader with a decimal point", () => {
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 15 }), (x, digits) => {
         const text = x.toPrecision(digits);
         fc.pre(isFinite(Number(text))); // rounding to fewer digits can overflow: that is text
+        fc.pre(Number(text) === 0 || Math.abs(Number(text)) >= 2.2250738585072014e-308); // subnormals are text
         const v = read(point, text.replace(/e\+/, "e"));
         expect(v).toBe(Number(text) === 0 ? 0 : Number(text));
       }),
@@ -107,8 +125,21 @@ describe("NumberReader with a decimal comma (semicolon files)", () => {
     ["200.000.000", 200000000],
     ["7,900", 7.9],
     ["12,5%", 0.125],
+    ["1 234", 1234],
+    ["1\u00a0234\u00a0567", 1234567],
+    ["€1.234,50", 1234.5],
+    ["1 000 €", 1000],
+    ["12,50 €", 12.5],
+    ["(1.234)", -1234],
   ])("%j → %d", (text, value) => {
     expect(read(comma, text)).toBe(value);
+  });
+
+  it("reports spaces used as thousand separators, and a symbol after the number", () => {
+    read(comma, "1 000 €");
+    expect([comma.spaced, comma.currency, comma.currencyAfter]).toEqual([true, "€", true]);
+    read(comma, "1.000");
+    expect(comma.spaced).toBe(false);
   });
 
   it.each(["1,2,3", "1.23", "3.5", "1,234.5"])("%j is not a number", (text) => {

@@ -1,0 +1,26 @@
+/**
+ * Currency: amounts with a symbol before or after ("$1,000", "€1.234,50", "1 000 €", "-$5",
+ * "($1,234)" negative); plain numbers may sit among them. Written with a currency format
+ * that carries the column's symbol, so Excel shows "$1,000.00" whatever the user's locale.
+ */
+import { CELL_CURRENCY } from "./bits";
+import type { NumberReader } from "../numbers";
+import { fractionFormat, readNumberIf, type TypeDescriptor } from "./descriptor";
+
+const fits = (numbers: NumberReader): boolean => !numbers.percent;
+
+export const currencyType: TypeDescriptor = {
+  label: "Currency",
+  holds: "amounts of money",
+  storage: "number",
+  numeric: true,
+  detect: (mask) => (mask & CELL_CURRENCY ? {} : null),
+  fits,
+  read: readNumberIf(fits),
+  numberFormat(shape) {
+    const amount = `#,##0${fractionFormat(shape.decimals)}`;
+    if (shape.currency === "") return amount;
+    const symbol = `"${shape.currency}"`;
+    return shape.currencyAfter ? `${amount} ${symbol}` : `${symbol}${amount}`;
+  },
+};
