@@ -149,7 +149,7 @@ it("cancel leaves no sheet behind", async () => {
   await page.waitForSelector("#import-preview", { timeout: 60_000 });
   const before = await sheetCaptions(page);
   // Cancel must land mid-import, deterministically.
-  await addSyncLatency(400);
+  await addSyncLatency(2000); // each of the few 4 MB syncs outlasts the click on Cancel
   await importButton().click();
   await page.locator("#import-progress-text", { hasText: "Writing" }).waitFor({ timeout: 60_000 });
   await page.getByRole("progressbar", { name: "Import progress" }).waitFor();

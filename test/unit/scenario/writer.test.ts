@@ -91,7 +91,7 @@ describe("writeScenarioSheet: create", () => {
       "Neodymium",
       0.8,
       gap(bundled, "Neodymium", 0.3, m),
-      56,
+      bundled.price("Neodymium", null),
       priceImpact(bundled, "Neodymium", 0.3, 0.5, m),
     ]);
     // Every formula of the plan is a formula in the workbook.
@@ -262,7 +262,7 @@ describe("writeScenarioSheet: update", () => {
     const change = priceImpact(bundled, "Neodymium", 0.5, 0.25, m);
     expect(at(wb, nd, COL.gap)).toBe(gap(bundled, "Neodymium", 0.5, m));
     expect(at(wb, nd, COL.change)).toBe(change);
-    expect(at(wb, nd, COL.cost)).toBe(100 * 1000 * 56 * change);
+    expect(at(wb, nd, COL.cost)).toBe(100 * 1000 * Number(bundled.price("Neodymium", null)) * change);
     expect(at(wb, dy, COL.cost)).toBe("");
     // Inputs stay inputs, and the cost formulas read the exposures in their new rows.
     expect(wb.sheet(SHEET).inputLabel(nd - 1, COL.exposure - 1)).toBe("Exposure (t): Neodymium");
@@ -316,7 +316,9 @@ describe("writeScenarioSheet: update", () => {
     expect(wb.sheet(SHEET).formula(rowOf(next, "Lanthanum") - 1, COL.exposure - 1)).toBe("=Data!B2*10");
     expect(at(wb, rowOf(next, "Lanthanum"), COL.exposure)).toBe(70);
     expect(at(wb, nd, COL.gap)).toBe(gap(bundled, "Neodymium", 0.3, m3));
-    expect(at(wb, nd, COL.cost)).toBe(100 * 1000 * 56 * priceImpact(bundled, "Neodymium", 0.3, 0.5, m3));
+    expect(at(wb, nd, COL.cost)).toBe(
+      100 * 1000 * Number(bundled.price("Neodymium", null)) * priceImpact(bundled, "Neodymium", 0.3, 0.5, m3),
+    );
     expect(at(wb, next.anchors.totalCost.row, next.anchors.totalCost.col)).toBeGreaterThan(0);
     expect(outsideScenario(wb)).toEqual(before);
     expect(wb.sheetNames()).toEqual(["Sheet1", "Data", SHEET]);
