@@ -40,6 +40,7 @@ export const FUNCTIONS_JS: SizeBudget = { file: "functions.js", maxBytes: 144 * 
  * rollup (web-components-all: +300 KB), a second copy of the dataset or of office.js, a
  * development (unminified) build, a new dependency nobody weighed.
  */
-export const TASKPANE_JS: SizeBudget = { file: "taskpane.js", maxBytes: 640 * KB, maxGzipBytes: 180 * KB };
+// 192 KB gzipped: the Workbook view, scenario comparison and simulation, and the CSV type descriptors.
+export const TASKPANE_JS: SizeBudget = { file: "taskpane.js", maxBytes: 640 * KB, maxGzipBytes: 192 * KB };
 
 export const BUNDLE_BUDGETS: readonly SizeBudget[] = [FUNCTIONS_JS, TASKPANE_JS];

@@ -173,7 +173,7 @@ export function table(kind: unknown[][]): unknown[][] {
  * @param kind What the value is: share, risk, strategy, use, production, reserves, price, countryshare, hhi, event, element or usstat.
  * @param key The name the value is for, e.g. "Neodymium" or "China".
  * @param [field] Optional year, stage or column the value is for.
- * @param [detail] Optional: short (default) or full, the whole provenance (how the figure was seen, caveats, conflicts, low-authority flags).
+ * @param [detail] Optional: short or full. Short (default) is under 300 characters; full gives the whole provenance (how the figure was seen, caveats, conflicts, low-authority flags).
  * @returns The source citation.
  */
 export function source(kind: unknown[][], key: unknown[][], field?: unknown[][], detail?: unknown[][]): unknown[][] {

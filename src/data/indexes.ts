@@ -178,7 +178,10 @@ export function buildIndexes(dataset: Dataset): Indexes {
     sources: byKey(dataset.sources, (s) => s.id),
     editionSource: new Map(dataset.editions.map((e) => [e.id, e.src])),
     editionNames: new NameIndex(
-      dataset.editions.map((e) => ({ name: e.id, aliases: [e.id.replace(/^MCS/, "MCS "), e.id.replace(/^MCS/, "")] })),
+      // Only bundled editions can be pinned, so an override leaves the edition errors as they were.
+      dataset.editions
+        .filter((e) => !e.workbookLayer)
+        .map((e) => ({ name: e.id, aliases: [e.id.replace(/^MCS/, "MCS "), e.id.replace(/^MCS/, "")] })),
       { what: "edition", plural: "editions", vocabulary: true },
     ),
     editionRank: new Map(dataset.editions.map((e) => [e.id, e.rank])),

@@ -89,7 +89,12 @@ export function mergeOverrides(base: Dataset, overrides: Overrides): MergeResult
     type: "workbook override",
     notes: "Figures entered by the user; not from the bundled sources.",
   };
-  const edition: EditionRecord = { id, src: id, rank: Math.max(0, ...base.editions.map((e) => e.rank)) + 1 };
+  const edition: EditionRecord = {
+    id,
+    src: id,
+    rank: Math.max(0, ...base.editions.map((e) => e.rank)) + 1,
+    workbookLayer: true,
+  };
 
   const shares = new Map<string, ElementShareRecord>(base.elementShares.map((s) => [s.element, s]));
   const seenShares = new Map<string, number>();

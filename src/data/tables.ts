@@ -94,7 +94,10 @@ export function buildList(kind: string, dataset: Dataset, ix: Indexes): Cell[] {
     case "keystrategies":
       return listItems(dataset, "keystrategies");
     case "editions":
-      return [...dataset.editions].sort((a, b) => a.rank - b.rank).map((e) => e.id);
+      return dataset.editions
+        .filter((e) => !e.workbookLayer)
+        .sort((a, b) => a.rank - b.rank)
+        .map((e) => e.id);
     case "measures":
       return [...HISTORY_MEASURES.names];
     case "usstats":

@@ -34,6 +34,8 @@ export interface EditionRecord {
   rank: number;
   /** The report version the figures are read at, e.g. "v1.3 (2026-05-27)"; absent when never revised. */
   revision?: string;
+  /** A workbook override's layer: it outranks the bundled editions but is not one to pin. */
+  workbookLayer?: true;
 }
 
 export interface ElementRecord {

@@ -182,7 +182,8 @@ class ExcelWorkbook extends BatchedWorkbook {
   spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]> {
     // Range.getSpillingToRangeOrNullObject (ExcelApi 1.12; Excel before it has no dynamic arrays):
     // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dynamic-arrays
-    if (cells.length === 0 || !this.supports("ExcelApi", "1.12")) return Promise.resolve(cells.map(() => null));
+    if (cells.length === 0) return Promise.resolve([]);
+    if (!this.supports("ExcelApi", "1.12")) return Promise.resolve(cells.map(() => null));
     return this.excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       const spills = cells.map((c) => {
@@ -410,7 +411,10 @@ class ExcelBatch implements WorkbookBatch {
       // Category labels come from the data's first column; the value axis shows the spec's
       // format, and a legend names the series when there is more than one (one series is
       // named by the title).
-      if (spec.valueFormat !== undefined) chart.axes.valueAxis.numberFormat = spec.valueFormat;
+      // ChartAxis.numberFormat is ExcelApi 1.8; older Excel keeps its default axis format.
+      if (this.supports("ExcelApi", "1.8")) {
+        if (spec.valueFormat !== undefined) chart.axes.valueAxis.numberFormat = spec.valueFormat;
+      }
       chart.legend.visible = spec.dataRect.cols > 2;
       if (spec.dataRect.cols > 2) chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
       const { row, col } = spec.position;

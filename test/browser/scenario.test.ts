@@ -161,7 +161,7 @@ it("creates a live scenario sheet; editing its cut recomputes the gap and the gr
   expect(before.firstFixed.slice(0, 4)).toEqual(["10.0%", "4.7%", "4.9%", "4.1%"]);
   const rows = before.rows.map((r) => r.join(" | ")).join("\n");
   expect(rows).toMatch(/Potential impact \| Supply shortages, delayed production/);
-  expect(rows).toMatch(/Base price \(USD\/kg\)[\s\S]*\$56\.00/);
+  expect(rows).toMatch(/Base price \(USD\/kg\)[\s\S]*\$73\.00/);
   await expect(page.locator("#preview figure svg title").first().textContent()).resolves.toBe(
     "China share and supply gap by element (% of the element's supply)",
   );
@@ -221,8 +221,8 @@ it("offers Update for an existing scenario sheet and keeps the exposure typed in
   const { gaps, rows } = await scenarioFigures();
   expect(gaps.Neodymium).toBe("23.3%"); // 0.8 × 50 % × 58.14 %
   await expect(exposure.inputValue()).resolves.toBe("100.0");
-  // 100 t × 1,000 × 56 USD/kg × ((1 − 0.23256)^−2 − 1) = 3,908,219 USD (constant elasticity)
-  expect(rows.find((r) => r[0] === "Neodymium")).toContain("$3,908,219");
+  // 100 t × 1,000 × 73 USD/kg (Nd2O3, MCS2026 for 2025) × ((1 − 0.23256)^−2 − 1) = 5,094,642 USD
+  expect(rows.find((r) => r[0] === "Neodymium")).toContain("$5,094,642");
   expect(await page.locator("#preview table > caption").allInnerTexts()).toEqual(["Sheet1", SHEET]);
 });
 

@@ -13,7 +13,7 @@ import { loadFunctionsBundle } from "../support/functions-bundle";
 import { openPane } from "../support/pane-page";
 import { distDir } from "../support/paths";
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000); // every function × 13 argument values, on a real page
 
 const metadata = JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as {
   functions: Array<{ id: string; parameters: unknown[] }>;
