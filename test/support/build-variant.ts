@@ -11,10 +11,18 @@ export interface BuildRun {
   output: string;
 }
 
-export function runBuild(env: Record<string, string>, outputPath: string): BuildRun {
+/** `config`: another webpack config than the repository's, e.g. the conformance test build's. */
+export function runBuild(env: Record<string, string>, outputPath: string, config?: string): BuildRun {
   const result = spawnSync(
     process.execPath,
-    [require.resolve("webpack/bin/webpack.js"), "--mode", "production", "--output-path", outputPath],
+    [
+      require.resolve("webpack/bin/webpack.js"),
+      "--mode",
+      "production",
+      "--output-path",
+      outputPath,
+      ...(config ? ["--config", config] : []),
+    ],
     { cwd: repoRoot, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
