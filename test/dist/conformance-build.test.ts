@@ -10,19 +10,13 @@ import { defaultPort } from "office-addin-test-helpers";
 import { checkManifest } from "../../src/manifest/check-manifest";
 import { CONFORMANCE_IDENTITY, DEVELOPMENT_IDENTITY, PRODUCTION_IDENTITY } from "../../src/manifest/identity";
 import { OFFICE_JS_CDN } from "../../src/manifest/pane-page";
-import { runBuild, type BuildRun } from "../support/build-variant";
+import { cspDirective as directive, cspOf, runBuild, scriptSources, type BuildRun } from "../support/build-variant";
 import { artifactsDir, repoRoot } from "../support/paths";
 
 jest.setTimeout(600_000);
 
 const outDir = join(artifactsDir, "dist-conformance");
 const read = (file: string) => readFileSync(join(outDir, file), "utf8");
-const cspOf = (html: string) => /http-equiv="?Content-Security-Policy"? content="([^"]*)"/.exec(html)?.[1] ?? "";
-const directive = (csp: string, name: string) =>
-  csp
-    .split(";")
-    .map((d) => d.trim())
-    .find((d) => d.startsWith(`${name} `));
 
 let build: BuildRun;
 beforeAll(() => {
@@ -46,8 +40,7 @@ it("has a manifest of its own, whose runtime page is conformance.html", () => {
 
 it("loads office.js from Microsoft's CDN, then the functions and the runner", () => {
   const html = read("conformance.html");
-  const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
-  expect(scripts).toEqual([OFFICE_JS_CDN, "functions.js", "conformance.js"]);
+  expect(scriptSources(html)).toEqual([OFFICE_JS_CDN, "functions.js", "conformance.js"]);
   const csp = cspOf(html);
   expect(directive(csp, "script-src")).toBe("script-src 'self' https://appsforoffice.microsoft.com");
   expect(directive(csp, "connect-src")).toBe(`connect-src 'self' https://localhost:${defaultPort}`);
