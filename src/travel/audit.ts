@@ -15,7 +15,7 @@ import { messageOf } from "../workbook/errors";
 import type { CellValue } from "../excel/values";
 import type { Workbook } from "../workbook/workbook";
 import { argumentOf, readReferencedCells, resolveArgument } from "./arguments";
-import { citationRequest, editionOf, sourceCallText, type ArgValue, asArg } from "./citation-request";
+import { citationRequest, editionOf, sourceCallText, type ArgValue } from "./citation-request";
 import { withUpdatesSuspended, type TravelOptions } from "./progress";
 import { readFormula, type RareCall } from "./rare-calls";
 import { scanWorkbook, type RareCell } from "./scan";
