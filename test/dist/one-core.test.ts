@@ -14,7 +14,7 @@ import { openPane } from "../support/pane-page";
 import Papa from "papaparse";
 import { distDir, seedsDir } from "../support/paths";
 
-jest.setTimeout(300_000); // every function × 13 argument values, on a real page
+jest.setTimeout(900_000); // every function × 13 argument values, on a real page: about 6 min on two shared cores
 
 const metadata = JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as {
   functions: Array<{ id: string; parameters: unknown[] }>;
