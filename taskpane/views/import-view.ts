@@ -73,7 +73,7 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
   const progressText = h("p", { id: "import-progress-text", class: "hint", hidden: true });
   const messages = messageArea("import-messages");
   const offer = h("div", { id: "overrides-offer" });
-  const tables = renderTablesPanel(workbook, overrides);
+  const tables = renderTablesPanel(workbook, overrides, messages);
 
   append(
     container,

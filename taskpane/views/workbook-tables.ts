@@ -17,7 +17,7 @@ import { replaceTableRows } from "../../src/workbook/table-replace";
 import type { TableInfo, Workbook } from "../../src/workbook/workbook";
 import type { RejectedRow } from "../../src/data/overrides";
 import { clear, h, setDisabled } from "../dom";
-import { errorText, messageArea } from "../messages";
+import { errorText, type MessageArea } from "../messages";
 import type { OverridesController, TableRefresh } from "../overrides-controller";
 
 export interface TablesPanel {
@@ -28,11 +28,16 @@ export interface TablesPanel {
   showUse(detected: DetectedOverrides, rejected: RejectedRow[], target: HTMLElement): void;
 }
 
-export function renderTablesPanel(workbook: Workbook, overrides: OverridesController): TablesPanel {
+/** `messages`: the view's message area, where outcomes are said. */
+export function renderTablesPanel(
+  workbook: Workbook,
+  overrides: OverridesController,
+  messages: MessageArea,
+): TablesPanel {
   const element = h("section", { id: "workbook-tables", "aria-labelledby": "workbook-tables-title" });
   const list = h("div", { id: "tables-list" });
   const review = h("div", { id: "reimport-review" });
-  const messages = messageArea("tables-messages");
+  const lookAgain = h("fluent-button" as "button", { id: "tables-refresh", role: "button" }, "Look for tables");
   const overridesBox = h("div", { id: "overrides-status" });
   const picker = h("input", {
     type: "file",
@@ -44,9 +49,9 @@ export function renderTablesPanel(workbook: Workbook, overrides: OverridesContro
   element.append(
     h("h3", { id: "workbook-tables-title" }, "Tables in this workbook"),
     list,
+    lookAgain,
     picker,
     review,
-    messages.element,
     overridesBox,
   );
   let pickingFor: TableRecipe | undefined;
@@ -123,6 +128,15 @@ export function renderTablesPanel(workbook: Workbook, overrides: OverridesContro
     item.append(note);
     return item;
   };
+
+  lookAgain.addEventListener("click", () => void refresh().catch((e) => messages.show("error", errorText(e))));
+  let relist: ReturnType<typeof setTimeout> | undefined;
+  void workbook
+    .onTablesChanged(() => {
+      if (relist) clearTimeout(relist);
+      relist = setTimeout(() => void refresh().catch(() => undefined), 300);
+    })
+    .catch(() => undefined);
 
   picker.addEventListener("change", () => {
     const file = picker.files?.[0];
