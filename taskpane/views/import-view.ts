@@ -96,6 +96,16 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
     progress.hidden = !busy;
     progressText.hidden = !busy;
     input.disabled = busy;
+    // No option or type can change while a file is written (the write would go on under
+    // another preview): the controls are inert until it ends.
+    options.inert = busy;
+    preview.inert = busy;
+  };
+
+  /** Until the current file's analysis is back, Import would write with another file's reading. */
+  const awaitAnalysis = () => {
+    analysis = undefined;
+    setDisabled(importButton, true);
   };
 
   const showRefusal = (r: CsvRefusal) => {
@@ -109,7 +119,8 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
   };
 
   const reanalyse = async () => {
-    if (!file) return;
+    if (!file || running) return;
+    awaitAnalysis();
     const ticket = ++analysing;
     messages.show("info", `Reading ${file.name}…`);
     const result = await analyseAsync(file.bytes, {
@@ -150,7 +161,10 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
   };
 
   const load = async (picked: File) => {
+    if (running) return;
     clear(offer);
+    ++analysing; // an analysis of the previous file still under way no longer counts
+    awaitAnalysis();
     file = { name: picked.name, bytes: new Uint8Array(await picked.arrayBuffer()) };
     choices = defaultChoices();
     types = [];

@@ -37,6 +37,8 @@ export function renderTablesPanel(
   const element = h("section", { id: "workbook-tables", "aria-labelledby": "workbook-tables-title" });
   const list = h("div", { id: "tables-list" });
   const review = h("div", { id: "reimport-review" });
+  // Outside the list, which is drawn again whenever the overrides or the tables change.
+  const useResult = h("div", { id: "tables-use-result" });
   const lookAgain = h("fluent-button" as "button", { id: "tables-refresh", role: "button" }, "Look for tables");
   const overridesBox = h("div", { id: "overrides-status" });
   const picker = h("input", {
@@ -49,6 +51,7 @@ export function renderTablesPanel(
   element.append(
     h("h3", { id: "workbook-tables-title" }, "Tables in this workbook"),
     list,
+    useResult,
     lookAgain,
     picker,
     review,
@@ -90,7 +93,6 @@ export function renderTablesPanel(
       { "data-table": t.name },
       h("span", {}, `${t.name} (sheet ${t.sheet}, ${rows.toLocaleString("en-US")} ${rows === 1 ? "row" : "rows"})`),
     );
-    const note = h("div", { class: "table-note" });
     if (recipe && recipe.sheet.toLowerCase() === t.sheet.toLowerCase()) {
       const button = h(
         "fluent-button" as "button",
@@ -116,16 +118,15 @@ export function renderTablesPanel(
         setDisabled(use, true);
         try {
           const fresh = (await overrides.detectTable(t.name, tableSource(t.name))) ?? detected;
-          showUse(fresh, await overrides.use(fresh, t.name), note);
+          showUse(fresh, await overrides.use(fresh, t.name), useResult);
         } catch (e) {
-          note.replaceChildren(h("p", { class: "message error", role: "alert" }, errorText(e)));
+          useResult.replaceChildren(h("p", { class: "message error", role: "alert" }, errorText(e)));
         } finally {
           setDisabled(use, false);
         }
       });
       item.append(" ", use, h("span", { class: "hint" }, ` looks like ${describeKind(detected.kind)}`));
     }
-    item.append(note);
     return item;
   };
 

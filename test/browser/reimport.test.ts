@@ -108,7 +108,7 @@ it("an override made from an existing table follows an edit of that table after 
   });
   await page.getByRole("button", { name: "Look for tables" }).click();
   await page.getByRole("button", { name: "Use MyShares for RARE functions" }).click();
-  await page.locator("#tables-list .message.success", { hasText: "now use 1 imported row" }).waitFor();
+  await page.locator("#tables-use-result .message.success", { hasText: "now use 1 imported row" }).waitFor();
   expect(await share()).toBe(0.5);
   await expect(page.locator("#overrides-list").innerText()).resolves.toMatch(/\(table MyShares\)/);
 
