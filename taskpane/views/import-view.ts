@@ -154,7 +154,7 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
     );
     messages.show(
       "info",
-      `${file.name}: ${result.rowCount.toLocaleString("en-US")} rows, ${result.columns.length} columns. Check the types, then Import.`,
+      `${file.name}: ${result.rowCount.toLocaleString("en-US")} ${result.rowCount === 1 ? "row" : "rows"}, ${result.columns.length} ${result.columns.length === 1 ? "column" : "columns"}. Check the types, then Import.`,
       notes,
     );
     setBusy(false);
