@@ -11,7 +11,7 @@
 import { analyseAsync, importCsv, isRefusal, decodeBytes, encodingName } from "../../src/csv";
 import { toImportData } from "../../src/csv/handover";
 import { columnChanges, recipeOptions } from "../../src/csv/recipe";
-import { describeKind, type DetectedOverrides } from "../../src/overrides/detect-overrides";
+import { describeKind, detectOverrides, type DetectedOverrides } from "../../src/overrides/detect-overrides";
 import { readRecipes, recipeFor, storeRecipe, type TableRecipe } from "../../src/workbook/import-recipes";
 import { replaceTableRows } from "../../src/workbook/table-replace";
 import type { TableInfo, Workbook } from "../../src/workbook/workbook";
@@ -80,13 +80,13 @@ export function renderTablesPanel(
     if (!tables.length) {
       list.append(h("p", { class: "hint" }, "No tables yet: an import makes one."));
     } else {
-      const rows = await Promise.all(tables.map((t) => tableRow(t, recipeFor(recipes, t.name))));
+      const rows = tables.map((t) => tableRow(t, recipeFor(recipes, t.name)));
       list.append(h("ul", { class: "tables" }, ...rows));
     }
     if (recipes.notices.length) messages.show("info", "Some stored import recipes were left out.", recipes.notices);
   };
 
-  const tableRow = async (t: TableInfo, recipe: TableRecipe | undefined): Promise<HTMLElement> => {
+  const tableRow = (t: TableInfo, recipe: TableRecipe | undefined): HTMLElement => {
     const rows = t.rect.rows - (t.hasHeaders ? 1 : 0);
     const item = h(
       "li",
@@ -107,7 +107,8 @@ export function renderTablesPanel(
       });
       item.append(" ", button, h("span", { class: "hint" }, ` from ${recipe.recipe.fileName}, ${recipe.importedAt}`));
     }
-    const detected = await overrides.detectTable(t.name, tableSource(t.name)).catch(() => null);
+    // The headers tell the shape: the rows are read only when the user chooses the table.
+    const detected = detectOverrides(t.headers, [], "");
     if (detected) {
       const use = h(
         "fluent-button" as "button",
@@ -117,7 +118,8 @@ export function renderTablesPanel(
       use.addEventListener("click", async () => {
         setDisabled(use, true);
         try {
-          const fresh = (await overrides.detectTable(t.name, tableSource(t.name))) ?? detected;
+          const fresh = await overrides.detectTable(t.name, tableSource(t.name));
+          if (!fresh) throw new Error(`Table ${t.name} no longer has a shape RARE knows.`);
           showUse(fresh, await overrides.use(fresh, t.name), useResult);
         } catch (e) {
           useResult.replaceChildren(h("p", { class: "message error", role: "alert" }, errorText(e)));
