@@ -53,6 +53,8 @@ export class ReplaceError extends WorkbookError {
 
 class Cancelled extends Error {}
 
+/** Office.js error codes for a request or response over the size limit. */
+const TOO_LARGE = /PayloadSizeLimitExceeded/i;
 /** Cells read per band for the snapshot and the check below the table. */
 const BAND_CELLS = 20_000;
 
@@ -224,12 +226,19 @@ interface Band {
 async function snapshotRows(workbook: Workbook, table: TableInfo): Promise<Band[]> {
   const bands: Band[] = [];
   const rows = table.rect.rows - 1;
-  const step = Math.max(1, Math.floor(BAND_CELLS / table.rect.cols));
-  for (let r = 0; r < rows; r += step) {
+  let step = Math.max(1, Math.floor(BAND_CELLS / table.rect.cols));
+  for (let r = 0; r < rows;) {
     const n = Math.min(step, rows - r);
     const row = table.rect.row + 1 + r;
-    const read = await workbook.readRange(table.sheet, { row, col: table.rect.col, rows: n, cols: table.rect.cols });
-    bands.push({ row, formulas: read.formulas, formats: read.numberFormats });
+    try {
+      const read = await workbook.readRange(table.sheet, { row, col: table.rect.col, rows: n, cols: table.rect.cols });
+      bands.push({ row, formulas: read.formulas, formats: read.numberFormats });
+      r += n;
+    } catch (e) {
+      // Excel on the web refuses a response over 5 MB (long text cells): read fewer rows at a time.
+      if (n === 1 || !TOO_LARGE.test(`${(e as { code?: string }).code ?? ""} ${messageOf(e)}`)) throw e;
+      step = Math.max(1, Math.floor(n / 2));
+    }
   }
   return bands;
 }

@@ -163,3 +163,26 @@ describe("replaceTableRows", () => {
     expect((await wb.readTable("Table1")).rows).toEqual([["China", 270000]]);
   });
 });
+
+describe("replaceTableRows snapshot", () => {
+  it("reads fewer rows at a time when Excel refuses a response for its size", async () => {
+    const wb = fresh();
+    const table = await imported(wb, [
+      ["A", 1],
+      ["B", 2],
+      ["C", 3],
+      ["D", 4],
+    ]);
+    const read = wb.readRange.bind(wb);
+    const sizes: number[] = [];
+    wb.readRange = async (sheet, range) => {
+      const rows = typeof range === "string" ? 0 : range.rows;
+      sizes.push(rows);
+      if (rows > 1) throw Object.assign(new Error("Response too large"), { code: "ResponsePayloadSizeLimitExceeded" });
+      return read(sheet, range);
+    };
+    await replaceTableRows(wb, table, data([["X", 9]]));
+    expect(sizes).toEqual([4, 2, 1, 1, 1, 1]);
+    expect((await wb.readTable("Table1")).rows).toEqual([["X", 9]]);
+  });
+});
