@@ -116,3 +116,11 @@ describe("import recipe", () => {
     expect(again.encoding).toBe("windows-1252");
   });
 });
+
+describe("sep= followed by a byte order mark (issue 15 item 9)", () => {
+  it("is read, not refused with an internal message: the line is skipped and the delimiter detected", () => {
+    const a = analyse("sep=\ufeff\na,b\n1,2\n");
+    if (isRefusal(a)) throw new Error(a.message);
+    expect(a).toMatchObject({ sepLine: true, delimiter: ",", headers: ["a", "b"], rowCount: 1 });
+  });
+});
