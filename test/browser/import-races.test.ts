@@ -98,3 +98,18 @@ it("while a file is written its options and types are inert, and a change arrivi
   expect(await page.locator("#import-options").getAttribute("inert")).toBeNull();
   expect(session.errors).toEqual([]);
 });
+
+it("a dropped file is named by the file input and is the one previewed (issue 15 item 9)", async () => {
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["x,y\n1,2\n"], "dropped.csv", { type: "text/csv" }));
+    document
+      .getElementById("csv-drop")!
+      .dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.locator("#import-messages", { hasText: "dropped.csv: 1 row, 2 columns." }).waitFor();
+  expect(await page.evaluate(() => (document.getElementById("csv-file") as HTMLInputElement).files?.[0]?.name)).toBe(
+    "dropped.csv",
+  );
+  expect(session.errors).toEqual([]);
+});
