@@ -13,7 +13,12 @@
  */
 import type { RejectedRow } from "../src/data/overrides";
 import type { RareData } from "../src/data/rare-data";
-import type { DetectedOverrides } from "../src/overrides/detect-overrides";
+import {
+  describeKind,
+  detectOverrides,
+  type DetectedOverrides,
+  type OverrideKind,
+} from "../src/overrides/detect-overrides";
 import {
   CALCULATED_WITH_KEY,
   dataFingerprint,
@@ -25,6 +30,8 @@ import {
   emptyOverrides,
   serialiseWithinBudget,
   withLayer,
+  withoutLayer,
+  type StoredLayer,
   type StoredOverrides,
 } from "../src/overrides/store";
 import { readStoredOverrides } from "../src/overrides/validate-stored";
@@ -40,6 +47,20 @@ export interface OverridesState {
 
 /** Refused before anything was stored (too large for the workbook's settings). */
 export class OverridesRefused extends Error {}
+
+/** What reading a linked table again found, for the pane (the same messages as after an import). */
+export interface TableRefresh {
+  readonly table: string;
+  readonly kind: OverrideKind;
+  /** Rows now in use. */
+  readonly used: number;
+  readonly rejected: RejectedRow[];
+  /** Set when the table could not be used: the layer keeps the figures it had. */
+  readonly problem?: string;
+}
+
+/** How long table changes settle before linked overrides are read again. */
+const FOLLOW_DELAY_MS = 500;
 
 export class OverridesController {
   private state: OverridesState = { stored: emptyOverrides(), rejected: [], notices: [] };
@@ -99,12 +120,16 @@ export class OverridesController {
     if (this.fingerprint() !== before) await this.workbook.recalculate(true);
   }
 
-  /** Validates and applies a detected import; returns the rows that were not used. */
-  async use(detected: DetectedOverrides): Promise<RejectedRow[]> {
+  /**
+   * Validates and applies a detected import or table; returns the rows that were not used.
+   * `table`: the workbook table it came from, which Refresh data reads again.
+   */
+  async use(detected: DetectedOverrides, table?: string): Promise<RejectedRow[]> {
     const next = withLayer(this.state.stored, {
       kind: detected.kind,
       source: detected.overrides.source,
       overrides: detected.overrides,
+      ...(table ? { table } : {}),
     });
     const trial = this.merge(next);
     const ofKind = (rows: RejectedRow[]) => rows.filter((r) => r.kind === kindOf(detected));
@@ -114,6 +139,101 @@ export class OverridesController {
     if ("refused" in serialised) throw new OverridesRefused(serialised.refused);
     await this.store(next, serialised.text);
     return ofKind(this.state.rejected);
+  }
+
+  /** What `table` would give RARE, or null when its shape is not one RARE knows. */
+  async detectTable(table: string, source: string): Promise<DetectedOverrides | null> {
+    const info = (await this.workbook.listTables()).find((t) => t.name.toLowerCase() === table.toLowerCase());
+    if (!info) return null;
+    const { headers, rows } = await this.workbook.readTable(info.name);
+    return detectOverrides(headers, rows, source, info.rect.row + 1);
+  }
+
+  /**
+   * Reads every table an override layer is linked to again and re-validates it with
+   * mergeOverrides, as when it was first used. A table that is gone, no longer has its shape,
+   * or has no usable row leaves its layer's figures as they were, with a problem to show.
+   */
+  async refreshFromTables(): Promise<TableRefresh[]> {
+    const reports: TableRefresh[] = [];
+    let next = this.state.stored;
+    const linked = next.layers.filter((l): l is StoredLayer & { table: string } => !!l.table);
+    for (const layer of linked) {
+      const keep = (problem: string) =>
+        reports.push({ table: layer.table, kind: layer.kind, used: 0, rejected: [], problem });
+      let detected: DetectedOverrides | null;
+      try {
+        detected = await this.detectTable(layer.table, layer.source);
+      } catch (e) {
+        keep(
+          `Table "${layer.table}" could not be read (${e instanceof Error ? e.message : String(e)}); the override keeps its figures.`,
+        );
+        continue;
+      }
+      if (!detected || detected.kind !== layer.kind) {
+        keep(
+          `Table "${layer.table}" is gone or no longer looks like ${describeKind(layer.kind)}; the override keeps the figures it had. Remove it if it should go.`,
+        );
+        continue;
+      }
+      const candidate = withLayer(next, { ...layer, overrides: detected.overrides });
+      const ofKind = this.merge(candidate).rejected.filter((r) => r.kind === kindOf(detected));
+      if (ofKind.length >= detected.rowCount) {
+        reports.push({
+          table: layer.table,
+          kind: layer.kind,
+          used: 0,
+          rejected: ofKind,
+          problem: `No row of table "${layer.table}" can be used now; the override keeps the figures it had.`,
+        });
+        continue;
+      }
+      next = candidate;
+      reports.push({ table: layer.table, kind: layer.kind, used: detected.rowCount - ofKind.length, rejected: ofKind });
+    }
+    if (next !== this.state.stored && JSON.stringify(next) !== JSON.stringify(this.state.stored)) {
+      const serialised = serialiseWithinBudget(next);
+      if ("refused" in serialised) throw new OverridesRefused(serialised.refused);
+      await this.store(next, serialised.text);
+    }
+    return reports;
+  }
+
+  /**
+   * Reads the linked tables again whenever table cells change (Workbook.onTablesChanged),
+   * once the changes settle; `onReport` gets what each refresh found.
+   */
+  async followTables(onReport: (reports: TableRefresh[]) => void): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        // A table half way through a re-import is not read: wait for the writer.
+        if (this.writing > 0) return schedule();
+        this.refreshFromTables().then(onReport, this.onFollowError);
+      }, FOLLOW_DELAY_MS);
+    };
+    await this.workbook.onTablesChanged(() => {
+      if (this.state.stored.layers.some((l) => l.table)) schedule();
+    });
+  }
+
+  private writing = 0;
+
+  /** Runs a writer of table rows; linked tables are not followed until it ends. */
+  async whileWriting<T>(work: () => Promise<T>): Promise<T> {
+    this.writing++;
+    try {
+      return await work();
+    } finally {
+      this.writing--;
+    }
+  }
+
+  /** Removes one layer; the other overrides stay in force. */
+  async remove(kind: OverrideKind): Promise<void> {
+    const next = withoutLayer(this.state.stored, kind);
+    await this.store(next, JSON.stringify(next));
   }
 
   /** Removes the stored overrides, a damaged stored value included. */

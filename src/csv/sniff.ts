@@ -38,7 +38,9 @@ export function sniff(text: string, options: CsvOptions = {}): Dialect {
     const candidate = text[bodyStart + 4];
     if ((c === -1 || c === 10 || c === 13) && candidate !== '"' && candidate !== "\n" && candidate !== "\r") {
       sepLine = true;
-      sepDelimiter = candidate;
+      // A byte order mark cannot delimit anything (papaparse refuses it): the line is still
+      // Excel's hint, not data, so it is skipped and the delimiter detected from the rest.
+      sepDelimiter = candidate === "\ufeff" ? null : candidate;
       bodyStart = c === 13 && text.charCodeAt(after + 1) === 10 ? after + 2 : c === -1 ? after : after + 1;
       bodyLine = 2;
     }

@@ -51,9 +51,11 @@ export function detectOverrides(
   headers: readonly string[],
   rows: readonly (readonly Cell[])[],
   source: string,
+  /** The header's 1-based sheet row (1 for an import, which starts at A1): rejected rows are named by sheet row. */
+  headerRow = 1,
 ): DetectedOverrides | null {
   const col = (names: readonly string[]) => findColumn(headers, names);
-  const sheetRow = (i: number) => i + 2;
+  const sheetRow = (i: number) => headerRow + 1 + i;
   const element = col(HEADERS.element);
   const share = col(HEADERS.share);
   const country = col(HEADERS.country);

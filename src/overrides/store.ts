@@ -22,6 +22,11 @@ export interface StoredLayer {
   /** e.g. "workbook import: suppliers.csv, 2026-11-23" — what RARE.SOURCE shows. */
   source: string;
   overrides: Overrides;
+  /**
+   * The workbook table the layer was read from, when it was: Refresh data (or a change of
+   * that table) reads it again, so the override follows the table.
+   */
+  table?: string;
 }
 
 export interface StoredOverrides {
@@ -31,6 +36,10 @@ export interface StoredOverrides {
 }
 
 export const emptyOverrides = (): StoredOverrides => ({ format: "rare-overrides", version: 1, layers: [] });
+
+export function withoutLayer(stored: StoredOverrides, kind: OverrideKind): StoredOverrides {
+  return { ...stored, layers: stored.layers.filter((l) => l.kind !== kind) };
+}
 
 export function withLayer(stored: StoredOverrides, layer: StoredLayer): StoredOverrides {
   return { ...stored, layers: [...stored.layers.filter((l) => l.kind !== layer.kind), layer] };

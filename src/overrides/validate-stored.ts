@@ -117,9 +117,12 @@ function readLayer(value: Json, at: string): { layer: StoredLayer; problem?: str
         ? readRows(list, where, readProduction)
         : readRows(list, where, readPrice);
   if (typeof read === "string") return read;
+  const table = own(value, "table");
+  if (table !== undefined && (typeof table !== "string" || table === ""))
+    return `${at}.table is ${kindOfValue(table)}, not a table name`;
   const clean: Overrides = { source: label, [kind]: read.rows };
   return {
-    layer: { kind: kind as OverrideKind, source, overrides: clean },
+    layer: { kind: kind as OverrideKind, source, overrides: clean, ...(table ? { table } : {}) },
     ...(read.problem ? { problem: read.problem } : {}),
   };
 }

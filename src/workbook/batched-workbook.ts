@@ -12,6 +12,8 @@ import type {
   FormulaContents,
   RangeContents,
   SheetInfo,
+  TableContents,
+  TableInfo,
   TableOptions,
   Workbook,
   WorkbookBatch,
@@ -25,6 +27,10 @@ export abstract class BatchedWorkbook implements Workbook {
   abstract readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents>;
   abstract readFormulas(sheet: string, rect: ZeroBasedRect): Promise<FormulaContents>;
   abstract listSheetInfo(): Promise<SheetInfo[]>;
+  abstract listTables(): Promise<TableInfo[]>;
+  abstract readTable(name: string): Promise<TableContents>;
+  abstract tableResizeSupported(): boolean;
+  abstract onTablesChanged(listener: () => void): Promise<void>;
   abstract usedRect(sheet: string): Promise<ZeroBasedRect | null>;
   abstract spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]>;
   abstract getAddinData(key: string): Promise<string | null>;

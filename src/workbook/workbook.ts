@@ -86,6 +86,25 @@ export interface SheetInfo {
   readonly protected: boolean;
 }
 
+/** A table as `listTables` reports it. */
+export interface TableInfo {
+  /** Workbook-unique; formulas refer to the table by it (`=ROWS(Table1)`, `Table1[Value]`). */
+  readonly name: string;
+  readonly sheet: string;
+  /** The whole table: header row (when shown) and data body, no totals row. */
+  readonly rect: ZeroBasedRect;
+  readonly hasHeaders: boolean;
+  /** The header texts, one per column (Excel keeps them unique text). */
+  readonly headers: readonly string[];
+}
+
+/** What `readTable` returns: the header texts and the data body's computed values. */
+export interface TableContents {
+  readonly headers: readonly string[];
+  /** One array per data row (header excluded); an error cell reads as its code ("#N/A"). */
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
 /** A value known only after the next sync (Office.js: load, then sync, then read). */
 export interface Pending<T> {
   /** Throws WorkbookError("notSynced") if read before the sync that settles it. */
@@ -145,6 +164,15 @@ export interface WorkbookBatch {
   renameSheet(from: string, to: string): void;
   /** Fails at sync if it would hide the last visible sheet, as Excel refuses to. */
   setSheetVisibility(name: string, visibility: SheetVisibility): void;
+  /**
+   * Makes `rect` the table's block (header row included). As Excel's `Table.resize`: the
+   * top stays in the same row and the new block overlaps the old one; no cell is inserted
+   * or moved, so rows left out keep their cells as plain cells (clear them if they should
+   * go). Formulas that refer to the table follow its new size. Fails at sync if the table is
+   * missing, if the block would overlap another table, or where `tableResizeSupported()` is
+   * false (ExcelApi 1.13).
+   */
+  resizeTable(sheet: string, name: string, rect: ZeroBasedRect): void;
   sync(): Promise<void>;
 }
 
@@ -164,6 +192,17 @@ export interface Workbook {
   readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents>;
   /** Values and formulas only: a lighter read for scanning (same 5 MB response limit). */
   readFormulas(sheet: string, rect: ZeroBasedRect): Promise<FormulaContents>;
+  /** Every table in the workbook, sheet by sheet. */
+  listTables(): Promise<TableInfo[]>;
+  /** The table's headers and data rows. Keep it to tables of modest size (the 5 MB response limit). */
+  readTable(name: string): Promise<TableContents>;
+  /** Whether `WorkbookBatch.resizeTable` can run here (Excel: ExcelApi 1.13). */
+  tableResizeSupported(): boolean;
+  /**
+   * Calls `listener` when cells of any table change, by the user or by code (Excel:
+   * `TableCollection.onChanged`, ExcelApi 1.7). Several changes may come as one call.
+   */
+  onTablesChanged(listener: () => void): Promise<void>;
   /** Every sheet, hidden ones included, in tab order. */
   listSheetInfo(): Promise<SheetInfo[]>;
   /** The block from the first to the last cell holding a value or formula; null if none. */

@@ -38,6 +38,8 @@ import type {
   RangeContents,
   SheetInfo,
   SheetVisibility,
+  TableContents,
+  TableInfo,
   TableOptions,
   Workbook,
   WorkbookBatch,
@@ -97,6 +99,38 @@ export async function readSheetInfo(context: Excel.RequestContext): Promise<Shee
     visibility: byExcel.get(s.visibility) ?? "visible",
     protected: s.protection.protected,
   }));
+}
+
+/**
+ * Every table with its sheet, block and header texts: a collection read, kept apart. Table,
+ * getRange, getHeaderRowRange (ExcelApi 1.1), worksheet (1.2), showHeaders (1.3):
+ * https://learn.microsoft.com/javascript/api/excel/excel.table
+ */
+export async function readTables(context: Excel.RequestContext): Promise<TableInfo[]> {
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/showHeaders");
+  await context.sync();
+  const parts = tables.items.map((t) => {
+    const range = t.getRange();
+    range.load("rowIndex, columnIndex, rowCount, columnCount");
+    t.worksheet.load("name");
+    const header = t.showHeaders ? t.getHeaderRowRange() : null;
+    header?.load("values");
+    return { t, range, header };
+  });
+  await context.sync();
+  return parts.map(({ t, range, header }) => {
+    const rect = rectOf(range);
+    return {
+      name: t.name,
+      sheet: t.worksheet.name,
+      rect,
+      hasHeaders: t.showHeaders,
+      headers: header
+        ? (header.values[0] ?? []).map(String)
+        : Array.from({ length: rect.cols }, (_, i) => `Column${i + 1}`),
+    };
+  });
 }
 
 const rectOf = (r: Excel.Range): ZeroBasedRect => ({
@@ -167,6 +201,45 @@ class ExcelWorkbook extends BatchedWorkbook {
 
   listSheetInfo(): Promise<SheetInfo[]> {
     return this.excel.run(readSheetInfo);
+  }
+
+  listTables(): Promise<TableInfo[]> {
+    return this.excel.run(readTables);
+  }
+
+  readTable(name: string): Promise<TableContents> {
+    return this.excel.run(async (context) => {
+      const table = context.workbook.tables.getItem(name);
+      table.load("showHeaders");
+      const body = table.getDataBodyRange();
+      body.load("values");
+      const whole = table.getRange();
+      whole.load("columnCount");
+      await context.sync();
+      const header = table.showHeaders ? table.getHeaderRowRange() : null;
+      header?.load("values");
+      if (header) await context.sync();
+      const headers = header
+        ? (header.values[0] ?? []).map(String)
+        : Array.from({ length: whole.columnCount }, (_, i) => `Column${i + 1}`);
+      return { headers, rows: body.values as CellValue[][] };
+    });
+  }
+
+  /** Table.resize is ExcelApi 1.13 (https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)). */
+  tableResizeSupported(): boolean {
+    return this.supports("ExcelApi", "1.13");
+  }
+
+  /**
+   * TableCollection.onChanged (ExcelApi 1.7): "Occurs when data changes on any table in a
+   * workbook, or a worksheet" (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection).
+   */
+  onTablesChanged(listener: () => void): Promise<void> {
+    return this.excel.run(async (context) => {
+      context.workbook.tables.onChanged.add(async () => listener());
+      await context.sync();
+    });
   }
 
   usedRect(sheet: string): Promise<ZeroBasedRect | null> {
@@ -473,6 +546,23 @@ class ExcelBatch implements WorkbookBatch {
 
   setSheetVisibility(name: string, visibility: SheetVisibility): void {
     this.queue.write(() => (this.sheet(name).visibility = VISIBILITY[visibility] as Excel.SheetVisibility));
+  }
+
+  /**
+   * Table.resize, ExcelApi 1.13: "The new range must overlap with the original table range and
+   * the headers (or the top of the table) must be in the same row"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)).
+   * Without 1.13 it fails when queued, with a message saying what Excel would need.
+   */
+  resizeTable(sheet: string, name: string, rect: ZeroBasedRect): void {
+    checkRect(rect);
+    if (!this.supports("ExcelApi", "1.13")) {
+      throw new WorkbookError(
+        "unsupported",
+        "This Excel cannot resize a table (Table.resize needs ExcelApi 1.13: Excel 2021, Microsoft 365 or Excel on the web).",
+      );
+    }
+    this.queue.write(() => this.context.workbook.tables.getItem(name).resize(this.range(sheet, rect)));
   }
 
   /** One context.sync, and one more per round of lookups a delete needed. */

@@ -17,6 +17,7 @@ import { WorkbookError } from "../../src/workbook/errors";
 import type { FormulaEvaluator, FormulaLookup } from "../../src/workbook/formula-evaluator";
 import { type ComputedValue, isErrorValue } from "../../src/excel/values";
 import { tableHeaderNames } from "../../src/excel/table-headers";
+import { dataBody, expandStructuredRefs, type TableRef } from "../../src/excel/structured-refs";
 import { blockAt, checkRect } from "../../src/workbook/grid";
 import { sameName } from "../../src/excel/naming-rules";
 import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks";
@@ -37,6 +38,8 @@ import type {
   RangeContents,
   SheetInfo,
   SheetVisibility,
+  TableContents,
+  TableInfo,
   TableOptions,
   WorkbookBatch,
 } from "../../src/workbook/workbook";
@@ -107,12 +110,13 @@ export class PreviewWorkbook extends BatchedWorkbook {
   private charts: PreviewChart[] = [];
   private addinData = new Map<string, string>();
   private readonly addinDataListeners = new Set<() => void>();
+  private readonly tableListeners = new Set<() => void>();
   private suspendDepth = 0;
   private calculationMode: CalculationMode = "Automatic";
   private pendingRecalc = false;
   private readonly listeners = new Set<(change: PreviewChange) => void>();
   /** Set by operations during a sync; read and cleared when it ends. */
-  private changed: { values: boolean; structural: boolean } = { values: false, structural: false };
+  private changed: { values: boolean; structural: boolean; tables?: boolean } = { values: false, structural: false };
   /** Syncs applied so far (for tests and the pane's diagnostics). */
   syncCount = 0;
 
@@ -152,6 +156,64 @@ export class PreviewWorkbook extends BatchedWorkbook {
   async readFormulas(sheet: string, rect: ZeroBasedRect): Promise<FormulaContents> {
     const { values, formulas } = this.read(sheet, rect, false);
     return { values, formulas };
+  }
+
+  // --- tables (re-import, overrides from tables) --------------------------------------
+
+  async listTables(): Promise<TableInfo[]> {
+    return this.tableRefs().map(({ name, sheet, rect, hasHeaders, headers }) => ({
+      name,
+      sheet,
+      rect,
+      hasHeaders,
+      headers,
+    }));
+  }
+
+  async readTable(name: string): Promise<TableContents> {
+    const table = this.tableRefs().find((t) => sameName(t.name, name));
+    if (!table) throw new WorkbookError("invalidArgument", `There is no table named "${name}".`);
+    const body = dataBody(table);
+    const rows = body.rows ? this.read(table.sheet, body, false).values : [];
+    return { headers: table.headers, rows };
+  }
+
+  /** The preview resizes as Excel 1.13 does (Table.resize). */
+  tableResizeSupported(): boolean {
+    return true;
+  }
+
+  /**
+   * Excel raises TableCollection.onChanged for changes to table cells by the user or by code,
+   * after they happen (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-onchanged-member):
+   * the preview calls the listeners after the sync or edit, asynchronously.
+   */
+  async onTablesChanged(listener: () => void): Promise<void> {
+    this.tableListeners.add(listener);
+  }
+
+  private tablesTouched(sheet: string, rect: ZeroBasedRect): boolean {
+    return this.tablesOn(sheet).some((t) => overlaps(t.rect, rect));
+  }
+
+  private emitTablesChanged(): void {
+    if (!this.tableListeners.size) return;
+    setTimeout(() => {
+      for (const l of this.tableListeners) l();
+    }, 0);
+  }
+
+  /** Tables with their header texts, as formulas and listTables see them. */
+  private tableRefs(): TableRef[] {
+    return this.tables.map((t) => {
+      const s = this.findSheet(t.sheet);
+      const headers: string[] = [];
+      for (let c = 0; c < t.rect.cols; c++) {
+        const v = t.hasHeaders && s ? s.value(t.rect.row, t.rect.col + c) : null;
+        headers.push(t.hasHeaders ? (v === null ? "" : isErrorValue(v) ? v.error : String(v)) : `Column${c + 1}`);
+      }
+      return { ...t, headers };
+    });
   }
 
   async listSheetInfo(): Promise<SheetInfo[]> {
@@ -319,6 +381,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
     if (this.recalculationDeferred) this.pendingRecalc = true;
     else this.recalculateNow();
     this.emit({ structural: false });
+    if (this.tablesTouched(sheet, { row, col, rows: 1, cols: 1 })) this.emitTablesChanged();
     return value;
   }
 
@@ -334,11 +397,12 @@ export class PreviewWorkbook extends BatchedWorkbook {
     const cells = this.sheets.flatMap((sheet) => sheet.formulaCells().map((c) => ({ sheet, ...c })));
     if (cells.length === 0) return { passes: 0, stable: true };
     const lookup = this.lookup();
+    const tables = this.tables.length ? this.tableRefs() : [];
     const maxPasses = this.options.maxPasses ?? 20;
     for (let pass = 1; pass <= maxPasses; pass++) {
       let changed = false;
       for (const { sheet, row, col, formula } of cells) {
-        const next = this.evaluate(formula, sheet.name, row, col, lookup);
+        const next = this.evaluate(formula, sheet.name, row, col, lookup, tables);
         if (!sameValue(sheet.value(row, col), next)) {
           sheet.setResult(row, col, next);
           changed = true;
@@ -389,12 +453,13 @@ export class PreviewWorkbook extends BatchedWorkbook {
       for (const op of operations) op(this);
     } finally {
       this.syncCount++;
-      const { values, structural } = this.changed;
+      const { values, structural, tables } = this.changed;
       if (values || structural) {
         if (this.recalculationDeferred) this.pendingRecalc = true;
         else this.recalculateNow();
         this.emit({ structural });
       }
+      if (tables) this.emitTablesChanged();
     }
   }
 
@@ -458,6 +523,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
       for (let c = 0; c < rect.cols; c++) write(s, rect.row + r, rect.col + c, row[c]);
     }
     this.changed.values = true;
+    if (this.tablesTouched(s.name, rect)) this.changed.tables = true;
     if (grows) this.changed.structural = true;
   }
 
@@ -488,6 +554,30 @@ export class PreviewWorkbook extends BatchedWorkbook {
     return name;
   }
 
+  /**
+   * @internal As Excel's Table.resize (ExcelApi 1.13): the header row stays in its row and the
+   * new block overlaps the old; no cell moves; another table in the new block is refused
+   * (https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)).
+   */
+  opResizeTable(sheet: string, name: string, rect: ZeroBasedRect): void {
+    checkRect(rect);
+    const index = this.tables.findIndex((t) => sameName(t.name, name) && sameName(t.sheet, sheet));
+    if (index < 0) throw new WorkbookError("invalidArgument", `There is no table named "${name}" on "${sheet}".`);
+    const table = this.tables[index];
+    if (rect.row !== table.rect.row || !overlaps(rect, table.rect))
+      throw new WorkbookError(
+        "invalidArgument",
+        `Table "${name}" can be resized only over a block that overlaps it with its top in the same row.`,
+      );
+    if (rect.rows < (table.hasHeaders ? 2 : 1))
+      throw new WorkbookError("invalidArgument", `Table "${name}" must keep at least one data row.`);
+    const clash = this.tablesOn(table.sheet).find((t) => t !== table && overlaps(t.rect, rect));
+    if (clash) throw new WorkbookError("invalidArgument", `The table would overlap table "${clash.name}".`);
+    this.tables = this.tables.map((t, i) => (i === index ? { ...t, rect } : t));
+    this.changed.structural = true;
+    this.changed.tables = true;
+  }
+
   /** @internal */
   opAddName(name: string, sheet: string, rect: ZeroBasedRect): void {
     checkDefinedName(name);
@@ -511,6 +601,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
     this.sheet(sheet).checkEditable(rect);
     this.sheet(sheet).clear(rect);
     this.changed.values = true;
+    if (this.tablesTouched(sheet, rect)) this.changed.tables = true;
     this.changed.structural = true; // input marks and the sheet's size may have gone
   }
 
@@ -621,18 +712,27 @@ export class PreviewWorkbook extends BatchedWorkbook {
         return out;
       },
       name: (name) => {
-        const found = this.names.find((n) => sameName(n.name, name)) ?? this.tables.find((t) => sameName(t.name, name));
-        if (!found) return undefined;
-        return { sheet: "broken" in found && found.broken ? NO_SHEET : found.sheet, rect: found.rect };
+        const defined = this.names.find((n) => sameName(n.name, name));
+        if (defined) return { sheet: defined.broken ? NO_SHEET : defined.sheet, rect: defined.rect };
+        // A table's name alone is its data rows (structured-refs.ts cites Excel's rule).
+        const table = this.tables.find((t) => sameName(t.name, name));
+        return table ? { sheet: table.sheet, rect: dataBody(table) } : undefined;
       },
     };
   }
 
-  private evaluate(formula: string, sheet: string, row: number, col: number, lookup: FormulaLookup): ComputedValue {
+  private evaluate(
+    formula: string,
+    sheet: string,
+    row: number,
+    col: number,
+    lookup: FormulaLookup,
+    tables: readonly TableRef[],
+  ): ComputedValue {
     const evaluator = this.options.evaluator;
     if (!evaluator) return { error: "#NAME?", message: "This preview has no formula evaluator." };
     try {
-      const result = evaluator.evaluate(formula, { sheet, row, col }, lookup);
+      const result = evaluator.evaluate(expandStructuredRefs(formula, tables), { sheet, row, col }, lookup);
       if (Array.isArray(result)) return result[0]?.[0] ?? null; // no spilling in the preview
       return result === undefined ? null : result;
     } catch (e) {
@@ -722,6 +822,9 @@ class PreviewBatch implements WorkbookBatch {
   }
   setSheetVisibility(name: string, visibility: SheetVisibility): void {
     this.queued.push((wb) => wb.opSetVisibility(name, visibility));
+  }
+  resizeTable(sheet: string, name: string, rect: ZeroBasedRect): void {
+    this.queued.push((wb) => wb.opResizeTable(sheet, name, rect));
   }
 
   async sync(): Promise<void> {

@@ -16,6 +16,8 @@ import {
 import { toImportData } from "../../src/csv/handover";
 import { detectOverrides, describeKind, type DetectedOverrides } from "../../src/overrides/detect-overrides";
 import { writeImport } from "../../src/workbook/import-writer";
+import { recipeOf } from "../../src/csv/recipe";
+import { storeRecipe } from "../../src/workbook/import-recipes";
 import type { Workbook } from "../../src/workbook/workbook";
 import { append, clear, h, setDisabled } from "../dom";
 import { columnLines, droppedLines, renamedLines, writtenSentence } from "../import-summary";
@@ -23,6 +25,7 @@ import { errorText, messageArea } from "../messages";
 import type { OverridesController } from "../overrides-controller";
 import { defaultChoices, optionControls, toCsvOptions, type ImportChoices } from "./import-options";
 import { previewTable } from "./import-preview-table";
+import { renderTablesPanel, today } from "./workbook-tables";
 
 interface Loaded {
   name: string;
@@ -70,7 +73,7 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
   const progressText = h("p", { id: "import-progress-text", class: "hint", hidden: true });
   const messages = messageArea("import-messages");
   const offer = h("div", { id: "overrides-offer" });
-  const overridesBox = h("div", { id: "overrides-status" });
+  const tables = renderTablesPanel(workbook, overrides, messages);
 
   append(
     container,
@@ -83,8 +86,9 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
     progressText,
     messages.element,
     offer,
-    overridesBox,
+    tables.element,
   );
+  void tables.refresh().catch((e) => messages.show("error", errorText(e)));
 
   const setBusy = (busy: boolean) => {
     setDisabled(importButton, busy || !analysis);
@@ -92,6 +96,16 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
     progress.hidden = !busy;
     progressText.hidden = !busy;
     input.disabled = busy;
+    // No option or type can change while a file is written (the write would go on under
+    // another preview): the controls are inert until it ends.
+    options.inert = busy;
+    preview.inert = busy;
+  };
+
+  /** Until the current file's analysis is back, Import would write with another file's reading. */
+  const awaitAnalysis = () => {
+    analysis = undefined;
+    setDisabled(importButton, true);
   };
 
   const showRefusal = (r: CsvRefusal) => {
@@ -105,7 +119,8 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
   };
 
   const reanalyse = async () => {
-    if (!file) return;
+    if (!file || running) return;
+    awaitAnalysis();
     const ticket = ++analysing;
     messages.show("info", `Reading ${file.name}…`);
     const result = await analyseAsync(file.bytes, {
@@ -139,14 +154,17 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
     );
     messages.show(
       "info",
-      `${file.name}: ${result.rowCount.toLocaleString("en-US")} rows, ${result.columns.length} columns. Check the types, then Import.`,
+      `${file.name}: ${result.rowCount.toLocaleString("en-US")} ${result.rowCount === 1 ? "row" : "rows"}, ${result.columns.length} ${result.columns.length === 1 ? "column" : "columns"}. Check the types, then Import.`,
       notes,
     );
     setBusy(false);
   };
 
   const load = async (picked: File) => {
+    if (running) return;
     clear(offer);
+    ++analysing; // an analysis of the previous file still under way no longer counts
+    awaitAnalysis();
     file = { name: picked.name, bytes: new Uint8Array(await picked.arrayBuffer()) };
     choices = defaultChoices();
     types = [];
@@ -223,6 +241,7 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
           ]);
         return;
       }
+      const csvOptions = toCsvOptions(choices);
       const data = toImportData(result);
       const outcome = await writeImport(workbook, data, {
         sheetName,
@@ -231,18 +250,36 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
       });
       status = { phase: "Done", done: outcome.rowsWritten, total: outcome.rowsWritten };
       paint();
+      // The recipe, so next month's file can replace these rows (Re-import).
+      const notStored = await storeRecipe(
+        workbook,
+        {
+          table: outcome.tableName,
+          sheet: outcome.sheetName,
+          importedAt: today(),
+          recipe: recipeOf(source.name, current, csvOptions, types),
+        },
+        (await workbook.listTables()).map((t) => t.name),
+      ).catch(
+        (e: unknown) => `The import's recipe could not be stored (${errorText(e)}); Re-import is not offered for it.`,
+      );
       const lines = [
         ...droppedLines(result),
         ...renamedLines(result),
         ...columnLines(result),
         ...(outcome.warning ? [outcome.warning] : []),
+        ...(notStored ? [notStored] : []),
       ];
       messages.show(
         "success",
         writtenSentence(outcome.rowsWritten, data.headers.length, outcome.sheetName, outcome.tableName),
         lines.length ? lines : ["Nothing was dropped."],
       );
-      offerOverrides(detectOverrides(data.headers, data.rows, `workbook import: ${source.name}, ${today()}`));
+      offerOverrides(
+        detectOverrides(data.headers, data.rows, `workbook import: ${source.name}, ${today()}`),
+        outcome.tableName,
+      );
+      await tables.refresh();
     } catch (e) {
       const cancelled = signal.aborted;
       messages.show(cancelled ? "info" : "error", cancelled ? `Import cancelled. ${errorText(e)}` : errorText(e));
@@ -253,7 +290,7 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
     }
   };
 
-  const offerOverrides = (detected: DetectedOverrides | null) => {
+  const offerOverrides = (detected: DetectedOverrides | null, table: string) => {
     clear(offer);
     if (!detected) return;
     const use = h(
@@ -265,28 +302,7 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
     use.addEventListener("click", async () => {
       setDisabled(use, true);
       try {
-        const rejected = await overrides.use(detected);
-        clear(note);
-        const used = detected.rowCount - rejected.length;
-        note.append(
-          h(
-            "p",
-            { class: `message ${used ? "success" : "error"}`, role: "status" },
-            used
-              ? `RARE functions in this workbook now use ${used} imported ${used === 1 ? "row" : "rows"} of ${describeKind(detected.kind)}.`
-              : "No row could be used; the figures in force are unchanged.",
-          ),
-          ...(rejected.length
-            ? [
-                h("p", {}, `${rejected.length} ${rejected.length === 1 ? "row was" : "rows were"} not used:`),
-                h(
-                  "ul",
-                  { class: "rejected" },
-                  ...rejected.slice(0, 50).map((r) => h("li", {}, `Row ${r.row}: ${r.reason}`)),
-                ),
-              ]
-            : []),
-        );
+        tables.showUse(detected, await overrides.use(detected, table), note);
       } catch (e) {
         note.replaceChildren(h("p", { class: "message error", role: "alert" }, errorText(e)));
       } finally {
@@ -303,28 +319,4 @@ export function renderImportView(container: HTMLElement, workbook: Workbook, ove
       note,
     );
   };
-
-  const renderOverrides = () => {
-    clear(overridesBox);
-    const { stored, notices } = overrides.current;
-    // A damaged stored value (named in the pane's notices) can be cleared here too.
-    if (!stored.layers.length && !notices.length) return;
-    const clearButton = h("fluent-button" as "button", { id: "clear-overrides", role: "button" }, "Clear overrides");
-    clearButton.addEventListener("click", async () => {
-      await overrides.clear();
-      messages.show("success", "Overrides cleared: RARE functions use the bundled data again.");
-    });
-    overridesBox.append(
-      h("h3", {}, "Overrides in this workbook"),
-      h("ul", {}, ...stored.layers.map((l) => h("li", {}, `${describeKind(l.kind)}: ${l.source}`))),
-      clearButton,
-    );
-  };
-  overrides.subscribe(renderOverrides);
-  renderOverrides();
-}
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }

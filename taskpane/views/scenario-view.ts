@@ -204,9 +204,19 @@ export function renderScenarioView(
     busy = true;
     paintButtons();
     try {
+      // Overrides linked to workbook tables are read again first (issue 15: they follow their tables).
+      const linked = await overrides.refreshFromTables();
       await workbook.recalculate(true);
       showVersion();
-      messages.show("success", `${recalculatedAt(new Date())} Dataset ${version.textContent}.`);
+      messages.show(
+        "success",
+        `${recalculatedAt(new Date())} Dataset ${version.textContent}.`,
+        linked.map((r) =>
+          r.problem
+            ? r.problem
+            : `Table ${r.table}: ${r.used} ${r.used === 1 ? "row" : "rows"} in use${r.rejected.length ? `, ${r.rejected.length} not used (see Import CSV)` : ""}.`,
+        ),
+      );
     } catch (e) {
       messages.show("error", `The workbook could not be recalculated: ${errorText(e)}`);
     } finally {

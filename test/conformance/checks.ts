@@ -28,6 +28,7 @@ const DOCS = {
   limits: "https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization",
   errorInputs: "https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors",
   dataTypes: "https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts",
+  tableResize: "https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)",
 };
 
 const A1 = { row: 0, col: 0 };
@@ -321,6 +322,46 @@ export const CHECKS: readonly Check[] = [
         same(read[1][2], "#N/A", `INDEX(RARE.SHARE(A1:A3),2,1), the error cell's own result (${mode})`);
       }
       return { read, perCell };
+    },
+  },
+  {
+    id: "table-resize",
+    title: "Table.resize grows and shrinks a table in place; ROWS(T) and SUM(T[Value]) follow (Re-import)",
+    docs: [DOCS.tableResize, DOCS.tables],
+    async run({ workbook: wb }, sheet) {
+      if (!wb.tableResizeSupported()) return { skipped: "Table.resize needs ExcelApi 1.13" };
+      await wb.writeValues(sheet, A1, [
+        ["Item", "Value"],
+        ["a", 1],
+        ["b", 2],
+      ]);
+      const table = await wb.addTable(sheet, { row: 0, col: 0, rows: 3, cols: 2 }, { hasHeaders: true });
+      await wb.writeFormulas(sheet, { row: 0, col: 3 }, [[`=ROWS(${table})`, `=SUM(${table}[Value])`]]);
+      const formulas = async () => (await wb.readRange(sheet, "D1:E1")).values[0];
+      same(await formulas(), [2, 3], "ROWS and SUM over the table before resizing");
+      await wb.writeValues(sheet, { row: 3, col: 0 }, [["c", 4]]);
+      await wb.run(async (batch) => batch.resizeTable(sheet, table, { row: 0, col: 0, rows: 4, cols: 2 }));
+      same(await formulas(), [3, 7], "ROWS and SUM after growing by one row");
+      const listed = (await wb.listTables()).find((t) => t.name === table);
+      same(listed?.rect, { row: 0, col: 0, rows: 4, cols: 2 }, "the table's block after growing");
+      same(
+        (await wb.readTable(table)).rows,
+        [
+          ["a", 1],
+          ["b", 2],
+          ["c", 4],
+        ],
+        "the table's rows after growing",
+      );
+      await wb.run(async (batch) => batch.resizeTable(sheet, table, { row: 0, col: 0, rows: 2, cols: 2 }));
+      same(await formulas(), [1, 1], "ROWS and SUM after shrinking to one row");
+      same((await wb.readRange(sheet, "A3:B3")).values, [["b", 2]], "a row left out keeps its cells");
+      await fails(
+        () => wb.run(async (batch) => batch.resizeTable(sheet, table, { row: 1, col: 0, rows: 3, cols: 2 })),
+        "a resize that moves the header row",
+      );
+      await wb.deleteTable(table);
+      return { table };
     },
   },
   {

@@ -32,6 +32,12 @@ describe("sniff", () => {
     expect(sniff("sep=\t\na\tb\n")).toMatchObject({ delimiter: "\t", sepLine: true, bodyStart: 6 });
     expect(sniff("sep=,")).toMatchObject({ delimiter: ",", sepLine: true, bodyStart: 5 });
     expect(sniff("\ufeffsep=;\na;b\n")).toMatchObject({ delimiter: ";", bodyStart: 7 });
+    // Issue 15 item 9: sep= followed by a byte order mark was an internal error; the line is skipped.
+    expect(sniff("sep=\ufeff\na;b\n1;2\n")).toMatchObject({
+      delimiter: ";",
+      sepLine: true,
+      delimiterSource: "detected",
+    });
   });
 
   it("does not take other first lines for a sep line", () => {

@@ -409,6 +409,20 @@ export function fakeExcel(sheetNames: string[] = ["Sheet1"]): FakeExcel {
           },
         },
         tables: {
+          // Table.resize (ExcelApi 1.13): the header stays in its row; the fake records the new block.
+          getItem: (name: string) => ({
+            resize: (range: { rect: FakeRect }) =>
+              state.enqueue(
+                `resizeTable ${name} ${range.rect.row},${range.rect.col} ${range.rect.rows}x${range.rect.cols}`,
+                () => {
+                  const t = state.tables.find((x) => x.name.toUpperCase() === name.toUpperCase());
+                  if (!t) throw officeError("ItemNotFound", `No table ${name}.`);
+                  if (t.rect.row !== range.rect.row)
+                    throw officeError("InvalidArgument", "The header must stay in its row.");
+                  t.rect = range.rect;
+                },
+              ),
+          }),
           getItemOrNullObject: (name: string) => {
             const find = () => state.tables.findIndex((t) => t.name.toUpperCase() === name.toUpperCase());
             const table = {

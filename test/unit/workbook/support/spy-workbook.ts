@@ -71,6 +71,7 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
         "setSheetVisibility",
         (n: string, v: Parameters<WorkbookBatch["setSheetVisibility"]>[1]) => batch.setSheetVisibility(n, v),
       ),
+      resizeTable: record("resizeTable", (s: string, n: string, r: ZeroBasedRect) => batch.resizeTable(s, n, r)),
       sync: async () => {
         const n = ++syncs;
         if (n === options.failAtSync && options.failMode !== "after") throw new Error(`Injected failure at sync ${n}`);
@@ -89,6 +90,10 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
     readRange: (s, r) => inner.readRange(s, r),
     readFormulas: (s, r) => inner.readFormulas(s, r),
     listSheetInfo: () => inner.listSheetInfo(),
+    listTables: () => inner.listTables(),
+    readTable: (n) => inner.readTable(n),
+    tableResizeSupported: () => inner.tableResizeSupported(),
+    onTablesChanged: (l) => inner.onTablesChanged(l),
     usedRect: (s) => inner.usedRect(s),
     spillRects: (s, c) => inner.spillRects(s, c),
     getAddinData: (k) => inner.getAddinData(k),
