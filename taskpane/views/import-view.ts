@@ -17,7 +17,7 @@ import { toImportData } from "../../src/csv/handover";
 import { detectOverrides, describeKind, type DetectedOverrides } from "../../src/overrides/detect-overrides";
 import { writeImport } from "../../src/workbook/import-writer";
 import { recipeOf } from "../../src/csv/recipe";
-import { storeRecipe } from "../../src/workbook/import-recipes";
+import { storeRecipe } from "../import-recipes";
 import type { Workbook } from "../../src/workbook/workbook";
 import { append, clear, h, setDisabled } from "../dom";
 import { columnLines, droppedLines, renamedLines, writtenSentence } from "../import-summary";

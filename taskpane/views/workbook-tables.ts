@@ -12,7 +12,7 @@ import { analyseAsync, importCsv, isRefusal, decodeBytes, encodingName } from ".
 import { toImportData } from "../../src/csv/handover";
 import { columnChanges, recipeOptions } from "../../src/csv/recipe";
 import { describeKind, detectOverrides, type DetectedOverrides } from "../../src/overrides/detect-overrides";
-import { readRecipes, recipeFor, storeRecipe, type TableRecipe } from "../../src/workbook/import-recipes";
+import { readRecipes, recipeFor, storeRecipe, type TableRecipe } from "../import-recipes";
 import { replaceTableRows } from "../../src/workbook/table-replace";
 import type { TableInfo, Workbook } from "../../src/workbook/workbook";
 import type { RejectedRow } from "../../src/data/overrides";

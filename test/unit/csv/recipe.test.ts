@@ -8,7 +8,7 @@ import {
   parseRecipes,
   readRecipes,
   storeRecipe,
-} from "../../../src/workbook/import-recipes";
+} from "../../../taskpane/import-recipes";
 import { PreviewWorkbook } from "../../../taskpane/hosts/preview";
 import { readBytes, repoRoot } from "./support";
 

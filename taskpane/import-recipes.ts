@@ -6,10 +6,10 @@
  * the quarter megabyte the overrides leave free in the settings, so they keep to a small
  * budget of their own; past it a recipe is not stored and the import says so.
  */
-import { readRecipe, type ImportRecipe } from "../csv/recipe";
-import { sameName } from "../excel/naming-rules";
-import { addinDataBytes, megabytes } from "./addin-data";
-import type { Workbook } from "./workbook";
+import { readRecipe, type ImportRecipe } from "../src/csv/recipe";
+import { sameName } from "../src/excel/naming-rules";
+import { addinDataBytes, megabytes } from "../src/workbook/addin-data";
+import type { Workbook } from "../src/workbook/workbook";
 
 export const RECIPES_KEY = "rare.importRecipes";
 /** A recipe is well under 1 kB for a file of a dozen columns; 64 kB holds dozens of imports. */
