@@ -10,7 +10,7 @@ import { buildComparisonSheet } from "../../src/scenario/compare-layout";
 import { tornadoOrder, typedExposures } from "../../src/scenario/tornado-order";
 import { existingComparisonSheet, writeComparisonSheet } from "../../src/scenario/compare-writer";
 import type { Workbook } from "../../src/workbook/workbook";
-import { append, clear, h } from "../dom";
+import { append, clear, h, setDisabled } from "../dom";
 import { errorText, messageArea } from "../messages";
 import {
   COMPARED_STRATEGIES,
@@ -164,7 +164,7 @@ export function compareSection(deps: CompareDeps): HTMLElement {
         return;
       }
       busy = true;
-      compareButton.toggleAttribute("disabled", true);
+      setDisabled(compareButton, true);
       try {
         const sheetName = checked.input.sheetName;
         const kind = await existingComparisonSheet(deps.workbook, sheetName);
@@ -199,7 +199,7 @@ export function compareSection(deps: CompareDeps): HTMLElement {
         messages.show("error", errorText(e));
       } finally {
         busy = false;
-        compareButton.toggleAttribute("disabled", false);
+        setDisabled(compareButton, false);
         await deps.afterWrite();
       }
     })();

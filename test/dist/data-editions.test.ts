@@ -246,11 +246,37 @@ describe("events as of the dataset's date", () => {
     expect(call("SOURCE", "event", "E9")).toContain("suspended until 10 Nov 2026 (Announcement No. 70 [2025])");
   });
 
+  it("every status says the date it is as of", () => {
+    const table = bundle.byId.TABLE([["events"]]) as string[][];
+    const status = table[0].indexOf("status");
+    for (const row of table.slice(1).filter((r) => /^E\d+$/.test(r[0]) && r[status] !== ""))
+      expect(`${row[0]}: ${row[status]}`).toMatch(/\(as of \d{4}-\d\d-\d\d\)$|\(dataset as of \d{4}-\d\d-\d\d\)$/);
+  });
+
+  it("reads the dataset's own date, not the clock: the same answers on a day before the suspensions ended", () => {
+    const day = Date.UTC(2025, 11, 1); // 1 Dec 2025, before 10 and 27 Nov 2026
+    class EarlierDate extends Date {
+      constructor(...args: ConstructorParameters<typeof Date>) {
+        super(...((args.length ? args : [day]) as [number]));
+      }
+      static override now() {
+        return day;
+      }
+    }
+    const earlier = loadFunctionsBundle(undefined, { Date: EarlierDate });
+    for (const kind of ["events", "elements"])
+      expect(earlier.byId.TABLE([[kind]])).toEqual(bundle.byId.TABLE([[kind]]));
+    expect(earlier.byId.SOURCE([["event"]], [["E9"]], null, null)).toEqual(bundle.byId.SOURCE([["event"]], [["E9"]], null, null));
+  });
+
   it("the elements table's export-control column says when a suspension has ended", () => {
     const table = bundle.byId.TABLE([["elements"]]) as unknown[][];
     const column = (table[0] as string[]).indexOf("China export control");
     for (const element of ["Europium", "Holmium", "Erbium", "Thulium", "Ytterbium"])
       expect(table.find((r) => r[0] === element)![column]).toMatch(/ended on 2026-11-10.*not in the bundled sources/);
+    // Every text that calls a control suspended says when the suspension ended.
+    for (const row of table.slice(1).filter((r) => /suspended/.test(String(r[column]))))
+      expect(`${row[0]}: ${row[column]}`).toMatch(/ended on 2026-11-\d\d: what followed is not in the bundled sources/);
   });
 
   it("E11-E16 are there; E8 and E10 carry their corrections", () => {
