@@ -1,10 +1,13 @@
 /**
  * README's function table documents every function Excel gets (dist/functions.json), each
  * with its parameters in order and the optional ones in [brackets], so a new function or a
- * new argument (such as the pinnable `edition`) cannot ship undocumented.
+ * new argument (such as the pinnable `edition`) cannot ship undocumented; and every example
+ * whose arguments are literals gives, through the built bundle, the result the table prints
+ * (so the examples move with the data, as MCS2026's shares and HHI did).
  */
 import { readFileSync } from "fs";
 import { join } from "path";
+import { isRecordedError, loadFunctionsBundle } from "../support/functions-bundle";
 import { distDir, repoRoot } from "../support/paths";
 
 interface Metadata {
@@ -37,4 +40,50 @@ describe("README's function table", () => {
       expect(`${fn.id}: ${cells[3] ?? ""}`).toMatch(new RegExp(`^${fn.id}: \\S`));
     }
   });
+});
+
+/** `=RARE.F("a",2024,50%)` → ["F", ["a", 2024, 0.5]]; null when an argument is not a literal. */
+function literalCall(example: string): [string, unknown[]] | null {
+  const m = /^=RARE\.([A-Z]+)\((.*)\)$/.exec(example);
+  if (!m) return null;
+  const args = m[2] === "" ? [] : (m[2].match(/"[^"]*"|[^,]+/g) ?? []).map((a) => a.trim());
+  const values = args.map((a) =>
+    /^"[^"]*"$/.test(a) ? a.slice(1, -1) : /^-?[\d.]+%$/.test(a) ? Number(a.slice(0, -1)) / 100 : /^-?[\d.]+$/.test(a) ? Number(a) : undefined,
+  );
+  return values.includes(undefined) ? null : [m[1], values];
+}
+
+describe("README's examples", () => {
+  const bundle = loadFunctionsBundle();
+  const rows = section.split("\n").filter((line) => line.startsWith("| `RARE."));
+  const pairs = rows.flatMap((row) => {
+    const cells = row.split(/(?<!\\)\|/).map((c) => c.trim());
+    const examples = [...cells[2].matchAll(/`(=RARE\.[^`]*)`/g)].map((m) => m[1]);
+    const results = cells[3].split(/<br>|; (?=`)/).map((r) => /^`([^`]*)`/.exec(r.trim())?.[1] ?? null);
+    return examples.length === results.length ? examples.map((e, i) => [e, results[i]] as const) : [];
+  });
+
+  it("has examples to check", () => {
+    expect(pairs.length).toBeGreaterThan(20);
+  });
+
+  it.each(pairs.filter(([e, r]) => r !== null && literalCall(e) && !/^=RARE\.(SOURCE|VERSION|HISTORY|LIST|TABLE)\(/.test(e)))(
+    "%s gives %s",
+    (example, printed) => {
+      const [id, args] = literalCall(example)!;
+      // Excel passes null for each optional argument left out.
+      const arity = metadata.functions.find((f) => f.id === id)!.parameters.length;
+      const out = bundle.byId[id](...args.map((a) => [[a]]), ...Array(arity - args.length).fill(null));
+      const value = Array.isArray(out) ? (out as unknown[][])[0][0] : out;
+      if (/^#/.test(printed!)) {
+        expect(isRecordedError(value) && value.code).toBe(printed);
+      } else if (/^-?[\d.,]+…?$/.test(printed!) && typeof value === "number") {
+        const digits = printed!.replace(/,/g, "");
+        if (digits.endsWith("…")) expect(String(value).startsWith(digits.slice(0, -1))).toBe(true);
+        else expect(value).toBeCloseTo(Number(digits), 10);
+      } else {
+        expect(value).toBe(printed);
+      }
+    },
+  );
 });
