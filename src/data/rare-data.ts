@@ -406,8 +406,14 @@ export class RareData implements RareQueries {
       }
       throw notAvailable(`No sourced reserves figure for ${name}`);
     }
-    if (row.tonnes === null)
-      throw notAvailable(`No sourced reserves figure for ${name}: USGS ${row.edition} prints NA (not available)`);
+    if (row.tonnes === null) {
+      // The row's note starts by saying NA was printed; the message says so already.
+      const footnote = (row.note ?? "").replace(/^USGS prints NA(; )?/, "");
+      throw notAvailable(
+        `No sourced reserves figure for ${name}: USGS ${row.edition} prints NA (not available)` +
+          (footnote ? `, with the footnote "${footnote}"` : ""),
+      );
+    }
     return row;
   }
 

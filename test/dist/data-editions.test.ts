@@ -76,6 +76,17 @@ describe("MCS2026 is the newest edition, and older editions can be pinned", () =
     expect(call("SOURCE", "reserves", "Brazil")).toMatch(/v1\.3/);
   });
 
+  it("the report's v1.1 footnote move is applied and cited: off China's 2024 production, onto India's reserves", () => {
+    const moves = csv("usgs-revisions.csv").filter((r) => r.revision === "v1.1");
+    const removed = moves.find((r) => r.country === "China")!.note_removed;
+    const added = moves.find((r) => r.country === "India")!.note_added;
+    const china = call("SOURCE", "production", "China", 2024, "full") as string;
+    expect(china).toContain("report v1.1 (2026-03-05): p. 153: footnote 14 was removed from China's 2024 mine production");
+    expect(china).not.toContain(removed);
+    const india = errorOf(call("RESERVES", "India"));
+    expect([india.code, india.message]).toEqual(["#N/A", expect.stringContaining(added)]);
+  });
+
   it("COUNTRYSHARE and HHI for 2025 are recomputed from MCS2026's country rows (world total left out)", () => {
     const rows = mcs2026.filter(
       (r) =>
