@@ -147,12 +147,14 @@ function checkUniqueNames<T>(items: Located<T>[], name: (t: T) => string, what: 
  */
 function linkControlEvents(elements: Located<ElementRecord>[], events: Located<EventRecord>[]): void {
   for (const { record } of elements) {
-    const suspended = /suspended by No\.\s?(\d+) \[(\d{4})\]/.exec(record.exportControl);
+    // "suspended by No.70 [2025]" names the suspending announcement; "No.62 [2025], suspended"
+    // names a suspended one (an event whose title lists it among others).
+    const by = /suspended by No\.\s?(\d+) \[(\d{4})\]/.exec(record.exportControl);
+    const of = /No\.\s?(\d+) \[(\d{4})\],? suspended/.exec(record.exportControl);
     const event =
-      suspended &&
-      events.find(
-        (e) => e.record.ends !== "" && e.record.title.includes(`Announcement No. ${suspended[1]} [${suspended[2]}]`),
-      );
+      (by &&
+        events.find((e) => e.record.ends !== "" && e.record.title.includes(`Announcement No. ${by[1]} [${by[2]}]`))) ||
+      (of && events.find((e) => e.record.ends !== "" && e.record.title.includes(`No. ${of[1]} [${of[2]}]`)));
     record.controlEvent = event ? event.record.id : "";
   }
 }

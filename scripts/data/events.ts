@@ -49,6 +49,9 @@ const CORRECTABLE: Record<string, (e: EventRecord, value: string) => void> = {
   instrument: (e, value) => {
     e.title = value;
   },
+  summary: (e, value) => {
+    e.summary = value;
+  },
 };
 
 export function applyEventCorrections(events: Located<EventRecord>[], table: CsvTable, problems: Problems): void {

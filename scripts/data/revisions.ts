@@ -72,7 +72,7 @@ export function applyRevisions(
       r.qualifier = after.qualifier;
     } else if (after.tonnes !== null) (figure as ProductionFigure).tonnes = after.tonnes;
     const note = cells.note_removed === "" ? figure.note : figure.note.replace(cells.note_removed, "").trim();
-    figure.note = [note, cells.note_added].filter((n) => n !== "").join(" ");
+    figure.note = [note, cells.note_added].filter((n) => n !== "").join("; ");
     const changed = cells.data_release_value !== cells.report_value;
     figure.revision = changed
       ? `${edition} report ${cells.revision} (${cells.date}) revised ${cells.data_release_value} in the data release to ${cells.report_value}`

@@ -35,12 +35,17 @@ export function buildPinned(dataset: Dataset): PinnedIndex {
   return { production, reserves, prices };
 }
 
+/** Editions oldest first, as LIST("editions") gives them, so a message reads in one order. */
+export function oldestFirst(editions: Iterable<string>, ranks: Map<string, number>): string[] {
+  return [...editions].sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
+}
+
 /** The editions (oldest first) whose rows cover a year, for "#N/A: … covered by …" messages. */
 export function editionsCovering(pinned: PinnedIndex, year: number, ranks: Map<string, number>): string[] {
-  return [...pinned.production.entries()]
-    .filter(([, byYear]) => byYear.has(year))
-    .map(([edition]) => edition)
-    .sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
+  return oldestFirst(
+    [...pinned.production.entries()].filter(([, byYear]) => byYear.has(year)).map(([edition]) => edition),
+    ranks,
+  );
 }
 
 export function notCovered(edition: string, what: string, covering: string[]): Error {

@@ -6,11 +6,11 @@ import { BoundedMemo } from "./memo";
 import { NameIndex, normalizeName, orList } from "./names";
 import { buildList, buildTable } from "./tables";
 import type { Dataset, ProductionRecord, Stage } from "./types";
-import { STAGES, WORLD } from "./vocab";
+import { DS140, STAGES, WORLD } from "./vocab";
 import { checkYear, yearsText } from "./years";
 import { hhi as herfindahl } from "./concentration";
 import { historyTable } from "./history";
-import { editionsCovering, notCovered } from "./pinned";
+import { editionsCovering, notCovered, oldestFirst } from "./pinned";
 import { usStatRow } from "./usstat";
 
 /** Elements the stage figures' publishers leave out: USGS rare-earth data "exclude most scandium". */
@@ -222,9 +222,9 @@ export class RareData implements RareQueries {
       .filter(([, rows]) => rows.has(name))
       .map(([y]) => y)
       .sort((a, b) => a - b);
+    if (pinned === DS140) return this.ds140WorldRow(name, wanted);
     if (pinned !== null) {
-      if (wanted !== null && !byYear.has(wanted))
-        throw notCovered(pinned, String(wanted), editionsCovering(this.ix.pinned, wanted, this.ix.editionRank));
+      if (wanted !== null && !byYear.has(wanted)) throw notCovered(pinned, String(wanted), this.covering(wanted, name));
       const y = wanted ?? years[years.length - 1];
       const row = y === undefined ? undefined : byYear.get(y)?.get(name);
       if (!row)
@@ -250,6 +250,30 @@ export class RareData implements RareQueries {
       `No sourced figure for ${name} in ${y}: ${winner}, the newest USGS edition covering ${y}, does not list ${name}; ` +
         `years with data for ${name}: ${yearsText(years)}`,
     );
+  }
+
+  /**
+   * The editions whose figures cover a year, oldest first: the MCS editions with rows for it,
+   * and DS140 for the world total it gives (1900-2020).
+   */
+  private covering(year: number, country: string | null): string[] {
+    const editions = editionsCovering(this.ix.pinned, year, this.ix.editionRank);
+    if (country === WORLD && typeof this.ix.worldHistory.get(year)?.value === "number") editions.push(DS140);
+    return oldestFirst(editions, this.ix.editionRank);
+  }
+
+  /** PRODUCTION pinned to DS140, which gives the world total only. */
+  private ds140WorldRow(name: string, wanted: number | null): ProductionRecord {
+    const years = [...this.ix.worldHistory.entries()]
+      .filter(([, h]) => typeof h.value === "number")
+      .map(([y]) => y)
+      .sort((a, b) => a - b);
+    const y = wanted ?? years[years.length - 1];
+    if (name !== WORLD)
+      throw notCovered(DS140, `${name} in ${y} (it gives the world total only)`, this.covering(y, name));
+    const early = this.ix.worldHistory.get(y);
+    if (!early || typeof early.value !== "number") throw notCovered(DS140, String(y), this.covering(y, name));
+    return { country: WORLD, year: y, tonnes: early.value, edition: DS140 };
   }
 
   production(country: string, year: number | null, edition: string | null = null): number {
@@ -295,11 +319,14 @@ export class RareData implements RareQueries {
     const pinned = this.edition(edition);
     const byYear = this.productionRows(pinned);
     const years = [...byYear.keys()].sort((a, b) => a - b);
+    if (years.length === 0 && pinned !== null) {
+      const y = wanted ?? this.ix.productionYears[this.ix.productionYears.length - 1];
+      throw notCovered(pinned, `producing countries in ${y} (it gives the world total only)`, this.covering(y, null));
+    }
     if (years.length === 0) throw notAvailable("No sourced production figures");
     const y = wanted ?? years[years.length - 1];
     if (!byYear.has(y)) {
-      if (pinned !== null)
-        throw notCovered(pinned, String(y), editionsCovering(this.ix.pinned, y, this.ix.editionRank));
+      if (pinned !== null) throw notCovered(pinned, String(y), this.covering(y, null));
       throw notAvailable(`No sourced production figures for ${y}; years with data: ${yearsText(years)}`);
     }
     return y;
@@ -330,8 +357,12 @@ export class RareData implements RareQueries {
     const byYear = pinned === null ? this.ix.prices.get(oxide) : this.ix.pinned.prices.get(pinned)?.get(oxide);
     if (!byYear) {
       if (pinned !== null) {
-        const pricing = [...this.ix.pinned.prices.entries()].filter(([, m]) => m.has(oxide)).map(([e]) => e);
-        throw notCovered(pinned, `${oxide} prices`, pricing);
+        // With a year, the editions pricing the oxide in that year; without, those pricing it at all.
+        const pricing = [...this.ix.pinned.prices.entries()]
+          .filter(([, m]) => (wanted === null ? m.has(oxide) : m.get(oxide)?.has(wanted)))
+          .map(([e]) => e);
+        const what = wanted === null ? `${oxide} prices` : `${oxide} in ${wanted}`;
+        throw notCovered(pinned, what, oldestFirst(pricing, this.ix.editionRank));
       }
       throw notAvailable(
         `No sourced price for ${oxide}: the USGS salient statistics give prices only for ${orList([...this.ix.prices.keys()])}`,
@@ -343,7 +374,7 @@ export class RareData implements RareQueries {
       const years = [...byYear.keys()].sort((a, b) => a - b);
       if (pinned !== null) {
         const covering = [...this.ix.pinned.prices.entries()].filter(([, m]) => m.get(oxide)?.has(y)).map(([e]) => e);
-        throw notCovered(pinned, `${oxide} in ${y}`, covering);
+        throw notCovered(pinned, `${oxide} in ${y}`, oldestFirst(covering, this.ix.editionRank));
       }
       throw notAvailable(`No sourced price for ${oxide} in ${y}; years with data: ${yearsText(years)}`);
     }
@@ -367,13 +398,22 @@ export class RareData implements RareQueries {
     const row = pinned === null ? this.ix.reserves.get(name) : this.ix.pinned.reserves.get(pinned)?.get(name);
     if (!row) {
       if (pinned !== null) {
-        const listing = [...this.ix.pinned.reserves.entries()].filter(([, m]) => m.has(name)).map(([e]) => e);
-        throw notCovered(pinned, `reserves for ${name}`, listing);
+        // Only editions that print a figure: one printing NA does not cover the country.
+        const listing = [...this.ix.pinned.reserves.entries()]
+          .filter(([, m]) => typeof m.get(name)?.tonnes === "number")
+          .map(([e]) => e);
+        throw notCovered(pinned, `reserves for ${name}`, oldestFirst(listing, this.ix.editionRank));
       }
       throw notAvailable(`No sourced reserves figure for ${name}`);
     }
-    if (row.tonnes === null)
-      throw notAvailable(`No sourced reserves figure for ${name}: USGS ${row.edition} prints NA (not available)`);
+    if (row.tonnes === null) {
+      // The row's note starts by saying NA was printed; the message says so already.
+      const footnote = (row.note ?? "").replace(/^USGS prints NA(; )?/, "");
+      throw notAvailable(
+        `No sourced reserves figure for ${name}: USGS ${row.edition} prints NA (not available)` +
+          (footnote ? `, with the footnote "${footnote}"` : ""),
+      );
+    }
     return row;
   }
 

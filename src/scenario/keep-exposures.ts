@@ -41,7 +41,10 @@ function isEntered(v: unknown): v is ExposureValue {
 }
 
 /** Element → exposure from the first row holding both the Element and Exposure (t) headers. */
-function readExposures(existing: ReadonlyArray<ReadonlyArray<unknown>>): { found: boolean; rows: KeptExposure[] } {
+export function readExposures(existing: ReadonlyArray<ReadonlyArray<unknown>>): {
+  found: boolean;
+  rows: KeptExposure[];
+} {
   for (let r = 0; r < existing.length; r++) {
     const header = existing[r] ?? [];
     const elementCol = header.findIndex((v) => norm(v) === ELEMENT);

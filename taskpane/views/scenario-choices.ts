@@ -60,14 +60,23 @@ export function parsePercentText(text: string): number | null {
   const t = typed.replace(/\s*%$/, "");
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
   const n = Number(t);
+  // 400 digits are beyond a double: refused as no number rather than read as Infinity.
+  if (!Number.isFinite(n)) return null;
   return t === typed && Math.abs(n) < 1 ? n * 100 : n;
 }
 
-/** A plain decimal number ("0.5", ".5", "-1"), else null. */
+/** A plain decimal number ("0.5", ".5", "-1") a double can hold, else null. */
 export function parseNumberText(text: string): number | null {
   const t = text.trim();
-  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : null;
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : NaN;
+  return Number.isFinite(n) ? n : null;
 }
+
+/** What the user typed, as a message quotes it: trimmed, and shortened when long. */
+export const quoted = (text: string): string => {
+  const t = text.trim();
+  return `"${t.length > 24 ? `${t.slice(0, 23)}…` : t}"`;
+};
 
 /** 0.3 → "30", 0.175 → "17.5": how a fraction appears in a percent field. */
 export const percentText = (fraction: number): string => formatNumber(fraction * 100);
@@ -100,7 +109,7 @@ export function initialForm(
 export function percentField(text: string, label: string, field: string, problems: Problem[]): number {
   const pct = parsePercentText(text);
   if (pct === null) {
-    problems.push({ field, message: `${label}: enter a percentage from 0 to 100, e.g. 30 (got "${text.trim()}").` });
+    problems.push({ field, message: `${label}: enter a percentage from 0 to 100, e.g. 30 (got ${quoted(text)}).` });
     return NaN;
   }
   if (pct < 0 || pct > 100) {
@@ -128,7 +137,7 @@ export function checkForm(form: ScenarioForm): Checked {
   if (e === null)
     problems.push({
       field: "elasticity",
-      message: `Elasticity: enter a number greater than 0, e.g. 0.5 (got "${form.elasticityText.trim()}").`,
+      message: `Elasticity: enter a number greater than 0, e.g. 0.5 (got ${quoted(form.elasticityText)}).`,
     });
   else elasticity = guarded(() => requireElasticity(e), "elasticity", problems);
 

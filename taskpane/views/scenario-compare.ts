@@ -5,13 +5,12 @@
  * in place keeping the exposures typed into it.
  */
 import type { RareData } from "../../src/data/rare-data";
-import { requirePriceModel } from "../../src/model/price-model";
 import { combineMitigation } from "../../src/model/scenario";
-import { defaultBounds, tornadoRows } from "../../src/model/tornado";
-import { buildComparisonSheet, type ComparisonInput } from "../../src/scenario/compare-layout";
+import { buildComparisonSheet } from "../../src/scenario/compare-layout";
+import { tornadoOrder, typedExposures } from "../../src/scenario/tornado-order";
 import { existingComparisonSheet, writeComparisonSheet } from "../../src/scenario/compare-writer";
 import type { Workbook } from "../../src/workbook/workbook";
-import { append, clear, h } from "../dom";
+import { append, clear, h, setDisabled } from "../dom";
 import { errorText, messageArea } from "../messages";
 import {
   COMPARED_STRATEGIES,
@@ -35,32 +34,6 @@ export interface CompareDeps {
 }
 
 const MESSAGES_ID = "scenario-compare-messages";
-
-function priceOrNull(queries: RareData, element: string): number | null {
-  try {
-    const price = queries.price(element, null);
-    // A price printed as a range ("660–670") is no single number to multiply by.
-    return typeof price === "number" ? price : null;
-  } catch {
-    return null; // no sourced price: the sheet shows #N/A for its cost
-  }
-}
-
-/** Tornado rows widest swing first, from the model over the bundled shares and prices. */
-function swingOrder(input: ComparisonInput, queries: RareData): string[] {
-  const unsourced = new Set((input.unsourced ?? []).map((e) => e.toLowerCase()));
-  const elements = input.elements
-    .filter((e) => !unsourced.has(e.toLowerCase()))
-    .map((e) => ({ share: queries.share(e, null), price: priceOrNull(queries, e), exposure: null }));
-  const s = input.scenarios[0];
-  const bounds = new Map([
-    ["cut", defaultBounds("cut", s.cut)],
-    ["elasticity", defaultBounds("elasticity", s.elasticity)],
-    ...s.offsets.map((o, j) => [`offset:${j}`, defaultBounds("offset", o)] as const),
-  ]);
-  const scenario = { ...s, model: requirePriceModel(input.model ?? "constant") };
-  return tornadoRows(elements, scenario, bounds).map((r) => r.key);
-}
 
 export function compareSection(deps: CompareDeps): HTMLElement {
   let list: NamedScenario[] = presetScenarios();
@@ -191,18 +164,22 @@ export function compareSection(deps: CompareDeps): HTMLElement {
         return;
       }
       busy = true;
-      compareButton.toggleAttribute("disabled", true);
+      setDisabled(compareButton, true);
       try {
-        const queries = deps.queries();
-        const plan = buildComparisonSheet({ ...checked.input, tornadoOrder: swingOrder(checked.input, queries) });
-        const kind = await existingComparisonSheet(deps.workbook, plan.sheetName);
+        const sheetName = checked.input.sheetName;
+        const kind = await existingComparisonSheet(deps.workbook, sheetName);
         if (kind === "other") {
           messages.show(
             "error",
-            `A sheet named "${plan.sheetName}" exists and was not made by Compare scenarios: rename or delete it first.`,
+            `A sheet named "${sheetName}" exists and was not made by Compare scenarios: rename or delete it first.`,
           );
           return;
         }
+        // The exposures already typed decide what the tornado measures (total cost), so its order.
+        const used = kind === "scenario" ? await deps.workbook.usedRect(sheetName) : null;
+        const exposures = used ? typedExposures((await deps.workbook.readRange(sheetName, used)).values) : new Map();
+        const order = tornadoOrder(checked.input, deps.queries(), exposures);
+        const plan = buildComparisonSheet({ ...checked.input, tornadoOrder: order });
         messages.show("info", kind === "none" ? "Writing the comparison…" : "Updating the comparison in place…");
         const outcome = await writeComparisonSheet(deps.workbook, plan, {
           mode: kind === "none" ? "create" : "update",
@@ -222,7 +199,7 @@ export function compareSection(deps: CompareDeps): HTMLElement {
         messages.show("error", errorText(e));
       } finally {
         busy = false;
-        compareButton.toggleAttribute("disabled", false);
+        setDisabled(compareButton, false);
         await deps.afterWrite();
       }
     })();

@@ -9,7 +9,7 @@ import { DEFAULT_RUNS, SimulationCancelled, simulate, type SimulationInput } fro
 import { existingComparisonSheet, writeComparisonSheet } from "../../src/scenario/compare-writer";
 import { SIMULATION_SHEET, buildSimulationSheet } from "../../src/scenario/simulation-layout";
 import type { Workbook } from "../../src/workbook/workbook";
-import { h } from "../dom";
+import { h, setDisabled } from "../dom";
 import { errorText, messageArea } from "../messages";
 import { parseNumberText, parsePercentText, type Problem } from "./scenario-choices";
 
@@ -86,7 +86,7 @@ export function simulationSection(deps: SimulationDeps): HTMLElement {
         return;
       }
       controller = new AbortController();
-      runButton.toggleAttribute("disabled", true);
+      setDisabled(runButton, true);
       cancelButton.hidden = false;
       progress.hidden = false;
       progress.value = 0;
@@ -114,7 +114,7 @@ export function simulationSection(deps: SimulationDeps): HTMLElement {
         messages.show(e instanceof SimulationCancelled ? "info" : "error", errorText(e));
       } finally {
         controller = null;
-        runButton.toggleAttribute("disabled", false);
+        setDisabled(runButton, false);
         cancelButton.hidden = true;
         progress.hidden = true;
         await deps.afterWrite();

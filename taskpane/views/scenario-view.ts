@@ -15,7 +15,7 @@ import {
 import { sameName } from "../../src/excel/naming-rules";
 import type { Workbook } from "../../src/workbook/workbook";
 import type { RareRuntime } from "../../functions/runtime-bridge";
-import { append, clear, h } from "../dom";
+import { append, clear, h, setDisabled } from "../dom";
 import { errorText, messageArea } from "../messages";
 import type { OverridesController } from "../overrides-controller";
 import { combineMitigation } from "../../src/model/scenario";
@@ -126,10 +126,10 @@ export function renderScenarioView(
   showVersion();
 
   const paintButtons = () => {
-    createButton.toggleAttribute("disabled", busy || existing.kind !== "none");
+    setDisabled(createButton, busy || existing.kind !== "none");
     updateButton.hidden = existing.kind !== "scenario";
-    updateButton.toggleAttribute("disabled", busy);
-    refreshButton.toggleAttribute("disabled", busy);
+    setDisabled(updateButton, busy);
+    setDisabled(refreshButton, busy);
     form.setDisabled(busy);
   };
 

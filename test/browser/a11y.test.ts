@@ -70,9 +70,24 @@ it("Import CSV view, with a file analysed and imported into the preview workbook
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-it("Scenarios view", async () => {
-  await session.page.getByRole("tab", { name: "Scenarios" }).click();
-  expect(await seriousViolations(session.page)).toEqual([]);
+it("Scenarios view, with a scenario sheet and a comparison drawn as charts in the preview", async () => {
+  const page = session.page;
+  await page.getByRole("tab", { name: "Scenarios" }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Create scenario sheet" }).click();
+  await page.locator("#scenario-messages .message.success").waitFor();
+  await page.getByRole("button", { name: "Compare scenarios" }).click();
+  await page.locator("#scenario-compare-messages .message.success").waitFor();
+  // Each chart is an image with a title and a text equivalent (aria-labelledby title + desc).
+  const charts = page.locator("#preview figure svg");
+  expect(await charts.count()).toBeGreaterThanOrEqual(3);
+  for (const svg of await charts.all()) {
+    await expect(svg.getAttribute("role")).resolves.toBe("img");
+    const [title, desc] = ((await svg.getAttribute("aria-labelledby")) ?? "").split(" ");
+    await expect(svg.locator(`[id="${title}"]`).textContent()).resolves.toMatch(/\S/);
+    await expect(svg.locator(`[id="${desc}"]`).textContent()).resolves.toMatch(/\d/);
+  }
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 it("Workbook view, with a copy prepared to share", async () => {

@@ -274,6 +274,11 @@ it("compares the three presets on one sheet; one scenario's cut moves only its c
     ].sort(),
   );
   expect(tornado[0].slice(0, 6)).toEqual(["Assumption", "At low", "At high", "Swing", "Low bound", "High bound"]);
+  // Widest swing first: the rows are written in the order of their computed swing.
+  const swings = tornado.slice(1).map((r) => Math.abs(Number(r[3].replace(/[$,%()\s]/g, ""))));
+  expect(swings.every((v) => Number.isFinite(v))).toBe(true);
+  expect(swings).toEqual([...swings].sort((a, b) => b - a));
+  expect(swings[0]).toBeGreaterThan(swings[swings.length - 1]);
   const titles = await page.locator("#preview figure svg title").allTextContents();
   expect(titles).toEqual(
     expect.arrayContaining([
@@ -300,4 +305,70 @@ it("the simulation with seed 42 writes the same percentiles twice", async () => 
   expect(second).toEqual(first);
   const stamp = (await sheetRows("Scenario simulation")).map((r) => r.slice(0, 2).join(" | ")).join("\n");
   expect(stamp).toMatch(/Seed \| 42[\s\S]*Runs \| 10000[\s\S]*Price model \| constant[\s\S]*Dataset version \| \d{4}-/);
+});
+
+it("shows progress on a long simulation, and Cancel stops it with nothing written", async () => {
+  await page.getByLabel("Runs").fill("1000000");
+  await page.getByRole("button", { name: "Run simulation" }).click();
+  const progress = page.locator("#simulation-progress");
+  await until(async () => (await progress.evaluate((p) => (p as HTMLProgressElement).value)) > 0);
+  await expect(progress.isVisible()).resolves.toBe(true);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.locator("#scenario-simulation-messages .message").innerText()).resolves.toMatch(
+    /The simulation was cancelled after [\d,]+ runs; nothing was written\./,
+  );
+  await expect(progress.isVisible()).resolves.toBe(false);
+  expect(await page.locator("#preview table > caption").allInnerTexts()).toEqual(["Sheet1"]);
+});
+
+it("rechecks the workbook when the view is shown again and after each write", async () => {
+  const status = page.locator("#scenario-sheet-status");
+  const create = page.getByRole("button", { name: "Create scenario sheet" });
+  const update = page.getByRole("button", { name: "Update scenario sheet" });
+  const byHand = (change: "delete" | "rename") =>
+    page.evaluate(
+      async ([sheet, what]) => {
+        const wb = (
+          globalThis as unknown as {
+            rarePreview: {
+              run(
+                f: (b: { deleteSheet(s: string): void; renameSheet(a: string, b: string): void }) => Promise<void>,
+              ): Promise<void>;
+            };
+          }
+        ).rarePreview;
+        await wb.run(async (b) => (what === "delete" ? b.deleteSheet(sheet) : b.renameSheet(sheet, "Renamed by hand")));
+      },
+      [SHEET, change] as const,
+    );
+  const showAgain = async () => {
+    await page.getByRole("tab", { name: "Workbook" }).click();
+    await page.getByRole("tab", { name: "Scenarios" }).click();
+  };
+
+  await createDefaultScenario();
+  await expect(status.innerText()).resolves.toMatch(/The scenario sheet "Scenario Export Quotas" exists/);
+  // Deleted by hand while another view was open: shown again, the view offers Create, not Update.
+  await page.getByRole("tab", { name: "Workbook" }).click();
+  await byHand("delete");
+  await page.getByRole("tab", { name: "Scenarios" }).click();
+  await until(async () => (await status.innerText()) === "");
+  await expect(update.isVisible()).resolves.toBe(false);
+  await expect(create.getAttribute("disabled")).resolves.toBeNull();
+
+  // Renamed by hand: the same.
+  await createDefaultScenario();
+  await expect(update.isVisible()).resolves.toBe(true);
+  await byHand("rename");
+  await showAgain();
+  await until(async () => (await status.innerText()) === "");
+  await expect(update.isVisible()).resolves.toBe(false);
+
+  // After a write elsewhere in the view (Compare scenarios), the status is rechecked without typing.
+  await page.getByLabel("Sheet name").fill("Scenario comparison");
+  await until(async () => (await status.innerText()) === "");
+  await page.getByRole("button", { name: "Compare scenarios" }).click();
+  await page.locator("#scenario-compare-messages .message.success").waitFor();
+  await until(async () => /A sheet named "Scenario comparison" exists/.test(await status.innerText()));
+  await expect(create.getAttribute("disabled")).resolves.not.toBeNull();
 });

@@ -76,6 +76,17 @@ describe("MCS2026 is the newest edition, and older editions can be pinned", () =
     expect(call("SOURCE", "reserves", "Brazil")).toMatch(/v1\.3/);
   });
 
+  it("the report's v1.1 footnote move is applied and cited: off China's 2024 production, onto India's reserves", () => {
+    const moves = csv("usgs-revisions.csv").filter((r) => r.revision === "v1.1");
+    const removed = moves.find((r) => r.country === "China")!.note_removed;
+    const added = moves.find((r) => r.country === "India")!.note_added;
+    const china = call("SOURCE", "production", "China", 2024, "full") as string;
+    expect(china).toContain("report v1.1 (2026-03-05): p. 153: footnote 14 was removed from China's 2024 mine production");
+    expect(china).not.toContain(removed);
+    const india = errorOf(call("RESERVES", "India"));
+    expect([india.code, india.message]).toEqual(["#N/A", expect.stringContaining(added)]);
+  });
+
   it("COUNTRYSHARE and HHI for 2025 are recomputed from MCS2026's country rows (world total left out)", () => {
     const rows = mcs2026.filter(
       (r) =>
@@ -212,6 +223,13 @@ describe("HISTORY, shaped like STOCKHISTORY", () => {
     expect(call("SOURCE", "production", "World", 2019)).toContain("[DS140]");
   });
 
+  it("DS140 can be pinned for the world total it gives, and is named where it covers a year", () => {
+    expect(call("PRODUCTION", "World", 1960, "DS140")).toBe(ds140.get(1960));
+    const e = errorOf(call("PRODUCTION", "World", 2019, "MCS2022"));
+    expect(e.message).toMatch(/MCS2022 does not cover 2019; the edition that does is DS140/);
+    expect(errorOf(call("HHI", 1960, "DS140")).message).toMatch(/world total only/);
+  });
+
   it("a year without a sourced figure is left out", () => {
     const table = bundle.byId.HISTORY([["us mine production"]], null, [[1955]], [[1957]], [[0]]) as unknown[][];
     expect(table.map((r) => r[0])).toEqual([1955, 1956, 1957]);
@@ -239,11 +257,37 @@ describe("events as of the dataset's date", () => {
     expect(call("SOURCE", "event", "E9")).toContain("suspended until 10 Nov 2026 (Announcement No. 70 [2025])");
   });
 
+  it("every status says the date it is as of", () => {
+    const table = bundle.byId.TABLE([["events"]]) as string[][];
+    const status = table[0].indexOf("status");
+    for (const row of table.slice(1).filter((r) => /^E\d+$/.test(r[0]) && r[status] !== ""))
+      expect(`${row[0]}: ${row[status]}`).toMatch(/\(as of \d{4}-\d\d-\d\d\)$|\(dataset as of \d{4}-\d\d-\d\d\)$/);
+  });
+
+  it("reads the dataset's own date, not the clock: the same answers on a day before the suspensions ended", () => {
+    const day = Date.UTC(2025, 11, 1); // 1 Dec 2025, before 10 and 27 Nov 2026
+    class EarlierDate extends Date {
+      constructor(...args: ConstructorParameters<typeof Date>) {
+        super(...((args.length ? args : [day]) as [number]));
+      }
+      static override now() {
+        return day;
+      }
+    }
+    const earlier = loadFunctionsBundle(undefined, { Date: EarlierDate });
+    for (const kind of ["events", "elements"])
+      expect(earlier.byId.TABLE([[kind]])).toEqual(bundle.byId.TABLE([[kind]]));
+    expect(earlier.byId.SOURCE([["event"]], [["E9"]], null, null)).toEqual(bundle.byId.SOURCE([["event"]], [["E9"]], null, null));
+  });
+
   it("the elements table's export-control column says when a suspension has ended", () => {
     const table = bundle.byId.TABLE([["elements"]]) as unknown[][];
     const column = (table[0] as string[]).indexOf("China export control");
     for (const element of ["Europium", "Holmium", "Erbium", "Thulium", "Ytterbium"])
       expect(table.find((r) => r[0] === element)![column]).toMatch(/ended on 2026-11-10.*not in the bundled sources/);
+    // Every text that calls a control suspended says when the suspension ended.
+    for (const row of table.slice(1).filter((r) => /suspended/.test(String(r[column]))))
+      expect(`${row[0]}: ${row[column]}`).toMatch(/ended on 2026-11-\d\d: what followed is not in the bundled sources/);
   });
 
   it("E11-E16 are there; E8 and E10 carry their corrections", () => {
@@ -296,5 +340,108 @@ describe("citations a reader can use", () => {
 
   it("the MCS2024 DOI conflict is in the full provenance", () => {
     expect(call("SOURCE", "production", "China", 2022, "full")).toMatch(/DOI conflict/);
+  });
+});
+
+describe("pinned editions, for each function that takes one", () => {
+  const editions = () => (bundle.byId.LIST([["editions"]]) as string[][]).map((r) => r[0]);
+  /** The editions a #N/A names after "does that" ("… is MCS2022" / "…: MCS2022 or MCS2023"). */
+  const named = (message: string) =>
+    /(?:the edition that does is|editions that do:)\s*(.*)$/.exec(message)![1].split(/,\s*|\s+or\s+/);
+
+  it.each<[string, (edition: string) => unknown]>([
+    ["PRODUCTION Australia 2021", (e) => call("PRODUCTION", "Australia", 2021, e)],
+    ["PRODUCTION China 2024", (e) => call("PRODUCTION", "China", 2024, e)],
+    ["COUNTRYSHARE China 2022", (e) => call("COUNTRYSHARE", "China", 2022, e)],
+    ["HHI 2023", (e) => call("HHI", 2023, e)],
+    ["RESERVES Brazil", (e) => call("RESERVES", "Brazil", e)],
+    ["PRICE Nd2O3 2020", (e) => call("PRICE", "Nd2O3", 2020, e)],
+    ["PRICE Dy2O3 2024", (e) => call("PRICE", "Dy2O3", 2024, e)],
+  ])("%s: an edition that does not cover it is #N/A naming exactly the editions that do, oldest first", (_, ask) => {
+    const covering = editions().filter((e) => typeof ask(e) === "number");
+    const missing = editions().filter((e) => !covering.includes(e));
+    expect(covering.length).toBeGreaterThan(0);
+    expect(missing.length).toBeGreaterThan(0);
+    for (const edition of missing) {
+      const e = errorOf(ask(edition));
+      expect(e.code).toBe("#N/A");
+      expect(e.message).toContain(`${edition} does not cover`);
+      expect(named(e.message!)).toEqual(covering);
+    }
+  });
+
+  it("COUNTRYSHARE and HHI pinned to MCS2025 are recomputed from MCS2025's own 2024 country rows", () => {
+    const rows = csv("curated/production.csv").filter(
+      (r) => r.edition === "MCS2025" && r.year === "2024" && !/^World/.test(r.country),
+    );
+    const total = rows.reduce((sum, r) => sum + Number(r.mine_production_t_REO), 0);
+    const china = Number(rows.find((r) => r.country === "China")!.mine_production_t_REO);
+    expect(call("COUNTRYSHARE", "China", 2024, "MCS2025")).toBeCloseTo(china / total, 12);
+    const hhi = rows.reduce((sum, r) => sum + ((100 * Number(r.mine_production_t_REO)) / total) ** 2, 0);
+    expect(call("HHI", 2024, "MCS2025")).toBeCloseTo(hhi, 8);
+    expect(call("HHI", 2024)).not.toBeCloseTo(hhi, 2); // MCS2026's revision moved it
+  });
+
+  it("SOURCE names the edition and report revision a value came from", () => {
+    expect(call("SOURCE", "production", "Australia", 2024)).toContain("MCS2026, report v1.3");
+    expect(call("SOURCE", "reserves", "Brazil")).toMatch(/MCS2026, report v1\.3[\s\S]*v1\.3/);
+    expect(call("SOURCE", "price", "Dy2O3", 2023)).toMatch(/\[MCS20\d\d\]/);
+  });
+});
+
+describe("US import sources, element by element", () => {
+  it("SHARE(element,'us imports') is China's share in MCS2026's import sources for every element it lists", () => {
+    const chapters = ["RARE EARTHS", "RARE EARTHS (Heavy)", "YTTRIUM", "SCANDIUM"];
+    const chinaRows = mcs2026.filter(
+      (r) =>
+        chapters.includes(r["MCS chapter"]) &&
+        r.Section === "Import Sources" &&
+        r.Country === "China" &&
+        r.Commodity !== "Rare Earths",
+    );
+    expect(chinaRows.map((r) => r.Commodity).sort()).toEqual(
+      ["Erbium", "Holmium", "Lutetium", "Scandium", "Terbium", "Yttrium", "Ytterbium"].sort(),
+    );
+    for (const r of chinaRows) expect(`${r.Commodity} ${call("SHARE", r.Commodity, "us imports")}`).toBe(`${r.Commodity} ${num(r.Value) / 100}`);
+    // An element without its own figure gets the sector-wide one, and SOURCE says so.
+    const sector = mcs2026.find((r) => r.Section === "Import Sources" && r.Commodity === "Rare Earths" && r.Country === "China")!;
+    expect(call("SHARE", "Dysprosium", "us imports")).toBe(num(sector.Value) / 100);
+    expect(call("SOURCE", "share", "Dysprosium", "us imports")).toMatch(/sector-wide .* not specific to Dysprosium/);
+  });
+});
+
+describe("the events MCS2026's period added, as the curated file gives them", () => {
+  it("E11-E16: announced date, instrument, authority and materials as in events_2025_2026.csv", () => {
+    const table = bundle.byId.TABLE([["events"]]) as string[][];
+    const col = (name: string) => table[0].indexOf(name);
+    const rows = csv("curated/events_2025_2026.csv");
+    expect(rows.map((r) => r.event_id)).toEqual(["E11", "E12", "E13", "E14", "E15", "E16"]);
+    for (const r of rows) {
+      const got = table.find((t) => t[0] === r.event_id)!;
+      expect([got[col("date")], got[col("title")], got[col("authority")], got[col("materials")]]).toEqual([
+        r.date_announced,
+        r.instrument,
+        r.authority,
+        r.materials,
+      ]);
+    }
+  });
+
+  it("E8's effective dates and E10's announcement number carry the corrections, with their evidence", () => {
+    const corrections = csv("event-corrections.csv");
+    const e8 = corrections.find((c) => c.event_id === "E8" && c.field === "date_effective")!;
+    const e10 = corrections.find((c) => c.event_id === "E10")!;
+    expect(e8.value).toContain("2025-11-08 (Nos. 55-58");
+    const table = bundle.byId.TABLE([["events"]]) as string[][];
+    const col = (name: string) => table[0].indexOf(name);
+    expect(table.find((t) => t[0] === "E8")![col("date note")]).toContain(e8.value);
+    expect(table.find((t) => t[0] === "E10")![col("title")]).toBe(e10.value);
+    expect(call("SOURCE", "event", "E8", null, "full")).toContain("[SC8]");
+    expect(call("SOURCE", "event", "E10", null, "full")).toContain("[SC10]");
+    // The curated summary's "unconfirmed" date sentence is corrected too, by the same evidence.
+    const e8Summary = table.find((t) => t[0] === "E8")![col("summary")];
+    expect(e8Summary).toBe(corrections.find((c) => c.event_id === "E8" && c.field === "summary")!.value);
+    expect(e8Summary).toContain("2025-11-08");
+    expect(e8Summary).not.toMatch(/unconfirmed|particle\.news/);
   });
 });

@@ -2,7 +2,11 @@
  * Golden test of the generated functions.json (as Office-Addin-Scripts does): a change to
  * any function's id, parameters or help text shows in review as a diff of
  * test/golden/functions.json. Regenerate with `UPDATE_GOLDEN=1 npx jest test/dist/functions-metadata`.
+ * test/golden/functions-version.json pairs the metadata with the manifest <Version> it shipped
+ * under: Excel caches functions.json for up to 24 hours, so changed metadata needs a newer
+ * Version (the rule manifest.xml's own comment states).
  */
+import { createHash } from "crypto";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { distDir, repoRoot } from "../support/paths";
@@ -22,11 +26,53 @@ interface Metadata {
 const built = readFileSync(join(distDir, "functions.json"), "utf8");
 const metadata = JSON.parse(built) as Metadata;
 const goldenFile = join(repoRoot, "test", "golden", "functions.json");
+const versionFile = join(repoRoot, "test", "golden", "functions-version.json");
+
+/** The metadata's fingerprint, independent of key order and whitespace. */
+function fingerprint(value: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        : v;
+  return createHash("sha256").update(JSON.stringify(canonical(value))).digest("hex");
+}
+const versionParts = (v: string) => v.split(".").map(Number);
+const newer = (a: string, b: string) => {
+  const [x, y] = [versionParts(a), versionParts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  return false;
+};
 
 describe("dist/functions.json", () => {
   it("matches the golden file", () => {
     if (process.env.UPDATE_GOLDEN || !existsSync(goldenFile)) writeFileSync(goldenFile, JSON.stringify(metadata, null, 2) + "\n");
     expect(metadata).toEqual(JSON.parse(readFileSync(goldenFile, "utf8")));
+  });
+
+  it("ships under a newer manifest <Version> whenever it changed", () => {
+    const manifestVersion = /<Version>([^<]+)<\/Version>/.exec(readFileSync(join(repoRoot, "manifest.xml"), "utf8"))![1];
+    const now = { version: manifestVersion, sha256: fingerprint(metadata) };
+    const recorded = JSON.parse(readFileSync(versionFile, "utf8")) as typeof now;
+    if (recorded.sha256 === now.sha256) {
+      expect(newer(recorded.version, manifestVersion)).toBe(false);
+      return;
+    }
+    expect(
+      newer(manifestVersion, recorded.version)
+        ? "bumped"
+        : `functions.json changed but manifest.xml <Version> is still ${manifestVersion}: bump it, then run UPDATE_GOLDEN=1`,
+    ).toBe("bumped");
+    if (process.env.UPDATE_GOLDEN) writeFileSync(versionFile, JSON.stringify(now, null, 2) + "\n");
+    else expect("record").toBe(`run UPDATE_GOLDEN=1 to record ${manifestVersion} with the new metadata`);
+  });
+
+  it("the edition arguments came with Version 1.0.2.0, newer than 1.0.1.0 before them", () => {
+    const pinnable = metadata.functions.filter((f) => f.parameters.some((p) => p.name === "edition")).map((f) => f.id);
+    expect(pinnable.sort()).toEqual(["COUNTRYSHARE", "HHI", "PRICE", "PRODUCTION", "RESERVES", "USSTAT"]);
+    const manifestVersion = /<Version>([^<]+)<\/Version>/.exec(readFileSync(join(repoRoot, "manifest.xml"), "utf8"))![1];
+    expect(newer(manifestVersion, "1.0.1.0")).toBe(true);
   });
 
   it("describes every function and every parameter, for Excel's autocomplete", () => {

@@ -25,14 +25,23 @@ export interface FunctionsBundle {
   loadMs: number;
 }
 
-export function loadFunctionsBundle(file = join(distDir, "functions.js")): FunctionsBundle {
-  return evaluateFunctionsBundle(readFileSync(file, "utf8"), file);
+/** `globals` add to or replace the realm's globals (a test can give it another clock). */
+export function loadFunctionsBundle(
+  file = join(distDir, "functions.js"),
+  globals: Record<string, unknown> = {},
+): FunctionsBundle {
+  return evaluateFunctionsBundle(readFileSync(file, "utf8"), file, globals);
 }
 
 /** The same from the bundle's text (the help page generator evaluates the asset webpack emits). */
-export function evaluateFunctionsBundle(code: string, file: string): FunctionsBundle {
+export function evaluateFunctionsBundle(
+  code: string,
+  file: string,
+  globals: Record<string, unknown> = {},
+): FunctionsBundle {
   const associations: Array<[string, Associated]> = [];
   const sandbox: Record<string, unknown> = {
+    ...globals,
     console,
     setTimeout,
     clearTimeout,

@@ -9,6 +9,8 @@ import { STRATEGY_PRESETS, RISK_FACTOR_PRESETS } from "../../../src/model/preset
 import { buildComparisonSheet } from "../../../src/scenario/compare-layout";
 import { writeComparisonSheet } from "../../../src/scenario/compare-writer";
 import { buildScenarioSheet } from "../../../src/scenario/scenario-layout";
+import { buildSimulationSheet } from "../../../src/scenario/simulation-layout";
+import { simulate, type SimulationInput } from "../../../src/model/simulation";
 import { writeScenarioSheet } from "../../../src/scenario/writer";
 import { createExcelWorkbook } from "../../../taskpane/hosts/excel";
 import { buildSheetView, describeChart } from "../../../taskpane/hosts/preview-view";
@@ -26,6 +28,29 @@ const comparison = buildComparisonSheet({
   unsourced: ["Holmium"],
 });
 const single = buildScenarioSheet({ ...exportQuotasInput, elements: ["Neodymium", "Holmium", "Dysprosium"] });
+const simulationInput: SimulationInput = {
+  elements: [
+    { name: "Neodymium", share: 0.8 },
+    { name: "Dysprosium", share: 0.85 },
+  ],
+  cut: { min: 0.1, mode: 0.3, max: 0.6 },
+  elasticity: { min: 0.3, mode: 0.5, max: 0.9 },
+  mitigation: 0.2,
+  model: "constant",
+  runs: 2_000,
+  seed: 42,
+};
+const simulation = async () =>
+  buildSimulationSheet(simulationInput, await simulate(simulationInput), "2026-12-01+test");
+
+/** The chart's data block as the host holds it: header row (series names) and first column (categories). */
+async function dataBlock(
+  wb: { readRange(s: string, r: never): Promise<{ values: unknown[][] }> },
+  sheet: string,
+  rect: unknown,
+) {
+  return (await wb.readRange(sheet, rect as never)).values;
+}
 
 describe("charts in Excel", () => {
   it("have a title, a value-axis format, and a legend only with more than one series", async () => {
@@ -57,6 +82,35 @@ describe("charts in Excel", () => {
     // The comparison's charts cover the elements with a share only (Holmium is listed last).
     expect(fake.state.charts[0].rect.rows).toBe(3);
   });
+
+  it("take their category labels from a text first column and their series names from the header row, the simulation's too", async () => {
+    const fake = fakeExcel(["Sheet1"]);
+    const wb = createExcelWorkbook({ excel: fake.excel, isSetSupported: () => true });
+    await writeComparisonSheet(wb, comparison, { mode: "create" });
+    await writeScenarioSheet(wb, single, { mode: "create" });
+    await writeComparisonSheet(wb, await simulation(), { mode: "create", kind: "simulation" });
+    expect(fake.state.charts).toHaveLength(4);
+    const histogram = fake.state.charts[3];
+    expect([histogram.title, histogram.valueFormat, histogram.legend?.visible]).toEqual([
+      "Runs per price-change bin by element (2,000 runs, seed 42)",
+      "#,##0",
+      true,
+    ]);
+    for (const chart of fake.state.charts) {
+      // Office.js charts.add(type, range, "Columns"): a text first column is the category axis.
+      expect(chart.seriesBy).toBe("Columns");
+      const block = await dataBlock(wb, chart.sheet, {
+        row: chart.rect.row,
+        col: chart.rect.col,
+        rows: chart.rect.rows,
+        cols: chart.rect.cols,
+      });
+      const categories = block.slice(1).map((r) => r[0]);
+      expect(categories.length).toBeGreaterThan(0);
+      for (const c of categories) expect(`${chart.title}: ${typeof c} ${String(c)}`).toMatch(/: string \S/);
+      for (const name of block[0].slice(1)) expect(`${chart.title}: ${typeof name}`).toBe(`${chart.title}: string`);
+    }
+  });
 });
 
 describe("charts in the preview", () => {
@@ -81,5 +135,20 @@ describe("charts in the preview", () => {
     expect(drawn.valueLabels.every((l) => /%$/.test(l.text))).toBe(true);
     const one = chartShapes({ ...price, series: price.series.slice(0, 1), legend: false });
     expect(one.legend).toEqual([]);
+  });
+
+  it("the simulation's histogram: bins as categories, a legend of elements, counts on the value axis", async () => {
+    const wb = rarePreview();
+    await writeComparisonSheet(wb, await simulation(), { mode: "create", kind: "simulation" });
+    const [histogram] = buildSheetView(wb, "Scenario simulation").charts;
+    expect(histogram.categories).toHaveLength(10);
+    for (const c of histogram.categories) expect(c).toMatch(/^-?[\d.]+% to -?[\d.]+%$/);
+    expect(histogram.series.map((s) => s.name)).toEqual(["Neodymium", "Dysprosium"]);
+    expect([histogram.legend, histogram.valueFormat]).toEqual([true, "#,##0"]);
+    expect(histogram.title).toMatch(/^Runs per price-change bin by element/);
+    expect(describeChart(histogram)).toMatch(/^Neodymium: -?[\d.]+% to [\d.]+% \d+, .*\. Dysprosium: /);
+    const drawn = chartShapes(histogram);
+    expect(drawn.categoryLabels.map((l) => l.text)).toEqual(histogram.categories);
+    expect(drawn.legend.map((l) => l.text)).toEqual(["Neodymium", "Dysprosium"]);
   });
 });

@@ -4,7 +4,13 @@
  */
 import { bundled } from "../../../src/data/bundled";
 import { buildScenarioSheet } from "../../../src/scenario/scenario-layout";
-import { checkForm, initialForm, parsePercentText, type ScenarioForm } from "../../../taskpane/views/scenario-choices";
+import {
+  checkForm,
+  initialForm,
+  parseNumberText,
+  parsePercentText,
+  type ScenarioForm,
+} from "../../../taskpane/views/scenario-choices";
 import { datasetVersionText, outcomeMessage, recalculatedAt } from "../../../taskpane/views/scenario-outcome";
 
 const form = initialForm(bundled);
@@ -60,7 +66,15 @@ describe("checkForm", () => {
     expect(["30", "30%", " 12.5 % ", "0", "100", "0.5%"].map(parsePercentText)).toEqual([30, 30, 12.5, 0, 100, 0.5]);
     // Excel's automatic percent entry: below 1 without "%" is the fraction, so 0.8 and 80 are both 80 %.
     expect(["0.8", ".5", "80", "1"].map(parsePercentText)).toEqual([80, 50, 80, 1]);
-    expect(["", "abc", "30,5", "1e3", "%"].map(parsePercentText)).toEqual([null, null, null, null, null]);
+    expect(["", "abc", "30,5", "1e3", "%", "9".repeat(400)].map(parsePercentText)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(["0.5", "9".repeat(400), "-" + "9".repeat(400)].map(parseNumberText)).toEqual([0.5, null, null]);
     const checked = checkForm({
       ...form,
       cutText: "45 %",
@@ -89,6 +103,18 @@ describe("checkForm", () => {
       { elements: form.elements.map((e) => ({ ...e, checked: false })) },
       "elements",
       /^Choose at least one element\.$/,
+    ],
+    [
+      "a cut beyond a double",
+      { cutText: "9".repeat(400) },
+      "cut",
+      /^Export cut: enter a percentage from 0 to 100, e\.g\. 30 \(got "9{23}…"\)\.$/,
+    ],
+    [
+      "an elasticity beyond a double",
+      { elasticityText: "9".repeat(400) },
+      "elasticity",
+      /^Elasticity: enter a number greater than 0, e\.g\. 0\.5 \(got "9{23}…"\)\.$/,
     ],
     ["a sheet name with a slash", { sheetName: "Q1/Q2" }, "sheet", /contains one of/],
     ["a blank sheet name", { sheetName: "  " }, "sheet", /must not be blank/],
