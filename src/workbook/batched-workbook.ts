@@ -25,6 +25,7 @@ export abstract class BatchedWorkbook implements Workbook {
   abstract readRange(sheet: string, range: ZeroBasedRect | string): Promise<RangeContents>;
   abstract readFormulas(sheet: string, rect: ZeroBasedRect): Promise<FormulaContents>;
   abstract listSheetInfo(): Promise<SheetInfo[]>;
+  abstract selectedCell(): Promise<{ readonly sheet: string; readonly cell: ZeroBasedCell } | null>;
   abstract usedRect(sheet: string): Promise<ZeroBasedRect | null>;
   abstract spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]>;
   abstract getAddinData(key: string): Promise<string | null>;

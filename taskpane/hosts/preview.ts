@@ -112,6 +112,8 @@ export class PreviewWorkbook extends BatchedWorkbook {
   private readonly listeners = new Set<(change: PreviewChange) => void>();
   /** Set by operations during a sync; read and cleared when it ends. */
   private changed: { values: boolean; structural: boolean } = { values: false, structural: false };
+  /** What the user selected in the rendered grid; kept by sheet name, dropped with its sheet. */
+  private selection: { sheet: string; cell: ZeroBasedCell } | null = null;
   /** Syncs applied so far (for tests and the pane's diagnostics). */
   syncCount = 0;
 
@@ -155,6 +157,14 @@ export class PreviewWorkbook extends BatchedWorkbook {
 
   async listSheetInfo(): Promise<SheetInfo[]> {
     return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protected }));
+  }
+
+  /** The cell selected in the rendered grid (`select`); null before any selection, as a fresh preview has none. */
+  async selectedCell(): Promise<{ readonly sheet: string; readonly cell: ZeroBasedCell } | null> {
+    const selected = this.selection;
+    if (!selected) return null;
+    const sheet = this.findSheet(selected.sheet);
+    return sheet ? { sheet: sheet.name, cell: { ...selected.cell } } : null;
   }
 
   async usedRect(sheet: string): Promise<ZeroBasedRect | null> {
@@ -321,6 +331,19 @@ export class PreviewWorkbook extends BatchedWorkbook {
     return value;
   }
 
+  /**
+   * The user selects a cell (the grid's focus, or a click): it becomes the selected cell and
+   * its sheet the active one, as clicking a cell on a sheet's tab does in Excel.
+   */
+  select(sheet: string, cell: ZeroBasedCell): void {
+    const s = this.sheet(sheet);
+    checkRect({ ...cell, rows: 1, cols: 1 });
+    const sheetChanged = !sameName(this.active, s.name);
+    this.selection = { sheet: s.name, cell: { row: cell.row, col: cell.col } };
+    this.active = s.name;
+    if (sheetChanged) this.emit({ structural: true });
+  }
+
   /** Protects or unprotects a sheet, as the user would on Excel's Review tab. */
   protectSheet(name: string, on = true): void {
     this.sheet(name).protected = on;
@@ -432,6 +455,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
     this.names = this.names.map((n) => (sameName(n.sheet, name) ? { ...n, broken: true } : n));
     this.charts = this.charts.filter((c) => !sameName(c.sheet, name));
     if (sameName(this.active, name)) this.active = this.sheets[0].name;
+    if (this.selection && sameName(this.selection.sheet, name)) this.selection = null;
     this.changed.structural = true;
   }
 
@@ -524,6 +548,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
     this.names = this.names.map(renamed);
     this.charts = this.charts.map(renamed);
     if (sameName(this.active, from)) this.active = to;
+    if (this.selection && sameName(this.selection.sheet, from)) this.selection = { ...this.selection, sheet: to };
     sheet.name = to;
     this.changed.structural = true;
   }

@@ -89,6 +89,7 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
     readRange: (s, r) => inner.readRange(s, r),
     readFormulas: (s, r) => inner.readFormulas(s, r),
     listSheetInfo: () => inner.listSheetInfo(),
+    selectedCell: () => inner.selectedCell(),
     usedRect: (s) => inner.usedRect(s),
     spillRects: (s, c) => inner.spillRects(s, c),
     getAddinData: (k) => inner.getAddinData(k),
