@@ -9,7 +9,8 @@ import "@fluentui/web-components/button.js";
 import { setTheme } from "@fluentui/web-components";
 import { webLightTheme } from "@fluentui/tokens";
 import { byId } from "./dom";
-import { detectHost } from "./office-host";
+import { detectHost, type HostKind } from "./office-host";
+import type { Workbook } from "../src/workbook/workbook";
 import { rareRuntime } from "./rare-runtime";
 import { setUpTabs } from "./tabs";
 import { createHostWorkbook } from "./host-workbook";
@@ -23,15 +24,37 @@ import { renderScenarioView } from "./views/scenario-view";
 import { renderWorkbookView } from "./views/workbook-view";
 import { RefreshRecorder, TravelLock, datasetInForce, recordingRecalculations } from "./refresh-recorder";
 
+/** The host and the workbook, known only once Office has said where the pane runs. */
+const started = {
+  host: deferred<HostKind>(),
+  workbook: deferred<Workbook>(),
+};
+
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(e: unknown): void } {
+  let resolve!: (value: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  promise.catch(() => undefined); // the builder reports it when it needs the workbook
+  return { promise, resolve, reject };
+}
+
 async function boot(): Promise<void> {
   setTheme(webLightTheme);
+  const runtime = rareRuntime();
+  // The Functions view first: the builder needs only the functions, so it is usable while
+  // Office is still starting; Insert into cell waits for the workbook.
+  const functionsView = renderFunctionsView(byId("view-functions"), {
+    associated: runtime.associated,
+    workbook: started.workbook.promise,
+    host: started.host.promise,
+  });
 
   const status = byId("host-status");
   const host = await detectHost(() => {
     status.textContent =
       "Still starting: waiting for Office to say which application this is. RARE functions answer from the bundled data meanwhile.";
   });
-  const runtime = rareRuntime();
+  started.host.resolve(host);
   status.textContent =
     host === "excel"
       ? "Connected to Excel: imports and scenarios go to this workbook."
@@ -44,6 +67,7 @@ async function boot(): Promise<void> {
   const inForce = () => datasetInForce(runtime.bundled.version(), overrides.current.stored);
   const recorder = new RefreshRecorder(hosted.workbook, inForce, new TravelLock());
   const workbook = recordingRecalculations(hosted.workbook, recorder);
+  started.workbook.resolve(workbook);
   const panel = startupPanel();
   status.after(panel.element);
   // Overrides stored in the workbook apply before anything else, also when the pane is
@@ -80,12 +104,13 @@ async function boot(): Promise<void> {
   });
   renderImportView(byId("view-import"), workbook, overrides);
   renderScenarioView(byId("view-scenarios"), workbook, { runtime, overrides });
-  await renderFunctionsView(byId("view-functions"));
+  await functionsView;
   if (preview) (globalThis as { rarePreview?: unknown }).rarePreview = preview; // for tests and the curious
   document.body.dataset.ready = "true";
 }
 
 boot().catch((e) => {
+  started.workbook.reject(e);
   const status = document.getElementById("host-status");
   if (status) {
     status.setAttribute("role", "alert");
