@@ -1,3 +1,5 @@
+import type { AssociatedFunction } from "../../../functions/runtime-bridge";
+
 /**
  * Which control suits each argument of a RARE function, read from functions.json (the
  * metadata Excel's autocomplete shows) and from RARE.LIST, never from a list of function ids.
@@ -38,6 +40,15 @@ export type ArgumentControl =
 
 /** RARE.LIST's kinds and the names each lists (from the functions themselves). */
 export type NameLists = ReadonlyMap<string, readonly string[]>;
+
+/** RARE.LIST's own kinds, each with its names, read through the function Excel runs. */
+export function nameLists(associated: Readonly<Record<string, AssociatedFunction>>): NameLists {
+  const column = (kind: string): string[] => {
+    const out = associated.LIST?.([[kind]]);
+    return Array.isArray(out) ? out.map((row: unknown[]) => String(row[0])) : [];
+  };
+  return new Map(column("kinds").map((kind) => [kind, column(kind)]));
+}
 
 const fold = (s: string) => s.trim().toLowerCase();
 

@@ -10,7 +10,7 @@ import type { Workbook } from "../../../src/workbook/workbook";
 import type { AssociatedFunction } from "../../../functions/runtime-bridge";
 import { append, clear, h, setDisabled } from "../../dom";
 import { messageArea, errorText } from "../../messages";
-import { argumentControl, type ArgumentControl, type FunctionMetadata, type NameLists } from "./argument-controls";
+import { argumentControl, nameLists, type ArgumentControl, type FunctionMetadata } from "./argument-controls";
 import { buildFormula, type BuiltFormula } from "./formula-text";
 import { insertFormula, targetName, type Occupied } from "./insert";
 import { liveResult, type Shown } from "./live-result";
@@ -25,15 +25,6 @@ export interface BuilderOptions {
 }
 
 const MAX_ROWS_SHOWN = 8;
-
-/** RARE.LIST's own kinds, each with its names, read through the function Excel runs. */
-export function nameLists(associated: Readonly<Record<string, AssociatedFunction>>): NameLists {
-  const column = (kind: string): string[] => {
-    const out = associated.LIST?.([[kind]]);
-    return Array.isArray(out) ? out.map((row: unknown[]) => String(row[0])) : [];
-  };
-  return new Map(column("kinds").map((kind) => [kind, column(kind)]));
-}
 
 function firstSentence(text: string): string {
   const end = text.indexOf(". ");
