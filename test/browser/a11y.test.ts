@@ -58,6 +58,29 @@ it("Functions view", async () => {
   expect(await seriousViolations(session.page)).toEqual([]);
 });
 
+it("Functions view's builder, filled in, with an error shown and a replace question open", async () => {
+  const page = session.page;
+  await page.getByRole("tab", { name: "Functions" }).click();
+  await page.getByLabel("Function", { exact: true }).selectOption("PRICEIMPACT");
+  await page.getByLabel("element", { exact: true }).selectOption({ label: "Neodymium" });
+  await page.getByLabel("cut (%)", { exact: true }).fill("not a number");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("cut (%)", { exact: true }).fill("50");
+  await page.evaluate(() =>
+    (globalThis as unknown as { rarePreview: { select(s: string, c: object): void } }).rarePreview.select("Sheet1", {
+      row: 0,
+      col: 0,
+    }),
+  );
+  const insert = page.getByRole("button", { name: "Insert into cell" });
+  await insert.click();
+  await page.locator("#builder-messages .message.success").waitFor();
+  await insert.click();
+  await page.getByRole("button", { name: "Replace it" }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Keep it" }).click();
+});
+
 it("Import CSV view, with a file analysed and imported into the preview workbook", async () => {
   const page = session.page;
   await page.getByRole("tab", { name: "Import CSV" }).click();
