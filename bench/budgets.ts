@@ -41,6 +41,17 @@ export const FUNCTIONS_JS: SizeBudget = { file: "functions.js", maxBytes: 144 * 
  * development (unminified) build, a new dependency nobody weighed.
  */
 // 192 KB gzipped: the Workbook view, scenario comparison and simulation, and the CSV type descriptors.
-export const TASKPANE_JS: SizeBudget = { file: "taskpane.js", maxBytes: 640 * KB, maxGzipBytes: 192 * KB };
+// Then the browser preview and fast-formula-parser moved out to preview.js (loaded only outside
+// Excel, after the pane is usable: bench/pane-load.ts): 311 KB / 101 KB measured with the
+// function builder, so 400 KB / 130 KB keeps ~25 % to spare and catches the engine coming back.
+export const TASKPANE_JS: SizeBudget = { file: "taskpane.js", maxBytes: 400 * KB, maxGzipBytes: 130 * KB };
 
-export const BUNDLE_BUDGETS: readonly SizeBudget[] = [FUNCTIONS_JS, TASKPANE_JS];
+/**
+ * preview.js: the in-memory preview workbook, its rendering and its formula engine
+ * (fast-formula-parser 299 KB / 84 KB, above), loaded on demand by taskpane/host-workbook.ts
+ * when the pane runs outside Excel. 327 KB / 92 KB measured before the live scratch sheet;
+ * 420 KB / 120 KB leaves room for it and catches a second engine or a development build.
+ */
+export const PREVIEW_JS: SizeBudget = { file: "preview.js", maxBytes: 420 * KB, maxGzipBytes: 120 * KB };
+
+export const BUNDLE_BUDGETS: readonly SizeBudget[] = [FUNCTIONS_JS, TASKPANE_JS, PREVIEW_JS];

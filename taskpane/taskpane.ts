@@ -61,7 +61,7 @@ async function boot(): Promise<void> {
       : "Preview mode: not running inside Excel. Imports and scenarios go to an in-memory workbook shown below the pane.";
   document.body.dataset.host = host;
 
-  const hosted = createHostWorkbook(host, runtime, byId("preview"));
+  const hosted = await createHostWorkbook(host, runtime, byId("preview"));
   const { preview } = hosted;
   // Every recalculation the pane asks for is followed by a record of the RARE values (What changed).
   const inForce = () => datasetInForce(runtime.bundled.version(), overrides.current.stored);
