@@ -19,9 +19,6 @@ import { startupPanel } from "./startup-panel";
 import { startupSteps } from "./startup-steps";
 import { loadWithWorkbookControl } from "./load-with-workbook";
 import { renderFunctionsView } from "./views/functions-view";
-import { renderImportView } from "./views/import-view";
-import { renderScenarioView } from "./views/scenario-view";
-import { renderWorkbookView } from "./views/workbook-view";
 import { RefreshRecorder, TravelLock, datasetInForce, recordingRecalculations } from "./refresh-recorder";
 
 /** The host and the workbook, known only once Office has said where the pane runs. */
@@ -41,13 +38,17 @@ function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(e
 async function boot(): Promise<void> {
   setTheme(webLightTheme);
   const runtime = rareRuntime();
-  // The Functions view first: the builder needs only the functions, so it is usable while
-  // Office is still starting; Insert into cell waits for the workbook.
-  const functionsView = renderFunctionsView(byId("view-functions"), {
+  // The Functions view first, before anything else takes the main thread: the builder needs
+  // only the functions and functions.json (preloaded by taskpane.html), so it is usable while
+  // Office is still starting; Insert into cell waits for the workbook. The other views' code
+  // is fetched only then, so evaluating it cannot delay the builder.
+  await renderFunctionsView(byId("view-functions"), {
     associated: runtime.associated,
     workbook: started.workbook.promise,
     host: started.host.promise,
   });
+  const otherViews = import(/* webpackChunkName: "views" */ "./views/other-views");
+  otherViews.catch(() => undefined); // reported where it is awaited
 
   const status = byId("host-status");
   const host = await detectHost(() => {
@@ -93,6 +94,7 @@ async function boot(): Promise<void> {
   void recorder.check();
   if (host === "excel") panel.element.append(await loadWithWorkbookControl(workbook, panel));
 
+  const { renderImportView, renderScenarioView, renderWorkbookView } = await otherViews;
   const workbookView = renderWorkbookView(byId("view-workbook"), workbook, {
     runtime,
     recorder,
@@ -104,7 +106,6 @@ async function boot(): Promise<void> {
   });
   renderImportView(byId("view-import"), workbook, overrides);
   renderScenarioView(byId("view-scenarios"), workbook, { runtime, overrides });
-  await functionsView;
   if (preview) (globalThis as { rarePreview?: unknown }).rarePreview = preview; // for tests and the curious
   document.body.dataset.ready = "true";
 }
