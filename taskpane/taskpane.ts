@@ -5,9 +5,6 @@
  * the pane with what it means and a Retry, and the functions keep answering from the
  * bundled data.
  */
-import "@fluentui/web-components/button.js";
-import { setTheme } from "@fluentui/web-components";
-import { webLightTheme } from "@fluentui/tokens";
 import { byId } from "./dom";
 import { detectHost, type HostKind } from "./office-host";
 import type { Workbook } from "../src/workbook/workbook";
@@ -36,7 +33,6 @@ function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(e
 }
 
 async function boot(): Promise<void> {
-  setTheme(webLightTheme);
   const runtime = rareRuntime();
   // The Functions view first, before anything else takes the main thread: the builder needs
   // only the functions and functions.json (preloaded by taskpane.html), so it is usable while
@@ -94,7 +90,8 @@ async function boot(): Promise<void> {
   void recorder.check();
   if (host === "excel") panel.element.append(await loadWithWorkbookControl(workbook, panel));
 
-  const { renderImportView, renderScenarioView, renderWorkbookView } = await otherViews;
+  const { renderImportView, renderScenarioView, renderWorkbookView, applyTheme } = await otherViews;
+  applyTheme();
   const workbookView = renderWorkbookView(byId("view-workbook"), workbook, {
     runtime,
     recorder,
