@@ -7,15 +7,7 @@ export type CellValue = string | number | boolean | null;
 
 /** The error values a sheet can show (Excel's list, plus "#ERROR!" for a formula that cannot be read). */
 export type ExcelErrorCode =
-  | "#N/A"
-  | "#VALUE!"
-  | "#NUM!"
-  | "#REF!"
-  | "#NAME?"
-  | "#DIV/0!"
-  | "#NULL!"
-  | "#SPILL!"
-  | "#ERROR!";
+  "#N/A" | "#VALUE!" | "#NUM!" | "#REF!" | "#NAME?" | "#DIV/0!" | "#NULL!" | "#SPILL!" | "#ERROR!";
 
 /** A formula's error result, e.g. { error: "#N/A", message: "No sourced figure for Tb" }. */
 export interface ErrorValue {

@@ -71,20 +71,27 @@ export function renderPreview(
   const bar = el("div", { class: "rare-sheet-bar" });
   const nameBox = el("input", { type: "text", id: "rare-name-box", "aria-label": "Cell", autocomplete: "off" });
   const formulaBox = el("input", { type: "text", id: "rare-formula", "aria-label": "Formula", autocomplete: "off" });
-  bar.append(
+  for (const part of [
     el("label", { for: "rare-name-box" }, "Cell"),
     nameBox,
     el("label", { for: "rare-formula" }, "Formula"),
     formulaBox,
-  );
+  ])
+    bar.appendChild(part);
   const message = el("p", { id: "rare-cell-message", class: "rare-cell-message", role: "status" });
   const tabs = el("nav", { class: "rare-sheet-tabs", "aria-label": "Sheets" });
   const sheetsArea = el("div", { class: "rare-preview-sheets" });
   const card = el("aside", { class: "rare-entity-card", "aria-label": "Card" });
   card.hidden = true;
   const body = el("div", { class: "rare-preview-body" });
-  body.append(sheetsArea, card);
-  container.append(bar, message, tabs, body);
+  body.appendChild(sheetsArea);
+  body.appendChild(card);
+  for (const part of [bar, message, tabs, body]) container.appendChild(part);
+  /** The selected cell's element, the sheet tabs and sections by sheet name (no selector queries). */
+  let selectedBox: HTMLElement | null = null;
+  let selectedStop: HTMLElement | null = null;
+  const tabButtons = new Map<string, HTMLElement>();
+  const sections = new Map<string, HTMLElement>();
 
   /** The selected cell; the first sheet's A1 until the user picks one. */
   let selected: { sheet: string; row: number; col: number } | null = null;
@@ -146,14 +153,17 @@ export function renderPreview(
   };
 
   const showSelection = (): void => {
-    for (const old of container.querySelectorAll("[aria-selected=true]")) old.setAttribute("aria-selected", "false");
-    for (const old of container.querySelectorAll("[tabindex='0'][data-sheet]")) old.setAttribute("tabindex", "-1");
+    selectedBox?.setAttribute("aria-selected", "false");
+    selectedBox?.removeAttribute("aria-describedby");
+    if (selectedStop?.tagName !== "INPUT") selectedStop?.setAttribute("tabindex", "-1");
     if (!selected) return;
     const { sheet, row, col } = selected;
     const box = cellBox(sheet, row, col);
     box?.setAttribute("aria-selected", "true");
     const target = focusTarget(sheet, row, col);
     if (target && target.tagName !== "INPUT") target.setAttribute("tabindex", "0");
+    selectedBox = box ?? null;
+    selectedStop = target ?? null;
     nameBox.value = cellAddress({ row, col });
     const s = workbook.sheet(sheet);
     if (doc.activeElement !== formulaBox || editing === null) formulaBox.value = editText(s, row, col);
@@ -164,8 +174,8 @@ export function renderPreview(
       if (message.textContent) box.setAttribute("aria-describedby", "rare-cell-message");
       else box.removeAttribute("aria-describedby");
     }
-    for (const b of tabs.querySelectorAll("button"))
-      if (b.getAttribute("data-sheet") === sheet) b.setAttribute("aria-current", "true");
+    for (const [name, b] of tabButtons)
+      if (name === sheet) b.setAttribute("aria-current", "true");
       else b.removeAttribute("aria-current");
     drawCard(s.entity(row, col));
   };
@@ -214,8 +224,8 @@ export function renderPreview(
     workbook.select(sheet, { row, col });
     if (changedSheet) {
       drawTabs();
-      for (const section of sheetsArea.querySelectorAll("section[data-sheet]"))
-        if (section.getAttribute("data-sheet") === sheet) section.setAttribute("data-active", "");
+      for (const [name, section] of sections)
+        if (name === sheet) section.setAttribute("data-active", "");
         else section.removeAttribute("data-active");
     }
     showSelection();
@@ -297,7 +307,7 @@ export function renderPreview(
     } else if (e.key === "F2") {
       e.preventDefault();
       formulaBox.focus();
-      formulaBox.setSelectionRange(formulaBox.value.length, formulaBox.value.length);
+      formulaBox.setSelectionRange?.(formulaBox.value.length, formulaBox.value.length);
     } else if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
       formulaBox.value = "";
@@ -315,6 +325,7 @@ export function renderPreview(
 
   const drawTabs = (): void => {
     while (tabs.firstChild) tabs.removeChild(tabs.firstChild);
+    tabButtons.clear();
     const active = selected?.sheet ?? workbook.activeSheet;
     for (const name of workbook.sheetNames()) {
       if (workbook.sheet(name).visibility !== "visible") continue;
@@ -325,6 +336,7 @@ export function renderPreview(
         select(name, at.row, at.col);
       });
       tabs.appendChild(button);
+      tabButtons.set(name, button);
     }
   };
 
@@ -404,18 +416,25 @@ export function renderPreview(
     table.appendChild(body);
     table.addEventListener("keydown", (e) => onGridKey(e, view.name));
     table.addEventListener("click", (e) => {
-      const cell = (e.target as HTMLElement).closest("[data-address]");
+      let cell: HTMLElement | null = e.target as HTMLElement;
+      while (cell && !cell.getAttribute("data-address")) cell = cell.parentElement;
       const ref = cell?.getAttribute("data-address");
       const at = ref ? parseAddress(ref) : null;
-      if (at && typeof at !== "string" && (e.target as HTMLElement).tagName !== "INPUT") select(view.name, at.row, at.col);
+      if (at && typeof at !== "string" && (e.target as HTMLElement).tagName !== "INPUT")
+        select(view.name, at.row, at.col);
     });
     table.addEventListener("focusin", (e) => {
       const ref = (e.target as HTMLElement).getAttribute("data-address");
       const at = ref ? parseAddress(ref) : null;
-      if (at && typeof at !== "string" && (selected?.sheet !== view.name || selected.row !== at.row || selected.col !== at.col))
+      if (
+        at &&
+        typeof at !== "string" &&
+        (selected?.sheet !== view.name || selected.row !== at.row || selected.col !== at.col)
+      )
         select(view.name, at.row, at.col, false);
     });
     sizes.set(view.name, { rows: view.rows.length, cols: view.cols });
+    sections.set(view.name, section);
     section.appendChild(table);
     if (view.hiddenRows > 0) {
       section.appendChild(
@@ -437,12 +456,14 @@ export function renderPreview(
   const rebuild = (): void => {
     const focused = doc.activeElement as HTMLElement | null;
     const focusKey =
-      focused?.getAttribute?.("data-sheet") && sheetsArea.contains(focused)
+      focused?.getAttribute?.("data-sheet") && focused.getAttribute("data-cell")
         ? `${focused.getAttribute("data-sheet")}!${focused.getAttribute("data-cell")}`
         : null;
     cells = new Map();
     charts = new Map();
     sizes.clear();
+    sections.clear();
+    selectedBox = selectedStop = null;
     while (sheetsArea.firstChild) sheetsArea.removeChild(sheetsArea.firstChild);
     for (const view of buildSheetViews(workbook, maxRows)) sheetsArea.appendChild(sheetSection(view));
     if (selected && !sizes.has(selected.sheet)) selected = null;

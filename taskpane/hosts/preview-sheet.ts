@@ -174,7 +174,12 @@ export class PreviewSheet {
    * (its top-left is the anchor's value) into the cells right and below. The block was
    * checked free by the caller. Returns whether anything shown changed.
    */
-  placeResult(row: number, col: number, value: ResultValue, block: readonly (readonly ResultValue[])[] | null): boolean {
+  placeResult(
+    row: number,
+    col: number,
+    value: ResultValue,
+    block: readonly (readonly ResultValue[])[] | null,
+  ): boolean {
     const anchor = key(row, col);
     let changed = this.putShown(row, col, value, (v) => this.setResult(row, col, v));
     const old = this.spills.get(anchor);

@@ -414,7 +414,8 @@ export class PreviewWorkbook extends BatchedWorkbook {
     if (rect.row + rect.rows > EXCEL_MAX_ROWS || rect.col + rect.cols > EXCEL_MAX_COLUMNS)
       return `Spill range extends beyond the worksheet's edge: the result needs ${rect.rows} × ${rect.cols} cells.`;
     const table = this.tablesOn(sheet.name).find((t) => overlaps(t.rect, rect));
-    if (table) return `Spill range in table: ${where} overlaps table "${table.name}", and tables do not take spilled results.`;
+    if (table)
+      return `Spill range in table: ${where} overlaps table "${table.name}", and tables do not take spilled results.`;
     for (let r = rect.row; r < rect.row + rect.rows; r++)
       for (let c = rect.col; c < rect.col + rect.cols; c++) {
         if (r === row && c === col) continue;
@@ -718,7 +719,8 @@ export class PreviewWorkbook extends BatchedWorkbook {
     try {
       const result = evaluator.evaluate(formula, { sheet, row, col }, lookup);
       if (Array.isArray(result)) {
-        if (result.length === 0 || result[0].length === 0) return { error: "#VALUE!", message: "The formula returned an empty array." };
+        if (result.length === 0 || result[0].length === 0)
+          return { error: "#VALUE!", message: "The formula returned an empty array." };
         return result.length === 1 && result[0].length === 1 ? result[0][0] : result;
       }
       return result === undefined ? null : result;
@@ -893,7 +895,10 @@ export function parseTyped(text: string): CellValue {
  * Microsoft Support, "Format numbers as percentages" and "Display numbers as text"
  * (https://support.microsoft.com/office/format-numbers-as-percentages-de75bfe8-00d5-4f8b-a4ef-fc7a7e1ef3ee).
  */
-export function cellEntry(text: string, format: string): ({ value: CellValue } | { formula: string }) & { format?: string } {
+export function cellEntry(
+  text: string,
+  format: string,
+): ({ value: CellValue } | { formula: string }) & { format?: string } {
   if (text.startsWith("'")) return { value: text.slice(1) === "" ? null : text.slice(1) };
   if (format === "@") return { value: text === "" ? null : text };
   if (text.length > 1 && text.startsWith("=")) return { formula: text };
