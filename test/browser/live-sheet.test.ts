@@ -5,6 +5,7 @@
  * the grid moves with the keyboard, and an entity's card shows when its cell is selected.
  */
 import type { Page } from "playwright-core";
+import type { PreviewWorkbook } from "../../taskpane/hosts/preview";
 import { openPane, type PaneSession } from "../support/pane-page";
 import { articleElement } from "../support/seed-facts";
 
@@ -43,7 +44,9 @@ it('selecting a cell and typing =RARE.SHARE("Nd") in the Formula box shows 0.8 t
   await expect(nameBox().inputValue()).resolves.toBe("B3"); // Enter moved down, as in Excel
   await cell("B2").click();
   await expect(formula().inputValue()).resolves.toBe('=RARE.SHARE("Nd")');
-  await expect(page.evaluate(() => (globalThis as any).rarePreview.selectedCell())).resolves.toEqual({
+  await expect(
+    page.evaluate(() => (globalThis as unknown as { rarePreview: PreviewWorkbook }).rarePreview.selectedCell()),
+  ).resolves.toEqual({
     sheet: "Sheet1",
     cell: { row: 1, col: 1 },
   });
@@ -78,14 +81,22 @@ it("a typo shows its Did you mean message when the cell is focused", async () =>
 it("typing follows Excel: 80% is 0.8, 80 in a percent cell is 80 %, an apostrophe keeps text", async () => {
   await type("C5", "80%");
   await expect(cell("C5").innerText()).resolves.toBe("80%");
-  expect(await page.evaluate(() => (globalThis as any).rarePreview.sheet("Sheet1").value(4, 2))).toBe(0.8);
+  expect(
+    await page.evaluate(() =>
+      (globalThis as unknown as { rarePreview: PreviewWorkbook }).rarePreview.sheet("Sheet1").value(4, 2),
+    ),
+  ).toBe(0.8);
   await type("C5", "40"); // the cell is a percent cell now
   await expect(cell("C5").innerText()).resolves.toBe("40%");
   await type("C6", "'=1+1");
   await expect(cell("C6").innerText()).resolves.toBe("=1+1");
   await type("C7", "'80%");
   await expect(cell("C7").innerText()).resolves.toBe("80%");
-  expect(await page.evaluate(() => (globalThis as any).rarePreview.sheet("Sheet1").value(6, 2))).toBe("80%");
+  expect(
+    await page.evaluate(() =>
+      (globalThis as unknown as { rarePreview: PreviewWorkbook }).rarePreview.sheet("Sheet1").value(6, 2),
+    ),
+  ).toBe("80%");
 });
 
 it("the grid moves with arrows, Enter and Tab; F2 edits; typing replaces", async () => {
@@ -110,7 +121,7 @@ it("the grid moves with arrows, Enter and Tab; F2 edits; typing replaces", async
 
 it("an entity's card shows beside the grid while its cell is selected", async () => {
   await page.evaluate(() => {
-    const wb = (globalThis as any).rarePreview;
+    const wb = (globalThis as unknown as { rarePreview: PreviewWorkbook }).rarePreview;
     wb.sheet("Sheet1").placeResult(
       9,
       0,
