@@ -453,7 +453,7 @@ export function renderPreview(
     return section;
   };
 
-  const rebuild = (): void => {
+  const rebuild = (views: SheetView[] = buildSheetViews(workbook, maxRows)): void => {
     const focused = doc.activeElement as HTMLElement | null;
     const focusKey =
       focused?.getAttribute?.("data-sheet") && focused.getAttribute("data-cell")
@@ -465,7 +465,7 @@ export function renderPreview(
     sections.clear();
     selectedBox = selectedStop = null;
     while (sheetsArea.firstChild) sheetsArea.removeChild(sheetsArea.firstChild);
-    for (const view of buildSheetViews(workbook, maxRows)) sheetsArea.appendChild(sheetSection(view));
+    for (const view of views) sheetsArea.appendChild(sheetSection(view));
     if (selected && !sizes.has(selected.sheet)) selected = null;
     selected ??= firstCell();
     drawTabs();
@@ -480,9 +480,10 @@ export function renderPreview(
   };
 
   const update = (): void => {
-    for (const view of buildSheetViews(workbook, maxRows)) {
-      const size = sizes.get(view.name);
-      if (!size || size.rows !== view.rows.length || size.cols !== view.cols) return rebuild();
+    const views = buildSheetViews(workbook, maxRows);
+    const resized = views.some((v) => sizes.get(v.name)?.rows !== v.rows.length || sizes.get(v.name)?.cols !== v.cols);
+    if (resized || views.length !== sizes.size) return rebuild(views);
+    for (const view of views) {
       for (const row of view.rows) {
         for (const cell of row) {
           const target = cells.get(`${view.name}!${cell.ref}`);
