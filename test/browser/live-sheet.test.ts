@@ -148,3 +148,24 @@ it("an entity's card shows beside the grid while its cell is selected", async ()
   await cell("B10").click();
   await expect(card.count()).resolves.toBe(0);
 });
+
+it("recalculates the scratch sheet when imported overrides are used and cleared", async () => {
+  await type("F12", '=RARE.SHARE("Neodymium")');
+  const shown = () => cell("F12").innerText().then(asNumber);
+  expect(await shown()).toBe(articleElement("Neodymium").share);
+  await page.getByRole("tab", { name: "Import CSV" }).click();
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "my-shares.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Element,China share\nNeodymium,50%\n"),
+  });
+  await page.waitForSelector("#import-preview");
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await page.locator("#import-messages .message.success").waitFor();
+  await page.getByRole("button", { name: "Use for RARE functions in this workbook" }).click();
+  await page.locator("#overrides-result .message.success").waitFor();
+  expect(await shown()).toBe(0.5);
+  await page.getByRole("button", { name: "Clear overrides" }).click();
+  await page.locator("#import-messages .message.success", { hasText: "Overrides cleared" }).waitFor();
+  expect(await shown()).toBe(articleElement("Neodymium").share);
+});
