@@ -210,10 +210,11 @@ export function createFormulaEngine(config: FormulaEngineConfig): FormulaEngine 
     evaluate: (formula, at) => fromFfp(run(formula, at, false)),
     evaluateDynamic(formula, at) {
       const result = run(formula, at, true);
+      // A formula showing a blank cell (=A1) shows 0, in a spilled block too, as Excel does.
+      if (result === null || result === undefined) return 0;
       if (!Array.isArray(result)) return fromFfpRich(result);
       const grid = (result as unknown[]).map((row) => (Array.isArray(row) ? row : [row]));
-      if (grid.length === 1 && grid[0].length === 1) return fromFfpRich(grid[0][0]);
-      // A blank cell read through a reference spills as 0, as =A1 of a blank cell shows 0.
+      if (grid.length === 1 && grid[0].length === 1) return fromFfpRich(grid[0][0] ?? 0);
       return grid.map((row) => row.map((v) => (v === null || v === undefined ? 0 : fromFfpRich(v))));
     },
   };

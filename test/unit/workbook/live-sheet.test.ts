@@ -85,6 +85,14 @@ describe("formulas in the scratch sheet", () => {
     expect(wb.sheet("Sheet1").value(0, 3)).toBeCloseTo(dy.share * 2);
   });
 
+  it("a formula showing a blank cell shows 0, as Excel's does", () => {
+    const wb = rarePreview();
+    wb.enter("Sheet1", 0, 1, "=A1");
+    expect(wb.sheet("Sheet1").value(0, 1)).toBe(0);
+    wb.enter("Sheet1", 0, 0, "x");
+    expect(wb.sheet("Sheet1").value(0, 1)).toBe("x");
+  });
+
   it("a typo gives #N/A with its Did you mean message", () => {
     const wb = rarePreview();
     wb.enter("Sheet1", 0, 0, '=RARE.SHARE("Neodymum")');
