@@ -234,7 +234,8 @@ export function renderPreview(
 
   /** Writes what the formula bar holds into the selected cell; Excel keeps the entry even when it is an error. */
   const commit = (): boolean => {
-    if (!selected || editing === null) return false;
+    // Nothing typed: nothing entered (Enter on a spilled cell must not turn it into a formula).
+    if (!selected || editing === null || editing === formulaBox.value) return false;
     const { sheet, row, col } = selected;
     editing = null;
     try {
@@ -265,9 +266,7 @@ export function renderPreview(
       if (selected) focusTarget(selected.sheet, selected.row, selected.col)?.focus();
     }
   });
-  formulaBox.addEventListener("change", () => {
-    if (editing !== null && editing !== formulaBox.value) commit();
-  });
+  formulaBox.addEventListener("change", () => commit());
   nameBox.addEventListener("keydown", (e) => {
     if (e.key !== "Enter") return;
     e.preventDefault();
@@ -310,8 +309,8 @@ export function renderPreview(
       formulaBox.setSelectionRange?.(formulaBox.value.length, formulaBox.value.length);
     } else if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
+      editing = formulaBox.value;
       formulaBox.value = "";
-      editing = "";
       commit();
       showSelection();
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {

@@ -251,6 +251,24 @@ describe("the grid (mini DOM)", () => {
     expect(root.ownerDocument.activeElement).toBe(formula);
   });
 
+  it("Enter in the formula bar without an edit enters nothing (a spilled cell stays spilled); Delete clears", () => {
+    const wb = rarePreview();
+    const root = container();
+    renderPreview(wb, root);
+    wb.enter("Sheet1", 0, 0, "={1;2}");
+    cellEl(root, "A2").dispatch("click");
+    const formula = byId(root, "rare-formula");
+    expect(formula.value).toBe("={1;2}"); // the anchor's formula, as Excel shows it for a spilled cell
+    formula.focus();
+    formula.dispatch("keydown", { key: "Enter" });
+    expect(wb.sheet("Sheet1").formula(1, 0)).toBeUndefined();
+    expect(cellEl(root, "A2").textContent).toBe("2");
+    cellEl(root, "A1").dispatch("click");
+    cellEl(root, "A1").dispatch("keydown", { key: "Delete" });
+    expect(wb.sheet("Sheet1").formula(0, 0)).toBeUndefined();
+    expect(cellEl(root, "A2").textContent).toBe("");
+  });
+
   it("typing over a cell replaces it; an error's message shows for the selected cell; an entity's card beside the grid", () => {
     const wb = withEntity();
     const root = container();
