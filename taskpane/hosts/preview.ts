@@ -15,12 +15,13 @@ import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
 import { toRect } from "../../src/workbook/address";
 import { WorkbookError } from "../../src/workbook/errors";
 import type { FormulaEvaluator, FormulaLookup } from "../../src/workbook/formula-evaluator";
-import { type ComputedValue, isErrorValue } from "../../src/excel/values";
+import { type ComputedValue, type ResultValue, isErrorValue } from "../../src/excel/values";
+import { cellAddress, rectAddress } from "../../src/excel/a1";
 import { tableHeaderNames } from "../../src/excel/table-headers";
 import { blockAt, checkRect } from "../../src/workbook/grid";
 import { sameName } from "../../src/excel/naming-rules";
 import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks";
-import { WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/limits";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/limits";
 import { utf8Length } from "../../src/workbook/payload";
 import { PendingValue } from "../../src/workbook/pending";
 import { ADDIN_DATA_LIMIT_BYTES, addinDataBytes, megabytes } from "../../src/workbook/addin-data";
@@ -171,10 +172,10 @@ export class PreviewWorkbook extends BatchedWorkbook {
     return this.sheet(sheet).usedRect();
   }
 
-  /** The preview computes no dynamic arrays (a formula shows its result's top-left value), so nothing spills. */
+  /** For each anchor, the block its result spills into now (Range.getSpillingToRangeOrNullObject); null elsewhere. */
   async spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]> {
-    this.sheet(sheet);
-    return cells.map(() => null);
+    const s = this.sheet(sheet);
+    return cells.map((c) => s.spillRect(c.row, c.col));
   }
 
   async getAddinData(key: string): Promise<string | null> {
@@ -338,10 +339,29 @@ export class PreviewWorkbook extends BatchedWorkbook {
   select(sheet: string, cell: ZeroBasedCell): void {
     const s = this.sheet(sheet);
     checkRect({ ...cell, rows: 1, cols: 1 });
-    const sheetChanged = !sameName(this.active, s.name);
     this.selection = { sheet: s.name, cell: { row: cell.row, col: cell.col } };
-    this.active = s.name;
-    if (sheetChanged) this.emit({ structural: true });
+    this.active = s.name; // the renderer that called this shows it; no redraw under the user's focus
+  }
+
+  /**
+   * What the user types into a cell of the live sheet (the formula bar, or typing over a
+   * selected cell), read as Excel reads an entry (see `cellEntry`); then recalculates. Refused
+   * like a write where the sheet protects the cell. Returns what the cell now holds.
+   */
+  enter(sheet: string, row: number, col: number, text: string): { value: CellValue } | { formula: string } {
+    const s = this.sheet(sheet);
+    const rect = { row, col, rows: 1, cols: 1 };
+    checkRect(rect);
+    s.checkEditable(rect);
+    const grows = row >= s.rowCount || col >= s.colCount;
+    const entry = cellEntry(text, s.format(row, col));
+    if ("formula" in entry) s.setFormula(row, col, entry.formula);
+    else s.setConstant(row, col, entry.value);
+    if (entry.format) s.setFormat(row, col, entry.format);
+    if (this.recalculationDeferred) this.pendingRecalc = true;
+    else this.recalculateNow();
+    this.emit({ structural: grows });
+    return "formula" in entry ? { formula: entry.formula } : { value: entry.value };
   }
 
   /** Protects or unprotects a sheet, as the user would on Excel's Review tab. */
@@ -350,9 +370,16 @@ export class PreviewWorkbook extends BatchedWorkbook {
     this.emit({ structural: true });
   }
 
-  /** Recomputes every formula cell, sheet by sheet, row by row, until nothing changes. */
+  /**
+   * Recomputes every formula cell, sheet by sheet, row by row, until nothing changes. A
+   * result of more than one cell spills right and down from its formula, as dynamic-array
+   * Excel does; where that block is not free the formula shows #SPILL! (Microsoft Support,
+   * "Dynamic array formulas and spilled array behavior",
+   * https://support.microsoft.com/office/205c6b06-03ba-4151-89a1-87a7eb36e531).
+   */
   recalculateNow(): { passes: number; stable: boolean } {
     this.pendingRecalc = false;
+    for (const sheet of this.sheets) for (const k of sheet.orphanSpills()) sheet.dropSpill(k);
     const cells = this.sheets.flatMap((sheet) => sheet.formulaCells().map((c) => ({ sheet, ...c })));
     if (cells.length === 0) return { passes: 0, stable: true };
     const lookup = this.lookup();
@@ -360,15 +387,43 @@ export class PreviewWorkbook extends BatchedWorkbook {
     for (let pass = 1; pass <= maxPasses; pass++) {
       let changed = false;
       for (const { sheet, row, col, formula } of cells) {
-        const next = this.evaluate(formula, sheet.name, row, col, lookup);
-        if (!sameValue(sheet.value(row, col), next)) {
-          sheet.setResult(row, col, next);
-          changed = true;
-        }
+        const result = this.evaluate(formula, sheet.name, row, col, lookup);
+        if (this.place(sheet, row, col, result)) changed = true;
       }
       if (!changed) return { passes: pass, stable: true };
     }
     return { passes: maxPasses, stable: false };
+  }
+
+  /** Puts a result at its cell, spilling an array where the block is free, else #SPILL!. */
+  private place(sheet: PreviewSheet, row: number, col: number, result: ResultValue | ResultValue[][]): boolean {
+    if (!Array.isArray(result)) return sheet.placeResult(row, col, result, null);
+    const blocked = this.spillBlocked(sheet, row, col, result);
+    if (blocked) return sheet.placeResult(row, col, { error: "#SPILL!", message: blocked }, null);
+    return sheet.placeResult(row, col, result[0][0], result);
+  }
+
+  /**
+   * Why the block a result would spill into is not free, in the words of Excel's #SPILL!
+   * reasons (Microsoft Support, "How to correct a #SPILL! error",
+   * https://support.microsoft.com/office/ffe0f555-b479-4a17-a6e2-ef9cc9ad4023), or null.
+   */
+  private spillBlocked(sheet: PreviewSheet, row: number, col: number, block: ResultValue[][]): string | null {
+    const rect = { row, col, rows: block.length, cols: Math.max(...block.map((r) => r.length)) };
+    const where = rectAddress(rect);
+    if (rect.row + rect.rows > EXCEL_MAX_ROWS || rect.col + rect.cols > EXCEL_MAX_COLUMNS)
+      return `Spill range extends beyond the worksheet's edge: the result needs ${rect.rows} × ${rect.cols} cells.`;
+    const table = this.tablesOn(sheet.name).find((t) => overlaps(t.rect, rect));
+    if (table)
+      return `Spill range in table: ${where} overlaps table "${table.name}", and tables do not take spilled results.`;
+    for (let r = rect.row; r < rect.row + rect.rows; r++)
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        if (r === row && c === col) continue;
+        const parent = sheet.spillParent(r, c);
+        if (sheet.occupied(r, c) || (parent && (parent.row !== row || parent.col !== col)))
+          return `Spill range isn't blank: the result needs ${where}, and ${cellAddress({ row: r, col: c })} holds data. Clear it to let the result spill.`;
+      }
+    return null;
   }
 
   /** A JSON string of the whole workbook, add-in data included ("saving the file"). */
@@ -652,12 +707,22 @@ export class PreviewWorkbook extends BatchedWorkbook {
     };
   }
 
-  private evaluate(formula: string, sheet: string, row: number, col: number, lookup: FormulaLookup): ComputedValue {
+  private evaluate(
+    formula: string,
+    sheet: string,
+    row: number,
+    col: number,
+    lookup: FormulaLookup,
+  ): ResultValue | ResultValue[][] {
     const evaluator = this.options.evaluator;
     if (!evaluator) return { error: "#NAME?", message: "This preview has no formula evaluator." };
     try {
       const result = evaluator.evaluate(formula, { sheet, row, col }, lookup);
-      if (Array.isArray(result)) return result[0]?.[0] ?? null; // no spilling in the preview
+      if (Array.isArray(result)) {
+        if (result.length === 0 || result[0].length === 0)
+          return { error: "#VALUE!", message: "The formula returned an empty array." };
+        return result.length === 1 && result[0].length === 1 ? result[0][0] : result;
+      }
       return result === undefined ? null : result;
     } catch (e) {
       return { error: "#VALUE!", message: e instanceof Error ? e.message : String(e) };
@@ -802,11 +867,6 @@ export function percentEntry(value: CellValue, text: string, format: string): Ce
   return Math.abs(value) >= 1 ? value / 100 : value;
 }
 
-function sameValue(a: ComputedValue, b: ComputedValue): boolean {
-  if (isErrorValue(a) && isErrorValue(b)) return a.error === b.error && a.message === b.message;
-  return a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
-}
-
 /**
  * A typed input: numbers with thousands separators or a percent sign, TRUE/FALSE, else text.
  * A number beyond a double (1e400) stays the text typed: Excel keeps an entry it cannot hold
@@ -824,4 +884,28 @@ export function parseTyped(text: string): CellValue {
   }
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
   return text;
+}
+
+/**
+ * Excel's reading of a typed entry: "=…" is a formula; a leading apostrophe keeps the rest
+ * as text (the apostrophe is not part of the value); in a text-formatted ("@") cell
+ * everything is text; else a number ("1,250", "-3"), a percentage ("80%" is 0.8 and, in a
+ * General cell, gets a percent format, as Excel formats it as you type), TRUE/FALSE, or
+ * text. In a percent-formatted cell a plain number is a percentage (`percentEntry`).
+ * Microsoft Support, "Format numbers as percentages" and "Display numbers as text"
+ * (https://support.microsoft.com/office/format-numbers-as-percentages-de75bfe8-00d5-4f8b-a4ef-fc7a7e1ef3ee).
+ */
+export function cellEntry(
+  text: string,
+  format: string,
+): ({ value: CellValue } | { formula: string }) & { format?: string } {
+  if (text.startsWith("'")) return { value: text.slice(1) === "" ? null : text.slice(1) };
+  if (format === "@") return { value: text === "" ? null : text };
+  if (text.length > 1 && text.startsWith("=")) return { formula: text };
+  const typed = parseTyped(text);
+  const value = percentEntry(typed, text, format);
+  const t = text.trim();
+  if (typeof typed === "number" && t.endsWith("%") && format === "General")
+    return { value, format: /\.\d/.test(t) ? "0.00%" : "0%" };
+  return { value };
 }

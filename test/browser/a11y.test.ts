@@ -105,3 +105,47 @@ it("Workbook view, with a copy prepared to share", async () => {
   await session.page.locator("#travel-messages .message").waitFor();
   expect(await seriousViolations(session.page)).toEqual([]);
 });
+
+it("the live sheet: a selected error cell, a spill and an entity's card", async () => {
+  const page = session.page;
+  const cell = (a: string) => page.locator(`#preview section[data-sheet="Sheet1"] [data-address="${a}"]`);
+  const formula = page.getByRole("textbox", { name: "Formula", exact: true });
+  for (const [address, text] of [
+    ["A1", "Nd"],
+    ["A2", "Dy"],
+    ["B1", "=RARE.SHARE(A1:A2)"],
+    ["C1", '=RARE.SHARE("Neodymum")'],
+  ]) {
+    await cell(address).click();
+    await formula.fill(text);
+    await formula.press("Enter");
+  }
+  await page.evaluate(() => {
+    const wb = (
+      globalThis as unknown as {
+        rarePreview: {
+          sheet(n: string): { placeResult(r: number, c: number, v: unknown, b: null): boolean };
+          recalculate(full: boolean): Promise<void>;
+        };
+      }
+    ).rarePreview;
+    wb.sheet("Sheet1").placeResult(
+      4,
+      0,
+      {
+        type: "Entity",
+        text: "Testium",
+        properties: { Symbol: { type: "String", basicValue: "Ts" } },
+        layouts: { card: { title: "Testium", sections: [{ title: "Facts", properties: ["Symbol"] }] } },
+        provider: { description: "RARE dataset test" },
+      },
+      null,
+    );
+    return wb.recalculate(false);
+  });
+  await cell("C1").focus();
+  expect(await seriousViolations(page)).toEqual([]);
+  await cell("A5").click();
+  await page.getByRole("complementary", { name: "Card: Testium" }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+});
