@@ -1,26 +1,20 @@
 /**
  * The function builder in the Functions view, in the built pane (preview mode): choose a
  * function, pick its arguments, see the formula, its live result and its source, and
- * Insert into cell writes it to the selected cell of the preview workbook. Expected values
- * come from the seed files (test/support/seed-facts.ts).
- *
- * The preview's cell selection is made through the preview workbook's own `select` (what a
- * click on a grid cell does): the scratch sheet's clickable grid is other work (issue 12
- * item 1), and selecting through it is that work's test.
+ * Insert into cell writes it to the cell selected (clicked) in the preview's scratch sheet.
+ * Expected values come from the seed files (test/support/seed-facts.ts).
  */
 import type { Page } from "playwright-core";
-import { openPane, sheetTexts, type PaneSession } from "../support/pane-page";
+import { openPane, type PaneSession } from "../support/pane-page";
 import { articleElement, seedCsv } from "../support/seed-facts";
 
 jest.setTimeout(90_000);
 
 interface PreviewHandle {
-  select(sheet: string, cell: { row: number; col: number }): void;
   readFormulas(
     sheet: string,
     rect: { row: number; col: number; rows: number; cols: number },
   ): Promise<{ values: unknown[][]; formulas: unknown[][] }>;
-  writeValues(sheet: string, at: { row: number; col: number }, values: unknown[][]): Promise<void>;
 }
 
 let session: PaneSession;
@@ -33,11 +27,10 @@ afterAll(async () => {
   await session.close();
 });
 
-const select = (sheet: string, row: number, col: number) =>
-  page.evaluate(
-    ([s, r, c]) => (globalThis as unknown as { rarePreview: PreviewHandle }).rarePreview.select(s, { row: r, col: c }),
-    [sheet, row, col] as const,
-  );
+const shownCell = (address: string, sheet = "Sheet1") =>
+  page.locator(`#preview section[data-sheet="${sheet}"] table [data-address="${address}"]`);
+/** Selects the cell in the scratch sheet as a user does: a click. */
+const select = (address: string) => shownCell(address).click();
 const cell = (sheet: string, row: number, col: number) =>
   page.evaluate(
     async ([s, r, c]) => {
@@ -87,13 +80,17 @@ it("Insert into cell with no cell selected writes nothing and says why", async (
 });
 
 it('Insert into cell puts =RARE.SHARE("Neodymium") with its value in the selected cell', async () => {
-  await select("Sheet1", 1, 1);
+  await select("B2");
   await page.getByRole("button", { name: "Insert into cell" }).click();
   await expect(messages()).resolves.toMatch(/Inserted =RARE\.SHARE\("Neodymium"\) into Sheet1!B2/);
   const share = articleElement("Neodymium").share;
   expect(await cell("Sheet1", 1, 1)).toEqual({ formula: '=RARE.SHARE("Neodymium")', value: share });
-  const shown = await sheetTexts(page, "Sheet1");
-  expect(shown.flat()).toContain(String(share));
+  await expect(shownCell("B2").innerText()).resolves.toBe(String(share));
+  // The scratch sheet's formula bar shows the inserted formula for the selected cell.
+  await shownCell("B2").click();
+  await expect(page.getByRole("textbox", { name: "Formula", exact: true }).inputValue()).resolves.toBe(
+    '=RARE.SHARE("Neodymium")',
+  );
 });
 
 it("never overwrites silently: a cell holding something is named, kept, or replaced on request", async () => {
@@ -125,7 +122,7 @@ it("invalid input never writes, and the builder says why", async () => {
     /Not evaluated yet: cut must be a percentage/,
   );
   await expect(page.getByLabel("cut (%)", { exact: true }).getAttribute("aria-invalid")).resolves.toBe("true");
-  await select("Sheet1", 4, 0);
+  await select("A5");
   await page.getByRole("button", { name: "Insert into cell" }).click();
   await expect(messages()).resolves.toMatch(
     /Nothing inserted: the formula is not complete[\s\S]*cut must be a percentage/,
@@ -142,7 +139,7 @@ it("shows an error result with its message", async () => {
 });
 
 it("is fully keyboard usable: GAP, Neodymium, 50 % and Insert without the mouse", async () => {
-  await select("Sheet1", 6, 2);
+  await select("C7");
   await page.getByLabel("Function", { exact: true }).focus();
   await page.keyboard.type("GAP");
   await expect(page.locator("#builder-formula").innerText()).resolves.toBe("=RARE.GAP()");
