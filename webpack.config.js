@@ -81,6 +81,8 @@ module.exports = (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks loaded on demand keep their names (preview.js: the browser preview and its formula engine).
+      chunkFilename: "[name].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },
@@ -95,6 +97,8 @@ module.exports = (env, argv) => {
       ],
     },
     performance: { hints: false },
+    // One file per chunk loaded on demand, its packages inside (no separate vendor chunk).
+    optimization: { splitChunks: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
       // allowErrorForDataTypeAny, which the JSDoc generator cannot emit: error cells reach the functions.

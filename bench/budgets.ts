@@ -41,6 +41,25 @@ export const FUNCTIONS_JS: SizeBudget = { file: "functions.js", maxBytes: 144 * 
  * development (unminified) build, a new dependency nobody weighed.
  */
 // 192 KB gzipped: the Workbook view, scenario comparison and simulation, and the CSV type descriptors.
-export const TASKPANE_JS: SizeBudget = { file: "taskpane.js", maxBytes: 640 * KB, maxGzipBytes: 192 * KB };
+// Then, for a usable pane sooner (bench/pane-load.ts), the browser preview with fast-formula-parser
+// moved to preview.js, and the Import, Scenarios and Workbook views with Fluent UI to views.js,
+// both loaded on demand: taskpane.js is the start-up, the hosts and the Functions view with its
+// builder, 78 KB / 28 KB measured; 100 KB / 36 KB keeps ~25 % to spare and catches either coming back.
+export const TASKPANE_JS: SizeBudget = { file: "taskpane.js", maxBytes: 100 * KB, maxGzipBytes: 36 * KB };
 
-export const BUNDLE_BUDGETS: readonly SizeBudget[] = [FUNCTIONS_JS, TASKPANE_JS];
+/**
+ * views.js: the Import CSV (with papaparse and src/csv), Scenarios and Workbook views and the
+ * Fluent UI components and theme, loaded by taskpane.ts once the Functions view is up.
+ * 230 KB / 72 KB measured; 290 KB / 90 KB.
+ */
+export const VIEWS_JS: SizeBudget = { file: "views.js", maxBytes: 290 * KB, maxGzipBytes: 90 * KB };
+
+/**
+ * preview.js: the in-memory preview workbook, its rendering and its formula engine
+ * (fast-formula-parser 299 KB / 84 KB, above), loaded on demand by taskpane/host-workbook.ts
+ * when the pane runs outside Excel. 327 KB / 92 KB measured before the live scratch sheet;
+ * 420 KB / 120 KB leaves room for it and catches a second engine or a development build.
+ */
+export const PREVIEW_JS: SizeBudget = { file: "preview.js", maxBytes: 420 * KB, maxGzipBytes: 120 * KB };
+
+export const BUNDLE_BUDGETS: readonly SizeBudget[] = [FUNCTIONS_JS, TASKPANE_JS, VIEWS_JS, PREVIEW_JS];

@@ -15,6 +15,7 @@ import type { Figure } from "./figures";
 import { formatImportBench, runImportBench } from "./import";
 import { IMPORT_SECTION, importFigures } from "./import-figures";
 import { runLoadBench } from "./load";
+import { runPaneLoadBench } from "./pane-load";
 import { runRecalcBench } from "./recalc";
 import { resultsMarkdown, summaryLine, terminalTable } from "./report";
 import { runShareCallBench } from "./share-call";
@@ -30,6 +31,7 @@ const METHODS = [
   "Recalculation: dist/functions.js is evaluated in a fresh realm with an ordinary global object (vm.constants.DONT_CONTEXTIFY), as Excel's JavaScript runtime has, and arguments are 1×1 matrices (null when omitted) made in that realm before timing. test/support's loadFunctionsBundle gives its sandbox an intercepted global, which makes every global lookup (Array.isArray per cell) ~10× dearer; its figure is reported for information.",
   "Big ranges: one call with a matrix made in the bundle's realm, as Excel passes a range. SHARE(A:A) is 1,048,576 rows (2,000 names from the SHARE mix, then empty cells passed as null; \"\" for information) against every row a name; each case runs in its own child process (median of 5 warm calls; peak memory is maxRSS over the RSS before the first call, the column already built). Every other function with parameters (ids from dist/functions.json) runs over a 100,000-cell column of names of its first parameter's kind from the bundle's own LIST, other required arguments scalar (median of 3 warm calls), against SHARE over the same size.",
   "Load: each run evaluates a copy of dist/functions.js with a unique trailing comment in a fresh vm context (loadFunctionsBundle), so V8's compilation cache cannot serve it; the time runs from the start of evaluation to its end, when the appended associate calls have run; the number associated is checked against dist/functions.json.",
+  "Pane load: headless Chromium (playwright-core, /usr/bin/chromium) on dist/ served locally with no-store; the pane (taskpane.html, preview mode) against a bare page with taskpane.html's own CSP and office.js <script> and nothing else, in the same run, alternating, a fresh browser context each run after one untimed warm-up of each. Times are performance.now() in the page (origin: navigation start): bare page until Office.onReady resolves; functions associated at the end of functions.js's evaluation (an init script catches globalThis.RareRuntime and counts its functions in the next microtask, checked against functions.json); usable when the Functions view's builder select (labelled Function) exists and is enabled (MutationObserver). Ratios are of the medians.",
   "Bundle sizes: bytes of dist/*.js as built by webpack --mode production, and zlib.gzipSync level 9 of the same bytes; budgets in bench/budgets.ts, enforced by test/dist/budgets.test.ts.",
   "Write plan: the import bench's CSV generator cut to 200,000 data rows, typed by importCsvSync and handed to planImport by toImportData (the pane's path); the minimum is ceil(estimated bytes / 4,000,000); the largest sync is given both as the planner's upper-bound estimate and as the UTF-8 length of JSON.stringify of its operations.",
   "Simulation: src/model/simulation.ts (the code the pane bundles) for 10,000 runs × 5 elements (the seed article's three shares, two of them twice), percentiles and histogram included, interleaved with its baseline, 50,000 RARE.PRICEIMPACT calls through dist/functions.js in a plain realm, one 1×1 call per element and run.",
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
   });
   await step("bundle sizes", runBundleBench);
   await step("load", runLoadBench);
+  await step("pane load", runPaneLoadBench);
   await step("SHARE per call", runShareCallBench);
   await step("recalculation", runRecalcBench);
   await step("big ranges", runBigRangesBench);

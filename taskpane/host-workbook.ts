@@ -1,14 +1,13 @@
 /**
  * The Workbook the views work on: Office.js inside Excel, the in-memory preview outside,
- * rendered below the pane. The preview evaluates formulas with fast-formula-parser and
- * the very functions associated with Excel (from the shared runtime bridge).
+ * rendered below the pane (preview-host.ts). The preview and its formula engine are a
+ * separate chunk (preview.js, about half the pane's code) loaded only when the pane runs
+ * outside Excel: Excel never fetches it, and the preview's pane is usable before it is in.
  */
-import { engineFunctions } from "../src/formula/associated-functions";
-import { createFfpEvaluator } from "../src/scenario/ffp-evaluator";
 import type { Workbook } from "../src/workbook/workbook";
 import type { RareRuntime } from "../functions/runtime-bridge";
 import { createExcelWorkbook } from "./hosts/excel";
-import { PreviewWorkbook, renderPreview } from "./hosts/preview";
+import type { PreviewWorkbook } from "./hosts/preview";
 import type { HostKind } from "./office-host";
 
 export interface HostWorkbook {
@@ -16,10 +15,12 @@ export interface HostWorkbook {
   preview?: PreviewWorkbook;
 }
 
-export function createHostWorkbook(host: HostKind, runtime: RareRuntime, previewContainer: HTMLElement): HostWorkbook {
+export async function createHostWorkbook(
+  host: HostKind,
+  runtime: RareRuntime,
+  previewContainer: HTMLElement,
+): Promise<HostWorkbook> {
   if (host === "excel") return { workbook: createExcelWorkbook() };
-  const preview = new PreviewWorkbook({ evaluator: createFfpEvaluator(engineFunctions(runtime.associated)) });
-  previewContainer.hidden = false;
-  renderPreview(preview, previewContainer);
-  return { workbook: preview, preview };
+  const { createPreviewHost } = await import(/* webpackChunkName: "preview" */ "./preview-host");
+  return createPreviewHost(runtime, previewContainer);
 }

@@ -5,11 +5,9 @@
  * the pane with what it means and a Retry, and the functions keep answering from the
  * bundled data.
  */
-import "@fluentui/web-components/button.js";
-import { setTheme } from "@fluentui/web-components";
-import { webLightTheme } from "@fluentui/tokens";
 import { byId } from "./dom";
-import { detectHost } from "./office-host";
+import { detectHost, type HostKind } from "./office-host";
+import type { Workbook } from "../src/workbook/workbook";
 import { rareRuntime } from "./rare-runtime";
 import { setUpTabs } from "./tabs";
 import { createHostWorkbook } from "./host-workbook";
@@ -18,9 +16,6 @@ import { startupPanel } from "./startup-panel";
 import { startupSteps } from "./startup-steps";
 import { loadWithWorkbookControl } from "./load-with-workbook";
 import { renderFunctionsView } from "./views/functions-view";
-import { renderImportView } from "./views/import-view";
-import { renderScenarioView } from "./views/scenario-view";
-import { renderWorkbookView } from "./views/workbook-view";
 import {
   RefreshRecorder,
   TravelLock,
@@ -29,27 +24,53 @@ import {
   recordingRecalculations,
 } from "./refresh-recorder";
 
+/** The host and the workbook, known only once Office has said where the pane runs. */
+const started = {
+  host: deferred<HostKind>(),
+  workbook: deferred<Workbook>(),
+};
+
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(e: unknown): void } {
+  let resolve!: (value: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  promise.catch(() => undefined); // the builder reports it when it needs the workbook
+  return { promise, resolve, reject };
+}
+
 async function boot(): Promise<void> {
-  setTheme(webLightTheme);
+  const runtime = rareRuntime();
+  // The Functions view first, before anything else takes the main thread: the builder needs
+  // only the functions and functions.json (preloaded by taskpane.html), so it is usable while
+  // Office is still starting; Insert into cell waits for the workbook. The other views' code
+  // is fetched only then, so evaluating it cannot delay the builder.
+  await renderFunctionsView(byId("view-functions"), {
+    associated: runtime.associated,
+    workbook: started.workbook.promise,
+    host: started.host.promise,
+  });
+  const otherViews = import(/* webpackChunkName: "views" */ "./views/other-views");
+  otherViews.catch(() => undefined); // reported where it is awaited
 
   const status = byId("host-status");
   const host = await detectHost(() => {
     status.textContent =
       "Still starting: waiting for Office to say which application this is. RARE functions answer from the bundled data meanwhile.";
   });
-  const runtime = rareRuntime();
+  started.host.resolve(host);
   status.textContent =
     host === "excel"
       ? "Connected to Excel: imports and scenarios go to this workbook."
       : "Preview mode: not running inside Excel. Imports and scenarios go to an in-memory workbook shown below the pane.";
   document.body.dataset.host = host;
 
-  const hosted = createHostWorkbook(host, runtime, byId("preview"));
+  const hosted = await createHostWorkbook(host, runtime, byId("preview"));
   const { preview } = hosted;
   // Every recalculation the pane asks for is followed by a record of the RARE values (What changed).
   const inForce = () => datasetInForce(runtime.bundled.version(), overrides.current.stored);
   const recorder = new RefreshRecorder(hosted.workbook, inForce, new TravelLock(), fetchChangeLog);
   const workbook = recordingRecalculations(hosted.workbook, recorder);
+  started.workbook.resolve(workbook);
   const panel = startupPanel();
   status.after(panel.element);
   // Overrides stored in the workbook apply before anything else, also when the pane is
@@ -75,6 +96,8 @@ async function boot(): Promise<void> {
   void recorder.check();
   if (host === "excel") panel.element.append(await loadWithWorkbookControl(workbook, panel));
 
+  const { renderImportView, renderScenarioView, renderWorkbookView, applyTheme } = await otherViews;
+  applyTheme();
   const workbookView = renderWorkbookView(byId("view-workbook"), workbook, {
     runtime,
     recorder,
@@ -86,12 +109,12 @@ async function boot(): Promise<void> {
   });
   renderImportView(byId("view-import"), workbook, overrides);
   renderScenarioView(byId("view-scenarios"), workbook, { runtime, overrides });
-  await renderFunctionsView(byId("view-functions"));
   if (preview) (globalThis as { rarePreview?: unknown }).rarePreview = preview; // for tests and the curious
   document.body.dataset.ready = "true";
 }
 
 boot().catch((e) => {
+  started.workbook.reject(e);
   const status = document.getElementById("host-status");
   if (status) {
     status.setAttribute("role", "alert");

@@ -3,8 +3,8 @@
  * as CustomFunctions.Error-shaped {code, message}) with the formula engine of
  * src/scenario/ffp-adapter.ts (plain values in, {error, message} out), under RARE.<ID>.
  * The browser preview and the formula tests use this, so a formula evaluated there runs
- * the same code Excel runs. The preview does not spill: a larger result stays an array,
- * which engine functions such as INDEX and SUM can still consume.
+ * the same code Excel runs. A larger result stays an array, which engine functions such
+ * as INDEX and SUM consume and the preview spills as Excel does; an entity stays an entity.
  */
 import { isErrorValue } from "../excel/values";
 import type { EngineFunction } from "../scenario/ffp-adapter";

@@ -29,7 +29,13 @@
 import FormulaParser from "fast-formula-parser";
 import { isRareError } from "../data/errors";
 import { EXCEL_CODE_FOR, UNEXPECTED_ERROR_CODE } from "../excel/error-map";
-import { isErrorValue, type ComputedValue, type ExcelErrorCode } from "../excel/values";
+import {
+  isEntityValue,
+  isErrorValue,
+  type ComputedValue,
+  type ExcelErrorCode,
+  type ResultValue,
+} from "../excel/values";
 
 const { FormulaError } = FormulaParser;
 type FfpError = InstanceType<typeof FormulaError>;
@@ -67,8 +73,17 @@ export interface FormulaEngineConfig {
 }
 
 export interface FormulaEngine {
-  /** Evaluate one formula (with or without the leading "=") as if it sat at `at`. */
+  /**
+   * Evaluate one formula (with or without the leading "=") as if it sat at `at`. An array
+   * result gives its top-left value and an entity its text, as a cell without spilling shows them.
+   */
   evaluate(formula: string, at: CellPosition): ComputedValue;
+  /**
+   * The same, as dynamic-array Excel computes it: an array result (a range, an array constant,
+   * a function's matrix) comes back whole, for the host to spill; a 1×1 array is its value;
+   * entities stay entities.
+   */
+  evaluateDynamic(formula: string, at: CellPosition): ResultValue | ResultValue[][];
 }
 
 function toFfp(value: ComputedValue | undefined): unknown {
@@ -77,6 +92,13 @@ function toFfp(value: ComputedValue | undefined): unknown {
 }
 
 function fromFfp(value: unknown): ComputedValue {
+  if (isEntityValue(value)) return value.text ?? "";
+  return fromFfpRich(value) as ComputedValue;
+}
+
+/** As fromFfp, keeping entities. */
+function fromFfpRich(value: unknown): ResultValue {
+  if (isEntityValue(value)) return value;
   if (value instanceof FormulaError) {
     const e = value as FfpError;
     return e.message ? { error: e.error as ExcelErrorCode, message: e.message } : { error: e.error as ExcelErrorCode };
@@ -122,6 +144,8 @@ function registerCustom(fn: EngineFunction) {
       const result = fn(...args.map(liftArgument));
       if (result === undefined || result === null) return new FormulaError("#VALUE!", "The function returned nothing.");
       if (isErrorValue(result)) return toFfp(result);
+      // The parser refuses an object as a result; a 1×1 array carries an entity through it.
+      if (isEntityValue(result)) return [[result]];
       // Error cells of an array result stay errors for INDEX, ISERROR and the like.
       if (Array.isArray(result)) return result.map((row) => (Array.isArray(row) ? row.map(toFfp) : toFfp(row)));
       return result;
@@ -181,21 +205,32 @@ export function createFormulaEngine(config: FormulaEngineConfig): FormulaEngine 
   const parsers: FormulaParser[] = [];
   let depth = 0;
 
+  const run = (formula: string, at: CellPosition, arrays: boolean): unknown => {
+    const text = formula.startsWith("=") ? formula.slice(1) : formula;
+    if (text.trim() === "") return new FormulaError("#ERROR!", "Empty formula.");
+    const parser = (parsers[depth] ??= newParser());
+    depth++;
+    try {
+      return parser.parse(text, { sheet: at.sheet, row: at.row, col: at.col }, arrays);
+    } catch (e) {
+      // Parse errors (and anything the parser itself throws) become a visible cell error.
+      const err = thrownToFfp(e);
+      return new FormulaError((err.error as ExcelErrorCode) ?? "#ERROR!", err.message);
+    } finally {
+      depth--;
+    }
+  };
+
   return {
-    evaluate(formula, at) {
-      const text = formula.startsWith("=") ? formula.slice(1) : formula;
-      if (text.trim() === "") return { error: "#ERROR!", message: "Empty formula." };
-      const parser = (parsers[depth] ??= newParser());
-      depth++;
-      try {
-        return fromFfp(parser.parse(text, { sheet: at.sheet, row: at.row, col: at.col }));
-      } catch (e) {
-        // Parse errors (and anything the parser itself throws) become a visible cell error.
-        const err = thrownToFfp(e);
-        return { error: (err.error as ExcelErrorCode) ?? "#ERROR!", message: err.message };
-      } finally {
-        depth--;
-      }
+    evaluate: (formula, at) => fromFfp(run(formula, at, false)),
+    evaluateDynamic(formula, at) {
+      const result = run(formula, at, true);
+      // A formula showing a blank cell (=A1) shows 0, in a spilled block too, as Excel does.
+      if (result === null || result === undefined) return 0;
+      if (!Array.isArray(result)) return fromFfpRich(result);
+      const grid = (result as unknown[]).map((row) => (Array.isArray(row) ? row : [row]));
+      if (grid.length === 1 && grid[0].length === 1) return fromFfpRich(grid[0][0] ?? 0);
+      return grid.map((row) => row.map((v) => (v === null || v === undefined ? 0 : fromFfpRich(v))));
     },
   };
 }

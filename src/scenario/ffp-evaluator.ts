@@ -45,7 +45,7 @@ export function createFfpEvaluator(functions: Readonly<Record<string, EngineFunc
       const outer = lookup;
       lookup = nextLookup;
       try {
-        return engine.evaluate(formula, { sheet: at.sheet, row: at.row + 1, col: at.col + 1 });
+        return engine.evaluateDynamic(formula, { sheet: at.sheet, row: at.row + 1, col: at.col + 1 });
       } finally {
         lookup = outer;
       }

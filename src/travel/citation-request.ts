@@ -51,21 +51,21 @@ export function citationRequest(fn: string, args: readonly ArgValue[]): Citation
       ...(map.note ? { note: map.note } : {}),
     };
   }
-  switch (fn) {
-    case "SOURCE":
-      return { kind: "fixed", text: "The cell is itself a RARE.SOURCE citation." };
-    case "VERSION":
-      return { kind: "fixed", text: "The bundled dataset's version: RARE itself, no external source." };
-    case "LIST":
-      return { kind: "fixed", text: "RARE's list of valid names: no external figure." };
-    case "TABLE":
-      return {
-        kind: "fixed",
-        text: `A bundled table (${String(args[0] ?? "")}); RARE.TABLE("sources") lists the sources its rows cite.`,
-      };
-    default:
-      return { kind: "fixed", text: `RARE.${fn} is not a RARE function this version knows.` };
-  }
+  const fixed = FIXED_TEXT[fn];
+  return { kind: "fixed", text: fixed ? fixed(args) : `RARE.${fn} is not a RARE function this version knows.` };
+}
+
+/** Calls with nothing external to cite, and what to say instead. */
+const FIXED_TEXT: Record<string, (args: readonly ArgValue[]) => string> = {
+  SOURCE: () => "The cell is itself a RARE.SOURCE citation.",
+  VERSION: () => "The bundled dataset's version: RARE itself, no external source.",
+  LIST: () => "RARE's list of valid names: no external figure.",
+  TABLE: (args) => `A bundled table (${String(args[0] ?? "")}); RARE.TABLE("sources") lists the sources its rows cite.`,
+};
+
+/** Whether `citationRequest` knows `fn` (a function added later has no rule until one is written here). */
+export function hasCitationRule(fn: string): boolean {
+  return fn in SOURCE_OF || fn in FIXED_TEXT;
 }
 
 /** RARE.SOURCE("share","Neodymium"), as typed into a cell (without the "="). */

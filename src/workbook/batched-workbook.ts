@@ -31,6 +31,7 @@ export abstract class BatchedWorkbook implements Workbook {
   abstract readTable(name: string): Promise<TableContents>;
   abstract tableResizeSupported(): boolean;
   abstract onTablesChanged(listener: () => void): Promise<void>;
+  abstract selectedCell(): Promise<{ readonly sheet: string; readonly cell: ZeroBasedCell } | null>;
   abstract usedRect(sheet: string): Promise<ZeroBasedRect | null>;
   abstract spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]>;
   abstract getAddinData(key: string): Promise<string | null>;

@@ -7,7 +7,7 @@
  * (add 1 in the adapter).
  */
 import type { ZeroBasedRect } from "../excel/a1";
-import type { CellValue, ComputedValue } from "../excel/values";
+import type { ComputedValue, ResultValue } from "../excel/values";
 
 /** What a formula may read while it is evaluated. */
 export interface FormulaLookup {
@@ -22,12 +22,13 @@ export interface FormulaLookup {
 export interface FormulaEvaluator {
   /**
    * The result of `formula` (starts with "=") in cell (row, col) of `sheet`. Return an
-   * array for a spilling result (the preview shows its top-left value) and
-   * { error: "#N/A", message } for an error. Throwing counts as #VALUE! with its message.
+   * array for a result that spills (the preview spills it as dynamic-array Excel does),
+   * { error: "#N/A", message } for an error and an entity as it is. Throwing counts as
+   * #VALUE! with its message.
    */
   evaluate(
     formula: string,
     at: { sheet: string; row: number; col: number },
     lookup: FormulaLookup,
-  ): ComputedValue | CellValue[][];
+  ): ResultValue | ResultValue[][];
 }

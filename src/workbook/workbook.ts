@@ -205,6 +205,8 @@ export interface Workbook {
   onTablesChanged(listener: () => void): Promise<void>;
   /** Every sheet, hidden ones included, in tab order. */
   listSheetInfo(): Promise<SheetInfo[]>;
+  /** The cell the user has selected (Excel: the active cell), or null when there is none. */
+  selectedCell(): Promise<{ readonly sheet: string; readonly cell: ZeroBasedCell } | null>;
   /** The block from the first to the last cell holding a value or formula; null if none. */
   usedRect(sheet: string): Promise<ZeroBasedRect | null>;
   /**

@@ -242,6 +242,28 @@ class ExcelWorkbook extends BatchedWorkbook {
     });
   }
 
+  /**
+   * Workbook.getActiveCell (ExcelApi 1.7): the active cell of the selection, on the active
+   * sheet. Excel refuses it with InvalidSelection where the selection holds no cell (a chart
+   * or shape selected): there is no cell then, so null.
+   * https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getactivecell-member(1)
+   */
+  selectedCell(): Promise<{ readonly sheet: string; readonly cell: ZeroBasedCell } | null> {
+    return this.excel
+      .run(async (context) => {
+        const cell = context.workbook.getActiveCell();
+        cell.load("rowIndex, columnIndex");
+        const sheet = cell.worksheet;
+        sheet.load("name");
+        await context.sync();
+        return { sheet: sheet.name, cell: { row: cell.rowIndex, col: cell.columnIndex } };
+      })
+      .catch((e: unknown) => {
+        if ((e as { code?: unknown } | null)?.code === "InvalidSelection") return null;
+        throw e;
+      });
+  }
+
   usedRect(sheet: string): Promise<ZeroBasedRect | null> {
     return this.excel.run(async (context) => {
       // valuesOnly: formatting alone does not widen the block (ExcelApi 1.4 for OrNullObject).

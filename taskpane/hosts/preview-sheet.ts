@@ -8,9 +8,10 @@
 import { typedFormula } from "../../src/excel/formula-lead";
 import { EXCEL_MAX_COLUMNS } from "../../src/excel/limits";
 import { NUMERIC_TEXT } from "../../src/excel/numeric-text";
-import type { CellValue, ComputedValue } from "../../src/excel/values";
+import { isEntityValue, isErrorValue } from "../../src/excel/values";
+import type { CellValue, ComputedValue, EntityValue, ResultValue } from "../../src/excel/values";
 import { WorkbookError } from "../../src/workbook/errors";
-import type { ZeroBasedRect } from "../../src/excel/a1";
+import type { ZeroBasedCell, ZeroBasedRect } from "../../src/excel/a1";
 import type { SheetVisibility } from "../../src/workbook/workbook";
 
 const MAX_COLS = EXCEL_MAX_COLUMNS;
@@ -47,7 +48,22 @@ export interface SerialisedSheet {
   inputs: Array<[number, string | null]>;
   visibility?: SheetVisibility;
   protected?: boolean;
+  /** Spilled results: anchor key → block; cell key → [anchor key, value]; cell key → entity. */
+  spills?: Array<[number, ZeroBasedRect]>;
+  ghosts?: Array<[number, number, ComputedValue]>;
+  entities?: Array<[number, EntityValue]>;
 }
+
+/** Two results are the same (errors by code and message, NaN as NaN). */
+export function sameValue(a: ComputedValue, b: ComputedValue): boolean {
+  if (isErrorValue(a) && isErrorValue(b)) return a.error === b.error && a.message === b.message;
+  return a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
+}
+
+/** What a cell holds of a result: an entity shows (and is read by formulas as) its text. */
+const shownValue = (v: ResultValue): ComputedValue => (isEntityValue(v) ? (v.text ?? "") : v);
+const sameEntity = (a: EntityValue | undefined, b: EntityValue | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
 
 export class PreviewSheet {
   private readonly values: (ComputedValue | undefined)[][] = [];
@@ -56,6 +72,12 @@ export class PreviewSheet {
   readonly formulas = new Map<number, string>();
   /** key(row, col) → label given when marked (null: derive it from the neighbours). */
   readonly inputs = new Map<number, string | null>();
+  /** key(anchor) → the block its dynamic-array result spills into, anchor included. */
+  private readonly spills = new Map<number, ZeroBasedRect>();
+  /** key(cell) → a value spilled there and the key of the anchor it came from. */
+  private readonly ghosts = new Map<number, { anchor: number; value: ComputedValue }>();
+  /** key(cell) → the entity shown there (the cell's value is its text). */
+  private readonly entities = new Map<number, EntityValue>();
 
   visibility: SheetVisibility = "visible";
   /** As Excel's sheet protection with default options: only unlocked (input) cells take writes. */
@@ -94,7 +116,7 @@ export class PreviewSheet {
         right = Math.max(right, c);
       }),
     );
-    for (const k of this.formulas.keys()) {
+    for (const k of [...this.formulas.keys(), ...this.ghosts.keys()]) {
       const { row, col } = cellOfKey(k);
       top = Math.min(top, row);
       bottom = Math.max(bottom, row);
@@ -105,18 +127,121 @@ export class PreviewSheet {
   }
 
   get rowCount(): number {
-    return Math.max(this.values.length, this.formats.length);
+    let rows = Math.max(this.values.length, this.formats.length);
+    for (const r of this.spills.values()) rows = Math.max(rows, r.row + r.rows);
+    return rows;
   }
 
   get colCount(): number {
     let cols = 0;
+    for (const r of this.spills.values()) cols = Math.max(cols, r.col + r.cols);
     for (const row of this.values) if (row && row.length > cols) cols = row.length;
     for (const row of this.formats) if (row && row.length > cols) cols = row.length;
     return cols;
   }
 
+  /** The cell's own value, else what a dynamic array spills there, else null. */
   value(row: number, col: number): ComputedValue {
-    return this.values[row]?.[col] ?? null;
+    const own = this.values[row]?.[col];
+    if (own !== undefined && own !== null) return own;
+    return this.ghosts.get(key(row, col))?.value ?? null;
+  }
+
+  /** The cell holds something of its own (a value or a formula): a spill cannot go over it. */
+  occupied(row: number, col: number): boolean {
+    return (this.values[row]?.[col] ?? null) !== null || this.formulas.has(key(row, col));
+  }
+
+  /** The anchor of the spill showing in this cell (not the anchor itself), if any. */
+  spillParent(row: number, col: number): ZeroBasedCell | null {
+    const ghost = this.ghosts.get(key(row, col));
+    return ghost ? cellOfKey(ghost.anchor) : null;
+  }
+
+  /** The block this anchor's result spills into, or null. */
+  spillRect(row: number, col: number): ZeroBasedRect | null {
+    const rect = this.spills.get(key(row, col));
+    return rect ? { ...rect } : null;
+  }
+
+  entity(row: number, col: number): EntityValue | undefined {
+    return this.entities.get(key(row, col));
+  }
+
+  /**
+   * A formula's result at its cell: `value` there and, for a result that spills, `block`
+   * (its top-left is the anchor's value) into the cells right and below. The block was
+   * checked free by the caller. Returns whether anything shown changed.
+   */
+  placeResult(
+    row: number,
+    col: number,
+    value: ResultValue,
+    block: readonly (readonly ResultValue[])[] | null,
+  ): boolean {
+    const anchor = key(row, col);
+    let changed = this.putShown(row, col, value, (v) => this.setResult(row, col, v));
+    const old = this.spills.get(anchor);
+    const rect = block ? { row, col, rows: block.length, cols: block[0]?.length ?? 1 } : null;
+    const inside = (r: number, c: number, b: ZeroBasedRect | null) =>
+      b !== null && r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols;
+    if (old) {
+      for (let r = old.row; r < old.row + old.rows; r++)
+        for (let c = old.col; c < old.col + old.cols; c++) {
+          if ((r === row && c === col) || inside(r, c, rect)) continue;
+          this.ghosts.delete(key(r, c));
+          this.entities.delete(key(r, c));
+          changed = true;
+        }
+    }
+    if (rect && block) {
+      this.spills.set(anchor, rect);
+      block.forEach((cells, dr) =>
+        cells.forEach((v, dc) => {
+          if (dr === 0 && dc === 0) return;
+          const k = key(row + dr, col + dc);
+          const before = this.ghosts.get(k);
+          const set = (shown: ComputedValue) => this.ghosts.set(k, { anchor, value: shown });
+          if (this.putShown(row + dr, col + dc, v, set, before?.value ?? null)) changed = true;
+          else if (!before) changed = true;
+        }),
+      );
+    } else if (old) this.spills.delete(anchor);
+    return changed;
+  }
+
+  /** Drops the spill of an anchor whose formula is gone. */
+  dropSpill(k: number): void {
+    const rect = this.spills.get(k);
+    if (!rect) return;
+    this.spills.delete(k);
+    for (const [cell, ghost] of [...this.ghosts]) {
+      if (ghost.anchor !== k) continue;
+      this.ghosts.delete(cell);
+      this.entities.delete(cell);
+    }
+  }
+
+  /** Spills whose anchor no longer holds a formula. */
+  orphanSpills(): number[] {
+    return [...this.spills.keys()].filter((k) => !this.formulas.has(k));
+  }
+
+  private putShown(
+    row: number,
+    col: number,
+    value: ResultValue,
+    set: (shown: ComputedValue) => void,
+    before: ComputedValue = this.values[row]?.[col] ?? null,
+  ): boolean {
+    const k = key(row, col);
+    const shown = shownValue(value);
+    const entity = isEntityValue(value) ? value : undefined;
+    const changed = !sameValue(before, shown) || !sameEntity(this.entities.get(k), entity);
+    set(shown);
+    if (entity) this.entities.set(k, entity);
+    else this.entities.delete(k);
+    return changed;
   }
 
   format(row: number, col: number): string {
@@ -143,6 +268,8 @@ export class PreviewSheet {
   /** A constant: replaces any formula. */
   setConstant(row: number, col: number, value: CellValue): void {
     this.formulas.delete(key(row, col));
+    this.dropSpill(key(row, col));
+    this.entities.delete(key(row, col));
     (this.values[row] ??= [])[col] = value === "" ? null : value;
   }
 
@@ -184,7 +311,12 @@ export class PreviewSheet {
       const { row, col } = cellOfKey(k);
       return row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols;
     };
-    for (const k of [...this.formulas.keys()]) if (inside(k)) this.formulas.delete(k);
+    for (const k of [...this.formulas.keys()])
+      if (inside(k)) {
+        this.formulas.delete(k);
+        this.dropSpill(k);
+      }
+    for (const k of [...this.entities.keys()]) if (inside(k) && !this.ghosts.has(k)) this.entities.delete(k);
     for (const k of [...this.inputs.keys()]) if (inside(k)) this.inputs.delete(k);
     for (const grid of [this.values, this.formats] as (unknown[] | undefined)[][]) {
       // Only rows that exist: a whole-column block costs what the sheet holds, not a million rows.
@@ -215,6 +347,9 @@ export class PreviewSheet {
       inputs: [...this.inputs.entries()],
       visibility: this.visibility,
       protected: this.protected,
+      spills: [...this.spills.entries()],
+      ghosts: [...this.ghosts.entries()].map(([k, g]) => [k, g.anchor, g.value]),
+      entities: [...this.entities.entries()],
     };
   }
 
@@ -224,6 +359,9 @@ export class PreviewSheet {
     data.formats.forEach((row, r) => row?.forEach((f, c) => typeof f === "string" && sheet.setFormat(r, c, f)));
     for (const [k, f] of data.formulas) sheet.formulas.set(k, f);
     for (const [k, label] of data.inputs) sheet.inputs.set(k, label);
+    for (const [k, rect] of data.spills ?? []) sheet.spills.set(k, rect);
+    for (const [k, anchor, value] of data.ghosts ?? []) sheet.ghosts.set(k, { anchor, value });
+    for (const [k, entity] of data.entities ?? []) sheet.entities.set(k, entity);
     sheet.visibility = data.visibility ?? "visible";
     sheet.protected = data.protected ?? false;
     return sheet;

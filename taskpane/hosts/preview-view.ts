@@ -7,7 +7,7 @@ import { cellAddress } from "../../src/excel/a1";
 import { isErrorValue } from "../../src/excel/values";
 import { formatForDisplay } from "../../src/workbook/format-display";
 import type { ChartType } from "../../src/workbook/workbook";
-import type { PreviewChart, PreviewWorkbook } from "./preview";
+import { parseTyped, type PreviewChart, type PreviewWorkbook } from "./preview";
 import type { PreviewSheet } from "./preview-sheet";
 
 export interface CellView {
@@ -24,6 +24,10 @@ export interface CellView {
   readonly title?: string;
   /** An input's accessible name. */
   readonly label?: string;
+  /** Shown by a dynamic array spilling from another cell (Excel greys its formula). */
+  readonly spilled?: boolean;
+  /** The cell holds an entity: selecting it shows its card. */
+  readonly entity?: boolean;
 }
 
 export interface ChartView {
@@ -51,6 +55,9 @@ export interface SheetView {
 }
 
 export const DEFAULT_MAX_ROWS = 200;
+/** Every sheet is drawn at least this big, so an empty sheet has cells to type into. */
+export const MIN_ROWS = 12;
+export const MIN_COLS = 6;
 
 export function buildSheetViews(wb: PreviewWorkbook, maxRows = DEFAULT_MAX_ROWS): SheetView[] {
   // Hidden sheets are not drawn, as Excel shows no tab for them.
@@ -67,8 +74,8 @@ export function buildSheetView(wb: PreviewWorkbook, name: string, maxRows = DEFA
     if (!t.hasHeaders) continue;
     for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) headerCells.add(`${t.rect.row},${c}`);
   }
-  const cols = sheet.colCount;
-  const shown = Math.min(sheet.rowCount, maxRows);
+  const cols = Math.max(sheet.colCount, MIN_COLS);
+  const shown = Math.min(Math.max(sheet.rowCount, MIN_ROWS), maxRows);
   const rows: CellView[][] = [];
   for (let r = 0; r < shown; r++) {
     const row: CellView[] = [];
@@ -80,7 +87,7 @@ export function buildSheetView(wb: PreviewWorkbook, name: string, maxRows = DEFA
     active: sheet.name === wb.activeSheet,
     cols,
     rows,
-    hiddenRows: sheet.rowCount - shown,
+    hiddenRows: Math.max(0, sheet.rowCount - shown),
     charts: wb.chartsOn(name).map((chart) => chartView(sheet, chart)),
   };
 }
@@ -98,6 +105,8 @@ function cellView(sheet: PreviewSheet, row: number, col: number, header: boolean
     text: displayText(sheet, row, col),
     numeric: typeof value === "number" && sheet.format(row, col) !== "@",
     ...(isErrorValue(value) && value.message ? { title: value.message } : {}),
+    ...(sheet.spillParent(row, col) ? { spilled: true } : {}),
+    ...(sheet.entity(row, col) ? { entity: true } : {}),
   };
   if (header) return { ...base, kind: "header" };
   if (sheet.isInput(row, col)) return { ...base, kind: "input", label: inputLabel(sheet, row, col) };
@@ -153,4 +162,26 @@ export function describeChart(view: ChartView): string {
       )
       .join(". ") + omitted
   );
+}
+
+/**
+ * What the formula bar shows for a cell, as Excel's does: its formula; a spilled cell its
+ * anchor's formula; a number unformatted (a percentage as typed, "80%"); text that would
+ * read as something else if typed again with the apostrophe that keeps it text.
+ */
+export function editText(sheet: PreviewSheet, row: number, col: number): string {
+  const own = sheet.formula(row, col);
+  if (own !== undefined) return own;
+  const parent = sheet.spillParent(row, col);
+  if (parent) return sheet.formula(parent.row, parent.col) ?? "";
+  const value = sheet.value(row, col);
+  if (value === null) return "";
+  if (isErrorValue(value)) return value.error;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") {
+    const format = sheet.format(row, col);
+    return format.replace(/"[^"]*"/g, "").includes("%") ? `${+(value * 100).toPrecision(15)}%` : String(value);
+  }
+  if (sheet.format(row, col) === "@") return value;
+  return /^[=+\-@']/.test(value) || typeof parseTyped(value) !== "string" ? `'${value}` : value;
 }

@@ -15,13 +15,14 @@ import { BatchedWorkbook } from "../../src/workbook/batched-workbook";
 import { toRect } from "../../src/workbook/address";
 import { WorkbookError } from "../../src/workbook/errors";
 import type { FormulaEvaluator, FormulaLookup } from "../../src/workbook/formula-evaluator";
-import { type ComputedValue, isErrorValue } from "../../src/excel/values";
+import { type ComputedValue, type ResultValue, isErrorValue } from "../../src/excel/values";
+import { cellAddress, rectAddress } from "../../src/excel/a1";
 import { tableHeaderNames } from "../../src/excel/table-headers";
 import { dataBody, expandStructuredRefs, type TableRef } from "../../src/excel/structured-refs";
 import { blockAt, checkRect } from "../../src/workbook/grid";
 import { sameName } from "../../src/excel/naming-rules";
 import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks";
-import { WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/limits";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/limits";
 import { NUMERIC_TEXT } from "../../src/excel/numeric-text";
 import { utf8Length } from "../../src/workbook/payload";
 import { PendingValue } from "../../src/workbook/pending";
@@ -117,6 +118,8 @@ export class PreviewWorkbook extends BatchedWorkbook {
   private readonly listeners = new Set<(change: PreviewChange) => void>();
   /** Set by operations during a sync; read and cleared when it ends. */
   private changed: { values: boolean; structural: boolean; tables?: boolean } = { values: false, structural: false };
+  /** What the user selected in the rendered grid; kept by sheet name, dropped with its sheet. */
+  private selection: { sheet: string; cell: ZeroBasedCell } | null = null;
   /** Syncs applied so far (for tests and the pane's diagnostics). */
   syncCount = 0;
 
@@ -220,14 +223,22 @@ export class PreviewWorkbook extends BatchedWorkbook {
     return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protected }));
   }
 
+  /** The cell selected in the rendered grid (`select`); null before any selection, as a fresh preview has none. */
+  async selectedCell(): Promise<{ readonly sheet: string; readonly cell: ZeroBasedCell } | null> {
+    const selected = this.selection;
+    if (!selected) return null;
+    const sheet = this.findSheet(selected.sheet);
+    return sheet ? { sheet: sheet.name, cell: { ...selected.cell } } : null;
+  }
+
   async usedRect(sheet: string): Promise<ZeroBasedRect | null> {
     return this.sheet(sheet).usedRect();
   }
 
-  /** The preview computes no dynamic arrays (a formula shows its result's top-left value), so nothing spills. */
+  /** For each anchor, the block its result spills into now (Range.getSpillingToRangeOrNullObject); null elsewhere. */
   async spillRects(sheet: string, cells: readonly ZeroBasedCell[]): Promise<(ZeroBasedRect | null)[]> {
-    this.sheet(sheet);
-    return cells.map(() => null);
+    const s = this.sheet(sheet);
+    return cells.map((c) => s.spillRect(c.row, c.col));
   }
 
   async getAddinData(key: string): Promise<string | null> {
@@ -385,15 +396,54 @@ export class PreviewWorkbook extends BatchedWorkbook {
     return value;
   }
 
+  /**
+   * The user selects a cell (the grid's focus, or a click): it becomes the selected cell and
+   * its sheet the active one, as clicking a cell on a sheet's tab does in Excel.
+   */
+  select(sheet: string, cell: ZeroBasedCell): void {
+    const s = this.sheet(sheet);
+    checkRect({ ...cell, rows: 1, cols: 1 });
+    this.selection = { sheet: s.name, cell: { row: cell.row, col: cell.col } };
+    this.active = s.name; // the renderer that called this shows it; no redraw under the user's focus
+  }
+
+  /**
+   * What the user types into a cell of the live sheet (the formula bar, or typing over a
+   * selected cell), read as Excel reads an entry (see `cellEntry`); then recalculates. Refused
+   * like a write where the sheet protects the cell. Returns what the cell now holds.
+   */
+  enter(sheet: string, row: number, col: number, text: string): { value: CellValue } | { formula: string } {
+    const s = this.sheet(sheet);
+    const rect = { row, col, rows: 1, cols: 1 };
+    checkRect(rect);
+    s.checkEditable(rect);
+    const grows = row >= s.rowCount || col >= s.colCount;
+    const entry = cellEntry(text, s.format(row, col));
+    if ("formula" in entry) s.setFormula(row, col, entry.formula);
+    else s.setConstant(row, col, entry.value);
+    if (entry.format) s.setFormat(row, col, entry.format);
+    if (this.recalculationDeferred) this.pendingRecalc = true;
+    else this.recalculateNow();
+    this.emit({ structural: grows });
+    return "formula" in entry ? { formula: entry.formula } : { value: entry.value };
+  }
+
   /** Protects or unprotects a sheet, as the user would on Excel's Review tab. */
   protectSheet(name: string, on = true): void {
     this.sheet(name).protected = on;
     this.emit({ structural: true });
   }
 
-  /** Recomputes every formula cell, sheet by sheet, row by row, until nothing changes. */
+  /**
+   * Recomputes every formula cell, sheet by sheet, row by row, until nothing changes. A
+   * result of more than one cell spills right and down from its formula, as dynamic-array
+   * Excel does; where that block is not free the formula shows #SPILL! (Microsoft Support,
+   * "Dynamic array formulas and spilled array behavior",
+   * https://support.microsoft.com/office/205c6b06-03ba-4151-89a1-87a7eb36e531).
+   */
   recalculateNow(): { passes: number; stable: boolean } {
     this.pendingRecalc = false;
+    for (const sheet of this.sheets) for (const k of sheet.orphanSpills()) sheet.dropSpill(k);
     const cells = this.sheets.flatMap((sheet) => sheet.formulaCells().map((c) => ({ sheet, ...c })));
     if (cells.length === 0) return { passes: 0, stable: true };
     const lookup = this.lookup();
@@ -402,15 +452,43 @@ export class PreviewWorkbook extends BatchedWorkbook {
     for (let pass = 1; pass <= maxPasses; pass++) {
       let changed = false;
       for (const { sheet, row, col, formula } of cells) {
-        const next = this.evaluate(formula, sheet.name, row, col, lookup, tables);
-        if (!sameValue(sheet.value(row, col), next)) {
-          sheet.setResult(row, col, next);
-          changed = true;
-        }
+        const result = this.evaluate(formula, sheet.name, row, col, lookup, tables);
+        if (this.place(sheet, row, col, result)) changed = true;
       }
       if (!changed) return { passes: pass, stable: true };
     }
     return { passes: maxPasses, stable: false };
+  }
+
+  /** Puts a result at its cell, spilling an array where the block is free, else #SPILL!. */
+  private place(sheet: PreviewSheet, row: number, col: number, result: ResultValue | ResultValue[][]): boolean {
+    if (!Array.isArray(result)) return sheet.placeResult(row, col, result, null);
+    const blocked = this.spillBlocked(sheet, row, col, result);
+    if (blocked) return sheet.placeResult(row, col, { error: "#SPILL!", message: blocked }, null);
+    return sheet.placeResult(row, col, result[0][0], result);
+  }
+
+  /**
+   * Why the block a result would spill into is not free, in the words of Excel's #SPILL!
+   * reasons (Microsoft Support, "How to correct a #SPILL! error",
+   * https://support.microsoft.com/office/ffe0f555-b479-4a17-a6e2-ef9cc9ad4023), or null.
+   */
+  private spillBlocked(sheet: PreviewSheet, row: number, col: number, block: ResultValue[][]): string | null {
+    const rect = { row, col, rows: block.length, cols: Math.max(...block.map((r) => r.length)) };
+    const where = rectAddress(rect);
+    if (rect.row + rect.rows > EXCEL_MAX_ROWS || rect.col + rect.cols > EXCEL_MAX_COLUMNS)
+      return `Spill range extends beyond the worksheet's edge: the result needs ${rect.rows} × ${rect.cols} cells.`;
+    const table = this.tablesOn(sheet.name).find((t) => overlaps(t.rect, rect));
+    if (table)
+      return `Spill range in table: ${where} overlaps table "${table.name}", and tables do not take spilled results.`;
+    for (let r = rect.row; r < rect.row + rect.rows; r++)
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        if (r === row && c === col) continue;
+        const parent = sheet.spillParent(r, c);
+        if (sheet.occupied(r, c) || (parent && (parent.row !== row || parent.col !== col)))
+          return `Spill range isn't blank: the result needs ${where}, and ${cellAddress({ row: r, col: c })} holds data. Clear it to let the result spill.`;
+      }
+    return null;
   }
 
   /** A JSON string of the whole workbook, add-in data included ("saving the file"). */
@@ -498,6 +576,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
     this.names = this.names.map((n) => (sameName(n.sheet, name) ? { ...n, broken: true } : n));
     this.charts = this.charts.filter((c) => !sameName(c.sheet, name));
     if (sameName(this.active, name)) this.active = this.sheets[0].name;
+    if (this.selection && sameName(this.selection.sheet, name)) this.selection = null;
     this.changed.structural = true;
   }
 
@@ -616,6 +695,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
     this.names = this.names.map(renamed);
     this.charts = this.charts.map(renamed);
     if (sameName(this.active, from)) this.active = to;
+    if (this.selection && sameName(this.selection.sheet, from)) this.selection = { ...this.selection, sheet: to };
     sheet.name = to;
     this.changed.structural = true;
   }
@@ -728,12 +808,16 @@ export class PreviewWorkbook extends BatchedWorkbook {
     col: number,
     lookup: FormulaLookup,
     tables: readonly TableRef[],
-  ): ComputedValue {
+  ): ResultValue | ResultValue[][] {
     const evaluator = this.options.evaluator;
     if (!evaluator) return { error: "#NAME?", message: "This preview has no formula evaluator." };
     try {
       const result = evaluator.evaluate(expandStructuredRefs(formula, tables), { sheet, row, col }, lookup);
-      if (Array.isArray(result)) return result[0]?.[0] ?? null; // no spilling in the preview
+      if (Array.isArray(result)) {
+        if (result.length === 0 || result[0].length === 0)
+          return { error: "#VALUE!", message: "The formula returned an empty array." };
+        return result.length === 1 && result[0].length === 1 ? result[0][0] : result;
+      }
       return result === undefined ? null : result;
     } catch (e) {
       return { error: "#VALUE!", message: e instanceof Error ? e.message : String(e) };
@@ -881,11 +965,6 @@ export function percentEntry(value: CellValue, text: string, format: string): Ce
   return Math.abs(value) >= 1 ? value / 100 : value;
 }
 
-function sameValue(a: ComputedValue, b: ComputedValue): boolean {
-  if (isErrorValue(a) && isErrorValue(b)) return a.error === b.error && a.message === b.message;
-  return a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
-}
-
 /**
  * A typed input: numbers with thousands separators or a percent sign, TRUE/FALSE, else text.
  * A number beyond a double (1e400) stays the text typed: Excel keeps an entry it cannot hold
@@ -903,4 +982,28 @@ export function parseTyped(text: string): CellValue {
   }
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
   return text;
+}
+
+/**
+ * Excel's reading of a typed entry: "=…" is a formula; a leading apostrophe keeps the rest
+ * as text (the apostrophe is not part of the value); in a text-formatted ("@") cell
+ * everything is text; else a number ("1,250", "-3"), a percentage ("80%" is 0.8 and, in a
+ * General cell, gets a percent format, as Excel formats it as you type), TRUE/FALSE, or
+ * text. In a percent-formatted cell a plain number is a percentage (`percentEntry`).
+ * Microsoft Support, "Format numbers as percentages" and "Display numbers as text"
+ * (https://support.microsoft.com/office/format-numbers-as-percentages-de75bfe8-00d5-4f8b-a4ef-fc7a7e1ef3ee).
+ */
+export function cellEntry(
+  text: string,
+  format: string,
+): ({ value: CellValue } | { formula: string }) & { format?: string } {
+  if (text.startsWith("'")) return { value: text.slice(1) === "" ? null : text.slice(1) };
+  if (format === "@") return { value: text === "" ? null : text };
+  if (text.length > 1 && text.startsWith("=")) return { formula: text };
+  const typed = parseTyped(text);
+  const value = percentEntry(typed, text, format);
+  const t = text.trim();
+  if (typeof typed === "number" && t.endsWith("%") && format === "General")
+    return { value, format: /\.\d/.test(t) ? "0.00%" : "0%" };
+  return { value };
 }

@@ -1,18 +1,23 @@
 /**
- * The Functions view: every RARE function with its signature and one-line help, read
- * from functions.json (the same metadata Excel's autocomplete uses), so the list can
- * never drift from what is registered. Each links to its entry on the help page
- * (help.html, shipped beside the pane), which Excel users can reach: README they cannot.
+ * The Functions view: the function builder (builder/), then every RARE function with its
+ * signature and one-line help, read from functions.json (the same metadata Excel's
+ * autocomplete uses), so neither can drift from what is registered. Each links to its entry
+ * on the help page (help.html, shipped beside the pane), which Excel users can reach:
+ * README they cannot.
  */
+import type { Workbook } from "../../src/workbook/workbook";
+import type { AssociatedFunction } from "../../functions/runtime-bridge";
 import { append, clear, h } from "../dom";
+import type { FunctionMetadata } from "./builder/argument-controls";
+import { renderBuilder } from "./builder/builder-view";
 
 export const HELP_PAGE = "help.html";
 
-interface FunctionMetadata {
-  id: string;
-  name: string;
-  description?: string;
-  parameters: Array<{ name: string; description?: string; optional?: boolean }>;
+export interface FunctionsViewOptions {
+  readonly associated: Readonly<Record<string, AssociatedFunction>>;
+  /** The workbook the builder inserts into, once the host is known. */
+  readonly workbook: Promise<Workbook>;
+  readonly host: Promise<"excel" | "preview">;
 }
 
 export function signature(fn: FunctionMetadata): string {
@@ -22,12 +27,16 @@ export function signature(fn: FunctionMetadata): string {
 
 export async function renderFunctionsView(
   container: HTMLElement,
+  options: FunctionsViewOptions,
   fetchJson: (url: string) => Promise<unknown> = defaultFetch,
 ): Promise<void> {
   clear(container);
+  const builder = h("div", { id: "builder" });
   append(
     container,
     h("h2", {}, "Functions"),
+    builder,
+    h("h3", {}, "All functions"),
     h(
       "p",
       {},
@@ -53,6 +62,7 @@ export async function renderFunctionsView(
     );
     return;
   }
+  renderBuilder(builder, { functions, ...options });
   const list = h("dl", { class: "function-list" });
   for (const fn of functions) {
     append(

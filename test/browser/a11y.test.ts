@@ -58,6 +58,29 @@ it("Functions view", async () => {
   expect(await seriousViolations(session.page)).toEqual([]);
 });
 
+it("Functions view's builder, filled in, with an error shown and a replace question open", async () => {
+  const page = session.page;
+  await page.getByRole("tab", { name: "Functions" }).click();
+  await page.getByLabel("Function", { exact: true }).selectOption("PRICEIMPACT");
+  await page.getByLabel("element", { exact: true }).selectOption({ label: "Neodymium" });
+  await page.getByLabel("cut (%)", { exact: true }).fill("not a number");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("cut (%)", { exact: true }).fill("50");
+  await page.evaluate(() =>
+    (globalThis as unknown as { rarePreview: { select(s: string, c: object): void } }).rarePreview.select("Sheet1", {
+      row: 0,
+      col: 0,
+    }),
+  );
+  const insert = page.getByRole("button", { name: "Insert into cell" });
+  await insert.click();
+  await page.locator("#builder-messages .message.success").waitFor();
+  await insert.click();
+  await page.getByRole("button", { name: "Replace it" }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Keep it" }).click();
+});
+
 it("Import CSV view, with a file analysed and imported into the preview workbook", async () => {
   const page = session.page;
   await page.getByRole("tab", { name: "Import CSV" }).click();
@@ -96,4 +119,48 @@ it("Workbook view, with a copy prepared to share", async () => {
   await session.page.getByRole("button", { name: "Prepare a copy to share" }).click();
   await session.page.locator("#travel-messages .message").waitFor();
   expect(await seriousViolations(session.page)).toEqual([]);
+});
+
+it("the live sheet: a selected error cell, a spill and an entity's card", async () => {
+  const page = session.page;
+  const cell = (a: string) => page.locator(`#preview section[data-sheet="Sheet1"] [data-address="${a}"]`);
+  const formula = page.getByRole("textbox", { name: "Formula", exact: true });
+  for (const [address, text] of [
+    ["A1", "Nd"],
+    ["A2", "Dy"],
+    ["B1", "=RARE.SHARE(A1:A2)"],
+    ["C1", '=RARE.SHARE("Neodymum")'],
+  ]) {
+    await cell(address).click();
+    await formula.fill(text);
+    await formula.press("Enter");
+  }
+  await page.evaluate(() => {
+    const wb = (
+      globalThis as unknown as {
+        rarePreview: {
+          sheet(n: string): { placeResult(r: number, c: number, v: unknown, b: null): boolean };
+          recalculate(full: boolean): Promise<void>;
+        };
+      }
+    ).rarePreview;
+    wb.sheet("Sheet1").placeResult(
+      4,
+      0,
+      {
+        type: "Entity",
+        text: "Testium",
+        properties: { Symbol: { type: "String", basicValue: "Ts" } },
+        layouts: { card: { title: "Testium", sections: [{ title: "Facts", properties: ["Symbol"] }] } },
+        provider: { description: "RARE dataset test" },
+      },
+      null,
+    );
+    return wb.recalculate(false);
+  });
+  await cell("C1").focus();
+  expect(await seriousViolations(page)).toEqual([]);
+  await cell("A5").click();
+  await page.getByRole("complementary", { name: "Card: Testium" }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -297,8 +297,8 @@ export const CHECKS: readonly Check[] = [
       const wb = host.workbook;
       await wb.writeValues(sheet, A1, [["Neodymium"], [null], ["Dysprosium"]]);
       await wb.writeFormulas(sheet, { row: 1, col: 0 }, [["=NA()"]]);
-      // Column B: the function over the range (it spills in Excel; the preview keeps the top
-      // left); column C: the same names one at a time, the figures to compare with.
+      // Column B: the function over the range (it spills, in Excel and in the preview);
+      // column C: the same names one at a time, the figures to compare with.
       await wb.writeFormulas(sheet, { row: 0, col: 1 }, [
         ["=RARE.SHARE(A1:A3)", '=RARE.SHARE("Neodymium")'],
         ["", "=NA()"],

@@ -1,6 +1,6 @@
 /**
- * Licence gate: every npm package whose code is inside dist/functions.js or dist/taskpane.js
- * (as listed by scripts/webpack/bundle-packages-plugin.js at build time) must carry a
+ * Licence gate: every npm package whose code is inside dist/functions.js, dist/taskpane.js or
+ * the pane's chunks dist/views.js and dist/preview.js (as listed by scripts/webpack/bundle-packages-plugin.js at build time) must carry a
  * permissive licence. Copyleft or unknown licences may only be dev dependencies used by tests.
  * office.js is copied into dist/office-js under Microsoft's own terms: an exception reviewed
  * by hand (docs/QUALITY.md), pinned here by the licence text's hash so a change is seen.
@@ -67,22 +67,29 @@ describe("licence expressions", () => {
 });
 
 describe("dist/bundle-packages.json", () => {
-  it("lists both bundles, and the packages their entry files import", () => {
-    expect(Object.keys(listed.chunks).sort()).toEqual(["functions", "taskpane"]);
+  it("lists both bundles and the chunks the pane loads on demand, and the packages their entry files import", () => {
+    expect(Object.keys(listed.chunks).sort()).toEqual(["functions", "preview", "taskpane", "views"]);
+    expect(listed.chunks.views.files).toEqual(["views.js"]);
     expect(listed.chunks.functions.files).toEqual(["functions.js"]);
     expect(listed.chunks.taskpane.files).toEqual(["taskpane.js"]);
+    expect(listed.chunks.preview.files).toEqual(["preview.js"]);
+    // The preview's formula engine loads only outside Excel, with the preview.
+    expect(listed.chunks.preview.packages.map((p) => p.name)).toContain("fast-formula-parser");
+    expect(listed.chunks.taskpane.packages.map((p) => p.name)).not.toContain("fast-formula-parser");
     expect(shipped.length).toBeGreaterThan(0);
     // A plugin that saw no modules would list nothing and pass every check below.
     const taskpaneNames = listed.chunks.taskpane.packages.map((p) => p.name);
-    const entryImports = bareImports("taskpane/taskpane.ts");
-    expect(entryImports).toContain("@fluentui/web-components");
-    for (const name of entryImports) expect(taskpaneNames).toContain(name);
+    for (const name of bareImports("taskpane/taskpane.ts")) expect(taskpaneNames).toContain(name);
+    const viewsNames = listed.chunks.views.packages.map((p) => p.name);
+    const viewsImports = bareImports("taskpane/views/other-views.ts");
+    expect(viewsImports).toContain("@fluentui/web-components");
+    for (const name of viewsImports) expect(viewsNames).toContain(name);
   });
 
   it("ships every production dependency, papaparse included (else it belongs in devDependencies)", () => {
     const { dependencies } = readJson<{ dependencies: Record<string, string> }>(join(repoRoot, "package.json"));
     const names = new Set(shipped.map((p) => p.name));
-    expect(listed.chunks.taskpane.packages.map((p) => p.name)).toContain("papaparse");
+    expect(listed.chunks.views.packages.map((p) => p.name)).toContain("papaparse");
     expect(Object.keys(dependencies).filter((name) => !names.has(name))).toEqual([]);
   });
 
@@ -112,9 +119,9 @@ describe("what else dist/ ships", () => {
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [relative(distDir, join(dir, f)).split("\\").join("/")]));
 
-  it("has no script outside the two bundles and the office.js copy", () => {
+  it("has no script outside the two bundles, their two chunks and the office.js copy", () => {
     const scripts = files(distDir).filter((f) => f.endsWith(".js") && !f.startsWith("office-js/"));
-    expect(scripts.sort()).toEqual(["functions.js", "taskpane.js"]);
+    expect(scripts.sort()).toEqual(["functions.js", "preview.js", "taskpane.js", "views.js"]);
   });
 
   it("copies office.js under the Microsoft licence terms reviewed in docs/QUALITY.md", () => {

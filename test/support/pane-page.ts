@@ -76,17 +76,24 @@ export async function sheetCaptions(page: Page): Promise<string[]> {
   return page.locator("#preview table > caption").allInnerTexts();
 }
 
-/** Cell texts of the rendered sheet whose caption is `sheet`, header row included. */
+/**
+ * Cell texts of the rendered sheet whose caption is `sheet`, its table's header row included:
+ * the cells that carry an address, without the A/B/C and 1/2/3 headings, and without the
+ * blank rows and columns the live sheet draws beyond the data.
+ */
 export async function sheetTexts(page: Page, sheet: string): Promise<string[][]> {
   return page.evaluate((name) => {
     const table = Array.from(document.querySelectorAll("#preview table")).find(
       (t) => t.querySelector("caption")?.textContent === name,
     );
     if (!table) return [];
-    return Array.from(table.querySelectorAll("tr")).map((tr) =>
-      Array.from(tr.querySelectorAll("th, td")).map(
+    const rows = Array.from(table.querySelectorAll("tbody > tr")).map((tr) =>
+      Array.from(tr.querySelectorAll(":scope > [data-address]")).map(
         (c) => (c.querySelector("input") as HTMLInputElement | null)?.value ?? c.textContent ?? "",
       ),
     );
+    while (rows.length > 0 && rows[rows.length - 1].every((t) => t === "")) rows.pop();
+    const width = Math.max(0, ...rows.map((r) => r.reduce((w, t, i) => (t === "" ? w : i + 1), 0)));
+    return rows.map((r) => r.slice(0, width));
   }, sheet);
 }

@@ -20,11 +20,25 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDist(root = distDir): Promise<StaticServer> {
+/** A page served beside dist/ without writing into it (bench/pane-load.ts's bare office.js page). */
+export interface ExtraFile {
+  readonly type: string;
+  readonly body: string;
+}
+
+export async function serveDist(
+  root = distDir,
+  extra: Readonly<Record<string, ExtraFile>> = {},
+): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     requests.push(path);
+    const page = Object.prototype.hasOwnProperty.call(extra, path) ? extra[path] : undefined;
+    if (page) {
+      res.writeHead(200, { "Content-Type": page.type, "Cache-Control": "no-store" }).end(page.body);
+      return;
+    }
     const file = normalize(join(root, path === "/" ? "taskpane.html" : path));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end("not found");

@@ -1,8 +1,8 @@
 /**
- * What the preview cannot show by itself: a spilled result (the preview computes no dynamic
- * arrays, so a host reporting spills is modelled by answering spillRects as Excel does and
- * showing the spilled values in the cells next to the anchor), and a text result Excel would
- * retype when written back (a printed range "5-10" would become a date).
+ * Spilled results and text Excel would retype. A spill is modelled two ways: a host answering
+ * spillRects as Excel does over values written next to the anchor (the shape Excel reports),
+ * and the preview itself, which spills dynamic arrays as Excel 365 does. A text result Excel
+ * would retype when written back (a printed range "5-10" would become a date) stays text.
  */
 import { engineFunctions } from "../../../src/formula/associated-functions";
 import { createFfpEvaluator } from "../../../src/scenario/ffp-evaluator";
@@ -60,6 +60,25 @@ it("restores no part of a spill one of whose cells was edited, and names the cel
   expect(outcome.restored).toBe(0);
   expect(outcome.edited).toEqual(['Sheet1!B4: now "mine", was "strategy" (shown by the spill of B2). Kept.']);
   expect((await wb.readRange("Sheet1", "B2:B4")).formulas.map((r) => r[0])).toEqual(["share", "risk", "mine"]);
+});
+
+it("in the preview's own spill: freezes the block, restores the formula, and the result spills again", async () => {
+  const wb = new PreviewWorkbook({ evaluator: createFfpEvaluator(engineFunctions(associated)) });
+  await wb.writeFormulas("Sheet1", { row: 1, col: 1 }, [['=RARE.LIST("kinds")']]);
+  const spill = (await wb.spillRects("Sheet1", [{ row: 1, col: 1 }]))[0]!;
+  expect(spill).toMatchObject({ row: 1, col: 1, cols: 1 });
+  expect(spill.rows).toBeGreaterThan(2);
+  const shown = (await wb.readRange("Sheet1", spill)).values.map((r) => r[0]);
+  expect(shown.every((v) => typeof v === "string" && v !== "")).toBe(true);
+  const outcome = await prepareShareCopy(wb, { datasetVersion: "v" });
+  expect(outcome.frozen).toBe(1);
+  const frozen = await wb.readRange("Sheet1", spill);
+  expect(frozen.formulas.map((r) => r[0])).toEqual(shown); // values only, the block as it showed
+  expect(await wb.spillRects("Sheet1", [{ row: 1, col: 1 }])).toEqual([null]);
+  await restoreFormulas(wb);
+  expect((await wb.readRange("Sheet1", "B2")).formulas[0][0]).toBe('=RARE.LIST("kinds")');
+  expect(await wb.spillRects("Sheet1", [{ row: 1, col: 1 }])).toEqual([spill]);
+  expect((await wb.readRange("Sheet1", spill)).values.map((r) => r[0])).toEqual(shown);
 });
 
 it("gives the audit one row for the spill's anchor, with the spill size", async () => {

@@ -41,7 +41,7 @@ describe("preview view model", () => {
   it("formats cells, marks table headers and inputs, labels inputs", async () => {
     const wb = await scenarioWorkbook();
     const view = buildSheetView(wb, "Scenario");
-    expect(view.rows[0].map((c) => [c.kind, c.text])).toEqual([
+    expect(view.rows[0].slice(0, 3).map((c) => [c.kind, c.text])).toEqual([
       ["header", "Element"],
       ["header", "Gap"],
       ["data", ""],
@@ -128,7 +128,7 @@ describe("renderPreview (mini DOM)", () => {
     const tables = root.byTag("table");
     expect(tables).toHaveLength(1);
     expect(tables[0].byTag("caption")[0].textContent).toBe("Scenario");
-    const ths = root.byTag("th");
+    const ths = root.byTag("th").filter((th) => th.getAttribute("class") !== "rare-heading");
     expect(ths.map((th) => [th.textContent, th.getAttribute("scope")])).toEqual([
       ["Element", "col"],
       ["Gap", "col"],
@@ -136,7 +136,7 @@ describe("renderPreview (mini DOM)", () => {
     expect(cell(root, "B3").textContent).toBe("50.0%");
     expect(cell(root, "A6").textContent).toBe(HOSTILE); // as text, nothing parsed
     expect(root.findAll((e) => e.tagName === "img")).toEqual([]);
-    const inputs = root.byTag("input");
+    const inputs = root.byTag("input").filter((i) => i.hasAttribute("data-cell"));
     expect(inputs.map((i) => [i.getAttribute("aria-label"), i.value])).toEqual([
       ["Export cut", "0.5"],
       ["Elasticity", ""],
@@ -162,7 +162,7 @@ describe("renderPreview (mini DOM)", () => {
     await wb.writeFormulas("Scenario", { row: 4, col: 2 }, [["=B5*2"]]);
     const root = container();
     renderPreview(wb, root);
-    const input = root.byTag("input")[0];
+    const input = root.byTag("input").filter((i) => i.hasAttribute("data-cell"))[0];
     const dependant = cell(root, "C5");
     expect(dependant.textContent).toBe("1");
     input.focus();
@@ -178,7 +178,10 @@ describe("renderPreview (mini DOM)", () => {
     const wb = await scenarioWorkbook();
     const root = container();
     const handle = renderPreview(wb, root);
-    root.byTag("input")[1].focus();
+    root
+      .byTag("input")
+      .filter((i) => i.hasAttribute("data-cell"))[1]
+      .focus();
     await wb.addSheet("Import");
     expect(root.byTag("caption").map((c) => c.textContent)).toEqual(["Scenario", "Import"]);
     const focused = root.ownerDocument.activeElement as unknown as MiniElement;
@@ -200,7 +203,9 @@ describe("renderPreview (mini DOM)", () => {
     );
     const root = container();
     renderPreview(wb, root, { maxRows: 10 });
-    expect(root.byTag("tr")).toHaveLength(10);
-    expect(root.byTag("p")[0].textContent).toBe("20 more rows are not shown in the preview.");
+    expect(root.byTag("tbody")[0].byTag("tr")).toHaveLength(10);
+    expect(root.byTag("p").find((p) => p.getAttribute("class") === "rare-preview-more")?.textContent).toBe(
+      "20 more rows are not shown in the preview.",
+    );
   });
 });

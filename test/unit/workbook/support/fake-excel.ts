@@ -57,6 +57,8 @@ export class FakeExcelState {
   /** Applied operations in order, e.g. "values Import 0,0 3x2", "sync 1". */
   readonly log: string[] = [];
   active = "";
+  /** The active cell on the active sheet; null: the selection holds no cell (a chart is selected). */
+  activeCell: { row: number; col: number } | null = { row: 0, col: 0 };
   syncs = 0;
   /** application.calculationMode as the add-in had set it at each sync. */
   readonly modes: string[] = [];
@@ -363,6 +365,17 @@ export function fakeExcel(sheetNames: string[] = ["Sheet1"]): FakeExcel {
   const data = {
     context: {
       workbook: {
+        getActiveCell: () => {
+          const worksheet = { name: "", load: () => undefined };
+          const cell = { rowIndex: 0, columnIndex: 0, worksheet, load: () => undefined };
+          state.enqueue("activeCell", () => {
+            if (!state.activeCell)
+              throw officeError("InvalidSelection", "The current selection is invalid for this operation.");
+            Object.assign(cell, { rowIndex: state.activeCell.row, columnIndex: state.activeCell.col });
+            worksheet.name = state.active;
+          });
+          return cell;
+        },
         worksheets: {
           add: (name: string) => {
             state.enqueue(`addSheet ${name}`, () => {

@@ -27,7 +27,8 @@ export class MiniElement extends MiniNode {
   readonly attributes = new Map<string, string>();
   private text = "";
   value = "";
-  private readonly listeners = new Map<string, Array<() => void>>();
+  private readonly listeners = new Map<string, Array<(event: unknown) => void>>();
+  hidden = false;
 
   constructor(
     readonly ownerDocument: MiniDocument,
@@ -59,14 +60,30 @@ export class MiniElement extends MiniNode {
   set innerHTML(_value: string) {
     throw new Error("innerHTML must never be used: cell content is hostile");
   }
-  addEventListener(type: string, fn: () => void): void {
+  get parentElement(): MiniElement | null {
+    return this.parent;
+  }
+  addEventListener(type: string, fn: (event: unknown) => void): void {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]);
   }
-  dispatch(type: string): void {
-    for (const fn of this.listeners.get(type) ?? []) fn();
+  /**
+   * Fires `type` here and, for events that bubble in a browser (keys, clicks, focusin), on
+   * each ancestor; the event carries `target` and whatever `init` gives (key, shiftKey…).
+   * Returns whether a listener called preventDefault.
+   */
+  dispatch(type: string, init: Record<string, unknown> = {}): boolean {
+    let prevented = false;
+    const event = { target: this, preventDefault: () => (prevented = true), ...init };
+    const bubbles = ["keydown", "click", "focusin"].includes(type);
+    const path: MiniElement[] = [this];
+    while (bubbles && path[path.length - 1].parent) path.push(path[path.length - 1].parent!);
+    for (const at of path) for (const fn of at.listeners.get(type) ?? []) fn(event);
+    return prevented;
   }
   focus(): void {
     this.ownerDocument.activeElement = this;
+    this.dispatch("focus");
+    this.dispatch("focusin");
   }
   /** Descendants matching a predicate, depth first. */
   findAll(match: (e: MiniElement) => boolean): MiniElement[] {

@@ -94,6 +94,7 @@ export function spyWorkbook(inner: Workbook, options: SpyOptions = {}): SpyWorkb
     readTable: (n) => inner.readTable(n),
     tableResizeSupported: () => inner.tableResizeSupported(),
     onTablesChanged: (l) => inner.onTablesChanged(l),
+    selectedCell: () => inner.selectedCell(),
     usedRect: (s) => inner.usedRect(s),
     spillRects: (s, c) => inner.spillRects(s, c),
     getAddinData: (k) => inner.getAddinData(k),
