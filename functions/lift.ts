@@ -13,7 +13,8 @@ import { isBlankCell, readCell } from "./cell-value";
 import type { Coerce } from "./coerce";
 import { excelError, toExcelError, type ExcelError } from "./excel-error";
 
-export type CellResult = string | number | boolean | ExcelError;
+/** A cell's result; an entity value only from the card functions (ELEMENT, COUNTRY). */
+export type CellResult = string | number | boolean | ExcelError | Excel.EntityCellValue;
 export type Matrix = unknown[][];
 
 export interface ParamOptions {
@@ -54,7 +55,7 @@ export function lifted<const P extends readonly Param<unknown>[]>(
   params: P,
   // A hot path may return its RareError instead of throwing it: a throw costs about 1 µs,
   // far more than the lookup itself, and a column of typos should not pay it per cell.
-  compute: (...values: Values<P>) => string | number | boolean | RareError,
+  compute: (...values: Values<P>) => string | number | boolean | RareError | Excel.EntityCellValue,
 ): Lifted {
   const count = params.length;
   const scalars: unknown[] = new Array(count);
@@ -147,9 +148,10 @@ function widest(a: unknown[]): number {
   return w;
 }
 
-/** Results are finite numbers, text or logicals; anything else is a bug surfaced as #VALUE!. */
+/** Results are finite numbers, text, logicals or entities; anything else is a bug surfaced as #VALUE!. */
 function checked(v: unknown): CellResult {
   if (isRareError(v)) return toExcelError(v);
+  if (isEntity(v)) return v;
   if (typeof v === "number") {
     if (Number.isFinite(v)) return v === 0 ? 0 : v;
     throw invalidValue("The result is not a finite number.");
@@ -157,6 +159,9 @@ function checked(v: unknown): CellResult {
   if (typeof v === "string" || typeof v === "boolean") return v;
   throw invalidValue("The result has no value.");
 }
+
+const isEntity = (v: unknown): v is Excel.EntityCellValue =>
+  typeof v === "object" && v !== null && (v as { type?: unknown }).type === "Entity";
 
 /** For functions that spill a whole table from one argument (LIST, TABLE). */
 export function single(arg: unknown, name: string): unknown {

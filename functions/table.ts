@@ -9,11 +9,14 @@ import { SOURCE_DETAIL_NAMES, SOURCE_KIND_NAMES } from "../src/data/citations";
 import { isRareError } from "../src/data/errors";
 import { RISK_FIELD_NAMES, STRATEGY_FIELD_NAMES, type RareData } from "../src/data/rare-data";
 import { LIST_KIND_NAMES, TABLE_KIND_NAMES } from "../src/data/tables";
+import { countryCard, elementCard, type Card } from "../src/data/cards";
 import { STAGES } from "../src/data/vocab";
 import { type PriceModel, requirePriceModel } from "../src/model/price-model";
 import { gap, priceImpact } from "../src/model/scenario";
 import { requireElasticity, requireFraction } from "../src/model/scenario-inputs";
 import { number, optionalText, optionalTextOrNumber, optionalYear, text, type Coerce } from "./coerce";
+import { entityValue } from "./entity-value";
+import { hostTakesEntities } from "./entity-support";
 import { lifted, param, spillArgs, spillOne, type Lifted } from "./lift";
 
 const blank = (v: unknown): boolean => v === null || v === undefined || v === "";
@@ -29,6 +32,9 @@ const optionalFraction =
 const optionalHeaders: Coerce<number | null> = (v, name) => (blank(v) ? null : number(v, name));
 const optionalElasticity: Coerce<number | null> = (v, name) => (blank(v) ? null : requireElasticity(number(v, name)));
 const optionalModel: Coerce<PriceModel | null> = (v) => (blank(v) ? null : requirePriceModel(v));
+
+/** A card as an entity value where the host takes one, else its name (README: "Cards"). */
+const cardResult = (card: Card) => (hostTakesEntities() ? entityValue(card) : card.text);
 
 /** Every function of the table, answering from `data()` (the bundled data or the workbook's overrides). */
 export function functionTable(data: () => RareData) {
@@ -96,6 +102,8 @@ export function functionTable(data: () => RareData) {
       ],
       (kind, key, field, detail) => data().source(kind, key, field, detail),
     ),
+    ELEMENT: lifted([param("element", text)], (element) => cardResult(elementCard(data(), element))),
+    COUNTRY: lifted([param("country", text)], (country) => cardResult(countryCard(data(), country))),
     GAP: lifted(
       [
         param("element", elementWithShare),
