@@ -17,9 +17,21 @@ import { excelError, toExcelError, type ExcelError } from "./excel-error";
 export type CellResult = string | number | boolean | ExcelError | Excel.EntityCellValue;
 export type Matrix = unknown[][];
 
+/**
+ * A closed set of values Excel's formula AutoComplete offers for an argument: a custom enum
+ * (CustomFunctionsRuntime 1.5), written into functions.json from this table by
+ * scripts/webpack/custom-enums-plugin.ts. Older Excel ignores it and the argument stays text.
+ */
+export interface Choices {
+  /** The enum's id in functions.json; parameters offering the same set share one. */
+  readonly id: string;
+  readonly values: readonly string[];
+}
+
 export interface ParamOptions {
   /** The names the argument accepts, as its help text must list them (checked by test/dist/function-table.test.ts). */
   readonly vocabulary?: readonly string[];
+  readonly choices?: Choices;
 }
 
 export interface Param<T> extends ParamOptions {

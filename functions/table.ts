@@ -10,7 +10,9 @@ import { isRareError } from "../src/data/errors";
 import { RISK_FIELD_NAMES, STRATEGY_FIELD_NAMES, type RareData } from "../src/data/rare-data";
 import { LIST_KIND_NAMES, TABLE_KIND_NAMES } from "../src/data/tables";
 import { countryCard, elementCard, type Card } from "../src/data/cards";
+import { HISTORY_MEASURES } from "../src/data/history";
 import { STAGES } from "../src/data/vocab";
+import { PRICE_MODELS } from "../src/model/price-model";
 import { type PriceModel, requirePriceModel } from "../src/model/price-model";
 import { gap, priceImpact } from "../src/model/scenario";
 import { requireElasticity, requireFraction } from "../src/model/scenario-inputs";
@@ -48,19 +50,37 @@ export function functionTable(data: () => RareData) {
   };
 
   /** Every figure function may be pinned to an edition ("MCS2025"); omitted means the newest covering the year. */
-  const edition = param("edition", optionalText);
+  const edition = param("edition", optionalText, {
+    choices: { id: "EDITION", values: data().list("editions").map(String) },
+  });
 
   return {
-    SHARE: lifted([param("element", text), param("stage", optionalText, { vocabulary: STAGES })], (element, stage) =>
-      data().tryShare(element, stage),
+    SHARE: lifted(
+      [
+        param("element", text),
+        param("stage", optionalText, { vocabulary: STAGES, choices: { id: "STAGE", values: STAGES } }),
+      ],
+      (element, stage) => data().tryShare(element, stage),
     ),
     RISK: lifted(
-      [param("factor", text), param("field", optionalText, { vocabulary: RISK_FIELD_NAMES })],
+      [
+        param("factor", text),
+        param("field", optionalText, {
+          vocabulary: RISK_FIELD_NAMES,
+          choices: { id: "RISKFIELD", values: RISK_FIELD_NAMES },
+        }),
+      ],
       (factor, field) => data().risk(factor, field),
     ),
     USE: lifted([param("element", text)], (element) => data().use(element)),
     STRATEGY: lifted(
-      [param("name", text), param("field", optionalText, { vocabulary: STRATEGY_FIELD_NAMES })],
+      [
+        param("name", text),
+        param("field", optionalText, {
+          vocabulary: STRATEGY_FIELD_NAMES,
+          choices: { id: "STRATEGYFIELD", values: STRATEGY_FIELD_NAMES },
+        }),
+      ],
       (name, field) => data().strategy(name, field),
     ),
     PRODUCTION: lifted([param("country", text), param("year", optionalYear), edition], (country, year, ed) =>
@@ -79,7 +99,7 @@ export function functionTable(data: () => RareData) {
     ),
     HISTORY: spillArgs(
       [
-        param("measure", text),
+        param("measure", text, { choices: { id: "MEASURE", values: HISTORY_MEASURES.names } }),
         param("key", optionalText),
         param("start_year", optionalYear),
         param("end_year", optionalYear),
@@ -87,18 +107,29 @@ export function functionTable(data: () => RareData) {
       ],
       (measure, key, start, end, headers) => data().history(measure, key, start, end, headers),
     ),
-    LIST: spillOne(param("kind", text, { vocabulary: LIST_KIND_NAMES }), (kind) =>
-      data()
-        .list(kind)
-        .map((name) => [name]),
+    LIST: spillOne(
+      param("kind", text, { vocabulary: LIST_KIND_NAMES, choices: { id: "LISTKIND", values: LIST_KIND_NAMES } }),
+      (kind) =>
+        data()
+          .list(kind)
+          .map((name) => [name]),
     ),
-    TABLE: spillOne(param("kind", text, { vocabulary: TABLE_KIND_NAMES }), (kind) => data().table(kind)),
+    TABLE: spillOne(
+      param("kind", text, { vocabulary: TABLE_KIND_NAMES, choices: { id: "TABLEKIND", values: TABLE_KIND_NAMES } }),
+      (kind) => data().table(kind),
+    ),
     SOURCE: lifted(
       [
-        param("kind", text, { vocabulary: SOURCE_KIND_NAMES }),
+        param("kind", text, {
+          vocabulary: SOURCE_KIND_NAMES,
+          choices: { id: "SOURCEKIND", values: SOURCE_KIND_NAMES },
+        }),
         param("key", text),
         param("field", optionalTextOrNumber),
-        param("detail", optionalText, { vocabulary: SOURCE_DETAIL_NAMES }),
+        param("detail", optionalText, {
+          vocabulary: SOURCE_DETAIL_NAMES,
+          choices: { id: "SOURCEDETAIL", values: SOURCE_DETAIL_NAMES },
+        }),
       ],
       (kind, key, field, detail) => data().source(kind, key, field, detail),
     ),
@@ -118,7 +149,7 @@ export function functionTable(data: () => RareData) {
         param("cut", fraction("Cut")),
         param("elasticity", optionalElasticity),
         param("mitigation", optionalFraction("Mitigation")),
-        param("model", optionalModel),
+        param("model", optionalModel, { choices: { id: "PRICEMODEL", values: PRICE_MODELS } }),
       ],
       (element, cut, elasticity, mitigation, model) => priceImpact(data(), element, cut, elasticity, mitigation, model),
     ),

@@ -25,3 +25,17 @@ export function isErrorValue(value: unknown): value is ErrorValue {
     typeof (value as { error?: unknown }).error === "string"
   );
 }
+
+/**
+ * An entity value (a data type) by its documented shape, `{ type: "Entity", text, properties }`
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-data-types-concepts#entity-values);
+ * its cell shows `text`.
+ */
+export function isEntityValue(value: unknown): value is { type: "Entity"; text: string; properties?: object } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { type?: unknown }).type === "Entity" &&
+    typeof (value as { text?: unknown }).text === "string"
+  );
+}

@@ -18,7 +18,8 @@
  * - A thrown RareError becomes the Excel error of its code (#N/A, #VALUE!, #NUM!) keeping
  *   its message; any other exception becomes #VALUE!, as Excel shows a failing custom function.
  * - Results come back as ComputedValue: errors as { error: "#N/A", message } objects, never
- *   as exceptions, including text the parser cannot read ("#ERROR!").
+ *   as exceptions, including text the parser cannot read ("#ERROR!"); an entity value (a
+ *   data type) as its text, which is what its cell shows.
  * - fast-formula-parser's SUM, AVERAGE and PRODUCT skip error values in referenced cells;
  *   Excel propagates them. They are wrapped to propagate, so a total over a column
  *   holding #N/A is #N/A in the preview as in Excel.
@@ -29,7 +30,7 @@
 import FormulaParser from "fast-formula-parser";
 import { isRareError } from "../data/errors";
 import { EXCEL_CODE_FOR, UNEXPECTED_ERROR_CODE } from "../excel/error-map";
-import { isErrorValue, type ComputedValue, type ExcelErrorCode } from "../excel/values";
+import { isEntityValue, isErrorValue, type ComputedValue, type ExcelErrorCode } from "../excel/values";
 
 const { FormulaError } = FormulaParser;
 type FfpError = InstanceType<typeof FormulaError>;
@@ -83,6 +84,8 @@ function fromFfp(value: unknown): ComputedValue {
   }
   if (value === undefined || value === null) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  // An entity (RARE.ELEMENT's card) shows its text in the cell and is read by its text as an argument, as in Excel.
+  if (isEntityValue(value)) return value.text;
   return { error: "#VALUE!", message: "The formula returned a value a cell cannot hold." };
 }
 
