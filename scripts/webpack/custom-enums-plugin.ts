@@ -72,7 +72,14 @@ export class CustomEnumsPlugin {
         }
         try {
           const metadata = JSON.parse(asset.source.source().toString()) as Metadata;
-          const json = JSON.stringify(withCustomEnums(metadata, functionTable(() => bundled)), null, 4);
+          const json = JSON.stringify(
+            withCustomEnums(
+              metadata,
+              functionTable(() => bundled),
+            ),
+            null,
+            4,
+          );
           compilation.updateAsset(this.filename, new sources.RawSource(json));
         } catch (e) {
           compilation.errors.push(new WebpackError(e instanceof Error ? e.message : String(e)));

@@ -25,12 +25,20 @@ export interface FunctionsBundle {
   loadMs: number;
 }
 
-export function loadFunctionsBundle(file = join(distDir, "functions.js")): FunctionsBundle {
-  return evaluateFunctionsBundle(readFileSync(file, "utf8"), file);
+/** `globals` adds to the sandbox, e.g. an `Office` whose requirements answer as a given Excel would. */
+export function loadFunctionsBundle(
+  file = join(distDir, "functions.js"),
+  globals: Record<string, unknown> = {},
+): FunctionsBundle {
+  return evaluateFunctionsBundle(readFileSync(file, "utf8"), file, globals);
 }
 
 /** The same from the bundle's text (the help page generator evaluates the asset webpack emits). */
-export function evaluateFunctionsBundle(code: string, file: string): FunctionsBundle {
+export function evaluateFunctionsBundle(
+  code: string,
+  file: string,
+  globals: Record<string, unknown> = {},
+): FunctionsBundle {
   const associations: Array<[string, Associated]> = [];
   const sandbox: Record<string, unknown> = {
     console,
@@ -49,6 +57,7 @@ export function evaluateFunctionsBundle(code: string, file: string): FunctionsBu
         invalidReference: "#REF!",
       },
     },
+    ...globals,
   };
   const context = vm.createContext(sandbox);
   const started = process.hrtime.bigint();
