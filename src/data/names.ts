@@ -50,6 +50,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length];
 }
 
+/** An alias shown with the name it stands for, unless it names it already ("Myanmar (Burma)"). */
+const withName = (alias: string, name: string): string =>
+  normalizeName(alias).includes(normalizeName(name)) ? alias : `${alias} (${name})`;
+
 /** "A", "A or B", "A, B or C". */
 export function orList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
@@ -154,7 +158,7 @@ export class NameIndex {
       const alias = aliasText === undefined || this.exact.get(key) !== name ? 0 : 1;
       const prior = best.get(name);
       if (prior === undefined || d < prior.d || (d === prior.d && alias < prior.alias))
-        best.set(name, { d, alias, shown: alias === 1 ? `${aliasText} (${name})` : name });
+        best.set(name, { d, alias, shown: alias === 1 ? withName(aliasText!, name) : name });
     }
     return [...best.entries()]
       .sort((a, b) => a[1].d - b[1].d || a[1].alias - b[1].alias || a[0].localeCompare(b[0], "en"))

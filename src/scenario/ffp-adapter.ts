@@ -77,6 +77,8 @@ function toFfp(value: ComputedValue | undefined): unknown {
   return isErrorValue(value) ? new FormulaError(value.error, value.message ?? "") : value;
 }
 
+const cellToFfp = (value: unknown): unknown => (isEntityValue(value) ? value.text : toFfp(value as ComputedValue));
+
 function fromFfp(value: unknown): ComputedValue {
   if (value instanceof FormulaError) {
     const e = value as FfpError;
@@ -84,8 +86,6 @@ function fromFfp(value: unknown): ComputedValue {
   }
   if (value === undefined || value === null) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  // An entity (RARE.ELEMENT's card) shows its text in the cell and is read by its text as an argument, as in Excel.
-  if (isEntityValue(value)) return value.text;
   return { error: "#VALUE!", message: "The formula returned a value a cell cannot hold." };
 }
 
@@ -110,8 +110,10 @@ function registerCustom(fn: EngineFunction) {
       const result = fn(...args.map(liftArgument));
       if (result === undefined || result === null) return new FormulaError("#VALUE!", "The function returned nothing.");
       if (isErrorValue(result)) return toFfp(result);
+      // An entity (RARE.ELEMENT's card) shows its text in the cell and is read by its text as an argument, as in Excel.
+      if (isEntityValue(result)) return result.text;
       // Error cells of an array result stay errors for INDEX, ISERROR and the like.
-      if (Array.isArray(result)) return result.map((row) => (Array.isArray(row) ? row.map(toFfp) : toFfp(row)));
+      if (Array.isArray(result)) return result.map((row) => (Array.isArray(row) ? row.map(cellToFfp) : cellToFfp(row)));
       return result;
     } catch (e) {
       // fast-formula-parser turns a thrown FormulaError into the cell's value.
