@@ -40,10 +40,12 @@ function cellValue(value: CardValue): Excel.CellValue {
 
 function property(p: CardProperty): Excel.EntityPropertyType {
   const value = cellValue(p.value);
-  const metadata: Excel.CellValuePropertyMetadata = {};
-  if (p.unit !== undefined) metadata.sublabel = p.unit;
-  if (p.source !== undefined) metadata.attribution = [{ sourceText: p.source }];
-  return Object.keys(metadata).length > 0 ? { ...value, propertyMetadata: metadata } : value;
+  if (p.unit === undefined && p.source === undefined) return value;
+  const metadata: Excel.CellValuePropertyMetadata = {
+    ...(p.unit === undefined ? {} : { sublabel: p.unit }),
+    ...(p.source === undefined ? {} : { attribution: [{ sourceText: p.source }] }),
+  };
+  return { ...value, propertyMetadata: metadata };
 }
 
 export function entityValue(card: Card): Excel.EntityCellValue {

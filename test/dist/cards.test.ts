@@ -15,33 +15,38 @@ type Entity = {
   provider?: { description?: string };
 };
 
-/** An `Office` whose requirements answer as an Excel with or without CustomFunctionsRuntime 1.4 would. */
-const officeWith = (supported: boolean) => {
+/** An `Office` whose requirements answer as an Excel supporting exactly these sets would. */
+const officeWith = (sets: Record<string, string>) => {
   const asked: string[] = [];
+  const newer = (have: string, want: string) => {
+    const [a, b] = [have.split(".").map(Number), want.split(".").map(Number)];
+    return a[0] > b[0] || (a[0] === b[0] && (a[1] ?? 0) >= (b[1] ?? 0));
+  };
   const Office = {
     context: {
       host: "Excel",
       requirements: {
-        isSetSupported: (name: string, version?: string) => {
+        isSetSupported: (name: string, version = "1.1") => {
           asked.push(`${name} ${version}`);
-          return name === "CustomFunctionsRuntime" && supported;
+          return sets[name] !== undefined && newer(sets[name], version);
         },
       },
     },
   };
   return { Office, asked };
 };
+const withDataTypes = { CustomFunctionsRuntime: "1.5", ExcelApi: "1.18" };
 
 const one = (bundle: FunctionsBundle, id: string, ...args: unknown[]): unknown =>
   (bundle.byId[id](...args.map((a) => [[a]])) as unknown[][])[0][0];
 
-describe("RARE.ELEMENT and RARE.COUNTRY in an Excel with data types (CustomFunctionsRuntime 1.4)", () => {
-  const { Office, asked } = officeWith(true);
+describe("RARE.ELEMENT and RARE.COUNTRY in an Excel with data types (CustomFunctionsRuntime 1.4, ExcelApi 1.16)", () => {
+  const { Office, asked } = officeWith(withDataTypes);
   const bundle = loadFunctionsBundle(undefined, { Office });
 
-  it("asks the host for CustomFunctionsRuntime 1.4", () => {
+  it("asks the host for CustomFunctionsRuntime 1.4 and ExcelApi 1.16", () => {
     one(bundle, "ELEMENT", "Nd");
-    expect(asked).toContain("CustomFunctionsRuntime 1.4");
+    expect(asked).toEqual(["CustomFunctionsRuntime 1.4", "ExcelApi 1.16"]);
   });
 
   it('ELEMENT("Nd") is an entity named Neodymium with Symbol, China share and Primary use', () => {
@@ -104,8 +109,11 @@ describe("RARE.ELEMENT and RARE.COUNTRY in an Excel with data types (CustomFunct
   });
 });
 
-describe("RARE.ELEMENT and RARE.COUNTRY in an Excel without data types", () => {
-  const { Office } = officeWith(false);
+describe.each([
+  ["CustomFunctionsRuntime 1.3 (Office 2021)", { CustomFunctionsRuntime: "1.3", ExcelApi: "1.14" }],
+  ["CustomFunctionsRuntime 1.4 without ExcelApi 1.16", { CustomFunctionsRuntime: "1.4", ExcelApi: "1.15" }],
+])("RARE.ELEMENT and RARE.COUNTRY in an Excel without data types: %s", (_, sets) => {
+  const { Office } = officeWith(sets);
   const bundle = loadFunctionsBundle(undefined, { Office });
 
   it("return the canonical name as plain text", () => {
