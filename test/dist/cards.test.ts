@@ -99,6 +99,13 @@ describe("RARE.ELEMENT and RARE.COUNTRY in an Excel with data types (CustomFunct
     expect(isRecordedError(blank) && blank.code).toBe("#VALUE!");
   });
 
+  it("a cell holding a card is read by its name by the other functions", () => {
+    const nd = one(bundle, "ELEMENT", "Nd");
+    expect(one(bundle, "SHARE", nd)).toBe(articleElement("Neodymium").share);
+    const china = one(bundle, "COUNTRY", "China");
+    expect(one(bundle, "PRODUCTION", china)).toBe(tonnes("China", latestYearOf("China")));
+  });
+
   it("a range gives one card per cell", () => {
     const cards = bundle.byId.ELEMENT([["Nd"], ["Dy"], ["Xx"]]) as unknown[][];
     expect(cards.map((row) => (isRecordedError(row[0]) ? row[0].code : (row[0] as Entity).text))).toEqual([
