@@ -1,4 +1,5 @@
 import { notAvailable, RareError } from "./errors";
+import { BoundedMemo } from "./memo";
 import type { Indexes } from "./indexes";
 import { normalizeName } from "./names";
 import { USGS_OXIDES } from "./vocab";
@@ -42,10 +43,29 @@ const compoundMessage = (c: Compound, asked: string): string =>
   `${asked === "element" ? "not one element" : `not a ${asked}`}: PRICE("${c.name}") has its figures` +
   (asked === "element" && c.parts.length > 0 ? `; give one of its elements, e.g. ${c.parts[0]}` : "");
 
+/**
+ * Answers for names not of the kind asked, per dataset and kind, by the raw text: a column
+ * of countries given to an element function must not rebuild its message per cell.
+ */
+const otherKindMemos = new WeakMap<Indexes, Map<string, BoundedMemo<string | RareError>>>();
+
+function memoised(ix: Indexes, kind: string, raw: string, compute: () => string | RareError): string | RareError {
+  let byKind = otherKindMemos.get(ix);
+  if (!byKind) otherKindMemos.set(ix, (byKind = new Map()));
+  let memo = byKind.get(kind);
+  if (!memo) byKind.set(kind, (memo = new BoundedMemo<string | RareError>(2048)));
+  const hit = memo.get(raw);
+  return hit !== undefined ? hit : memo.set(raw, compute());
+}
+
 /** The canonical element for `raw`, or the error to throw: unknown, or known as something else. */
 export function resolveElement(ix: Indexes, raw: string): string | RareError {
   const found = ix.elementNames.lookup(raw);
   if (typeof found === "string" || typeof raw !== "string" || !isUnknownName(found)) return found;
+  return memoised(ix, "element", raw, () => elementOfOtherKind(ix, raw, found));
+}
+
+function elementOfOtherKind(ix: Indexes, raw: string, found: RareError): RareError {
   const other = known(ix, raw);
   if (other.compound) return notAvailable(compoundMessage(other.compound, "element"));
   if (other.country)
@@ -59,6 +79,10 @@ export function resolveElement(ix: Indexes, raw: string): string | RareError {
 export function resolveCountry(ix: Indexes, raw: string): string | RareError {
   const found = ix.countryNames.lookup(raw);
   if (typeof found === "string" || typeof raw !== "string" || !isUnknownName(found)) return found;
+  return memoised(ix, "country", raw, () => countryOfOtherKind(ix, raw, found));
+}
+
+function countryOfOtherKind(ix: Indexes, raw: string, found: RareError): RareError {
   const other = known(ix, raw);
   const by = "USGS reports mine production and reserves by country for rare earths as a whole, not by element";
   if (other.element) return notAvailable(`${other.element} is an element, not a country: ${by}`);
@@ -70,6 +94,10 @@ export function resolveCountry(ix: Indexes, raw: string): string | RareError {
 export function resolveOxide(ix: Indexes, raw: string): string | RareError {
   const found = ix.oxideNames.lookup(raw);
   if (typeof found === "string" || typeof raw !== "string" || !isUnknownName(found)) return found;
+  return memoised(ix, "oxide", raw, () => oxideOfOtherKind(ix, raw, found));
+}
+
+function oxideOfOtherKind(ix: Indexes, raw: string, found: RareError): RareError {
   const { country } = known(ix, raw);
   if (country)
     return notAvailable(
