@@ -155,7 +155,10 @@ function display(v: unknown): string {
   if (isError(v)) return v.message ? `${v.code}: ${v.message}` : v.code;
   if (typeof v === "number") return String(Number(v.toPrecision(6)));
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (isEntityValue(v)) return `${v.text} (a data type; its card holds ${Object.keys(v.properties ?? {}).join(", ")})`;
+  if (isEntityValue(v)) {
+    const names = Object.keys(v.properties ?? {});
+    return `${v.text} (a data type with ${names.length} properties: ${names.join("; ")})`;
+  }
   return v === null || v === undefined ? "" : String(v);
 }
 
