@@ -8,7 +8,13 @@
  */
 import { dataFingerprint } from "../src/overrides/fingerprint";
 import type { StoredOverrides } from "../src/overrides/store";
-import { readRecordMeta, recordRefresh, type ChangeReport, type DatasetInForce } from "../src/travel/refresh-record";
+import {
+  MAX_RECORDED_CELLS,
+  readRecordMeta,
+  recordRefresh,
+  type ChangeReport,
+  type DatasetInForce,
+} from "../src/travel/refresh-record";
 import type { Workbook } from "../src/workbook/workbook";
 
 export class TravelLock {
@@ -83,7 +89,9 @@ export class RefreshRecorder {
         const outcome = await recordRefresh(this.workbook, this.inForce());
         if (outcome.report) this.latest = outcome.report;
         this.recordedOther = null;
-        this.problem = outcome.capped ? "Only the first RARE cells were recorded (see README: size cap)." : null;
+        this.problem = outcome.capped
+          ? `Only the first ${MAX_RECORDED_CELLS.toLocaleString("en-US")} RARE cells were recorded: What changed covers those cells only.`
+          : null;
       } catch (e) {
         this.problem = `The RARE values could not be recorded: ${e instanceof Error ? e.message : String(e)}`;
       }

@@ -21,6 +21,7 @@ import { blockAt, checkRect } from "../../src/workbook/grid";
 import { sameName } from "../../src/excel/naming-rules";
 import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks";
 import { WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/limits";
+import { NUMERIC_TEXT } from "../../src/excel/numeric-text";
 import { utf8Length } from "../../src/workbook/payload";
 import { PendingValue } from "../../src/workbook/pending";
 import { ADDIN_DATA_LIMIT_BYTES, addinDataBytes, megabytes } from "../../src/workbook/addin-data";
@@ -792,7 +793,7 @@ export function parseTyped(text: string): CellValue {
   if (t === "") return null;
   const percent = t.endsWith("%");
   const numeric = (percent ? t.slice(0, -1) : t).replace(/,(?=\d{3}(\D|$))/g, "");
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(numeric)) {
+  if (NUMERIC_TEXT.test(numeric)) {
     const n = Number(numeric);
     if (!Number.isFinite(n)) return text;
     return percent ? n / 100 : n;

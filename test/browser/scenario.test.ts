@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../support/browser";
+import { sheetTexts } from "../support/pane-page";
 import { artifactsDir, repoRoot } from "../support/paths";
 import { serveDist, type StaticServer } from "../support/static-server";
 
@@ -60,19 +61,7 @@ afterEach(async () => {
 const messages = () => page.locator("#scenario-messages");
 
 /** The rendered sheet's cell texts (an input shows its value), row by row. */
-function sheetRows(sheet: string): Promise<string[][]> {
-  return page.evaluate((name) => {
-    const table = Array.from(document.querySelectorAll("#preview table")).find(
-      (t) => t.querySelector("caption")?.textContent === name,
-    );
-    if (!table) return [];
-    return Array.from(table.querySelectorAll("tr")).map((tr) =>
-      Array.from(tr.querySelectorAll("th, td")).map(
-        (c) => (c.querySelector("input") as HTMLInputElement | null)?.value ?? c.textContent ?? "",
-      ),
-    );
-  }, sheet);
-}
+const sheetRows = (sheet: string): Promise<string[][]> => sheetTexts(page, sheet);
 
 /** Supply gap per element from the scenario table, and the sensitivity grid's rows under its header. */
 async function scenarioFigures() {
