@@ -3,7 +3,8 @@
  * taskpane.js (pane views and hosts), taskpane.html (loads office.js, then both
  * bundles), functions.json (generated from JSDoc by custom-functions-metadata-plugin,
  * which also appends the CustomFunctions.associate calls; scripts/webpack/error-inputs-plugin.js
- * then allows error inputs), manifest.xml and help.html.
+ * then allows error inputs and scripts/webpack/custom-enums-plugin.ts adds the custom
+ * enums), manifest.xml and help.html.
  *
  * ADDIN_URL=https://host/path/ makes the production build: the manifest's URLs under that
  * base, the production Id and name, office.js from Microsoft's CDN. Without it the build
@@ -25,6 +26,7 @@ const { parseAddinUrl } = ts("./src/manifest/addin-url.ts");
 const { buildManifest } = ts("./src/manifest/build-manifest.ts");
 const { panePage, helpPageCsp } = ts("./src/manifest/pane-page.ts");
 const { HelpPagePlugin } = ts("./scripts/help/help-page-plugin.ts");
+const { CustomEnumsPlugin } = ts("./scripts/webpack/custom-enums-plugin.ts");
 
 const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 
@@ -103,6 +105,8 @@ module.exports = (env, argv) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
       // allowErrorForDataTypeAny, which the JSDoc generator cannot emit: error cells reach the functions.
       new ErrorInputsPlugin({ filename: "functions.json" }),
+      // Custom enums from the function table: Excel's AutoComplete offers stages, fields, kinds, editions.
+      new CustomEnumsPlugin("functions.json"),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./taskpane/taskpane.html",

@@ -220,3 +220,23 @@ export function priceimpact(
 ): unknown[][] {
   return fns.PRICEIMPACT(element, cut, elasticity, mitigation, model);
 }
+
+/**
+ * An element's card: a data type whose properties are every figure RARE has for it (symbol, primary use, China share by stage, latest price and price history, export control, sources). Where Excel has no data types, the element's name.
+ * @customfunction
+ * @param element Element name, symbol or oxide, e.g. "Neodymium", "Nd" or "Nd2O3". May be a range.
+ * @returns The element as a data type: =A2.[China share] reads a property.
+ */
+export function element(element: unknown[][]): unknown[][] {
+  return fns.ELEMENT(element);
+}
+
+/**
+ * A country's card: a data type whose properties are its mine production by year, reserves, share of world production and sources. Where Excel has no data types, the country's name.
+ * @customfunction
+ * @param country Country, e.g. "China", "USA" or "Myanmar". May be a range.
+ * @returns The country as a data type: =A2.[Latest production] reads a property.
+ */
+export function country(country: unknown[][]): unknown[][] {
+  return fns.COUNTRY(country);
+}

@@ -13,12 +13,25 @@ import { isBlankCell, readCell } from "./cell-value";
 import type { Coerce } from "./coerce";
 import { excelError, toExcelError, type ExcelError } from "./excel-error";
 
-export type CellResult = string | number | boolean | ExcelError;
+/** A cell's result; an entity value only from the card functions (ELEMENT, COUNTRY). */
+export type CellResult = string | number | boolean | ExcelError | Excel.EntityCellValue;
 export type Matrix = unknown[][];
+
+/**
+ * A closed set of values Excel's formula AutoComplete offers for an argument: a custom enum
+ * (CustomFunctionsRuntime 1.5), written into functions.json from this table by
+ * scripts/webpack/custom-enums-plugin.ts. Older Excel ignores it and the argument stays text.
+ */
+export interface Choices {
+  /** The enum's id in functions.json; parameters offering the same set share one. */
+  readonly id: string;
+  readonly values: readonly string[];
+}
 
 export interface ParamOptions {
   /** The names the argument accepts, as its help text must list them (checked by test/dist/function-table.test.ts). */
   readonly vocabulary?: readonly string[];
+  readonly choices?: Choices;
 }
 
 export interface Param<T> extends ParamOptions {
@@ -54,7 +67,7 @@ export function lifted<const P extends readonly Param<unknown>[]>(
   params: P,
   // A hot path may return its RareError instead of throwing it: a throw costs about 1 µs,
   // far more than the lookup itself, and a column of typos should not pay it per cell.
-  compute: (...values: Values<P>) => string | number | boolean | RareError,
+  compute: (...values: Values<P>) => string | number | boolean | RareError | Excel.EntityCellValue,
 ): Lifted {
   const count = params.length;
   const scalars: unknown[] = new Array(count);
@@ -200,9 +213,10 @@ function widest(a: unknown[]): number {
   return w;
 }
 
-/** Results are finite numbers, text or logicals; anything else is a bug surfaced as #VALUE!. */
+/** Results are finite numbers, text, logicals or entities; anything else is a bug surfaced as #VALUE!. */
 function checked(v: unknown): CellResult {
   if (isRareError(v)) return toExcelError(v);
+  if (isEntity(v)) return v;
   if (typeof v === "number") {
     if (Number.isFinite(v)) return v === 0 ? 0 : v;
     throw invalidValue("The result is not a finite number.");
@@ -210,6 +224,9 @@ function checked(v: unknown): CellResult {
   if (typeof v === "string" || typeof v === "boolean") return v;
   throw invalidValue("The result has no value.");
 }
+
+const isEntity = (v: unknown): v is Excel.EntityCellValue =>
+  typeof v === "object" && v !== null && (v as { type?: unknown }).type === "Entity";
 
 /** For functions that spill a whole table from one argument (LIST, TABLE). */
 export function single(arg: unknown, name: string): unknown {

@@ -9,11 +9,16 @@ import { SOURCE_DETAIL_NAMES, SOURCE_KIND_NAMES } from "../src/data/citations";
 import { isRareError } from "../src/data/errors";
 import { RISK_FIELD_NAMES, STRATEGY_FIELD_NAMES, type RareData } from "../src/data/rare-data";
 import { LIST_KIND_NAMES, TABLE_KIND_NAMES } from "../src/data/tables";
+import { countryCard, elementCard, type Card } from "../src/data/cards";
+import { HISTORY_MEASURES } from "../src/data/history";
 import { STAGES } from "../src/data/vocab";
+import { PRICE_MODELS } from "../src/model/price-model";
 import { type PriceModel, requirePriceModel } from "../src/model/price-model";
 import { gap, priceImpact } from "../src/model/scenario";
 import { requireElasticity, requireFraction } from "../src/model/scenario-inputs";
 import { number, optionalText, optionalTextOrNumber, optionalYear, text, type Coerce } from "./coerce";
+import { entityValue } from "./entity-value";
+import { hostTakesEntities } from "./entity-support";
 import { lifted, param, spillArgs, spillOne, type Lifted } from "./lift";
 
 const blank = (v: unknown): boolean => v === null || v === undefined || v === "";
@@ -30,6 +35,9 @@ const optionalHeaders: Coerce<number | null> = (v, name) => (blank(v) ? null : n
 const optionalElasticity: Coerce<number | null> = (v, name) => (blank(v) ? null : requireElasticity(number(v, name)));
 const optionalModel: Coerce<PriceModel | null> = (v) => (blank(v) ? null : requirePriceModel(v));
 
+/** A card as an entity value where the host takes one, else its name (README: "Cards"). */
+const cardResult = (card: Card) => (hostTakesEntities() ? entityValue(card) : card.text);
+
 /** Every function of the table, answering from `data()` (the bundled data or the workbook's overrides). */
 export function functionTable(data: () => RareData) {
   // Scenario arguments are checked fully in the order they are written, so the first bad
@@ -42,19 +50,37 @@ export function functionTable(data: () => RareData) {
   };
 
   /** Every figure function may be pinned to an edition ("MCS2025"); omitted means the newest covering the year. */
-  const edition = param("edition", optionalText);
+  const edition = param("edition", optionalText, {
+    choices: { id: "EDITION", values: data().list("editions").map(String) },
+  });
 
   return {
-    SHARE: lifted([param("element", text), param("stage", optionalText, { vocabulary: STAGES })], (element, stage) =>
-      data().tryShare(element, stage),
+    SHARE: lifted(
+      [
+        param("element", text),
+        param("stage", optionalText, { vocabulary: STAGES, choices: { id: "STAGE", values: STAGES } }),
+      ],
+      (element, stage) => data().tryShare(element, stage),
     ),
     RISK: lifted(
-      [param("factor", text), param("field", optionalText, { vocabulary: RISK_FIELD_NAMES })],
+      [
+        param("factor", text),
+        param("field", optionalText, {
+          vocabulary: RISK_FIELD_NAMES,
+          choices: { id: "RISKFIELD", values: RISK_FIELD_NAMES },
+        }),
+      ],
       (factor, field) => data().risk(factor, field),
     ),
     USE: lifted([param("element", text)], (element) => data().use(element)),
     STRATEGY: lifted(
-      [param("name", text), param("field", optionalText, { vocabulary: STRATEGY_FIELD_NAMES })],
+      [
+        param("name", text),
+        param("field", optionalText, {
+          vocabulary: STRATEGY_FIELD_NAMES,
+          choices: { id: "STRATEGYFIELD", values: STRATEGY_FIELD_NAMES },
+        }),
+      ],
       (name, field) => data().strategy(name, field),
     ),
     PRODUCTION: lifted([param("country", text), param("year", optionalYear), edition], (country, year, ed) =>
@@ -73,7 +99,7 @@ export function functionTable(data: () => RareData) {
     ),
     HISTORY: spillArgs(
       [
-        param("measure", text),
+        param("measure", text, { choices: { id: "MEASURE", values: HISTORY_MEASURES.names } }),
         param("key", optionalText),
         param("start_year", optionalYear),
         param("end_year", optionalYear),
@@ -81,21 +107,34 @@ export function functionTable(data: () => RareData) {
       ],
       (measure, key, start, end, headers) => data().history(measure, key, start, end, headers),
     ),
-    LIST: spillOne(param("kind", text, { vocabulary: LIST_KIND_NAMES }), (kind) =>
-      data()
-        .list(kind)
-        .map((name) => [name]),
+    LIST: spillOne(
+      param("kind", text, { vocabulary: LIST_KIND_NAMES, choices: { id: "LISTKIND", values: LIST_KIND_NAMES } }),
+      (kind) =>
+        data()
+          .list(kind)
+          .map((name) => [name]),
     ),
-    TABLE: spillOne(param("kind", text, { vocabulary: TABLE_KIND_NAMES }), (kind) => data().table(kind)),
+    TABLE: spillOne(
+      param("kind", text, { vocabulary: TABLE_KIND_NAMES, choices: { id: "TABLEKIND", values: TABLE_KIND_NAMES } }),
+      (kind) => data().table(kind),
+    ),
     SOURCE: lifted(
       [
-        param("kind", text, { vocabulary: SOURCE_KIND_NAMES }),
+        param("kind", text, {
+          vocabulary: SOURCE_KIND_NAMES,
+          choices: { id: "SOURCEKIND", values: SOURCE_KIND_NAMES },
+        }),
         param("key", text),
         param("field", optionalTextOrNumber),
-        param("detail", optionalText, { vocabulary: SOURCE_DETAIL_NAMES }),
+        param("detail", optionalText, {
+          vocabulary: SOURCE_DETAIL_NAMES,
+          choices: { id: "SOURCEDETAIL", values: SOURCE_DETAIL_NAMES },
+        }),
       ],
       (kind, key, field, detail) => data().source(kind, key, field, detail),
     ),
+    ELEMENT: lifted([param("element", text)], (element) => cardResult(elementCard(data(), element))),
+    COUNTRY: lifted([param("country", text)], (country) => cardResult(countryCard(data(), country))),
     GAP: lifted(
       [
         param("element", elementWithShare),
@@ -110,7 +149,7 @@ export function functionTable(data: () => RareData) {
         param("cut", fraction("Cut")),
         param("elasticity", optionalElasticity),
         param("mitigation", optionalFraction("Mitigation")),
-        param("model", optionalModel),
+        param("model", optionalModel, { choices: { id: "PRICEMODEL", values: PRICE_MODELS } }),
       ],
       (element, cut, elasticity, mitigation, model) => priceImpact(data(), element, cut, elasticity, mitigation, model),
     ),

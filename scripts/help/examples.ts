@@ -43,6 +43,11 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { args: ["net import reliance", 2021], note: "a qualified figure comes back as printed, as text" },
   ],
   HISTORY: [{ args: ["production", "World", 1960, 1962] }],
+  ELEMENT: [
+    { args: ["Nd"], note: 'a data type: with it in A2, =A2.[China share] gives 0.8 and =A2.Symbol gives "Nd"' },
+    { args: ["Nd2O3"], note: "an oxide names its element" },
+  ],
+  COUNTRY: [{ args: ["Myanmar (Burma)"], note: "a data type: =A2.[Latest production] reads its card" }],
 };
 
 /** One call per error kind, so the errors section shows each message as Excel gets it. */

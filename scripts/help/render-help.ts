@@ -8,6 +8,7 @@
  */
 import { signature } from "../../taskpane/views/functions-view";
 import { ERROR_EXAMPLES, EXAMPLES, type ExampleArg } from "./examples";
+import { isEntityValue } from "../../src/excel/values";
 
 export interface FunctionMetadata {
   id: string;
@@ -154,6 +155,10 @@ function display(v: unknown): string {
   if (isError(v)) return v.message ? `${v.code}: ${v.message}` : v.code;
   if (typeof v === "number") return String(Number(v.toPrecision(6)));
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (isEntityValue(v)) {
+    const names = Object.keys(v.properties ?? {});
+    return `${v.text} (a data type with ${names.length} properties: ${names.join("; ")})`;
+  }
   return v === null || v === undefined ? "" : String(v);
 }
 

@@ -1,4 +1,5 @@
-import { NameIndex, normalizeName } from "./names";
+import { buildCompounds, type Compound } from "./name-kinds";
+import { NameIndex } from "./names";
 import type {
   Dataset,
   HistoryRecord,
@@ -65,8 +66,8 @@ export interface Indexes {
   worldHistory: Map<number, HistoryRecord>;
   /** Element → China's share of US imports of it (MCS2026 per-element import sources). */
   importShares: Map<string, ImportSourceRecord>;
-  /** Names of priced products that are not one element (NdPr oxide, mischmetal), normalised → oxide. */
-  compounds: Map<string, string>;
+  /** Names of priced products that are not one element (NdPr oxide, mischmetal), normalised → the product. */
+  compounds: Map<string, Compound>;
 }
 
 /** The oxide name an element's price is filed under ("Neodymium" → "Neodymium oxide"). */
@@ -90,9 +91,7 @@ export function buildIndexes(dataset: Dataset): Indexes {
     })),
     { what: "element", plural: "elements" },
   );
-  const compounds = new Map<string, string>();
-  for (const o of USGS_OXIDES.filter((x) => x.element === ""))
-    for (const name of [o.name, o.formula, ...(o.aliases ?? [])]) compounds.set(normalizeName(name), o.name);
+  const compounds = buildCompounds();
 
   const production = new Map<number, Map<string, ProductionRecord>>();
   const yearsByCountry = new Map<string, number[]>();

@@ -50,6 +50,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length];
 }
 
+/** An alias shown with the name it stands for, unless it names it already ("Myanmar (Burma)"). */
+const withName = (alias: string, name: string): string =>
+  normalizeName(alias).includes(normalizeName(name)) ? alias : `${alias} (${name})`;
+
 /** "A", "A or B", "A, B or C". */
 export function orList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
@@ -74,6 +78,8 @@ export interface NameIndexOptions {
 
 export class NameIndex {
   private readonly exact = new Map<string, string>();
+  /** Normalised alias → the alias as written, so a suggestion near an alias shows it ("Myanmar (Burma)"). */
+  private readonly aliasText = new Map<string, string>();
   private readonly loose = new Map<string, string | null>();
   private readonly memo = new BoundedMemo<string | RareError>(2048);
   readonly names: readonly string[];
@@ -84,6 +90,11 @@ export class NameIndex {
   ) {
     this.names = entries.map((e) => e.name);
     for (const { name, aliases = [] } of entries) {
+      const own = normalizeName(name);
+      for (const alias of aliases) {
+        const key = normalizeName(alias);
+        if (key !== own && !this.aliasText.has(key)) this.aliasText.set(key, alias);
+      }
       for (const key of [name, ...aliases].map(normalizeName)) {
         if (!this.exact.has(key)) this.exact.set(key, name);
         const lk = looseKey(key);
@@ -128,21 +139,30 @@ export class NameIndex {
     );
   }
 
-  /** Up to three canonical names closest to the input (prefixes count as close). */
+  /**
+   * Up to three names closest to the input (prefixes count as close), aliases included: a
+   * name nearest one of its aliases is shown as that alias with the name, "Myanmar (Burma)".
+   */
   suggest(normalized: string): string[] {
     // Two-letter inputs are mostly symbols and codes: one edit away is a different thing ("UK" is not "US").
     const limit = normalized.length <= 2 ? 0 : normalized.length <= 4 ? 1 : normalized.length <= 7 ? 2 : 3;
-    const best = new Map<string, number>();
+    // Per name: the distance, then 0 for the name itself or 1 for an alias, so a tie shows the name.
+    const best = new Map<string, { d: number; alias: number; shown: string }>();
     for (const [key, name] of this.exact) {
       const d =
         normalized.length >= 3 && key.startsWith(normalized)
           ? Math.min(1, limit)
           : editDistance(normalized, key, limit);
-      if (d <= limit && d < (best.get(name) ?? Infinity)) best.set(name, d);
+      if (d > limit) continue;
+      const aliasText = this.aliasText.get(key);
+      const alias = aliasText === undefined || this.exact.get(key) !== name ? 0 : 1;
+      const prior = best.get(name);
+      if (prior === undefined || d < prior.d || (d === prior.d && alias < prior.alias))
+        best.set(name, { d, alias, shown: alias === 1 ? withName(aliasText!, name) : name });
     }
     return [...best.entries()]
-      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0], "en"))
+      .sort((a, b) => a[1].d - b[1].d || a[1].alias - b[1].alias || a[0].localeCompare(b[0], "en"))
       .slice(0, 3)
-      .map(([name]) => name);
+      .map(([, s]) => s.shown);
   }
 }

@@ -3,6 +3,7 @@ import { citation } from "./citations";
 import { invalidNumber, invalidValue, isRareError, notAvailable, RareError } from "./errors";
 import { buildIndexes, Indexes } from "./indexes";
 import { BoundedMemo } from "./memo";
+import { must, resolveCountry, resolveElement, resolveOxide } from "./name-kinds";
 import { NameIndex, normalizeName, orList } from "./names";
 import { buildList, buildTable } from "./tables";
 import type { Dataset, ProductionRecord, Stage } from "./types";
@@ -126,15 +127,17 @@ export class RareData implements RareQueries {
    * known, but is not one element: say so rather than "unknown element".
    */
   element(raw: string): string {
-    const found = this.ix.elementNames.lookup(raw);
-    if (typeof found === "string") return found;
-    const compound = typeof raw === "string" ? this.ix.compounds.get(normalizeName(raw)) : undefined;
-    if (compound)
-      throw notAvailable(
-        `${compound} is a priced product of several rare earths, not one element: PRICE("${compound}") has its figures; ` +
-          `for China's share give an element, e.g. Neodymium or Praseodymium`,
-      );
-    throw found;
+    return must(resolveElement(this.ix, raw));
+  }
+
+  /** A country from what users type; an element or a priced product says what it is instead of "unknown". */
+  country(raw: string): string {
+    return must(resolveCountry(this.ix, raw));
+  }
+
+  /** An oxide (PRICE) from what users type: oxide names, formulas, elements, symbols, NdPr, mischmetal. */
+  oxide(raw: string): string {
+    return must(resolveOxide(this.ix, raw));
   }
 
   private seedShare(element: string): number {
@@ -214,7 +217,7 @@ export class RareData implements RareQueries {
 
   /** The production row behind PRODUCTION/COUNTRYSHARE (also used by SOURCE). */
   productionRow(country: string, year: number | null, edition: string | null = null): ProductionRecord {
-    const name = this.ix.countryNames.resolve(country);
+    const name = this.country(country);
     const wanted = checkYear(year);
     const pinned = this.edition(edition);
     const byYear = this.productionRows(pinned);
@@ -282,7 +285,7 @@ export class RareData implements RareQueries {
 
   /** Years PRODUCTION has a figure for (the world total reaches back to 1900 through DS140). */
   productionYears(country: string, withHistory = true): number[] {
-    const name = this.ix.countryNames.resolve(country);
+    const name = this.country(country);
     const years = new Set(this.ix.yearsByCountry.get(name) ?? []);
     if (name === WORLD && withHistory)
       for (const [y, h] of this.ix.worldHistory)
@@ -351,7 +354,7 @@ export class RareData implements RareQueries {
 
   /** The price row behind PRICE (also used by SOURCE). */
   priceRow(oxideOrElement: string, year: number | null, edition: string | null = null) {
-    const oxide = this.ix.oxideNames.resolve(oxideOrElement);
+    const oxide = this.oxide(oxideOrElement);
     const wanted = checkYear(year);
     const pinned = this.edition(edition);
     const byYear = pinned === null ? this.ix.prices.get(oxide) : this.ix.pinned.prices.get(pinned)?.get(oxide);
@@ -387,13 +390,13 @@ export class RareData implements RareQueries {
   }
 
   priceYears(oxideOrElement: string): number[] {
-    const oxide = this.ix.oxideNames.resolve(oxideOrElement);
+    const oxide = this.oxide(oxideOrElement);
     return [...(this.ix.prices.get(oxide)?.keys() ?? [])].sort((a, b) => a - b);
   }
 
   /** The reserves row behind RESERVES (also used by SOURCE). */
   reservesRow(country: string, edition: string | null = null) {
-    const name = this.ix.countryNames.resolve(country);
+    const name = this.country(country);
     const pinned = this.edition(edition);
     const row = pinned === null ? this.ix.reserves.get(name) : this.ix.pinned.reserves.get(pinned)?.get(name);
     if (!row) {
@@ -423,7 +426,7 @@ export class RareData implements RareQueries {
 
   /** Each MCS edition's reserves for a country, dated by the edition's latest data year (HISTORY). */
   reservesByEditionYear(country: string): [number, number][] {
-    const name = this.ix.countryNames.resolve(country);
+    const name = this.country(country);
     const out: [number, number][] = [];
     for (const [edition, byCountry] of this.ix.pinned.reserves) {
       const row = byCountry.get(name);

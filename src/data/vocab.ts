@@ -35,7 +35,14 @@ export const CURATED_STAGE_LABELS: Record<string, Stage> = {
  * for terbium) and the formulas users type. NdPr oxide is a mixed oxide of two elements: it
  * resolves as a price, never as an element.
  */
-export const USGS_OXIDES: readonly { name: string; formula: string; element: string; aliases?: readonly string[] }[] = [
+export const USGS_OXIDES: readonly {
+  name: string;
+  formula: string;
+  element: string;
+  aliases?: readonly string[];
+  /** A product of several elements (element ""): the elements it is made of, for messages. */
+  parts?: readonly string[];
+}[] = [
   { name: "Cerium oxide", formula: "CeO2", element: "Cerium" },
   { name: "Dysprosium oxide", formula: "Dy2O3", element: "Dysprosium" },
   { name: "Erbium oxide", formula: "Er2O3", element: "Erbium" },
@@ -44,12 +51,19 @@ export const USGS_OXIDES: readonly { name: string; formula: string; element: str
   { name: "Holmium oxide", formula: "Ho2O3", element: "Holmium" },
   { name: "Lanthanum oxide", formula: "La2O3", element: "Lanthanum" },
   { name: "Lutetium oxide", formula: "Lu2O3", element: "Lutetium" },
-  { name: "Mischmetal", formula: "Mischmetal", element: "", aliases: ["misch metal", "mischmetall"] },
+  {
+    name: "Mischmetal",
+    formula: "Mischmetal",
+    element: "",
+    aliases: ["misch metal", "mischmetall"],
+    parts: ["Cerium", "Lanthanum"],
+  },
   { name: "Neodymium oxide", formula: "Nd2O3", element: "Neodymium" },
   {
     name: "NdPr oxide",
     formula: "NdPr",
     element: "",
+    parts: ["Neodymium", "Praseodymium"],
     aliases: [
       "Neodymium-praseodymium oxide",
       "Neodymium-praseodymium (NdPr) oxide",

@@ -18,7 +18,8 @@
  * - A thrown RareError becomes the Excel error of its code (#N/A, #VALUE!, #NUM!) keeping
  *   its message; any other exception becomes #VALUE!, as Excel shows a failing custom function.
  * - Results come back as ComputedValue: errors as { error: "#N/A", message } objects, never
- *   as exceptions, including text the parser cannot read ("#ERROR!").
+ *   as exceptions, including text the parser cannot read ("#ERROR!"); an entity value (a
+ *   data type) as its text, which is what its cell shows.
  * - fast-formula-parser's SUM, AVERAGE and PRODUCT skip error values in referenced cells;
  *   Excel propagates them. They are wrapped to propagate, so a total over a column
  *   holding #N/A is #N/A in the preview as in Excel.
@@ -91,6 +92,8 @@ function toFfp(value: ComputedValue | undefined): unknown {
   return isErrorValue(value) ? new FormulaError(value.error, value.message ?? "") : value;
 }
 
+const cellToFfp = (value: unknown): unknown => (isEntityValue(value) ? value.text : toFfp(value as ComputedValue));
+
 function fromFfp(value: unknown): ComputedValue {
   if (isEntityValue(value)) return value.text ?? "";
   return fromFfpRich(value) as ComputedValue;
@@ -147,7 +150,7 @@ function registerCustom(fn: EngineFunction) {
       // The parser refuses an object as a result; a 1×1 array carries an entity through it.
       if (isEntityValue(result)) return [[result]];
       // Error cells of an array result stay errors for INDEX, ISERROR and the like.
-      if (Array.isArray(result)) return result.map((row) => (Array.isArray(row) ? row.map(toFfp) : toFfp(row)));
+      if (Array.isArray(result)) return result.map((row) => (Array.isArray(row) ? row.map(cellToFfp) : cellToFfp(row)));
       return result;
     } catch (e) {
       // fast-formula-parser turns a thrown FormulaError into the cell's value.

@@ -159,7 +159,7 @@ describe("names people type", () => {
     expect(e.code).toBe("#N/A");
     expect(e.message).toMatch(/not one element/);
     expect(e.message).not.toMatch(/Unknown/);
-    expect(errorOf(call("PRODUCTION", "Myanmr")).message).toContain("Did you mean Burma");
+    expect(errorOf(call("PRODUCTION", "Myanmr")).message).toContain("Did you mean Myanmar (Burma)?");
   });
 });
 

@@ -17,8 +17,9 @@ interface Metadata {
   functions: Array<{
     id: string;
     description?: string;
-    parameters: Array<{ name: string; description?: string; optional?: boolean }>;
+    parameters: Array<{ name: string; description?: string; optional?: boolean; customEnumId?: string }>;
   }>;
+  enums?: Array<{ id: string; values: Array<{ name: string; stringValue: string }> }>;
 }
 
 const metadata = JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as Metadata;
@@ -53,6 +54,39 @@ describe("the function table and functions.json", () => {
     for (const text of texts.map((t) => t.toLowerCase())) {
       const named = names.filter((n) => new RegExp(`\\b${n.toLowerCase()}\\b`).test(text));
       if (named.length >= 3) expect(text).toContain(orList(names).toLowerCase());
+    }
+  });
+
+  const withChoices = withParameters.flatMap((fn) =>
+    table[fn.id].params.flatMap((p, i) => (p.choices ? [[`${fn.id}.${p.name}`, fn, i, p.choices] as const] : [])),
+  );
+
+  it("offers Excel's AutoComplete the closed sets: stages, fields, kinds, editions", () => {
+    const offered = new Set(withChoices.map(([name]) => name));
+    for (const name of ["SHARE.stage", "RISK.field", "STRATEGY.field", "LIST.kind", "TABLE.kind", "SOURCE.kind", "PRODUCTION.edition"])
+      expect(offered).toContain(name);
+  });
+
+  it.each(withChoices)("%s: functions.json's enum is the table's set, value for value", (_, fn, i, choices) => {
+    const id = fn.parameters[i].customEnumId;
+    expect(id).toBe(choices.id);
+    const declared = metadata.enums?.find((e) => e.id === id);
+    expect(declared?.values.map((v) => v.stringValue)).toEqual([...choices.values]);
+  });
+
+  it.each(withChoices.filter(([, , , c]) => c.id === "EDITION"))("%s: the editions offered are LIST(\"editions\")", (_, fn, i) => {
+    const declared = metadata.enums?.find((e) => e.id === fn.parameters[i].customEnumId);
+    expect(declared?.values.map((v) => v.stringValue)).toEqual(bundled.list("editions"));
+  });
+
+  it.each(withChoices)("%s: no value offered is refused as unknown", (_, fn, i, choices) => {
+    const params = table[fn.id].params;
+    for (const value of choices.values) {
+      // The other arguments as a user might give them; whatever they lead to, the value offered is never "unknown".
+      const args = params.map((p, k) => (k === i ? [[value]] : p.optional ? null : [["Neodymium"]]));
+      const result = table[fn.id](...args)[0][0] as { code?: string; message?: string };
+      const refused = typeof result === "object" && new RegExp(`Unknown [^"]*"${value}"`).test(result.message ?? "");
+      expect(`${value}: ${refused ? result.message : "not refused"}`).toBe(`${value}: not refused`);
     }
   });
 });

@@ -13,11 +13,20 @@ import { distDir, repoRoot } from "../support/paths";
 
 interface Metadata {
   allowErrorForDataTypeAny?: boolean;
+  allowCustomDataForDataTypeAny?: boolean;
+  enums?: Array<{ id: string; type: string; values: Array<{ name: string; stringValue?: string }> }>;
   functions: Array<{
     id: string;
     name: string;
     description?: string;
-    parameters: Array<{ name: string; description?: string; optional?: boolean; type: string; dimensionality?: string }>;
+    parameters: Array<{
+      name: string;
+      description?: string;
+      optional?: boolean;
+      type: string;
+      dimensionality?: string;
+      customEnumId?: string;
+    }>;
     result: { type?: string; dimensionality?: string };
     options?: Record<string, unknown>;
   }>;
@@ -100,5 +109,29 @@ describe("dist/functions.json", () => {
   it("lets error cells reach every function with parameters, all of type any", () => {
     expect(metadata.allowErrorForDataTypeAny).toBe(true);
     for (const fn of metadata.functions) for (const p of fn.parameters) expect(`${fn.id}.${p.name} ${p.type}`).toBe(`${fn.id}.${p.name} any`);
+  });
+
+  it("returns data types: allowCustomDataForDataTypeAny, which ELEMENT and COUNTRY need to return entities", () => {
+    // https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowcustomdatafordatatypeany
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    for (const id of ["ELEMENT", "COUNTRY"]) {
+      const fn = metadata.functions.find((f) => f.id === id);
+      expect(fn?.result).toEqual({ dimensionality: "matrix" }); // type any: an entity per cell
+    }
+  });
+
+  it("declares custom enums as documented: unique ids, string values, each used and each id resolving", () => {
+    // https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#edit-custom-enums-in-json-metadata
+    const enums = metadata.enums ?? [];
+    expect(enums.length).toBeGreaterThan(0);
+    const ids = enums.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const used = new Set(metadata.functions.flatMap((f) => f.parameters.flatMap((p) => p.customEnumId ?? [])));
+    expect([...used].sort()).toEqual([...ids].sort());
+    for (const e of enums) {
+      expect(`${e.id} ${e.type}`).toBe(`${e.id} string`);
+      expect(e.id).toMatch(/^[A-Za-z][A-Za-z0-9_.]{0,127}$/);
+      for (const v of e.values) expect(typeof v.stringValue === "string" && v.name.length > 0).toBe(true);
+    }
   });
 });

@@ -25,7 +25,7 @@ export interface FunctionsBundle {
   loadMs: number;
 }
 
-/** `globals` add to or replace the realm's globals (a test can give it another clock). */
+/** `globals` add to or replace the realm's globals: another clock, or an `Office` whose requirements answer as a given Excel would. */
 export function loadFunctionsBundle(
   file = join(distDir, "functions.js"),
   globals: Record<string, unknown> = {},
@@ -58,6 +58,7 @@ export function evaluateFunctionsBundle(
         invalidReference: "#REF!",
       },
     },
+    ...globals,
   };
   const context = vm.createContext(sandbox);
   const started = process.hrtime.bigint();

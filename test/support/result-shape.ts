@@ -8,6 +8,11 @@ export function resultProblem(result: unknown): string | null {
     for (const cell of row) {
       if (typeof cell === "number" && !Number.isFinite(cell)) return `non-finite number ${cell}`;
       if (typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean") continue;
+      // An entity value (RARE.ELEMENT and RARE.COUNTRY's cards), shown by its text.
+      if (cell && typeof cell === "object" && (cell as { type?: unknown }).type === "Entity") {
+        if (typeof (cell as { text?: unknown }).text === "string") continue;
+        return `an entity without text ${JSON.stringify(cell)}`;
+      }
       if (
         cell &&
         typeof cell === "object" &&

@@ -14,7 +14,9 @@ const functions = exportedFunctions(rare);
 describe("RARE functions under arbitrary Excel inputs", () => {
   it("covers every exported function", () => {
     expect(functions.map(([name]) => name).sort()).toEqual([
+      "country",
       "countryshare",
+      "element",
       "gap",
       "hhi",
       "history",

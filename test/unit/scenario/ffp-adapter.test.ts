@@ -136,3 +136,16 @@ describe("createFormulaEngine", () => {
     expect(engine.evaluate("=1/0", at)).toMatchObject({ error: "#DIV/0!" });
   });
 });
+
+describe("entity results (a data type, such as RARE.ELEMENT's card)", () => {
+  const entity = { type: "Entity", text: "Neodymium", properties: { Symbol: { type: "String", basicValue: "Nd" } } };
+  const engine = engineWith({ "RARE.CARD": () => entity, "RARE.ECHO": (x) => x });
+
+  it("shows the entity's text in the cell, as Excel does", () => {
+    expect(engine.evaluate("=RARE.CARD()", at)).toBe("Neodymium");
+  });
+
+  it("passes the text on when the entity is an argument", () => {
+    expect(engine.evaluate("=RARE.ECHO(RARE.CARD())", at)).toBe("Neodymium");
+  });
+});
