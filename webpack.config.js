@@ -117,6 +117,8 @@ module.exports = (env, argv) => {
             transform: (content) => buildManifest(content.toString(), target),
           },
           { from: "taskpane/taskpane.css", to: "taskpane.css" },
+          // What changed's reasons (docs/DATA-CHANGES.md as data), fetched by the pane only when needed.
+          { from: "src/data/generated/changes.json", to: "changes.json" },
           { from: "assets", to: "assets" },
           // Development only: office.js needs its sibling host files and strings, not only office.js itself.
           ...(target.production ? [] : localOfficeJs),

@@ -7,6 +7,7 @@
 import { describeValue as describe } from "../src/data/describe-value";
 import { invalidValue } from "../src/data/errors";
 import { coerceYear } from "../src/data/years";
+import { NUMERIC_TEXT, PERCENT_TEXT } from "../src/excel/numeric-text";
 
 export type Coerce<T> = (value: unknown, name: string) => T;
 
@@ -32,9 +33,6 @@ export const optionalTextOrNumber: Coerce<string | number | null> = (v, name) =>
   return text(v, name);
 };
 
-const PERCENT = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*%\s*$/i;
-const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i;
-
 /** A required number; numeric text and "80%" are accepted as Excel would coerce them. */
 export const number: Coerce<number> = (v, name) => {
   if (typeof v === "number") {
@@ -42,9 +40,9 @@ export const number: Coerce<number> = (v, name) => {
     throw invalidValue(`${name} must be a finite number.`);
   }
   if (typeof v === "string") {
-    const pct = PERCENT.exec(v);
+    const pct = PERCENT_TEXT.exec(v);
     if (pct) return Number(pct[1]) / 100;
-    if (NUMBER.test(v)) return Number(v);
+    if (NUMERIC_TEXT.test(v)) return Number(v);
   }
   if (isBlank(v)) throw invalidValue(`${name} is blank: give a number.`);
   throw invalidValue(`${name} must be a number, not ${describe(v)}.`);

@@ -106,6 +106,8 @@ export function lifted<const P extends readonly Param<unknown>[]>(
       for (let i = 0; i < count; i++) raw[i] = at(args[i], 0, 0, 1, 1);
       return [[cell(raw)]];
     }
+    const ranged = rangedArgument(heights, widths);
+    if (ranged >= 0) return overOneRange(args, ranged, rows, cols, heights, widths);
     const out: CellResult[][] = new Array(rows);
     for (let r = 0; r < rows; r++) {
       const line: CellResult[] = new Array(cols);
@@ -126,7 +128,58 @@ export function lifted<const P extends readonly Param<unknown>[]>(
     }
     return out;
   };
+
+  /**
+   * The common case, one range among scalars (`=RARE.SHARE(A:A)`, `=RARE.PRODUCTION(A2:A500,2024)`):
+   * the functions are pure, so a value met again in the range gets the answer it got before.
+   * A column of 2,000 names repeated down 1,048,576 rows then costs 2,000 lookups, not a million,
+   * well inside the seconds Excel gives an add-in before it restarts it.
+   */
+  const overOneRange = (
+    args: readonly unknown[],
+    ranged: number,
+    rows: number,
+    cols: number,
+    heights: readonly number[],
+    widths: readonly number[],
+  ): CellResult[][] => {
+    const raw: unknown[] = new Array(count);
+    for (let i = 0; i < count; i++) raw[i] = i === ranged ? null : at(args[i], 0, 0, heights[i], widths[i]);
+    const range = args[ranged] as unknown[];
+    const answers = new Map<unknown, CellResult>();
+    const out: CellResult[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const line: CellResult[] = new Array(cols);
+      for (let c = 0; c < cols; c++) {
+        const v = at(range, r, c, rows, cols);
+        const primitive = typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+        let answer = primitive ? answers.get(v) : undefined;
+        if (answer === undefined) {
+          raw[ranged] = v;
+          answer = cell(raw);
+          if (primitive && answers.size < MAX_REMEMBERED) answers.set(v, answer);
+        }
+        line[c] = answer;
+      }
+      out[r] = line;
+    }
+    return out;
+  };
   return Object.assign(run, { params });
+}
+
+/** Distinct values remembered per call: a column of a million different texts must not hold a million answers. */
+const MAX_REMEMBERED = 65_536;
+
+/** The one argument that is a range while every other is a single value, or -1. */
+function rangedArgument(heights: readonly number[], widths: readonly number[]): number {
+  let found = -1;
+  for (let i = 0; i < heights.length; i++) {
+    if (heights[i] === 1 && widths[i] === 1) continue;
+    if (found >= 0) return -1;
+    found = i;
+  }
+  return found;
 }
 
 /** One value of an argument (of the given height and width) at a broadcast position; omitted arguments stay null. */

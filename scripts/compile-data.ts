@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { dataChanges } from "./data/changes";
+import { changeLogJson, dataChanges } from "./data/changes";
 import { compileDataset } from "./data/compile";
 import { figuresOf, type ReleaseFigures } from "./data/figures";
 import { packDataset } from "../src/data/pack";
@@ -46,8 +46,9 @@ function main(): void {
     const json = JSON.stringify(packDataset(dataset));
     writeFileSync(out, json + "\n");
     const previous = previousRelease(dataset.version);
-    if (previous)
-      writeFileSync(join(root, "docs", "DATA-CHANGES.md"), dataChanges(previous, dataset.version, figuresOf(dataset)));
+    const figures = figuresOf(dataset);
+    if (previous) writeFileSync(join(root, "docs", "DATA-CHANGES.md"), dataChanges(previous, dataset.version, figures));
+    writeFileSync(join(out, "..", "changes.json"), changeLogJson(previous, dataset.version, figures) + "\n");
     console.log(
       `dataset ${dataset.version}: ${json.length} bytes, ${dataset.production.length} production rows, ${dataset.prices.length} prices, ${dataset.sources.length} sources`,
     );

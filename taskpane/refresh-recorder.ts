@@ -8,7 +8,14 @@
  */
 import { dataFingerprint } from "../src/overrides/fingerprint";
 import type { StoredOverrides } from "../src/overrides/store";
-import { readRecordMeta, recordRefresh, type ChangeReport, type DatasetInForce } from "../src/travel/refresh-record";
+import { changeLogFrom, type ChangeLog, type ChangeLogData } from "../src/travel/change-log";
+import {
+  MAX_RECORDED_CELLS,
+  readRecordMeta,
+  recordRefresh,
+  type ChangeReport,
+  type DatasetInForce,
+} from "../src/travel/refresh-record";
 import type { Workbook } from "../src/workbook/workbook";
 
 export class TravelLock {
@@ -33,10 +40,14 @@ export class RefreshRecorder {
   private problem: string | null = null;
   private readonly listeners = new Set<() => void>();
 
+  private changeLog: Promise<ChangeLog | undefined> | null = null;
+
   constructor(
     private readonly workbook: Workbook,
     private readonly inForce: () => DatasetInForce,
     readonly lock: TravelLock,
+    /** The data-change log, loaded once and only when a record was made with another dataset version. */
+    private readonly loadChangeLog: () => Promise<ChangeLog> = async () => () => null,
   ) {}
 
   get report(): ChangeReport | null {
@@ -80,15 +91,26 @@ export class RefreshRecorder {
   record(): Promise<void> {
     return this.lock.run(async () => {
       try {
-        const outcome = await recordRefresh(this.workbook, this.inForce());
+        const now = this.inForce();
+        const meta = await readRecordMeta(this.workbook);
+        const changeLog = meta && meta.dataset.version !== now.version ? await this.changeLogOnce() : undefined;
+        const outcome = await recordRefresh(this.workbook, now, { changeLog });
         if (outcome.report) this.latest = outcome.report;
         this.recordedOther = null;
-        this.problem = outcome.capped ? "Only the first RARE cells were recorded (see README: size cap)." : null;
+        this.problem = outcome.capped
+          ? `Only the first ${MAX_RECORDED_CELLS.toLocaleString("en-US")} RARE cells were recorded: What changed covers those cells only.`
+          : null;
       } catch (e) {
         this.problem = `The RARE values could not be recorded: ${e instanceof Error ? e.message : String(e)}`;
       }
       this.emit();
     });
+  }
+
+  /** Without the log, reasons fall back to the version change: never a reason to fail the record. */
+  private changeLogOnce(): Promise<ChangeLog | undefined> {
+    this.changeLog ??= this.loadChangeLog().catch(() => undefined);
+    return this.changeLog;
   }
 
   private emit(): void {
@@ -109,4 +131,11 @@ export function recordingRecalculations(inner: Workbook, recorder: RefreshRecord
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/** The data-change log the build serves next to the pane (dist/changes.json). */
+export async function fetchChangeLog(): Promise<ChangeLog> {
+  const response = await fetch("changes.json");
+  if (!response.ok) throw new Error(`changes.json: HTTP ${response.status}`);
+  return changeLogFrom((await response.json()) as ChangeLogData);
 }

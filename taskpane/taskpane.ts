@@ -21,7 +21,13 @@ import { renderFunctionsView } from "./views/functions-view";
 import { renderImportView } from "./views/import-view";
 import { renderScenarioView } from "./views/scenario-view";
 import { renderWorkbookView } from "./views/workbook-view";
-import { RefreshRecorder, TravelLock, datasetInForce, recordingRecalculations } from "./refresh-recorder";
+import {
+  RefreshRecorder,
+  TravelLock,
+  datasetInForce,
+  fetchChangeLog,
+  recordingRecalculations,
+} from "./refresh-recorder";
 
 async function boot(): Promise<void> {
   setTheme(webLightTheme);
@@ -42,7 +48,7 @@ async function boot(): Promise<void> {
   const { preview } = hosted;
   // Every recalculation the pane asks for is followed by a record of the RARE values (What changed).
   const inForce = () => datasetInForce(runtime.bundled.version(), overrides.current.stored);
-  const recorder = new RefreshRecorder(hosted.workbook, inForce, new TravelLock());
+  const recorder = new RefreshRecorder(hosted.workbook, inForce, new TravelLock(), fetchChangeLog);
   const workbook = recordingRecalculations(hosted.workbook, recorder);
   const panel = startupPanel();
   status.after(panel.element);

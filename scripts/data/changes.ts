@@ -21,18 +21,33 @@ function reason(key: string, before: Figure | undefined, after: Figure | undefin
   return `${after.from} figure changed`;
 }
 
-export function dataChanges(previous: ReleaseFigures, version: string, current: Figures): string {
+/** One figure that differs between the previous release and this build. */
+export interface FigureChange {
+  /** What a reader asks for: "production Australia 2024". */
+  readonly key: string;
+  readonly before: string;
+  readonly after: string;
+  /** Why: "MCS2026 revised 2024 (was MCS2025)". */
+  readonly why: string;
+}
+
+export function figureChanges(previous: ReleaseFigures, current: Figures): FigureChange[] {
   const keys = [...new Set([...Object.keys(previous.figures), ...Object.keys(current)])].sort((a, b) =>
     a.localeCompare(b, "en", { numeric: true }),
   );
-  const lines: string[] = [];
+  const out: FigureChange[] = [];
   for (const key of keys) {
     const before = previous.figures[key];
     const after = current[key];
     if (before && after && before.value === after.value) continue;
     const why = [reason(key, before, after), after?.note].filter(Boolean).join("; ");
-    lines.push(`- ${key}: ${show(before?.value)} → ${show(after?.value)} (${why})`);
+    out.push({ key, before: show(before?.value), after: show(after?.value), why });
   }
+  return out;
+}
+
+export function dataChanges(previous: ReleaseFigures, version: string, current: Figures): string {
+  const lines = figureChanges(previous, current).map((c) => `- ${c.key}: ${c.before} → ${c.after} (${c.why})`);
   return [
     "# Data changes",
     "",
@@ -43,4 +58,16 @@ export function dataChanges(previous: ReleaseFigures, version: string, current: 
     ...lines,
     "",
   ].join("\n");
+}
+
+/**
+ * The same changes for the pane's What changed (src/data/generated/changes.json, served as
+ * dist/changes.json and fetched only when a record was made with another version): a cell
+ * that moved between exactly these two versions gets the line of the figure it asks for.
+ */
+export function changeLogJson(previous: ReleaseFigures | null, version: string, current: Figures): string {
+  const reasons: Record<string, string> = {};
+  if (previous)
+    for (const c of figureChanges(previous, current)) reasons[c.key] = `${c.before} → ${c.after} (${c.why})`;
+  return JSON.stringify({ from: previous?.version ?? null, to: version, reasons });
 }

@@ -33,8 +33,6 @@ const CLOSE = 41;
 const MIN_NORMAL = 2.2250738585072014e-308;
 
 /** Currency symbols read before or after a number: dollar, euro, pound, yen, rupee, won. */
-export const CURRENCY_SYMBOLS = "$€£¥₹₩";
-
 function isCurrency(c: number): boolean {
   return c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0x20b9 || c === 0x20a9;
 }

@@ -1,7 +1,6 @@
+import { NUMERIC_TEXT } from "../excel/numeric-text";
 import { describeValue } from "./describe-value";
 import { invalidValue } from "./errors";
-
-const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i;
 
 /**
  * Year arguments, in one place for every function (and SOURCE's year field), so the same
@@ -10,7 +9,7 @@ const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i;
  */
 export function coerceYear(v: unknown, name = "year"): number | null {
   if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return null;
-  const n = typeof v === "number" ? v : typeof v === "string" && NUMERIC.test(v) ? Number(v) : NaN;
+  const n = typeof v === "number" ? v : typeof v === "string" && NUMERIC_TEXT.test(v) ? Number(v) : NaN;
   if (!Number.isInteger(n)) throw invalidValue(`${name} must be a whole year such as 2024, not ${describeValue(v)}.`);
   if (n < 1900 || n > 2100) throw invalidValue(`${name} ${n} is out of range: use a year between 1900 and 2100.`);
   return n;

@@ -19,3 +19,17 @@ export function isFormulaLeadCode(c: number): boolean {
 export function isFormulaLike(value: unknown): boolean {
   return typeof value === "string" && value.length > 0 && isFormulaLeadCode(value.charCodeAt(0));
 }
+
+/**
+ * The formula Excel makes of a text typed, or written as a value, into a cell not formatted as
+ * text: "=…" as it stands, "+…" and "-…" with "=" put before them, "@…" as "=…" (a number such
+ * as "-5" is read as a number first). Null when the text is a constant. Every text this turns
+ * into a formula is one isFormulaLike flags.
+ */
+export function typedFormula(text: string): string | null {
+  if (text.length < 2) return null;
+  if (text[0] === "=") return text;
+  if (text[0] === "+" || text[0] === "-") return `=${text}`;
+  if (text[0] === "@") return `=${text.slice(1)}`;
+  return null;
+}

@@ -108,11 +108,26 @@ function fromFfpRich(value: unknown): ResultValue {
   return { error: "#VALUE!", message: "The formula returned a value a cell cannot hold." };
 }
 
-/** Excel's form of an argument: ranges as 2-D arrays, errors as ErrorValue, empty as null. */
+/**
+ * A data-type cell value (an Excel.CellValue object: an entity, a formatted number …). Excel
+ * hands it to a custom function as that object when functions.json sets
+ * allowCustomDataForDataTypeAny, as RARE's does
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts).
+ */
+const isDataTypeValue = (v: unknown): boolean =>
+  typeof v === "object" &&
+  v !== null &&
+  !(v instanceof FormulaError) &&
+  !Array.isArray(v) &&
+  typeof (v as { type?: unknown }).type === "string";
+
+const argumentCell = (v: unknown): unknown => (isDataTypeValue(v) ? v : fromFfp(v));
+
+/** Excel's form of an argument: ranges as 2-D arrays, errors as ErrorValue, empty as null, data types as they are. */
 function liftArgument(arg: FormulaParser.Argument): unknown {
   if (arg.omitted) return null;
-  if (Array.isArray(arg.value)) return (arg.value as unknown[][]).map((row) => row.map(fromFfp));
-  return fromFfp(arg.value);
+  if (Array.isArray(arg.value)) return (arg.value as unknown[][]).map((row) => row.map(argumentCell));
+  return argumentCell(arg.value);
 }
 
 function thrownToFfp(e: unknown): FfpError {

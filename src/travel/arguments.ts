@@ -6,8 +6,10 @@
  */
 import { parseAddress } from "../workbook/address";
 import type { ZeroBasedCell } from "../excel/a1";
+import type { Workbook } from "../workbook/workbook";
 import type { Token } from "./formula-tokens";
-import type { ArgValue } from "./citation-request";
+import { asArg, type ArgValue } from "./citation-request";
+import { cellKey, readCells } from "./read-chunks";
 
 export type ArgumentOf =
   | { readonly kind: "value"; readonly value: ArgValue }
@@ -48,4 +50,35 @@ function cellRef(text: string, sheet: string): { sheet: string; cell: ZeroBasedC
   if (address.includes(":") || address.includes("#")) return null;
   const rect = parseAddress(address);
   return { sheet: onSheet, cell: { row: rect.row, col: rect.col } };
+}
+
+const refKey = (sheet: string, cell: ZeroBasedCell) => `${sheet.toUpperCase()}!${cellKey(cell)}`;
+
+/** Reads the cells the arguments refer to, sheet by sheet, for `resolveArgument`. */
+export async function readReferencedCells(
+  workbook: Workbook,
+  args: readonly ArgumentOf[],
+  options: { signal?: AbortSignal; budgetBytes?: number },
+): Promise<Map<string, ArgValue>> {
+  const bySheet = new Map<string, { sheet: string; cells: ZeroBasedCell[] }>();
+  for (const a of args) {
+    if (a.kind !== "cell") continue;
+    const k = a.sheet.toUpperCase();
+    let entry = bySheet.get(k);
+    if (!entry) bySheet.set(k, (entry = { sheet: a.sheet, cells: [] }));
+    entry.cells.push(a.cell);
+  }
+  const out = new Map<string, ArgValue>();
+  const sheets = new Set((await workbook.listSheets()).map((s) => s.toUpperCase()));
+  for (const [k, { sheet, cells }] of bySheet) {
+    if (!sheets.has(k)) continue; // a reference to a missing sheet stays unresolved
+    const read = await readCells(workbook, sheet, cells, options);
+    for (const [at, { value }] of read) out.set(`${k}!${at}`, asArg(value));
+  }
+  return out;
+}
+
+/** An argument's value: a literal, or the referenced cell's as read; undefined when not resolved. */
+export function resolveArgument(a: ArgumentOf, cells: ReadonlyMap<string, ArgValue>): ArgValue | undefined {
+  return a.kind === "value" ? a.value : a.kind === "cell" ? cells.get(refKey(a.sheet, a.cell)) : undefined;
 }

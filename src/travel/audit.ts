@@ -10,14 +10,13 @@
  * attributed: its row says so and lists every RARE call it contains with the citation
  * request of each.
  */
-import { cellAddress, type ZeroBasedCell } from "../excel/a1";
+import { cellAddress } from "../excel/a1";
 import { messageOf } from "../workbook/errors";
 import type { CellValue } from "../excel/values";
 import type { Workbook } from "../workbook/workbook";
-import { argumentOf, type ArgumentOf } from "./arguments";
-import { citationRequest, editionOf, sourceCallText, type ArgValue, asArg } from "./citation-request";
+import { argumentOf, readReferencedCells, resolveArgument } from "./arguments";
+import { citationRequest, editionOf, sourceCallText, type ArgValue } from "./citation-request";
 import { withUpdatesSuspended, type TravelOptions } from "./progress";
-import { cellKey, readCells } from "./read-chunks";
 import { readFormula, type RareCall } from "./rare-calls";
 import { scanWorkbook, type RareCell } from "./scan";
 import { AUDIT_SHEET } from "./sheets";
@@ -69,8 +68,7 @@ async function audit(workbook: Workbook, deps: AuditDeps, options: AuditOptions)
     parsed.flatMap((p) => p.args.flat()),
     options,
   );
-  const resolve = (a: ArgumentOf): ArgValue | undefined =>
-    a.kind === "value" ? a.value : a.kind === "cell" ? values.get(refKey(a.sheet, a.cell)) : undefined;
+  const resolve = (a: Parameters<typeof resolveArgument>[0]) => resolveArgument(a, values);
 
   // Many cells ask the same thing: each citation is worked out once.
   const citations = new Map<string, string>();
@@ -142,30 +140,4 @@ function cite(
 
 function spillText(cell: RareCell): string {
   return cell.spill ? `${cell.spill.rows} × ${cell.spill.cols}` : "";
-}
-
-const refKey = (sheet: string, cell: ZeroBasedCell) => `${sheet.toUpperCase()}!${cellKey(cell)}`;
-
-/** Reads the cells the arguments refer to, sheet by sheet. */
-async function readReferencedCells(
-  workbook: Workbook,
-  args: readonly ArgumentOf[],
-  options: { signal?: AbortSignal; budgetBytes?: number },
-): Promise<Map<string, ArgValue>> {
-  const bySheet = new Map<string, { sheet: string; cells: ZeroBasedCell[] }>();
-  for (const a of args) {
-    if (a.kind !== "cell") continue;
-    const k = a.sheet.toUpperCase();
-    let entry = bySheet.get(k);
-    if (!entry) bySheet.set(k, (entry = { sheet: a.sheet, cells: [] }));
-    entry.cells.push(a.cell);
-  }
-  const out = new Map<string, ArgValue>();
-  const sheets = new Set((await workbook.listSheets()).map((s) => s.toUpperCase()));
-  for (const [k, { sheet, cells }] of bySheet) {
-    if (!sheets.has(k)) continue; // a reference to a missing sheet stays unresolved
-    const read = await readCells(workbook, sheet, cells, options);
-    for (const [at, { value }] of read) out.set(`${k}!${at}`, asArg(value));
-  }
-  return out;
 }

@@ -6,17 +6,21 @@
  * overrides added, changed or cleared), it compares first and returns the cells whose
  * value changed, old and new, with the reason.
  *
- * Reasons, per cell: the entries of the data-change log that match what the cell asks
- * (when the add-in ships one), else "workbook override" when the overrides changed, else
- * "dataset version X → Y".
+ * Reasons, per cell: the entries of the data-change log (change-log.ts) for the figures the
+ * cell asks for, when the versions are the two the log compares, else "dataset version
+ * X → Y"; and "workbook override" (or "… cleared") when the overrides changed.
  */
 import { cellAddress } from "../excel/a1";
 import type { CellValue } from "../excel/values";
 import type { Workbook } from "../workbook/workbook";
+import { argumentOf, readReferencedCells, resolveArgument, type ArgumentOf } from "./arguments";
 import { decodeValue, encodeValue, sameCellValue } from "./cell-codec";
+import { figureKeys, type ChangeLog } from "./change-log";
+import type { ArgValue } from "./citation-request";
 import { readOwnSheet, textTable, writeOwnSheet } from "./own-sheets";
 import { withUpdatesSuspended, type TravelOptions } from "./progress";
-import { scanWorkbook } from "./scan";
+import { readFormula } from "./rare-calls";
+import { scanWorkbook, type RareCell } from "./scan";
 import { RECORD_SHEET } from "./sheets";
 
 /** The data the functions answer from: the bundled version and the overrides stored in the workbook. */
@@ -50,9 +54,6 @@ export interface RecordOutcome {
   readonly report: ChangeReport | null;
 }
 
-/** Looks up data-change log entries for a formula between two versions; null if none apply. */
-export type ChangeLog = (formula: string, from: string, to: string) => string | null;
-
 /** 200,000 cells, about 6 MB of record written in about two requests per 100,000 cells. */
 export const MAX_RECORDED_CELLS = 200_000;
 
@@ -64,6 +65,8 @@ export function describeDataset(d: DatasetInForce): string {
 }
 
 const sameDataset = (a: DatasetInForce, b: DatasetInForce) => a.version === b.version && a.overrides === b.overrides;
+
+export type { ChangeLog };
 
 export interface RecordOptions extends TravelOptions {
   readonly now?: Date;
@@ -86,22 +89,29 @@ async function record(workbook: Workbook, inForce: DatasetInForce, options: Reco
   let report: ChangeReport | null = null;
   if (before && !sameDataset(before.dataset, inForce)) {
     const old = await readRecordedValues(workbook);
-    const changes: CellChange[] = [];
+    const moved: Array<{ cell: RareCell; was: CellValue }> = [];
     for (const cell of cells) {
-      const address = cellAddress(cell);
-      const key = `${cell.sheet.toUpperCase()}!${address}`;
+      const key = `${cell.sheet.toUpperCase()}!${cellAddress(cell)}`;
       if (!old.has(key)) continue; // not a RARE cell at the last recalculation
       const was = old.get(key)!;
-      if (sameCellValue(was, cell.value)) continue;
-      changes.push({
-        sheet: cell.sheet,
-        address,
-        formula: cell.formula,
-        old: was,
-        now: cell.value,
-        reason: reasonFor(cell.formula, before.dataset, inForce, options.changeLog),
-      });
+      if (!sameCellValue(was, cell.value)) moved.push({ cell, was });
     }
+    const logged = options.changeLog && before.dataset.version !== inForce.version;
+    const keys = logged
+      ? await figureKeysOf(
+          workbook,
+          moved.map((m) => m.cell),
+          options,
+        )
+      : null;
+    const changes: CellChange[] = moved.map(({ cell, was }, i) => ({
+      sheet: cell.sheet,
+      address: cellAddress(cell),
+      formula: cell.formula,
+      old: was,
+      now: cell.value,
+      reason: reasonFor(keys?.[i] ?? [], before.dataset, inForce, options.changeLog),
+    }));
     report = { from: before.dataset, to: inForce, recordedAt: before.date, changes };
   }
   const rows: CellValue[][] = [[META, inForce.version, inForce.overrides, (options.now ?? new Date()).toISOString()]];
@@ -117,12 +127,38 @@ async function record(workbook: Workbook, inForce: DatasetInForce, options: Reco
 
 const pad4 = (row: CellValue[]): CellValue[] => [...row, "", "", "", ""].slice(0, 4);
 
-export function reasonFor(formula: string, from: DatasetInForce, to: DatasetInForce, log?: ChangeLog): string {
+export function reasonFor(keys: readonly string[], from: DatasetInForce, to: DatasetInForce, log?: ChangeLog): string {
   const reasons: string[] = [];
   if (from.version !== to.version)
-    reasons.push(log?.(formula, from.version, to.version) ?? `dataset version ${from.version} → ${to.version}`);
+    reasons.push(log?.(keys, from.version, to.version) ?? `dataset version ${from.version} → ${to.version}`);
   if (from.overrides !== to.overrides) reasons.push(to.overrides ? "workbook override" : "workbook override cleared");
   return reasons.join("; ");
+}
+
+/** The change-log keys of the figures each cell asks for, its cell arguments read as they are now. */
+async function figureKeysOf(
+  workbook: Workbook,
+  cells: readonly RareCell[],
+  options: RecordOptions,
+): Promise<string[][]> {
+  const calls = cells.map((cell) => {
+    const reading = readFormula(cell.formula);
+    return (reading.ok ? reading.calls : []).map((call) => ({
+      fn: call.fn,
+      args: call.args.map((a): ArgumentOf => argumentOf(a, cell.sheet)),
+    }));
+  });
+  const values = await readReferencedCells(
+    workbook,
+    calls.flatMap((c) => c.flatMap((call) => call.args)),
+    options,
+  );
+  return calls.map((c) =>
+    c.flatMap(({ fn, args }) => {
+      const resolved = args.map((a) => resolveArgument(a, values));
+      return resolved.some((a) => a === undefined) ? [] : figureKeys(fn, resolved as ArgValue[]);
+    }),
+  );
 }
 
 /** The recorded dataset and date, from the first row under the header only; null if none. */

@@ -120,6 +120,11 @@ async function prepare(workbook: Workbook, options: ShareOptions): Promise<Share
     });
   }
   notChanged.push(...result.failures.map((f) => `${f.sheet}!${f.address}: could not be changed (${f.message}).`));
+  // Excel refused every write: nothing is frozen, so no undo data may mark this workbook as prepared.
+  if (result.written.length === 0) {
+    const problem = await removeUndoSheet(workbook);
+    if (problem) notChanged.push(problem.trim());
+  }
   const counts = countBySheet(result.written.filter((p) => p.cells > 0));
   return { frozen: counts.reduce((n, s) => n + s.cells, 0), bySheet: counts, notChanged };
 }

@@ -8,8 +8,6 @@ export const UNDO_SHEET = "RARE_share_undo";
 export const RECORD_SHEET = "RARE_refresh_record";
 export const AUDIT_SHEET = "RARE audit";
 export const CHANGES_SHEET = "RARE what changed";
-export const AUDIT_TABLE = "RareAudit";
-export const CHANGES_TABLE = "RareWhatChanged";
 
 const OWN = [UNDO_SHEET, RECORD_SHEET, AUDIT_SHEET, CHANGES_SHEET];
 

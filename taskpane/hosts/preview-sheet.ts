@@ -5,29 +5,28 @@
  * if typed (a formula, a number, TRUE/FALSE) unless the cell's format is "@" (text).
  * Typed dates ("2018-12-31") are not converted here; Excel would.
  */
+import { typedFormula } from "../../src/excel/formula-lead";
+import { EXCEL_MAX_COLUMNS } from "../../src/excel/limits";
+import { NUMERIC_TEXT } from "../../src/excel/numeric-text";
 import { isEntityValue, isErrorValue } from "../../src/excel/values";
 import type { CellValue, ComputedValue, EntityValue, ResultValue } from "../../src/excel/values";
 import { WorkbookError } from "../../src/workbook/errors";
 import type { ZeroBasedCell, ZeroBasedRect } from "../../src/excel/a1";
 import type { SheetVisibility } from "../../src/workbook/workbook";
 
-const MAX_COLS = 16_384;
+const MAX_COLS = EXCEL_MAX_COLUMNS;
 const key = (row: number, col: number): number => row * MAX_COLS + col;
 export const cellOfKey = (k: number): { row: number; col: number } => ({
   row: Math.floor(k / MAX_COLS),
   col: k % MAX_COLS,
 });
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /** What Excel makes of a string typed into a cell that is not formatted as text. */
 export function typedEntry(text: string): { value: CellValue } | { formula: string } {
-  if (NUMBER.test(text.trim())) return { value: Number(text) };
+  if (NUMERIC_TEXT.test(text)) return { value: Number(text) };
   if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true" };
-  if (text.length > 1 && text[0] === "=") return { formula: text };
-  if (text.length > 1 && (text[0] === "+" || text[0] === "-")) return { formula: `=${text}` };
-  if (text.length > 1 && text[0] === "@") return { formula: `=${text.slice(1)}` };
-  return { value: text };
+  const formula = typedFormula(text);
+  return formula === null ? { value: text } : { formula };
 }
 
 let sheetCounter = 0;

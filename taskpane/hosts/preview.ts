@@ -22,6 +22,8 @@ import { blockAt, checkRect } from "../../src/workbook/grid";
 import { sameName } from "../../src/excel/naming-rules";
 import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/limits";
+import { NUMERIC_TEXT } from "../../src/excel/numeric-text";
+import { typedFormula } from "../../src/excel/formula-lead";
 import { utf8Length } from "../../src/workbook/payload";
 import { PendingValue } from "../../src/workbook/pending";
 import { ADDIN_DATA_LIMIT_BYTES, addinDataBytes, megabytes } from "../../src/workbook/addin-data";
@@ -877,7 +879,7 @@ export function parseTyped(text: string): CellValue {
   if (t === "") return null;
   const percent = t.endsWith("%");
   const numeric = (percent ? t.slice(0, -1) : t).replace(/,(?=\d{3}(\D|$))/g, "");
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(numeric)) {
+  if (NUMERIC_TEXT.test(numeric)) {
     const n = Number(numeric);
     if (!Number.isFinite(n)) return text;
     return percent ? n / 100 : n;
@@ -887,7 +889,8 @@ export function parseTyped(text: string): CellValue {
 }
 
 /**
- * Excel's reading of a typed entry: "=…" is a formula; a leading apostrophe keeps the rest
+ * Excel's reading of a typed entry: "=…" is a formula (so are "+…", "-…" and "@…" that are
+ * not numbers, see typedFormula); a leading apostrophe keeps the rest
  * as text (the apostrophe is not part of the value); in a text-formatted ("@") cell
  * everything is text; else a number ("1,250", "-3"), a percentage ("80%" is 0.8 and, in a
  * General cell, gets a percent format, as Excel formats it as you type), TRUE/FALSE, or
@@ -901,8 +904,9 @@ export function cellEntry(
 ): ({ value: CellValue } | { formula: string }) & { format?: string } {
   if (text.startsWith("'")) return { value: text.slice(1) === "" ? null : text.slice(1) };
   if (format === "@") return { value: text === "" ? null : text };
-  if (text.length > 1 && text.startsWith("=")) return { formula: text };
   const typed = parseTyped(text);
+  const formula = typeof typed === "string" ? typedFormula(text) : null; // "-5" is a number, "-A1" a formula
+  if (formula) return { formula };
   const value = percentEntry(typed, text, format);
   const t = text.trim();
   if (typeof typed === "number" && t.endsWith("%") && format === "General")

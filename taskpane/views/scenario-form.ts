@@ -10,6 +10,7 @@ import {
   findStrategyPreset,
   DEFAULT_ELASTICITY,
 } from "../../src/model/presets";
+import { SHEET_NAME_MAX_LENGTH } from "../../src/excel/naming-rules";
 import { defaultScenarioSheetName } from "../../src/scenario/scenario-names";
 import { h } from "../dom";
 import { percentText, type Problem, type ScenarioForm } from "./scenario-choices";
@@ -109,7 +110,7 @@ export function scenarioFormControls(initial: ScenarioForm, events: FormEvents):
 
   const sheet = field(
     "sheet",
-    h("input", { type: "text", id: "scenario-sheet", value: initial.sheetName, maxlength: 31 }),
+    h("input", { type: "text", id: "scenario-sheet", value: initial.sheetName, maxlength: SHEET_NAME_MAX_LENGTH }),
   );
 
   let defaultSheet = initial.sheetName;

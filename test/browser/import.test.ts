@@ -51,11 +51,15 @@ async function addSyncLatency(ms: number) {
 }
 
 async function pick(name: string, content: string | Buffer) {
-  await page.getByLabel("CSV file").setInputFiles({
-    name,
-    mimeType: "text/csv",
-    buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"),
-  });
+  await page.getByLabel("CSV file").setInputFiles(
+    {
+      name,
+      mimeType: "text/csv",
+      buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"),
+    },
+    // Handing a 15 MB file to the page takes longer than the 30 s default on a loaded 2-core machine.
+    { timeout: 120_000 },
+  );
 }
 
 it("imports a USGS file through the file input and renders it as a new sheet", async () => {

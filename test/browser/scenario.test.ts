@@ -9,9 +9,9 @@ import { copyFileSync, existsSync, mkdirSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../support/browser";
+import { sheetTexts } from "../support/pane-page";
 import { artifactsDir, repoRoot } from "../support/paths";
 import { serveDist, type StaticServer } from "../support/static-server";
-import { sheetTexts } from "../support/pane-page";
 
 jest.setTimeout(90_000);
 

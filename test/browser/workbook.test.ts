@@ -4,7 +4,10 @@
  * is reported and kept), Audit RARE figures (a table with a row per RARE formula cell, each
  * with a citation), and What changed after an override changes the data in force.
  */
+import { readFileSync } from "fs";
+import { join } from "path";
 import { openPane, sheetTexts, type PaneSession } from "../support/pane-page";
+import { distDir, seedsDir } from "../support/paths";
 
 jest.setTimeout(120_000);
 
@@ -208,4 +211,52 @@ it("lists exactly the cells an override changed, with old and new values", async
     .waitFor();
   const sheet = await sheetTexts(page(), "RARE what changed");
   expect(sheet.filter((r) => r.includes(SHEET)).length).toBe(expected.length);
+});
+
+it("gives a cell that moved between the releases DATA-CHANGES compares the log's reason", async () => {
+  const log = JSON.parse(readFileSync(join(distDir, "changes.json"), "utf8")) as {
+    from: string;
+    to: string;
+    reasons: Record<string, string>;
+  };
+  const previous = JSON.parse(readFileSync(join(seedsDir, "releases", `${log.from}.json`), "utf8")) as {
+    figures: Record<string, { value: number }>;
+  };
+  const key = "production Australia 2024";
+  type Port = {
+    writeValues(s: string, at: { row: number; col: number }, v: unknown[][]): Promise<void>;
+    writeFormulas(s: string, at: { row: number; col: number }, f: string[][]): Promise<void>;
+    hasSheet(s: string): Promise<boolean>;
+  };
+  await page().evaluate(async () => {
+    const wb = (globalThis as unknown as { rarePreview: Port }).rarePreview;
+    await wb.writeValues("Sheet1", { row: 0, col: 0 }, [["Australia", 2024]]);
+    await wb.writeFormulas("Sheet1", { row: 1, col: 0 }, [["=RARE.PRODUCTION(A1,B1)"]]);
+  });
+  const [now] = await rareCells("Sheet1");
+  await page().getByRole("tab", { name: "Scenarios" }).click(); // where Refresh data is
+  await page().getByRole("button", { name: "Refresh data" }).click();
+  const recorded = () =>
+    page().evaluate(() => (globalThis as unknown as { rarePreview: Port }).rarePreview.hasSheet("RARE_refresh_record"));
+  await until(recorded, "the first record");
+
+  // As if the record had been made with the previous release: its version, and the figure it served then.
+  const was = previous.figures[key].value;
+  expect(was).not.toBe(now.value);
+  await page().evaluate(
+    async ({ from, value }) => {
+      const wb = (globalThis as unknown as { rarePreview: Port }).rarePreview;
+      await wb.writeValues("RARE_refresh_record", { row: 1, col: 1 }, [[from]]);
+      await wb.writeValues("RARE_refresh_record", { row: 2, col: 2 }, [[`n:${value}`]]);
+    },
+    { from: log.from, value: was },
+  );
+  await page().getByRole("button", { name: "Refresh data" }).click();
+  await page().getByRole("tab", { name: "Workbook" }).click();
+  await page().getByRole("button", { name: "What changed" }).click();
+  const listed = await page()
+    .locator("#travel-changes-table tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? "")));
+  expect(listed).toEqual([["Sheet1!A2", String(was), String(now.value), `${key}: ${log.reasons[key]}`]]);
+  expect(log.reasons[key]).toMatch(/MCS2026 revised 2024/);
 });

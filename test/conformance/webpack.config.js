@@ -2,7 +2,10 @@
  * The test build `npm run test:excel` sideloads: the development build plus a runtime page,
  * conformance.html, that loads functions.js and the conformance runner instead of the pane.
  * Its manifest points Taskpane.Url (runtime, custom-functions page, ribbon button) at that
- * page and carries its own Id and name. Output: test-artifacts/conformance-build/.
+ * page and carries its own Id and name. It runs only in real Excel, which is online, so the
+ * page loads office.js from Microsoft's CDN like the production build: the script then meets
+ * the office.js Excel users get, not the frozen npm copy the offline preview uses.
+ * Output: test-artifacts/conformance-build/.
  */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -43,7 +46,7 @@ class ConformanceManifestPlugin {
 
 module.exports = (env, argv) => {
   const config = base(env, argv);
-  const page = panePage(false, { connect: [`https://localhost:${defaultPort}`] });
+  const page = panePage(true, { connect: [`https://localhost:${defaultPort}`] });
   config.entry = { ...config.entry, conformance: "./test/conformance/pane/runner.ts" };
   config.output = { ...config.output, path: outDir };
   config.plugins = [

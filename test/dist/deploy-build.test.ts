@@ -9,7 +9,7 @@ import { join } from "path";
 import { allUrls } from "../../src/manifest/build-manifest";
 import { checkManifest } from "../../src/manifest/check-manifest";
 import { DEVELOPMENT_IDENTITY, PRODUCTION_IDENTITY } from "../../src/manifest/identity";
-import { runBuild, type BuildRun } from "../support/build-variant";
+import { cspDirective as directive, cspOf, runBuild, scriptSources, type BuildRun } from "../support/build-variant";
 import { artifactsDir, distDir } from "../support/paths";
 
 jest.setTimeout(600_000);
@@ -19,13 +19,6 @@ const productionDir = join(artifactsDir, "dist-production");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
-const cspOf = (html: string) => /http-equiv="?Content-Security-Policy"? content="([^"]*)"/.exec(html)?.[1] ?? "";
-const directive = (csp: string, name: string) =>
-  csp
-    .split(";")
-    .map((d) => d.trim())
-    .find((d) => d.startsWith(`${name} `));
-const scriptSources = (html: string) => [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
 
 let production: BuildRun;
 beforeAll(() => {

@@ -11,9 +11,10 @@ import type { RareRuntime } from "../../functions/runtime-bridge";
 import { CALL_POOL, callGrid, errorDifferences, type GridInput, type Outcomes } from "../support/call-grid";
 import { loadFunctionsBundle } from "../support/functions-bundle";
 import { openPane } from "../support/pane-page";
-import { distDir } from "../support/paths";
+import Papa from "papaparse";
+import { distDir, seedsDir } from "../support/paths";
 
-jest.setTimeout(300_000); // every function × 13 argument values, on a real page
+jest.setTimeout(300_000); // the call grid runs twice on a real page: about 1 min on two loaded cores
 
 const metadata = JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as {
   functions: Array<{ id: string; parameters: unknown[] }>;
@@ -33,6 +34,25 @@ function expectErrorsForEveryFunction(outcomes: Outcomes): void {
   const expected = input.functions.filter((f) => f.arity > 0).map((f) => f.id);
   expect(expected.filter((id) => !withErrors.has(id))).toEqual([]);
 }
+
+describe("one copy of the data core", () => {
+  it("is in functions.js; taskpane.js carries neither the dataset nor its sources", () => {
+    const functionsJs = readFileSync(join(distDir, "functions.js"), "utf8");
+    const taskpaneJs = readFileSync(join(distDir, "taskpane.js"), "utf8");
+    const version = (loadFunctionsBundle().global.RareRuntime as RareRuntime).bundled.version();
+    const sources = Papa.parse<{ id: string; title: string }>(readFileSync(join(seedsDir, "sources.csv"), "utf8"), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    // Plain-ASCII titles: the minifier may escape other characters inside string literals.
+    const titles = sources.map((s) => s.title).filter((t) => t.length > 30 && /^[A-Za-z0-9 ,.:;()-]+$/.test(t));
+    const bundled = titles.filter((t) => functionsJs.includes(t)); // the sources the dataset cites
+    expect(bundled.length).toBeGreaterThan(5);
+    expect(functionsJs).toContain(version);
+    expect(taskpaneJs).not.toContain(version);
+    expect(bundled.filter((t) => taskpaneJs.includes(t))).toEqual([]);
+  });
+});
 
 describe("an override built by another copy of the bundle (another realm)", () => {
   it("leaves every function's error code and message as with the bundled data", () => {

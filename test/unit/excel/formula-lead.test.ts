@@ -1,4 +1,5 @@
-import { FORMULA_LEADS, isFormulaLeadCode, isFormulaLike } from "../../../src/excel/formula-lead";
+import fc from "fast-check";
+import { FORMULA_LEADS, isFormulaLeadCode, isFormulaLike, typedFormula } from "../../../src/excel/formula-lead";
 import { TEXT_FORMAT, isGeneralFormat } from "../../../src/excel/number-format";
 
 describe("formula-like text", () => {
@@ -25,6 +26,30 @@ describe("formula-like text", () => {
     for (let c = 0; c < 0x10000; c++) {
       expect([c, isFormulaLeadCode(c)]).toEqual([c, leads.has(String.fromCharCode(c))]);
     }
+  });
+});
+
+describe("what Excel makes of typed text", () => {
+  it.each([
+    ["=1+1", "=1+1"],
+    ["+1+2", "=+1+2"],
+    ["-A1", "=-A1"],
+    ["@SUM(A1)", "=SUM(A1)"],
+    ["=", null],
+    ["\t=1", null],
+    [" =1", null],
+    ["Neodymium", null],
+  ])("%j is the formula %j", (text, formula) => {
+    expect(typedFormula(text)).toBe(formula);
+  });
+
+  it("every text Excel would read as a formula is one the writers flag", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...FORMULA_LEADS, "a", " "), fc.string(), (lead, rest) => {
+        const text = lead + rest;
+        if (typedFormula(text) !== null) expect(isFormulaLike(text)).toBe(true);
+      }),
+    );
   });
 });
 

@@ -143,6 +143,35 @@ describe("lifted: blank cells", () => {
   });
 });
 
+describe("lifted: one range among single values", () => {
+  it("computes each distinct value once and gives every cell the answer its value gets alone", () => {
+    const seen: string[] = [];
+    const counted = lifted([param("name", text), param("factor", number)], (name, factor) => {
+      seen.push(name);
+      if (name === "missing") throw notAvailable(`Unknown name "${name}".`);
+      return name.length * factor;
+    });
+    const column = [["ab"], ["missing"], [null], ["ab"], [42], ["missing"], ["ab"], [42], ["abc"]];
+    const out = counted(column, [[3]]);
+    expect(out).toEqual(column.map(([v]) => (v === null ? [""] : counted([[v]], [[3]])[0])));
+    expect(out[1][0]).toBe(out[5][0]); // one shared error value
+    expect(seen.slice(0, 3)).toEqual(["ab", "missing", "abc"]); // then the nine scalar calls above
+  });
+
+  it('keeps values of another type apart: the text "1" is not the number 1', () => {
+    const kind = lifted([param("name", text)], (name) => name);
+    const [[asText], [asNumber]] = kind([["1"], [1]]);
+    expect(asText).toBe("1");
+    expect(err(asNumber).code).toBe("#VALUE!");
+  });
+
+  it("reads a rich value in the range each time, never from another cell's answer", () => {
+    const echo = lifted([param("name", text)], (name) => name);
+    const entity = (t: string) => ({ type: "Entity", text: t, properties: {} });
+    expect(echo([[entity("China")], [entity("India")], ["China"]])).toEqual([["China"], ["India"], ["China"]]);
+  });
+});
+
 describe("single and spill", () => {
   it("single accepts one value and refuses a range", () => {
     expect(single([["elements"]], "kind")).toBe("elements");

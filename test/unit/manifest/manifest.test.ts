@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import { resolve } from "path";
 import { checkManifest } from "../../../src/manifest/check-manifest";
+import { DEVELOPMENT_IDENTITY } from "../../../src/manifest/identity";
 
 const manifest = readFileSync(resolve(__dirname, "../../../manifest.xml"), "utf8");
 
@@ -12,6 +13,11 @@ describe("manifest.xml structure", () => {
     expect(result.urls["Functions.Script.Url"]).toBe("https://localhost:3000/functions.js");
     expect(result.urls["Functions.Metadata.Url"]).toBe("https://localhost:3000/functions.json");
     expect(result.urls["Taskpane.Url"]).toBe("https://localhost:3000/taskpane.html");
+  });
+
+  it("is the development copy (its own Id and name), as README's sideloading steps use it", () => {
+    expect(checkManifest(manifest).id).toBe(DEVELOPMENT_IDENTITY.id);
+    expect(manifest).toContain(`<DisplayName DefaultValue="${DEVELOPMENT_IDENTITY.displayName}"/>`);
   });
 
   const broken: Array<[string, (xml: string) => string, RegExp]> = [

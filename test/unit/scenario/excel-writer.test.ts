@@ -6,19 +6,6 @@
  * table and names before writing; a sheet deleted by hand can be created again. The fake
  * does not compute formulas, so the values are the preview tests' business (writer.test.ts).
  */
-// The shared stub of office-addin-manifest exports nothing, but OfficeMockObject reads its
-// OfficeApp enum; give it the enum here (as excel-host.test.ts does).
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: {
-    Excel: "excel",
-    OneNote: "onenote",
-    Outlook: "outlook",
-    PowerPoint: "powerpoint",
-    Project: "project",
-    Word: "word",
-  },
-}));
-
 import { COL, FORMATS, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/scenario/scenario-layout";
 import { manifestKey } from "../../../src/scenario/manifest";
 import { writeScenarioSheet } from "../../../src/scenario/writer";

@@ -42,6 +42,18 @@ describe("createFormulaEngine", () => {
     expect(seen[0]).toEqual(["Neodymium", 0.5, null, null, [[5, null]], true]);
   });
 
+  it("passes a data-type cell (an entity) as its object, alone or in a range (allowCustomDataForDataTypeAny)", () => {
+    const entity = { type: "Entity", text: "Neodymium", properties: {} };
+    const seen: unknown[][] = [];
+    const engine = createFormulaEngine({
+      functions: { "RARE.ARGS": (...args) => (seen.push(args), 1) },
+      getCell: (_s, row, col) => (row === 1 && col === 1 ? (entity as unknown as ComputedValue) : 2),
+      getRange: () => [[entity as unknown as ComputedValue, 2]],
+    });
+    expect(engine.evaluate("=RARE.ARGS(A1,A1:B1)", at)).toBe(1);
+    expect(seen[0]).toEqual([entity, [[entity, 2]]]);
+  });
+
   it("passes errors inside ranges as error values", () => {
     const seen: unknown[] = [];
     engineWith({ "RARE.ARGS": (r) => (seen.push(r), 1) }).evaluate("=RARE.ARGS(B1:C1)", at);

@@ -108,12 +108,12 @@ it("records the values, and on a change of data lists exactly the cells that mov
 });
 
 it("gives the version change as the reason when no change log entry applies", () => {
-  expect(reasonFor("=RARE.SHARE(A1)", { version: "a", overrides: "" }, { version: "b", overrides: "" })).toBe(
+  expect(reasonFor(["share Neodymium"], { version: "a", overrides: "" }, { version: "b", overrides: "" })).toBe(
     "dataset version a → b",
   );
   expect(
     reasonFor(
-      "=RARE.SHARE(A1)",
+      ["share Neodymium"],
       { version: "a", overrides: "x" },
       { version: "b", overrides: "" },
       () => "MCS2026 revised 2024",

@@ -1,16 +1,3 @@
-// The shared stub of office-addin-manifest (test/support) exports nothing, but
-// OfficeMockObject reads its OfficeApp enum; give it the enum here.
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: {
-    Excel: "excel",
-    OneNote: "onenote",
-    Outlook: "outlook",
-    PowerPoint: "powerpoint",
-    Project: "project",
-    Word: "word",
-  },
-}));
-
 import { createExcelWorkbook, readDefinedNames, readSheetInfo, readSheetNames } from "../../../taskpane/hosts/excel";
 import { ImportError, writeImport } from "../../../src/workbook/import-writer";
 import { planImport } from "../../../src/workbook/write-plan";

@@ -46,6 +46,8 @@ export class FakeExcelState {
     position?: [FakeRect, FakeRect];
   }> = [];
   readonly settings = new Map<string, unknown>();
+  /** Handlers registered on workbook.settings.onSettingsChanged (a co-author's change calls them). */
+  readonly settingsHandlers: Array<(event: unknown) => Promise<void>> = [];
   /** Sheet name (upper case) → the id Excel gave it when added. */
   readonly sheetIds = new Map<string, string>();
   /** Sheet visibility as Office.js spells it ("Visible", "VeryHidden"); absent = "Visible". */
@@ -437,6 +439,10 @@ export function fakeExcel(sheetNames: string[] = ["Sheet1"]): FakeExcel {
         },
         settings: {
           add: (key: string, value: unknown) => state.enqueue(`setting ${key}`, () => state.settings.set(key, value)),
+          onSettingsChanged: {
+            add: (handler: (event: unknown) => Promise<void>) =>
+              state.enqueue("onSettingsChanged", () => state.settingsHandlers.push(handler)),
+          },
           getItemOrNullObject: (key: string) => {
             const item = {
               isNullObject: true,
