@@ -24,6 +24,7 @@ import { sameName } from "../../src/excel/naming-rules";
 import { checkDefinedName, checkSheetName } from "../../src/workbook/name-checks";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/limits";
 import { NUMERIC_TEXT } from "../../src/excel/numeric-text";
+import { typedFormula } from "../../src/excel/formula-lead";
 import { utf8Length } from "../../src/workbook/payload";
 import { PendingValue } from "../../src/workbook/pending";
 import { ADDIN_DATA_LIMIT_BYTES, addinDataBytes, megabytes } from "../../src/workbook/addin-data";
@@ -985,7 +986,8 @@ export function parseTyped(text: string): CellValue {
 }
 
 /**
- * Excel's reading of a typed entry: "=…" is a formula; a leading apostrophe keeps the rest
+ * Excel's reading of a typed entry: "=…" is a formula (so are "+…", "-…" and "@…" that are
+ * not numbers, see typedFormula); a leading apostrophe keeps the rest
  * as text (the apostrophe is not part of the value); in a text-formatted ("@") cell
  * everything is text; else a number ("1,250", "-3"), a percentage ("80%" is 0.8 and, in a
  * General cell, gets a percent format, as Excel formats it as you type), TRUE/FALSE, or
@@ -999,8 +1001,9 @@ export function cellEntry(
 ): ({ value: CellValue } | { formula: string }) & { format?: string } {
   if (text.startsWith("'")) return { value: text.slice(1) === "" ? null : text.slice(1) };
   if (format === "@") return { value: text === "" ? null : text };
-  if (text.length > 1 && text.startsWith("=")) return { formula: text };
   const typed = parseTyped(text);
+  const formula = typeof typed === "string" ? typedFormula(text) : null; // "-5" is a number, "-A1" a formula
+  if (formula) return { formula };
   const value = percentEntry(typed, text, format);
   const t = text.trim();
   if (typeof typed === "number" && t.endsWith("%") && format === "General")

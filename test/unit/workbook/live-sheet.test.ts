@@ -70,6 +70,9 @@ describe("typed entries, as Excel reads them", () => {
     expect(wb.sheet("Sheet1").formula(3, 0)).toBeUndefined();
     expect(cellEntry("12.5%", "General")).toEqual({ value: 0.125, format: "0.00%" });
     expect(cellEntry("TRUE", "General")).toEqual({ value: true });
+    expect(cellEntry("-5", "General")).toEqual({ value: -5 });
+    expect(cellEntry("+A1*2", "General")).toEqual({ formula: "=+A1*2" });
+    expect(cellEntry("=1+1", "@")).toEqual({ value: "=1+1" }); // a text cell keeps what is typed
   });
 });
 
