@@ -74,7 +74,7 @@ export function production(country: unknown[][], year?: unknown[][], edition?: u
  * @customfunction
  * @param country Country, e.g. "China" or "Brazil". May be a range.
  * @param [edition] Optional USGS edition to read, e.g. "MCS2025"; omitted means the newest edition covering it.
- * @returns Reserves, t REO.
+ * @returns Reserves, t REO; a lower bound as USGS prints it, e.g. ">75,000,000".
  */
 export function reserves(country: unknown[][], edition?: unknown[][]): unknown[][] {
   return fns.RESERVES(country, edition);

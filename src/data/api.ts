@@ -26,8 +26,11 @@ export interface RareQueries {
    * (e.g. "MCS2025") omitted: the newest edition covering the year; given: that edition's own row.
    */
   production(country: string, year: number | null, edition?: string | null): number;
-  /** Reserves, t REO, from the newest edition that reports them (or the pinned edition). */
-  reserves(country: string, edition?: string | null): number;
+  /**
+   * Reserves, t REO, from the newest edition that reports them (or the pinned edition); a
+   * figure USGS prints as a lower bound comes back as printed text (">75,000,000").
+   */
+  reserves(country: string, edition?: string | null): number | string;
   /** Share (0..1) of world mine production in the year (latest when omitted). */
   countryShare(country: string, year: number | null, edition?: string | null): number;
   /** Oxide price, USD/kg; a range USGS prints ("660–670") as that text. Accepts oxide names, formulas (Nd2O3), elements, symbols. */

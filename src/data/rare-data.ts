@@ -420,18 +420,18 @@ export class RareData implements RareQueries {
     return row;
   }
 
-  reserves(country: string, edition: string | null = null): number {
-    return this.reservesRow(country, edition).tonnes!;
+  reserves(country: string, edition: string | null = null): number | string {
+    return asPrinted(this.reservesRow(country, edition));
   }
 
   /** Each MCS edition's reserves for a country, dated by the edition's latest data year (HISTORY). */
-  reservesByEditionYear(country: string): [number, number][] {
+  reservesByEditionYear(country: string): [number, number | string][] {
     const name = this.country(country);
-    const out: [number, number][] = [];
+    const out: [number, number | string][] = [];
     for (const [edition, byCountry] of this.ix.pinned.reserves) {
       const row = byCountry.get(name);
       const years = [...(this.ix.pinned.production.get(edition)?.keys() ?? [])];
-      if (row && row.tonnes !== null && years.length > 0) out.push([Math.max(...years), row.tonnes]);
+      if (row && row.tonnes !== null && years.length > 0) out.push([Math.max(...years), asPrinted(row)]);
     }
     return out;
   }
@@ -473,4 +473,12 @@ export class RareData implements RareQueries {
   version(): string {
     return this.dataset.version;
   }
+}
+
+/**
+ * A reserves figure as the source prints it: a number, or text where USGS prints a lower
+ * bound (">75,000,000"), never the bare number it did not print.
+ */
+function asPrinted(row: { tonnes: number | null; qualifier: string }): number | string {
+  return row.qualifier === "" ? row.tonnes! : `${row.qualifier}${row.tonnes!.toLocaleString("en-US")}`;
 }

@@ -343,6 +343,13 @@ describe("reserves(country)", () => {
     const row = curated.find((r) => r.country === "Vietnam" && r.edition === "MCS2025" && r.year === "2024")!;
     expect(data.reserves("Viet Nam")).toBe(Number(row.reserves_t_REO));
   });
+  it("a lower bound comes back as the report prints it, as text, never as a bare number", () => {
+    const revisions = readCsvRecords(join(seedsDir, "usgs-revisions.csv"));
+    const world = revisions.find((r) => r.country === "World total" && r.statistic === "Reserves")!;
+    expect(world.report_value).toMatch(/^>/);
+    expect(data.reserves("World")).toBe(world.report_value);
+    expect(typeof data.reserves("China")).toBe("number");
+  });
   it("NA in the newest edition is #N/A (no fallback to an older figure)", () => {
     expect(errorOf(() => data.reserves("Myanmar")).code).toBe("notAvailable");
     expect(errorOf(() => data.reserves("Other countries")).message).toContain("NA");
