@@ -3,7 +3,7 @@
  * the detected types (from every row, not a sample), what will be dropped, ragged rows and
  * refusals before anything is written.
  */
-import { CELL_ANY, CellClassifier, Evidence, isMissing } from "./cells";
+import { CELL_ANY, CellClassifier, Evidence, isBlank, isMissing } from "./cells";
 import { ValueConverter } from "./convert";
 import { applyChoice, columnChoice, ResolvedType, resolveType } from "./detect";
 import { runAsync, runSync } from "./drive";
@@ -96,7 +96,17 @@ export class TypeSink implements RowSink {
       if (mask === 0 && col.byBits === null) continue; // already text: nothing below can change that
       const v = fields[j];
       const e = v.length;
-      if (e === 0 || isMissing(v, 0, e)) continue;
+      if (e === 0 || isBlank(v, 0, e)) continue;
+      if (isMissing(v, 0, e)) {
+        // No evidence of the column's type, but written as text in a typed column (cells.ts):
+        // counted with the cells that fit no type when the user picks one.
+        if (col.byBits !== null) {
+          let t = col.byBits.get(0);
+          if (t === undefined) col.byBits.set(0, (t = tally()));
+          note(t, record, v);
+        }
+        continue;
+      }
       col.seen = true;
       const bits = cells.classify(v, 0, e);
       col.mask = mask & bits;

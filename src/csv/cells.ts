@@ -21,9 +21,10 @@ export {
 export { readBoolean };
 
 /**
- * Empty, spaces only, or a "no data" marker (NA, N/A, n/a, #N/A). In number, percent, date and
- * boolean columns these become blank cells. Text columns keep the markers as written: "NA" is
- * also Namibia's ISO code.
+ * Empty, spaces only, or a "no data" marker (NA, N/A, n/a, #N/A). Type detection passes over
+ * them, so a column of numbers with NA in it is still a Number column. Converting keeps the
+ * markers as written, as text counted with the column's other non-numbers (Excel keeps "NA" as
+ * text when it opens a CSV, and a source's NA is not a blank): see `isBlank`.
  */
 export function isMissing(t: string, s: number, e: number): boolean {
   while (s < e && t.charCodeAt(s) === 32) s++;
@@ -37,6 +38,13 @@ export function isMissing(t: string, s: number, e: number): boolean {
 
   const v = t.slice(s, e);
   return v === "NA" || v === "N/A" || v === "n/a";
+}
+
+/** Empty or spaces only: the one kind of cell a typed column writes as a blank cell. */
+export function isBlank(t: string, s: number, e: number): boolean {
+  while (s < e && t.charCodeAt(s) === 32) s++;
+  while (e > s && t.charCodeAt(e - 1) === 32) e--;
+  return e === s;
 }
 
 /** What the last classified cell says about the column's decimal convention. */

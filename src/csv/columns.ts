@@ -4,7 +4,7 @@
  * cell, no boxing); the rare cell that does not fit its column's type is kept as text on the side.
  */
 import { isFormulaLeadCode, isFormulaLike } from "../excel/formula-lead";
-import { isMissing } from "./cells";
+import { isBlank } from "./cells";
 import { DateOrder, DateReader } from "./dates";
 import { NumberReader } from "./numbers";
 import type { CellValue, ColumnValues, TextCell } from "./results";
@@ -250,7 +250,7 @@ export class NumericColumn extends TypedColumn {
         return;
       }
     }
-    if (isMissing(text, 0, e)) {
+    if (isBlank(text, 0, e)) {
       this.values.push(NaN);
     } else {
       this.keepText(text, row, record);
@@ -308,7 +308,7 @@ export class BooleanColumn extends TypedColumn {
     const b = this.type.read(this.readers, text, 0, e, "mdy");
     if (b === b) {
       this.values.push(b + 1);
-    } else if (isMissing(text, 0, e)) {
+    } else if (isBlank(text, 0, e)) {
       this.values.push(0);
     } else {
       this.keepText(text, row, record);

@@ -1,5 +1,5 @@
 /** One cell string → its value under a column type (previews; the import's hot path is columns.ts). */
-import { isMissing } from "./cells";
+import { isBlank } from "./cells";
 import { DateReader } from "./dates";
 import type { ResolvedType } from "./detect";
 import { NumberReader } from "./numbers";
@@ -15,7 +15,7 @@ export class ValueConverter {
   convert(value: string, type: ResolvedType): CellValue {
     const d = COLUMN_TYPES[type.type];
     if (d.storage === "text") return value === "" ? null : value;
-    if (isMissing(value, 0, value.length)) return null;
+    if (isBlank(value, 0, value.length)) return null;
     const readers = type.decimalSeparator === "," ? this.comma : this.point;
     const v = d.read(readers, value, 0, value.length, type.dateOrder ?? "mdy");
     if (v !== v) return value;

@@ -44,9 +44,11 @@ describe("numbers", () => {
     expect(imported("id\n123456789012345\n").columns[0].values.get(0)).toBe(123456789012345);
   });
 
-  it("NA, N/A and empty cells are blank in a number column", () => {
+  it("NA, N/A and #N/A in a number column are kept as written and counted", () => {
     const r = imported("n\n1\nNA\n\nN/A\n#N/A\n2\n");
-    expect(column(r, "n")).toEqual([1, null, null, null, 2]);
+    expect(r.columns[0].type).toBe("number");
+    expect(column(r, "n")).toEqual([1, "NA", "N/A", "#N/A", 2]); // the empty line is a blank row, left out
+    expect(r.columns[0].textCount).toBe(3);
   });
 });
 
