@@ -87,7 +87,7 @@ it("imports a USGS file through the file input and renders it as a new sheet", a
   ]);
   const china = rows.find((r) => r[1] === "China")!;
   expect(china[4]).toBe("240000");
-  expect(rows.find((r) => r[1] === "Burma")![6]).toBe(""); // NA → blank
+  expect(rows.find((r) => r[1] === "Burma")![6]).toBe("NA"); // as printed: not available
   expect(session.errors).toEqual([]);
   expect(session.externalRequests).toEqual([]);
 
