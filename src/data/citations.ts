@@ -232,7 +232,8 @@ function cited(data: RareData, ix: Indexes, kind: string, key: string, field: st
       };
     }
     case "hhi": {
-      const year = fieldYear(field) ?? fieldYear(key);
+      // Keyed by its year ("2024"); "World", the market it measures, means the latest year.
+      const year = fieldYear(field) ?? (/^\s*world\s*$/i.test(key) ? null : fieldYear(key));
       const y = data.hhiYear(year);
       const rows = [...(ix.production.get(y)?.values() ?? [])].filter((r) => r.country !== WORLD);
       const edition = rows[0].edition;

@@ -20,7 +20,10 @@ export type CitationRequest =
   /** Calls with nothing external to cite (VERSION, LIST, …), with what to say instead. */
   | { readonly kind: "fixed"; readonly text: string };
 
-const SOURCE_OF: Record<string, { kind: string; key: number | null; field: number | null; note?: string }> = {
+const SOURCE_OF: Record<
+  string,
+  { kind: string; key: number | null; field: number | null; note?: string; keyWhenOmitted?: string }
+> = {
   SHARE: { kind: "share", key: 0, field: 1 },
   RISK: { kind: "risk", key: 0, field: 1 },
   USE: { kind: "use", key: 0, field: null },
@@ -29,7 +32,8 @@ const SOURCE_OF: Record<string, { kind: string; key: number | null; field: numbe
   RESERVES: { kind: "reserves", key: 0, field: null },
   COUNTRYSHARE: { kind: "countryshare", key: 0, field: 1 },
   PRICE: { kind: "price", key: 0, field: 1 },
-  HHI: { kind: "hhi", key: null, field: 0 },
+  // The index has no name: its year is the key (RARE.SOURCE("hhi","2024")); "World" cites the latest year.
+  HHI: { kind: "hhi", key: 0, field: null, keyWhenOmitted: "World" },
   GAP: { kind: "share", key: 0, field: null, note: "the cut and mitigation are assumptions of the workbook" },
   PRICEIMPACT: {
     kind: "share",
@@ -46,7 +50,12 @@ export function citationRequest(fn: string, args: readonly ArgValue[]): Citation
     return {
       kind: "source",
       sourceKind: map.kind,
-      key: map.key === null ? "" : at(map.key),
+      key:
+        map.key === null
+          ? ""
+          : typeof at(map.key) === "number"
+            ? String(at(map.key))
+            : (at(map.key) ?? map.keyWhenOmitted ?? null),
       field: at(map.field),
       ...(map.note ? { note: map.note } : {}),
     };

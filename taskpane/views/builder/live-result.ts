@@ -78,10 +78,8 @@ function citationFor(
   if (result.kind === "error") return { text: "No citation: the formula gives an error." };
   const asked = citationRequest(id, values);
   if (asked.kind === "fixed") return { text: asked.text };
-  // A figure with no name (HHI) is cited by its year, as text, in the key's place: RARE.SOURCE("hhi","2024").
-  const nameless = asked.key === "" || asked.key === null;
-  const request = nameless ? { ...asked, key: asked.field === null ? null : String(asked.field), field: null } : asked;
-  if (request.key === null) return { text: `Give the ${id} call a year to see the citation of that year's figure.` };
+  const request = asked;
+  if (request.key === null) return { text: `Give the ${id} call a value to see its citation.` };
   const call = `=${sourceCallText(request)}`;
   const cited = callAsExcel(functions, "SOURCE", [request.sourceKind, request.key, request.field]);
   if (cited.kind === "error") return { text: `${cited.code} ${cited.message}`.trim(), call };
