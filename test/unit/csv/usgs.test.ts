@@ -1,7 +1,7 @@
 /** The real USGS Mineral Commodity Summaries files the product is built around. */
 import * as path from "path";
 import { analyse, isRefusal } from "../../../src/csv";
-import { column, imported, readBytes, rowsOf, USGS_DIR } from "./support";
+import { column, imported, readBytes, USGS_DIR } from "./support";
 
 const usgs = (name: string): Uint8Array => readBytes(path.join(USGS_DIR, name));
 
