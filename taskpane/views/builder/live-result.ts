@@ -78,11 +78,10 @@ function citationFor(
   if (result.kind === "error") return { text: "No citation: the formula gives an error." };
   const asked = citationRequest(id, values);
   if (asked.kind === "fixed") return { text: asked.text };
-  const request = asked;
-  if (request.key === null) return { text: `Give the ${id} call a value to see its citation.` };
-  const call = `=${sourceCallText(request)}`;
-  const cited = callAsExcel(functions, "SOURCE", [request.sourceKind, request.key, request.field]);
+  if (asked.key === null) return { text: `Give the ${id} call a value to see its citation.` };
+  const call = `=${sourceCallText(asked)}`;
+  const cited = callAsExcel(functions, "SOURCE", [asked.sourceKind, asked.key, asked.field]);
   if (cited.kind === "error") return { text: `${cited.code} ${cited.message}`.trim(), call };
   const text = cited.kind === "value" ? String(cited.value ?? "") : cited.kind === "entity" ? cited.text : "";
-  return { text: request.note ? `${text} (${request.note})` : text, call };
+  return { text: asked.note ? `${text} (${asked.note})` : text, call };
 }
