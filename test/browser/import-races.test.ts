@@ -5,7 +5,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { openPane, sheetCaptions, type PaneSession } from "../support/pane-page";
+import { openPane, pickCsv, sheetCaptions, type PaneSession } from "../support/pane-page";
 import { repoRoot } from "../support/paths";
 
 jest.setTimeout(120_000);
@@ -25,13 +25,7 @@ afterEach(async () => {
 
 const importButton = () => page.getByRole("button", { name: "Import", exact: true });
 
-async function pick(name: string, content: string | Buffer) {
-  await page.getByLabel("CSV file").setInputFiles({
-    name,
-    mimeType: "text/csv",
-    buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"),
-  });
-}
+const pick = (name: string, content: string | Buffer) => pickCsv(page, name, content);
 
 it("Import is disabled from the moment another file is picked until its analysis is back; that file is written", async () => {
   await pick("first.csv", "x,y\n1,2\n");

@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync } from "fs";
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { openPane, sheetCaptions, sheetTexts, type PaneSession } from "../support/pane-page";
+import { openPane, pickCsv, sheetCaptions, sheetTexts, type PaneSession } from "../support/pane-page";
 import { artifactsDir, repoRoot, seedsDir } from "../support/paths";
 
 jest.setTimeout(90_000);
@@ -50,17 +50,7 @@ async function addSyncLatency(ms: number) {
   }, ms);
 }
 
-async function pick(name: string, content: string | Buffer) {
-  await page.getByLabel("CSV file").setInputFiles(
-    {
-      name,
-      mimeType: "text/csv",
-      buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"),
-    },
-    // Handing a 15 MB file to the page takes longer than the 30 s default on a loaded 2-core machine.
-    { timeout: 120_000 },
-  );
-}
+const pick = (name: string, content: string | Buffer) => pickCsv(page, name, content);
 
 it("imports a USGS file through the file input and renders it as a new sheet", async () => {
   await page.getByLabel("CSV file").setInputFiles(join(seedsDir, "usgs", "mcs2024-raree_world.csv"));

@@ -7,7 +7,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { openPane, type PaneSession } from "../support/pane-page";
+import { openPane, pickCsv, type PaneSession } from "../support/pane-page";
 import { repoRoot } from "../support/paths";
 
 jest.setTimeout(120_000);
@@ -50,13 +50,7 @@ const share = () =>
       ).RareRuntime.associated.SHARE([["Neodymium"]], null)[0][0],
   );
 
-async function pick(name: string, content: string | Buffer) {
-  await page.getByLabel("CSV file").setInputFiles({
-    name,
-    mimeType: "text/csv",
-    buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"),
-  });
-}
+const pick = (name: string, content: string | Buffer) => pickCsv(page, name, content);
 
 async function importFile(name: string, content: string | Buffer) {
   await pick(name, content);

@@ -71,6 +71,19 @@ export async function openPane(
   return session;
 }
 
+/** Picks a CSV file in the Import view's file input, as a user choosing it would. */
+export async function pickCsv(page: Page, name: string, content: string | Buffer): Promise<void> {
+  await page.getByLabel("CSV file").setInputFiles(
+    {
+      name,
+      mimeType: "text/csv",
+      buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"),
+    },
+    // Handing a 15 MB file to the page takes longer than the 30 s default on a loaded 2-core machine.
+    { timeout: 120_000 },
+  );
+}
+
 /** The sheets of the preview workbook, as the pane renders them (table captions). */
 export async function sheetCaptions(page: Page): Promise<string[]> {
   return page.locator("#preview table > caption").allInnerTexts();

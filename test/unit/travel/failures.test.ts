@@ -12,31 +12,13 @@ import { AUDIT_SHEET, RECORD_SHEET, UNDO_SHEET } from "../../../src/travel/sheet
 import { bundled } from "../../../src/data/bundled";
 import type { Workbook } from "../../../src/workbook/workbook";
 import type { PreviewWorkbook } from "../../../taskpane/hosts/preview";
-import { rarePreview } from "../scenario/support/rare-preview";
+import { rareModel, saved } from "./support/rare-model";
 import { spyWorkbook } from "../workbook/support/spy-workbook";
 
 const VERSION = "test-version";
 const cite = (k: string, key: string, f: string | number | null) => bundled.source(k, key, f);
 
-/** Two sheets of RARE formulas, a plain formula and a number format. */
-async function model(): Promise<PreviewWorkbook> {
-  const wb = rarePreview(["Sheet1", "Other"]);
-  await wb.writeValues("Sheet1", { row: 0, col: 1 }, [[0.5]]);
-  await wb.writeValues("Sheet1", { row: 2, col: 0 }, [["Neodymium"], ["Dysprosium"]]);
-  await wb.writeFormulas("Sheet1", { row: 2, col: 1 }, [["=RARE.GAP(A3,$B$1)"], ["=RARE.GAP(A4,$B$1)"]]);
-  await wb.writeFormulas("Sheet1", { row: 2, col: 3 }, [["=B1*2"]]);
-  await wb.writeFormulas("Other", { row: 0, col: 0 }, [['=RARE.PRODUCTION("China",2024)']]);
-  for (const col of [2, 4, 6, 8]) await wb.writeFormulas("Other", { row: 2, col }, [['=RARE.USE("Dy")']]);
-  await wb.setNumberFormat("Sheet1", { row: 2, col: 1, rows: 2, cols: 1 }, "0.0%");
-  return wb;
-}
-
-/** The saved workbook, with each sheet's formulas in cell order. */
-function saved(wb: PreviewWorkbook): unknown {
-  const data = JSON.parse(wb.serialise()) as { sheets: Array<{ formulas: Array<[number, string]> }> };
-  for (const sheet of data.sheets) sheet.formulas.sort((a, b) => a[0] - b[0]);
-  return data;
-}
+const model = () => rareModel({ nestedCall: false });
 
 type Batch = Parameters<Parameters<Workbook["run"]>[0]>[0];
 

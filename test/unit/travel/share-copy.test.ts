@@ -7,7 +7,7 @@ import { prepareShareCopy, restoreFormulas } from "../../../src/travel/share-cop
 import { TravelCancelled } from "../../../src/travel/progress";
 import { UNDO_SHEET } from "../../../src/travel/sheets";
 import type { PreviewWorkbook } from "../../../taskpane/hosts/preview";
-import { rarePreview } from "../scenario/support/rare-preview";
+import { rareModel, saved } from "./support/rare-model";
 import { spyWorkbook } from "../workbook/support/spy-workbook";
 import { articleElement } from "../../support/seed-facts";
 
@@ -15,27 +15,7 @@ const seedShare = (element: string): number => articleElement(element).share;
 
 const VERSION = "test-version";
 
-/** Sheet1: B1 a cut, A3:A4 elements, B3:B4 =RARE.GAP, C3 a nested call, D3 a plain formula. */
-async function model(): Promise<PreviewWorkbook> {
-  const wb = rarePreview(["Sheet1", "Other"]);
-  await wb.writeValues("Sheet1", { row: 0, col: 1 }, [[0.5]]);
-  await wb.writeValues("Sheet1", { row: 2, col: 0 }, [["Neodymium"], ["Dysprosium"]]);
-  await wb.writeFormulas("Sheet1", { row: 2, col: 1 }, [["=RARE.GAP(A3,$B$1)"], ["=RARE.GAP(A4,$B$1)"]]);
-  await wb.writeFormulas("Sheet1", { row: 2, col: 2 }, [['=ROUND(RARE.SHARE("Nd")*100,0)']]);
-  await wb.writeFormulas("Sheet1", { row: 2, col: 3 }, [["=B1*2"]]);
-  await wb.writeFormulas("Other", { row: 0, col: 0 }, [['=RARE.PRODUCTION("China",2024)']]);
-  // Scattered cells, one block each: several freeze requests at a small budget.
-  for (const col of [2, 4, 6, 8]) await wb.writeFormulas("Other", { row: 2, col }, [['=RARE.USE("Dy")']]);
-  await wb.setNumberFormat("Sheet1", { row: 2, col: 1, rows: 2, cols: 1 }, "0.0%");
-  return wb;
-}
-
-/** The saved workbook, with each sheet's formulas in cell order (the map's insertion order is not content). */
-function saved(wb: PreviewWorkbook): unknown {
-  const data = JSON.parse(wb.serialise()) as { sheets: Array<{ formulas: Array<[number, string]> }> };
-  for (const sheet of data.sheets) sheet.formulas.sort((a, b) => a[0] - b[0]);
-  return data;
-}
+const model = () => rareModel({ nestedCall: true });
 
 const cell = (wb: PreviewWorkbook, sheet: string, a1: string) => wb.readRange(sheet, a1).then((r) => r);
 
