@@ -149,6 +149,16 @@ it("an entity's card shows beside the grid while its cell is selected", async ()
   await expect(card.count()).resolves.toBe(0);
 });
 
+it('=RARE.ELEMENT("Nd") shows Neodymium and its card, with the China share RARE.SHARE gives', async () => {
+  await type("E12", '=RARE.ELEMENT("Nd")');
+  await expect(cell("E12").innerText()).resolves.toBe("Neodymium");
+  await cell("E12").click();
+  const card = page.getByRole("complementary", { name: /^Card: / });
+  const share = `${Math.round(articleElement("Neodymium").share * 100)}%`;
+  await expect(card.innerText()).resolves.toMatch(new RegExp(`Symbol[\\s\\S]*Nd[\\s\\S]*China share[\\s\\S]*${share}`));
+  await expect(card.innerText()).resolves.toMatch(/RARE dataset/);
+});
+
 it("recalculates the scratch sheet when imported overrides are used and cleared", async () => {
   await type("F12", '=RARE.SHARE("Neodymium")');
   const shown = () => cell("F12").innerText().then(asNumber);
