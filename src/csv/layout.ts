@@ -8,7 +8,7 @@ import type { CsvOptions } from "./options";
 import type { TablePass } from "./pass";
 import type { Prepared } from "./prepare";
 import type { ColumnInfo, CsvLayout, CsvWarning, Dropped, Ragged } from "./results";
-import { columnLabel, columnLetters, count, listSome } from "./text";
+import { columnLabel, columnLetters, count, listSome } from "./message-format";
 import { COLUMN_TYPES } from "./types/registry";
 
 export function buildLayout(prep: Prepared, pass: TablePass, options: CsvOptions): CsvLayout {

@@ -3,7 +3,7 @@
  * exceptions, so the pane shows `message` as is; row, column and line say where.
  */
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../excel/limits";
-import { columnLabel, count } from "./text";
+import { columnLabel, count } from "./message-format";
 
 export type RefusalCode =
   "empty" | "binary" | "unclosedQuote" | "tooManyRows" | "tooManyColumns" | "cellTooLong" | "cancelled";
