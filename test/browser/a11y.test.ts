@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "fs";
 import type { Page } from "playwright-core";
-import { openPane, type PaneSession } from "../support/pane-page";
+import { paneForAllTests } from "../support/pane-hooks";
 import { seedsDir } from "../support/paths";
 import { join } from "path";
 
@@ -45,13 +45,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-let session: PaneSession;
-beforeAll(async () => {
-  session = await openPane({ bypassCSP: true });
-});
-afterAll(async () => {
-  await session.close();
-});
+const { session } = paneForAllTests({ bypassCSP: true });
 
 it("Functions view", async () => {
   await session.page.getByRole("tab", { name: "Functions" }).click();

@@ -4,8 +4,7 @@
  * Insert into cell writes it to the cell selected (clicked) in the preview's scratch sheet.
  * Expected values come from the seed files (test/support/seed-facts.ts).
  */
-import type { Page } from "playwright-core";
-import { openPane, type PaneSession } from "../support/pane-page";
+import { paneForAllTests } from "../support/pane-hooks";
 import { articleElement, seedCsv } from "../support/seed-facts";
 
 jest.setTimeout(90_000);
@@ -17,15 +16,7 @@ interface PreviewHandle {
   ): Promise<{ values: unknown[][]; formulas: unknown[][] }>;
 }
 
-let session: PaneSession;
-let page: Page;
-beforeAll(async () => {
-  session = await openPane();
-  page = session.page;
-});
-afterAll(async () => {
-  await session.close();
-});
+const { session, page } = paneForAllTests();
 
 const shownCell = (address: string, sheet = "Sheet1") =>
   page.locator(`#preview section[data-sheet="${sheet}"] table [data-address="${address}"]`);

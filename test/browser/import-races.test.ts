@@ -4,41 +4,30 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import type { Page } from "playwright-core";
-import { openPane, pickCsv, sheetCaptions, type PaneSession } from "../support/pane-page";
+import { importButton, pickCsv } from "../support/import-view";
+import { paneForEachTest } from "../support/pane-hooks";
+import { sheetCaptions } from "../support/pane-page";
 import { repoRoot } from "../support/paths";
+import { addSyncLatency } from "../support/sync-latency";
 
 jest.setTimeout(120_000);
 
-let session: PaneSession;
-let page: Page;
-
-beforeEach(async () => {
-  session = await openPane();
-  page = session.page;
-  await page.getByRole("tab", { name: "Import CSV" }).click();
-});
-
-afterEach(async () => {
-  await session.close();
-});
-
-const importButton = () => page.getByRole("button", { name: "Import", exact: true });
+const { session, page } = paneForEachTest({ tab: "Import CSV" });
 
 const pick = (name: string, content: string | Buffer) => pickCsv(page, name, content);
 
 it("Import is disabled from the moment another file is picked until its analysis is back; that file is written", async () => {
   await pick("first.csv", "x,y\n1,2\n");
   await page.locator("#import-messages", { hasText: "first.csv: 1 row, 2 columns." }).waitFor();
-  expect(await importButton().getAttribute("aria-disabled")).toBeNull();
+  expect(await importButton(page).getAttribute("aria-disabled")).toBeNull();
 
   const mcs = readFileSync(join(repoRoot, "seeds/usgs/mcs2026/usgs_mcs2026_commodities_data.csv"));
   await pick("mcs.csv", mcs);
   // The change event has run: the previous file's reading no longer enables Import.
-  expect(await importButton().getAttribute("aria-disabled")).toBe("true");
+  expect(await importButton(page).getAttribute("aria-disabled")).toBe("true");
   await page.locator("#import-messages", { hasText: "mcs.csv: 8,886 rows" }).waitFor({ timeout: 60_000 });
-  expect(await importButton().getAttribute("aria-disabled")).toBeNull();
-  await importButton().click();
+  expect(await importButton(page).getAttribute("aria-disabled")).toBeNull();
+  await importButton(page).click();
   await page.locator("#import-messages .message.success").waitFor({ timeout: 60_000 });
   expect(await sheetCaptions(page)).toContain("mcs");
   expect(await sheetCaptions(page)).not.toContain("first");
@@ -51,23 +40,8 @@ it("while a file is written its options and types are inert, and a change arrivi
   await pick("slow.csv", lines.join("\n"));
   await page.waitForSelector("#import-preview");
   // Excel-like latency per sync, so the write is observable.
-  await page.evaluate(() => {
-    type Batch = { sync(): Promise<void> };
-    const wb = (
-      globalThis as unknown as { rarePreview: { run(work: (b: Batch) => Promise<unknown>): Promise<unknown> } }
-    ).rarePreview;
-    const run = wb.run.bind(wb);
-    wb.run = (work) =>
-      run((batch) => {
-        const sync = batch.sync.bind(batch);
-        batch.sync = async () => {
-          await new Promise((r) => setTimeout(r, 700));
-          return sync();
-        };
-        return work(batch);
-      });
-  });
-  await importButton().click();
+  await addSyncLatency(page, 700);
+  await importButton(page).click();
   await page.locator("#import-progress-text", { hasText: /Writing|Reading/ }).waitFor();
   expect(await page.locator("#import-options").getAttribute("inert")).not.toBeNull();
   expect(await page.locator("#import-preview-area").getAttribute("inert")).not.toBeNull();
@@ -78,7 +52,7 @@ it("while a file is written its options and types are inert, and a change arrivi
     select.dispatchEvent(new Event("change"));
   });
   expect(await page.getByRole("button", { name: "Cancel" }).isVisible()).toBe(true);
-  expect(await importButton().getAttribute("aria-disabled")).toBe("true");
+  expect(await importButton(page).getAttribute("aria-disabled")).toBe("true");
   await page.locator("#import-messages .message.success").waitFor({ timeout: 60_000 });
   // Written as read when Import was pressed: numbers, not text.
   const value = await page.evaluate(() =>

@@ -5,50 +5,18 @@
  */
 import { copyFileSync, mkdirSync } from "fs";
 import { join } from "path";
-import type { Page } from "playwright-core";
-import { openPane, pickCsv, sheetCaptions, sheetTexts, type PaneSession } from "../support/pane-page";
+import { importButton, importCsv, pickCsv, useImportForRareFunctions } from "../support/import-view";
+import { paneForEachTest } from "../support/pane-hooks";
+import { sheetCaptions, sheetTexts } from "../support/pane-page";
 import { artifactsDir, repoRoot, seedsDir } from "../support/paths";
+import { seedHeaders } from "../support/seed-headers";
+import { addSyncLatency } from "../support/sync-latency";
 
 jest.setTimeout(90_000);
 
-let session: PaneSession;
-let page: Page;
+const { session, page } = paneForEachTest({ tab: "Import CSV" });
 
-beforeEach(async () => {
-  session = await openPane();
-  page = session.page;
-  await page.getByRole("tab", { name: "Import CSV" }).click();
-});
-
-afterEach(async () => {
-  await session.close();
-});
-
-const importButton = () => page.getByRole("button", { name: "Import", exact: true });
 const success = () => page.locator("#import-messages .message.success");
-
-/**
- * Excel on the web takes a while per sync (a network round trip); the preview does not.
- * Giving each preview sync Excel-like latency makes mid-import behaviour observable.
- */
-async function addSyncLatency(ms: number) {
-  await page.evaluate((delay) => {
-    type Batch = { sync(): Promise<void> };
-    const wb = (
-      globalThis as unknown as { rarePreview: { run(work: (b: Batch) => Promise<unknown>): Promise<unknown> } }
-    ).rarePreview;
-    const run = wb.run.bind(wb);
-    wb.run = (work) =>
-      run((batch) => {
-        const sync = batch.sync.bind(batch);
-        batch.sync = async () => {
-          await new Promise((r) => setTimeout(r, delay));
-          return sync();
-        };
-        return work(batch);
-      });
-  }, ms);
-}
 
 const pick = (name: string, content: string | Buffer) => pickCsv(page, name, content);
 
@@ -56,7 +24,7 @@ it("imports a USGS file through the file input and renders it as a new sheet", a
   await page.getByLabel("CSV file").setInputFiles(join(seedsDir, "usgs", "mcs2024-raree_world.csv"));
   await page.waitForSelector("#import-preview");
   await expect(page.locator("#import-preview caption").innerText()).resolves.toMatch(/first 16 of 16 rows/);
-  await importButton().click();
+  await importButton(page).click();
   await success().waitFor();
   await expect(success().innerText()).resolves.toMatch(
     /Imported 16 rows and 8 columns into the new sheet "mcs2024-raree_world"/,
@@ -65,16 +33,7 @@ it("imports a USGS file through the file input and renders it as a new sheet", a
 
   expect(await sheetCaptions(page)).toEqual(["Sheet1", "mcs2024-raree_world"]);
   const rows = await sheetTexts(page, "mcs2024-raree_world");
-  expect(rows[0]).toEqual([
-    "Source",
-    "Country",
-    "Type",
-    "Prod_t_est_2022",
-    "Prod_t_est_2023",
-    "Prod_notes",
-    "Reserves_t",
-    "Reserves_notes",
-  ]);
+  expect(rows[0]).toEqual(seedHeaders("usgs/mcs2024-raree_world.csv"));
   const china = rows.find((r) => r[1] === "China")!;
   expect(china[4]).toBe("240000");
   expect(rows.find((r) => r[1] === "Burma")![6]).toBe("NA"); // as printed: not available
@@ -99,10 +58,7 @@ it("shows a hostile file literally and runs nothing from it", async () => {
     `minus,-2+3,formula`,
     `link,"=HYPERLINK(""http://127.0.0.2/x"",""click"")",formula`,
   ].join("\r\n");
-  await pick("hostile.csv", hostile);
-  await page.waitForSelector("#import-preview");
-  await importButton().click();
-  await success().waitFor();
+  await importCsv(page, "hostile.csv", hostile);
 
   const rows = await sheetTexts(page, "hostile");
   expect(rows.map((r) => r[1])).toEqual([
@@ -143,8 +99,8 @@ it("cancel leaves no sheet behind", async () => {
   await page.waitForSelector("#import-preview", { timeout: 60_000 });
   const before = await sheetCaptions(page);
   // Cancel must land mid-import, deterministically.
-  await addSyncLatency(2000); // each of the few 4 MB syncs outlasts the click on Cancel
-  await importButton().click();
+  await addSyncLatency(page, 2000); // each of the few 4 MB syncs outlasts the click on Cancel
+  await importButton(page).click();
   await page.locator("#import-progress-text", { hasText: "Writing" }).waitFor({ timeout: 60_000 });
   await page.getByRole("progressbar", { name: "Import progress" }).waitFor();
   await page.getByRole("button", { name: "Cancel" }).click();
@@ -185,8 +141,8 @@ it("imports 200,000 rows × 10 columns with visible progress and a responsive pa
       subtree: true,
     });
   });
-  await addSyncLatency(150);
-  await importButton().click();
+  await addSyncLatency(page, 150);
+  await importButton(page).click();
   await success().waitFor({ timeout: 60_000 });
   await expect(success().innerText()).resolves.toMatch(/Imported 200,000 rows and 10 columns/);
 
@@ -235,10 +191,7 @@ it("works with the keyboard alone", async () => {
 });
 
 it("offers an imported share table to the RARE functions, lists rejected rows, and clears it", async () => {
-  await pick("my-shares.csv", "Element,China share\nNeodymium,50%\nUnobtainium,30%\nDysprosium,150%\n");
-  await page.waitForSelector("#import-preview");
-  await importButton().click();
-  await success().waitFor();
+  await importCsv(page, "my-shares.csv", "Element,China share\nNeodymium,50%\nUnobtainium,30%\nDysprosium,150%\n");
   const share = () =>
     page.evaluate(
       () =>
@@ -248,8 +201,7 @@ it("offers an imported share table to the RARE functions, lists rejected rows, a
     );
   expect(await share()).toBe(0.8);
 
-  await page.getByRole("button", { name: "Use for RARE functions in this workbook" }).click();
-  await page.locator("#overrides-result .message.success").waitFor();
+  await useImportForRareFunctions(page);
   await expect(page.locator("#overrides-result").innerText()).resolves.toMatch(
     /now use 1 imported row[\s\S]*2 rows were not used[\s\S]*Row 3: Unknown element "Unobtainium"[\s\S]*Row 4:/,
   );
@@ -282,10 +234,7 @@ it("imports the 2 MB row of 25 CJK cells and a 5 MB row, split across requests",
   const cjk = Array.from({ length: 25 }, (_, c) => String.fromCharCode(0x4e00 + c).repeat(27_000));
   const cjkFile = Array.from({ length: 25 }, (_, c) => `c${c + 1}`).join(",") + "\n" + cjk.join(",") + "\n";
   expect(Buffer.byteLength(cjkFile)).toBeGreaterThan(2_000_000);
-  await pick("cjk.csv", cjkFile);
-  await page.waitForSelector("#import-preview");
-  await importButton().click();
-  await success().waitFor();
+  await importCsv(page, "cjk.csv", cjkFile);
   await expect(success().innerText()).resolves.toMatch(/Imported 1 row/);
   expect(await cellsOf("cjk", 1, 25)).toEqual(cjk);
 
@@ -294,7 +243,7 @@ it("imports the 2 MB row of 25 CJK cells and a 5 MB row, split across requests",
   expect(Buffer.byteLength(wideFile)).toBeGreaterThan(5_000_000);
   await pick("wide.csv", wideFile);
   await page.waitForSelector("#import-preview");
-  await importButton().click();
+  await importButton(page).click();
   await expect(success().innerText()).resolves.toMatch(/into the new sheet "wide"/);
   expect(await cellsOf("wide", 1, 160)).toEqual(wide);
   expect(session.errors).toEqual([]);

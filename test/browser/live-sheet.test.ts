@@ -4,22 +4,14 @@
  * spills show #SPILL!, a typo's message shows on focus, typing follows Excel's entry rules,
  * the grid moves with the keyboard, and an entity's card shows when its cell is selected.
  */
-import type { Page } from "playwright-core";
 import type { PreviewWorkbook } from "../../taskpane/hosts/preview";
-import { openPane, type PaneSession } from "../support/pane-page";
+import { importCsv, useImportForRareFunctions } from "../support/import-view";
+import { paneForAllTests } from "../support/pane-hooks";
 import { articleElement } from "../support/seed-facts";
 
 jest.setTimeout(90_000);
 
-let session: PaneSession;
-let page: Page;
-beforeAll(async () => {
-  session = await openPane();
-  page = session.page;
-});
-afterAll(async () => {
-  await session.close();
-});
+const { session, page } = paneForAllTests();
 afterEach(() => expect(session.errors).toEqual([]));
 
 const cell = (address: string, sheet = "Sheet1") =>
@@ -164,16 +156,8 @@ it("recalculates the scratch sheet when imported overrides are used and cleared"
   const shown = () => cell("F12").innerText().then(asNumber);
   expect(await shown()).toBe(articleElement("Neodymium").share);
   await page.getByRole("tab", { name: "Import CSV" }).click();
-  await page.getByLabel("CSV file").setInputFiles({
-    name: "my-shares.csv",
-    mimeType: "text/csv",
-    buffer: Buffer.from("Element,China share\nNeodymium,50%\n"),
-  });
-  await page.waitForSelector("#import-preview");
-  await page.getByRole("button", { name: "Import", exact: true }).click();
-  await page.locator("#import-messages .message.success").waitFor();
-  await page.getByRole("button", { name: "Use for RARE functions in this workbook" }).click();
-  await page.locator("#overrides-result .message.success").waitFor();
+  await importCsv(page, "my-shares.csv", "Element,China share\nNeodymium,50%\n");
+  await useImportForRareFunctions(page);
   expect(await shown()).toBe(0.5);
   await page.getByRole("button", { name: "Clear overrides" }).click();
   await page.locator("#import-messages .message.success", { hasText: "Overrides cleared" }).waitFor();

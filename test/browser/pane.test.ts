@@ -1,18 +1,12 @@
 /** The task pane shell in preview mode: host detection, dataset version, function help. */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { openPane, type PaneSession } from "../support/pane-page";
+import { paneForAllTests } from "../support/pane-hooks";
 import { distDir } from "../support/paths";
 
 jest.setTimeout(60_000);
 
-let session: PaneSession;
-beforeAll(async () => {
-  session = await openPane();
-});
-afterAll(async () => {
-  await session.close();
-});
+const { session } = paneForAllTests();
 
 it("says it runs in preview mode outside Excel", async () => {
   await expect(session.page.getByRole("status").first().innerText()).resolves.toMatch(

@@ -6,24 +6,13 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import type { Page } from "playwright-core";
-import { openPane, pickCsv, type PaneSession } from "../support/pane-page";
+import { importCsv } from "../support/import-view";
+import { paneForEachTest } from "../support/pane-hooks";
 import { repoRoot } from "../support/paths";
 
 jest.setTimeout(120_000);
 
-let session: PaneSession;
-let page: Page;
-
-beforeEach(async () => {
-  session = await openPane();
-  page = session.page;
-  await page.getByRole("tab", { name: "Import CSV" }).click();
-});
-
-afterEach(async () => {
-  await session.close();
-});
+const { session, page } = paneForEachTest({ tab: "Import CSV" });
 
 type Preview = {
   sheet(name: string): { value(r: number, c: number): unknown };
@@ -50,15 +39,6 @@ const share = () =>
       ).RareRuntime.associated.SHARE([["Neodymium"]], null)[0][0],
   );
 
-const pick = (name: string, content: string | Buffer) => pickCsv(page, name, content);
-
-async function importFile(name: string, content: string | Buffer) {
-  await pick(name, content);
-  await page.waitForSelector("#import-preview");
-  await page.getByRole("button", { name: "Import", exact: true }).click();
-  await page.locator("#import-messages .message.success").waitFor();
-}
-
 async function reimport(table: string, name: string, content: string) {
   await page.getByRole("button", { name: `Re-import ${table}` }).click();
   await page
@@ -68,7 +48,7 @@ async function reimport(table: string, name: string, content: string) {
 }
 
 it("Re-import of a changed file replaces the table's rows; formulas on the table see the new values", async () => {
-  await importFile("stock.csv", "Item,Value\nNd,10\nDy,20\n");
+  await importCsv(page, "stock.csv", "Item,Value\nNd,10\nDy,20\n");
   await page.evaluate(async () => {
     const wb = (globalThis as unknown as { rarePreview: Preview }).rarePreview;
     await wb.writeFormulas("Sheet1", { row: 0, col: 0 }, [["=ROWS(Table1)", "=SUM(Table1[Value])"]]);
@@ -131,7 +111,7 @@ it("an override made from an existing table follows an edit of that table after 
 
 it("imports the MCS2026 data release (Windows-1252) with its 8,886 rows and offers to re-import it", async () => {
   const bytes = readFileSync(join(repoRoot, "seeds/usgs/mcs2026/usgs_mcs2026_commodities_data.csv"));
-  await importFile("usgs_mcs2026_commodities_data.csv", bytes);
+  await importCsv(page, "usgs_mcs2026_commodities_data.csv", bytes);
   await expect(page.locator("#import-messages .message.success").innerText()).resolves.toMatch(/Imported 8,886 rows/);
   expect(await cell("usgs_mcs2026_commodities_data", 1, 1)).toBe("Salient Statistics\u2014United States");
   await page.getByRole("button", { name: "Re-import Table1" }).waitFor();

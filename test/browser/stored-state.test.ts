@@ -4,17 +4,11 @@
  * the web uses, SettingCollection.onSettingsChanged) leaves a working pane with a notice
  * naming it, and Clear stays reachable.
  */
-import { openPane, type PaneSession } from "../support/pane-page";
+import { paneForAllTests } from "../support/pane-hooks";
 
 jest.setTimeout(120_000);
 
-let session: PaneSession;
-beforeAll(async () => {
-  session = await openPane();
-});
-afterAll(async () => {
-  await session.close();
-});
+const { session } = paneForAllTests();
 afterEach(() => {
   expect(session.errors).toEqual([]);
 });

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { openPane, sheetTexts, type PaneSession } from "../support/pane-page";
+import { paneForEachTest } from "../support/pane-hooks";
+import { sheetTexts } from "../support/pane-page";
 import { distDir, seedsDir } from "../support/paths";
 
 jest.setTimeout(120_000);
@@ -14,18 +15,8 @@ jest.setTimeout(120_000);
 const SHEET = "Scenario Export Quotas";
 const CUT_INPUT = `#preview input[aria-label="Export cut (share of China's supply withheld)"]`;
 
-let session: PaneSession;
-const page = () => session.page;
-
-beforeEach(async () => {
-  session = await openPane();
-});
-
-afterEach(async () => {
-  const errors = session.errors;
-  await session.close();
-  expect(errors).toEqual([]);
-});
+const { session, page } = paneForEachTest();
+afterEach(() => expect(session.errors).toEqual([]));
 
 interface FormulaCell {
   address: string;
@@ -35,7 +26,7 @@ interface FormulaCell {
 
 /** The preview's formula cells on a sheet, read through the Workbook port the pane uses. */
 function formulaCells(sheet: string): Promise<FormulaCell[]> {
-  return page().evaluate(async (name) => {
+  return page.evaluate(async (name) => {
     type Port = {
       usedRect(s: string): Promise<{ row: number; col: number; rows: number; cols: number } | null>;
       readFormulas(s: string, r: unknown): Promise<{ values: unknown[][]; formulas: unknown[][] }>;
@@ -64,7 +55,7 @@ const rareCells = async (sheet: string) => (await formulaCells(sheet)).filter((c
 
 /** The supply gap per element, as the rendered scenario table shows it. */
 async function gaps(): Promise<Record<string, string>> {
-  const rows = await sheetTexts(page(), SHEET);
+  const rows = await sheetTexts(page, SHEET);
   const header = rows.findIndex((r) => r[0] === "Element" && r.includes("Supply gap"));
   const gapCol = rows[header].indexOf("Supply gap");
   const out: Record<string, string> = {};
@@ -79,27 +70,27 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
   const end = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await page().waitForTimeout(50);
+    await page.waitForTimeout(50);
   }
 }
 
 async function setCut(text: string) {
-  const cut = page().locator(CUT_INPUT);
+  const cut = page.locator(CUT_INPUT);
   await cut.fill(text);
   await cut.press("Tab"); // commits the edit (change event)
 }
 
 async function createScenario() {
-  await page().getByRole("tab", { name: "Scenarios" }).click();
-  await page().getByRole("button", { name: "Create scenario sheet" }).click();
-  await page().locator("#scenario-messages .message.success").waitFor();
+  await page.getByRole("tab", { name: "Scenarios" }).click();
+  await page.getByRole("button", { name: "Create scenario sheet" }).click();
+  await page.locator("#scenario-messages .message.success").waitFor();
 }
 
-const workbookMessages = () => page().locator("#travel-messages");
+const workbookMessages = () => page.locator("#travel-messages");
 
 async function runAction(name: string, done: RegExp) {
-  await page().getByRole("tab", { name: "Workbook" }).click();
-  await page().getByRole("button", { name }).click();
+  await page.getByRole("tab", { name: "Workbook" }).click();
+  await page.getByRole("button", { name }).click();
   await workbookMessages().locator(".message", { hasText: done }).waitFor({ timeout: 60_000 });
 }
 
@@ -112,15 +103,15 @@ it("prepares a copy to share, then restores the formulas and keeps a cell edited
   await runAction("Prepare a copy to share", /^Froze \d+ RARE formula cells/);
   await expect(workbookMessages().innerText()).resolves.toContain(`Froze ${live.length} RARE formula cells`);
   expect(await rareCells(SHEET)).toEqual([]);
-  await expect(page().locator("#travel-share-state").innerText()).resolves.toMatch(/prepared to share/);
+  await expect(page.locator("#travel-share-state").innerText()).resolves.toMatch(/prepared to share/);
 
   await setCut("60%");
-  await page().waitForTimeout(300);
+  await page.waitForTimeout(300);
   expect(await gaps()).toEqual(before); // frozen: the gap no longer follows the cut
 
   // The user edits one frozen cell (the first China share) before restoring.
   const edited = live.find((c) => /RARE\.SHARE/i.test(c.formula))!;
-  await page().evaluate(
+  await page.evaluate(
     ({ sheet, address }) => {
       const col = address.replace(/\d+/, "").charCodeAt(0) - 65;
       const row = Number(address.replace(/^[A-Z]+/, "")) - 1;
@@ -149,14 +140,14 @@ it("audits every RARE formula cell into a RARE audit table with a citation on ea
   await createScenario();
   const live = await rareCells(SHEET);
   await runAction("Audit RARE figures", /^Wrote "RARE audit"/);
-  const tables = await page().evaluate(
+  const tables = await page.evaluate(
     () =>
       (globalThis as unknown as { rarePreview: { tablesOn(s: string): { name: string }[] } }).rarePreview.tablesOn(
         "RARE audit",
       ).length,
   );
   expect(tables).toBe(1);
-  const rows = await sheetTexts(page(), "RARE audit");
+  const rows = await sheetTexts(page, "RARE audit");
   const header = rows.findIndex((r) => r.includes("Citation"));
   const at = (name: string) => rows[header].indexOf(name);
   const body = rows.slice(header + 1).filter((r) => r[at("Sheet")]);
@@ -170,10 +161,10 @@ it("audits every RARE formula cell into a RARE audit table with a citation on ea
 
 it("lists exactly the cells an override changed, with old and new values", async () => {
   await createScenario();
-  await page().getByRole("button", { name: "Refresh data" }).click();
+  await page.getByRole("button", { name: "Refresh data" }).click();
   await until(
     () =>
-      page().evaluate(() =>
+      page.evaluate(() =>
         (globalThis as unknown as { rarePreview: { hasSheet(s: string): Promise<boolean> } }).rarePreview.hasSheet(
           "RARE_refresh_record",
         ),
@@ -182,34 +173,34 @@ it("lists exactly the cells an override changed, with old and new values", async
   );
   const before = await rareCells(SHEET);
 
-  await page().getByRole("tab", { name: "Import CSV" }).click();
-  await page()
+  await page.getByRole("tab", { name: "Import CSV" }).click();
+  await page
     .getByLabel("CSV file")
     .setInputFiles({ name: "shares.csv", mimeType: "text/csv", buffer: Buffer.from("Element,Share\nNeodymium,50%\n") });
-  await page().waitForSelector("#import-preview");
-  await page().getByRole("button", { name: "Import", exact: true }).click();
-  await page().locator("#import-messages .message.success").waitFor();
-  await page().getByRole("button", { name: "Use for RARE functions in this workbook" }).click();
-  await page().locator("#overrides-result .message.success").waitFor();
+  await page.waitForSelector("#import-preview");
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await page.locator("#import-messages .message.success").waitFor();
+  await page.getByRole("button", { name: "Use for RARE functions in this workbook" }).click();
+  await page.locator("#overrides-result .message.success").waitFor();
 
-  await page().getByRole("tab", { name: "Workbook" }).click();
-  await page().getByRole("button", { name: "What changed" }).click();
+  await page.getByRole("tab", { name: "Workbook" }).click();
+  await page.getByRole("button", { name: "What changed" }).click();
   const after = await rareCells(SHEET);
   const expected = after
     .map((c) => ({ c, old: before.find((b) => b.address === c.address)!.value }))
     .filter(({ c, old }) => old !== c.value)
     .map(({ c, old }) => [`${SHEET}!${c.address}`, shown(old), shown(c.value), "workbook override"]);
   expect(expected.length).toBeGreaterThan(0);
-  const listed = await page()
+  const listed = await page
     .locator("#travel-changes-table tbody tr")
     .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? "")));
   expect(listed).toEqual(expected);
 
-  await page().getByRole("button", { name: "Write the list to a sheet" }).click();
+  await page.getByRole("button", { name: "Write the list to a sheet" }).click();
   await workbookMessages()
     .locator(".message.success", { hasText: `${expected.length} changed cells` })
     .waitFor();
-  const sheet = await sheetTexts(page(), "RARE what changed");
+  const sheet = await sheetTexts(page, "RARE what changed");
   expect(sheet.filter((r) => r.includes(SHEET)).length).toBe(expected.length);
 });
 
@@ -228,22 +219,22 @@ it("gives a cell that moved between the releases DATA-CHANGES compares the log's
     writeFormulas(s: string, at: { row: number; col: number }, f: string[][]): Promise<void>;
     hasSheet(s: string): Promise<boolean>;
   };
-  await page().evaluate(async () => {
+  await page.evaluate(async () => {
     const wb = (globalThis as unknown as { rarePreview: Port }).rarePreview;
     await wb.writeValues("Sheet1", { row: 0, col: 0 }, [["Australia", 2024]]);
     await wb.writeFormulas("Sheet1", { row: 1, col: 0 }, [["=RARE.PRODUCTION(A1,B1)"]]);
   });
   const [now] = await rareCells("Sheet1");
-  await page().getByRole("tab", { name: "Scenarios" }).click(); // where Refresh data is
-  await page().getByRole("button", { name: "Refresh data" }).click();
+  await page.getByRole("tab", { name: "Scenarios" }).click(); // where Refresh data is
+  await page.getByRole("button", { name: "Refresh data" }).click();
   const recorded = () =>
-    page().evaluate(() => (globalThis as unknown as { rarePreview: Port }).rarePreview.hasSheet("RARE_refresh_record"));
+    page.evaluate(() => (globalThis as unknown as { rarePreview: Port }).rarePreview.hasSheet("RARE_refresh_record"));
   await until(recorded, "the first record");
 
   // As if the record had been made with the previous release: its version, and the figure it served then.
   const was = previous.figures[key].value;
   expect(was).not.toBe(now.value);
-  await page().evaluate(
+  await page.evaluate(
     async ({ from, value }) => {
       const wb = (globalThis as unknown as { rarePreview: Port }).rarePreview;
       await wb.writeValues("RARE_refresh_record", { row: 1, col: 1 }, [[from]]);
@@ -251,10 +242,10 @@ it("gives a cell that moved between the releases DATA-CHANGES compares the log's
     },
     { from: log.from, value: was },
   );
-  await page().getByRole("button", { name: "Refresh data" }).click();
-  await page().getByRole("tab", { name: "Workbook" }).click();
-  await page().getByRole("button", { name: "What changed" }).click();
-  const listed = await page()
+  await page.getByRole("button", { name: "Refresh data" }).click();
+  await page.getByRole("tab", { name: "Workbook" }).click();
+  await page.getByRole("button", { name: "What changed" }).click();
+  const listed = await page
     .locator("#travel-changes-table tbody tr")
     .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? "")));
   expect(listed).toEqual([["Sheet1!A2", String(was), String(now.value), `${key}: ${log.reasons[key]}`]]);

@@ -10,6 +10,7 @@ import { join } from "path";
 import type { RareRuntime } from "../../functions/runtime-bridge";
 import { CALL_POOL, callGrid, errorDifferences, type GridInput, type Outcomes } from "../support/call-grid";
 import { loadFunctionsBundle } from "../support/functions-bundle";
+import { importCsv, useImportForRareFunctions } from "../support/import-view";
 import { openPane } from "../support/pane-page";
 import Papa from "papaparse";
 import { distDir, seedsDir } from "../support/paths";
@@ -86,16 +87,8 @@ describe("the built page with a workbook override in force", () => {
       expect(before['SHARE("Terbium",null)']).toMatch(/^#N\/A No sourced figure/);
 
       await page.getByRole("tab", { name: "Import CSV" }).click();
-      await page.getByLabel("CSV file").setInputFiles({
-        name: "shares.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from("Element,Share\nNeodymium,0.5\n"),
-      });
-      await page.waitForSelector("#import-preview");
-      await page.getByRole("button", { name: "Import", exact: true }).click();
-      await page.locator("#import-messages .message.success").waitFor();
-      await page.getByRole("button", { name: "Use for RARE functions in this workbook" }).click();
-      await page.locator("#overrides-result .message.success").waitFor();
+      await importCsv(page, "shares.csv", "Element,Share\nNeodymium,0.5\n");
+      await useImportForRareFunctions(page);
 
       const after = await page.evaluate(
         ([src, arg]) => (new Function(`return (${src})`)() as typeof callGrid)(arg),

@@ -25,9 +25,12 @@ const EXPECTED_CONSOLE = [/Office\.js is loaded outside of Office client/];
 // Accepted only when the message comes from office.js's own files.
 const EXPECTED_FROM_OFFICE_JS = [/^Framing 'https:\/\/telemetryservice\./, /^Applying inline style violates/];
 
-export async function openPane(
-  options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
-): Promise<PaneSession> {
+export interface PaneOptions {
+  bypassCSP?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+export async function openPane(options: PaneOptions = {}): Promise<PaneSession> {
   const server = await serveDist();
   const browser = await launchBrowser();
   const context = await browser.newContext({
@@ -69,19 +72,6 @@ export async function openPane(
   await page.goto(`${server.url}/taskpane.html`);
   await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
   return session;
-}
-
-/** Picks a CSV file in the Import view's file input, as a user choosing it would. */
-export async function pickCsv(page: Page, name: string, content: string | Buffer): Promise<void> {
-  await page.getByLabel("CSV file").setInputFiles(
-    {
-      name,
-      mimeType: "text/csv",
-      buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"),
-    },
-    // Handing a 15 MB file to the page takes longer than the 30 s default on a loaded 2-core machine.
-    { timeout: 120_000 },
-  );
 }
 
 /** The sheets of the preview workbook, as the pane renders them (table captions). */
