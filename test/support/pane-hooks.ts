@@ -26,7 +26,7 @@ export const paneForEachTest = (options: SuitePaneOptions = {}): SuitePane => su
 function suitePane(open: jest.Lifecycle, close: jest.Lifecycle, options: SuitePaneOptions): SuitePane {
   let current: PaneSession | undefined;
   open(async () => {
-    current = undefined;
+    current = undefined; // if opening fails, no test sees the previous test's pane
     current = await openPane(options);
     if (options.tab) await current.page.getByRole("tab", { name: options.tab }).click();
   });
