@@ -23,6 +23,7 @@ import {
   updateScenario,
   type NamedScenario,
 } from "./scenario-list";
+import { markField, showProblems } from "./scenario-problems";
 
 export interface CompareDeps {
   readonly workbook: Workbook;
@@ -149,18 +150,10 @@ export function compareSection(deps: CompareDeps): HTMLElement {
       const { chosen, unsourced } = deps.elements();
       const checked = checkScenarios(list, chosen, unsourced);
       const bad = new Set(checked.ok ? [] : checked.problems.map((p) => p.field));
-      for (const el of Array.from(rows.querySelectorAll("input"))) {
-        if (bad.has(el.getAttribute("data-field") ?? "")) {
-          el.setAttribute("aria-invalid", "true");
-          el.setAttribute("aria-errormessage", MESSAGES_ID);
-        } else el.removeAttribute("aria-invalid");
-      }
+      for (const el of Array.from(rows.querySelectorAll("input")))
+        markField(el, bad.has(el.getAttribute("data-field") ?? ""), MESSAGES_ID);
       if (!checked.ok) {
-        messages.show(
-          "error",
-          "The comparison was not written. Please fix:",
-          checked.problems.map((p) => p.message),
-        );
+        showProblems(messages, "The comparison was not written.", checked.problems);
         return;
       }
       busy = true;
