@@ -126,14 +126,10 @@ export function gap(queries: ShareQuery, element: string, cut: number, mitigatio
   return evaluateScenario(queries, element, cut, null, mitigation).gap;
 }
 
-/** RARE.PRICEIMPACT(element, cut, [elasticity], [mitigation], [model]): the price change as a fraction. */
-export function priceImpact(
-  queries: ShareQuery,
-  element: string,
-  cut: number,
-  elasticity: number | null,
-  mitigation: number | null,
-  model: PriceModel | null = null,
-): number {
-  return evaluateScenario(queries, element, cut, elasticity, mitigation, model).priceChange;
+/**
+ * RARE.PRICEIMPACT(element, cut, [elasticity], [mitigation], [model]): the price change as a
+ * fraction. It takes exactly evaluateScenario's arguments, so the two cannot drift apart.
+ */
+export function priceImpact(...args: Parameters<typeof evaluateScenario>): number {
+  return evaluateScenario(...args).priceChange;
 }

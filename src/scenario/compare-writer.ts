@@ -5,7 +5,6 @@
  * (update.ts), and replacing its charts and names, which it finds through the record it
  * keeps in the workbook's add-in data. Either puts back what it changed if a step fails.
  */
-import { messageOf } from "../workbook/errors";
 import type { ZeroBasedRect } from "../excel/a1";
 import type { Workbook } from "../workbook/workbook";
 import type { ChartedPlan } from "./compare-layout";
@@ -14,7 +13,12 @@ import type { ChartPlan, NamedRange } from "./plan";
 import { planWrites } from "./plan-writes";
 import { queueChart, queueContents, queueNames } from "./queue-sheet";
 import { updateScenarioSheet } from "./keep-exposures";
-import { ScenarioWriteError, type ScenarioWriteOutcome, type WriteScenarioOptions } from "./write-outcome";
+import {
+  ScenarioWriteError,
+  undoFailedWrite,
+  type ScenarioWriteOutcome,
+  type WriteScenarioOptions,
+} from "./write-outcome";
 
 /** Which kind of RARE sheet a record is for; each keeps its records under its own keys. */
 export type ChartedSheetKind = "compare" | "simulation";
@@ -157,8 +161,7 @@ async function undo(
   cause: unknown,
 ): Promise<ScenarioWriteError> {
   const sheet = plan.sheetName;
-  let problem: string | null = null;
-  try {
+  const takeBack = async () => {
     const exists = await workbook.hasSheet(sheet);
     await workbook.run(async (batch) => {
       if (exists) for (const chart of plan.charts) batch.deleteChart(sheet, chart.name);
@@ -175,19 +178,13 @@ async function undo(
       for (const chart of record.charts) queueChart(batch, sheet, chart);
       queueNames(batch, sheet, record.namedRanges);
     });
-  } catch (e) {
-    problem = messageOf(e);
-  }
-  const verb = mode === "create" ? "Creating" : "Updating";
-  const undone = problem
-    ? ` What was written could not all be undone (${problem}): check the sheet "${sheet}".`
-    : mode === "create"
-      ? " The partly written sheet was removed; the rest of the workbook is unchanged."
-      : " Its previous contents were put back.";
-  return new ScenarioWriteError(
-    "writeFailed",
-    `${verb} the sheet "${sheet}" failed: ${messageOf(cause)}.${undone}`,
-    !problem,
-    { cause },
-  );
+  };
+  return undoFailedWrite(cause, takeBack, {
+    action: `${mode === "create" ? "Creating" : "Updating"} the sheet "${sheet}"`,
+    undone:
+      mode === "create"
+        ? "The partly written sheet was removed; the rest of the workbook is unchanged."
+        : "Its previous contents were put back.",
+    notUndone: (problem) => `What was written could not all be undone (${problem}): check the sheet "${sheet}".`,
+  });
 }

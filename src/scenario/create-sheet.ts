@@ -20,7 +20,12 @@ import { manifestKey, manifestOf, parseManifest } from "./manifest";
 import type { SheetPlan } from "./plan";
 import { planWrites } from "./plan-writes";
 import { queueChart, queueContents, queueNames, queueTable } from "./queue-sheet";
-import { ScenarioWriteError, type ScenarioWriteOutcome, type WriteScenarioOptions } from "./write-outcome";
+import {
+  ScenarioWriteError,
+  undoFailedWrite,
+  type ScenarioWriteOutcome,
+  type WriteScenarioOptions,
+} from "./write-outcome";
 
 export async function createScenarioSheet(
   workbook: Workbook,
@@ -84,22 +89,14 @@ async function undoCreate(
   names: readonly string[],
   cause: unknown,
 ): Promise<ScenarioWriteError> {
-  let problem: string | null = null;
-  try {
-    await workbook.run(async (batch) => {
+  const undo = () =>
+    workbook.run(async (batch) => {
       batch.deleteSheetById(sheetId);
       for (const name of names) batch.deleteNamedRange(name);
     });
-  } catch (e) {
-    problem = messageOf(e);
-  }
-  const undone = problem
-    ? ` The partly written sheet "${sheet}" could not be removed (${problem}); delete it by hand.`
-    : " The partly written sheet was removed; the rest of the workbook is unchanged.";
-  return new ScenarioWriteError(
-    "writeFailed",
-    `Creating the scenario sheet "${sheet}" failed: ${messageOf(cause)}.${undone}`,
-    !problem,
-    { cause },
-  );
+  return undoFailedWrite(cause, undo, {
+    action: `Creating the scenario sheet "${sheet}"`,
+    undone: "The partly written sheet was removed; the rest of the workbook is unchanged.",
+    notUndone: (problem) => `The partly written sheet "${sheet}" could not be removed (${problem}); delete it by hand.`,
+  });
 }

@@ -14,7 +14,6 @@
  * fails, the old sheet is put back: its cells as read, and its table, chart and names from
  * the manifest.
  */
-import { messageOf } from "../workbook/errors";
 import type { ZeroBasedRect } from "../excel/a1";
 import type { RangeContents, Workbook } from "../workbook/workbook";
 import { ExistingNames, distinctNames } from "./existing-names";
@@ -32,7 +31,12 @@ import { planWrites } from "./plan-writes";
 import { queueChart, queueContents, queueInputMarks, queueNames, queueTable } from "./queue-sheet";
 import { structureChange, type StructureChange } from "./structure-change";
 import { updateScenarioSheet } from "./keep-exposures";
-import { ScenarioWriteError, type ScenarioWriteOutcome, type WriteScenarioOptions } from "./write-outcome";
+import {
+  ScenarioWriteError,
+  undoFailedWrite,
+  type ScenarioWriteOutcome,
+  type WriteScenarioOptions,
+} from "./write-outcome";
 
 /** What the undo needs to know about the update it undoes. */
 interface UpdateState {
@@ -131,47 +135,43 @@ export async function updateScenarioSheetInPlace(
   };
 }
 
+/** Undoes a failed update in place (see putBack) and says what failed and whether the sheet is as it was. */
+async function undoUpdate(workbook: Workbook, state: UpdateState, cause: unknown): Promise<ScenarioWriteError> {
+  return undoFailedWrite(cause, () => putBack(workbook, state), {
+    action: `Updating the scenario sheet "${state.sheet}"`,
+    undone: "Its previous contents were put back.",
+    notUndone: (problem) =>
+      `Its previous contents could not be put back (${problem}): check the sheet, or undo in Excel.`,
+  });
+}
+
 /**
  * Puts the old sheet back. Whatever the failure left (old or new table, chart, names) is
  * removed first, then the old cells are written (formats first, so a text "@" cell takes its
  * text as text), then the old table, chart and names from the manifest.
  */
-async function undoUpdate(workbook: Workbook, state: UpdateState, cause: unknown): Promise<ScenarioWriteError> {
+function putBack(workbook: Workbook, state: UpdateState): Promise<void> {
   const { sheet, was, next, change, block, before } = state;
-  let problem: string | null = null;
-  try {
-    await workbook.run(async (batch) => {
-      if (change.chart) {
-        if (next.chart.name !== undefined) batch.deleteChart(sheet, next.chart.name);
-        if (was.chart.name !== undefined) batch.deleteChart(sheet, was.chart.name);
-      }
-      if (change.rebuild) {
-        batch.deleteTable(next.table.name);
-        batch.deleteTable(was.table.name);
-      }
-      for (const name of distinctNames([...state.added, ...state.restore.map((n) => n.name)]))
-        batch.deleteNamedRange(name);
-      if (change.rebuild) batch.clearRange(sheet, block);
-      batch.setNumberFormats(sheet, { row: 0, col: 0 }, before.numberFormats);
-      batch.writeValues(sheet, { row: 0, col: 0 }, before.formulas);
-      if (change.rebuild) queueInputMarks(batch, sheet, inputCellsOf(was));
-      await batch.sync();
-      if (change.rebuild) queueTable(batch, sheet, was.table);
-      if (change.chart) queueChart(batch, sheet, was.chart);
-      queueNames(batch, sheet, state.restore);
-    });
-  } catch (e) {
-    problem = messageOf(e);
-  }
-  const undone = problem
-    ? ` Its previous contents could not be put back (${problem}): check the sheet, or undo in Excel.`
-    : " Its previous contents were put back.";
-  return new ScenarioWriteError(
-    "writeFailed",
-    `Updating the scenario sheet "${sheet}" failed: ${messageOf(cause)}.${undone}`,
-    !problem,
-    { cause },
-  );
+  return workbook.run(async (batch) => {
+    if (change.chart) {
+      if (next.chart.name !== undefined) batch.deleteChart(sheet, next.chart.name);
+      if (was.chart.name !== undefined) batch.deleteChart(sheet, was.chart.name);
+    }
+    if (change.rebuild) {
+      batch.deleteTable(next.table.name);
+      batch.deleteTable(was.table.name);
+    }
+    for (const name of distinctNames([...state.added, ...state.restore.map((n) => n.name)]))
+      batch.deleteNamedRange(name);
+    if (change.rebuild) batch.clearRange(sheet, block);
+    batch.setNumberFormats(sheet, { row: 0, col: 0 }, before.numberFormats);
+    batch.writeValues(sheet, { row: 0, col: 0 }, before.formulas);
+    if (change.rebuild) queueInputMarks(batch, sheet, inputCellsOf(was));
+    await batch.sync();
+    if (change.rebuild) queueTable(batch, sheet, was.table);
+    if (change.chart) queueChart(batch, sheet, was.chart);
+    queueNames(batch, sheet, state.restore);
+  });
 }
 
 function notOurs(sheet: string): ScenarioWriteError {

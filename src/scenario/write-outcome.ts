@@ -1,4 +1,5 @@
 /** What writeScenarioSheet takes and returns, and how it fails (shared by create and update). */
+import { messageOf } from "../workbook/errors";
 import type { KeptExposure } from "./keep-exposures";
 
 export type ScenarioWriteMode = "create" | "update";
@@ -41,4 +42,38 @@ export class ScenarioWriteError extends Error {
     super(message, options);
     this.name = "ScenarioWriteError";
   }
+}
+
+/** How a failed write is told: what was being done, and what its undo left. */
+export interface UndoWording {
+  /** The write, as in `Creating the scenario sheet "Scenario X"`. */
+  readonly action: string;
+  /** Said when the undo worked. */
+  readonly undone: string;
+  /** Said when the undo failed too, given the undo's own error message. */
+  readonly notUndone: (problem: string) => string;
+}
+
+/**
+ * Runs the undo of a write that failed with `cause`, and returns the error to throw: it says
+ * what failed and what the undo left, and counts as restored only when the undo worked.
+ */
+export async function undoFailedWrite(
+  cause: unknown,
+  undo: () => Promise<unknown>,
+  wording: UndoWording,
+): Promise<ScenarioWriteError> {
+  let problem: string | null = null;
+  try {
+    await undo();
+  } catch (e) {
+    problem = messageOf(e);
+  }
+  const undone = problem === null ? wording.undone : wording.notUndone(problem);
+  return new ScenarioWriteError(
+    "writeFailed",
+    `${wording.action} failed: ${messageOf(cause)}. ${undone}`,
+    problem === null,
+    { cause },
+  );
 }

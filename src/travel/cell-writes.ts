@@ -26,6 +26,9 @@ export type Write =
   /** Number formats (e.g. "@" before a text value Excel would otherwise retype). */
   | { readonly kind: "formats"; readonly grid: (string | null)[][] };
 
+/** Which of a piece's writes: its own, or the ones that put it back. */
+type Way = "forward" | "back";
+
 /** One block: what to write, and what puts it back. `before` writes go first, in both directions. */
 export interface Piece {
   readonly sheet: string;
@@ -63,18 +66,10 @@ export async function writePieces(
     for (const sync of syncs) {
       checkCancelled(options.signal);
       attempted.push(...sync.pieces);
-      try {
-        await workbook.run(async (batch) => sync.pieces.forEach((p) => queue(batch, p, "forward")));
-      } catch {
-        for (const piece of sync.pieces) {
-          try {
-            await workbook.run(async (batch) => queue(batch, piece, "forward"));
-          } catch (e) {
-            failed.add(piece);
-            failures.push({ sheet: piece.sheet, address: rectAddress(piece.rect), message: messageOf(e) });
-          }
-        }
-      }
+      await runSync(workbook, sync.pieces, "forward", (piece, e) => {
+        failed.add(piece);
+        failures.push({ sheet: piece.sheet, address: rectAddress(piece.rect), message: messageOf(e) });
+      });
       done += sync.pieces.reduce((n, p) => n + p.cells, 0);
       options.onProgress?.({ step: options.step, done, total });
     }
@@ -99,22 +94,37 @@ export async function takeBack(
   const sheets = new Set((await workbook.listSheets()).map((s) => s.toUpperCase()));
   const present = pieces.filter((p) => sheets.has(p.sheet.toUpperCase()));
   for (const sync of planSyncs(present, budgetBytes ?? SYNC_BUDGET_BYTES, "back")) {
-    try {
-      await workbook.run(async (batch) => sync.pieces.forEach((p) => queue(batch, p, "back")));
-    } catch {
-      for (const piece of sync.pieces) {
-        try {
-          await workbook.run(async (batch) => queue(batch, piece, "back"));
-        } catch (e) {
-          problems.push(`${piece.sheet}!${rectAddress(piece.rect)} (${messageOf(e)})`);
-        }
-      }
-    }
+    await runSync(workbook, sync.pieces, "back", (piece, e) =>
+      problems.push(`${piece.sheet}!${rectAddress(piece.rect)} (${messageOf(e)})`),
+    );
   }
   return problems.length ? problems.join("; ") : null;
 }
 
-function queue(batch: WorkbookBatch, piece: Piece, way: "forward" | "back"): void {
+/**
+ * One sync's pieces written one way. If the sync fails, each piece is tried alone (Excel may
+ * have applied part of the failed sync), and those that fail alone go to onFailure.
+ */
+async function runSync(
+  workbook: Workbook,
+  pieces: readonly Piece[],
+  way: Way,
+  onFailure: (piece: Piece, error: unknown) => void,
+): Promise<void> {
+  try {
+    await workbook.run(async (batch) => pieces.forEach((p) => queue(batch, p, way)));
+  } catch {
+    for (const piece of pieces) {
+      try {
+        await workbook.run(async (batch) => queue(batch, piece, way));
+      } catch (e) {
+        onFailure(piece, e);
+      }
+    }
+  }
+}
+
+function queue(batch: WorkbookBatch, piece: Piece, way: Way): void {
   const at = { row: piece.rect.row, col: piece.rect.col };
   for (const w of piece[way]) {
     if (w.kind === "values") batch.writeValues(piece.sheet, at, w.grid);
@@ -136,7 +146,7 @@ function writeBytes(writes: readonly Write[]): number {
 function planSyncs(
   pieces: readonly Piece[],
   budget: number,
-  way: "forward" | "back" = "forward",
+  way: Way = "forward",
 ): Array<{ pieces: Piece[]; bytes: number }> {
   const syncs: Array<{ pieces: Piece[]; bytes: number }> = [];
   let current: { pieces: Piece[]; bytes: number } = { pieces: [], bytes: SYNC_RESERVE_BYTES };

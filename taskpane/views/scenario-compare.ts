@@ -1,8 +1,8 @@
 /**
- * The Scenarios view's "Compare scenarios" section: the list of named scenarios (the three
- * presets to start; add, rename, duplicate, remove), each with its cut, elasticity and
- * offsets, and the button that writes them side by side on one sheet, or updates that sheet
- * in place keeping the exposures typed into it.
+ * The Scenarios view's "Compare scenarios" section: the table of named scenarios
+ * (scenario-list-table.ts: the three presets to start; add, rename, duplicate, remove), and
+ * the button that writes them side by side on one sheet, or updates that sheet in place
+ * keeping the exposures typed into it.
  */
 import type { RareData } from "../../src/data/rare-data";
 import { combineMitigation } from "../../src/model/scenario";
@@ -10,19 +10,11 @@ import { buildComparisonSheet } from "../../src/scenario/compare-layout";
 import { tornadoOrder, typedExposures } from "../../src/scenario/tornado-order";
 import { existingComparisonSheet, writeComparisonSheet } from "../../src/scenario/compare-writer";
 import type { Workbook } from "../../src/workbook/workbook";
-import { append, clear, h, setDisabled } from "../dom";
+import { h, setDisabled } from "../dom";
 import { errorText, messageArea } from "../messages";
-import {
-  COMPARED_STRATEGIES,
-  COMPARISON_SHEET,
-  addScenario,
-  checkScenarios,
-  duplicateScenario,
-  presetScenarios,
-  removeScenario,
-  updateScenario,
-  type NamedScenario,
-} from "./scenario-list";
+import { COMPARISON_SHEET, checkScenarios } from "./scenario-list";
+import { scenarioListTable } from "./scenario-list-table";
+import { showProblems } from "./scenario-problems";
 
 export interface CompareDeps {
   readonly workbook: Workbook;
@@ -36,78 +28,14 @@ export interface CompareDeps {
 const MESSAGES_ID = "scenario-compare-messages";
 
 export function compareSection(deps: CompareDeps): HTMLElement {
-  let list: NamedScenario[] = presetScenarios();
+  const scenarios = scenarioListTable();
   let busy = false;
-  const rows = h("tbody", {});
   const messages = messageArea(MESSAGES_ID);
   const compareButton = h(
     "fluent-button" as "button",
     { appearance: "primary", id: "scenario-compare", role: "button" },
     "Compare scenarios",
   );
-  const addButton = h("fluent-button" as "button", { id: "scenario-add", role: "button" }, "Add scenario");
-
-  const input = (label: string, value: string, onInput: (v: string) => void, field: string) => {
-    const el = h("input", { type: "text", value, "aria-label": label, "data-field": field, inputmode: "decimal" });
-    el.addEventListener("change", () => onInput(el.value));
-    return el;
-  };
-  const paint = () => {
-    clear(rows);
-    list.forEach((s, i) => {
-      const who = s.name.trim() || `Scenario ${i + 1}`;
-      const set = (change: Partial<NamedScenario>) => {
-        list = updateScenario(list, i, change);
-        if ("name" in change) paint();
-      };
-      const duplicate = h("button", { type: "button", "aria-label": `Duplicate ${who}` }, "Duplicate");
-      duplicate.addEventListener("click", () => ((list = duplicateScenario(list, i)), paint()));
-      const remove = h("button", { type: "button", "aria-label": `Remove ${who}` }, "Remove");
-      remove.addEventListener("click", () => ((list = removeScenario(list, i)), paint()));
-      append(
-        rows,
-        h(
-          "tr",
-          {},
-          h(
-            "td",
-            {},
-            input(`Scenario ${i + 1} name`, s.name, (name) => set({ name }), `scenario:${i}:name`),
-          ),
-          h(
-            "td",
-            {},
-            input(`${who}: cut (%)`, s.cutText, (cutText) => set({ cutText }), `scenario:${i}:cut`),
-          ),
-          h(
-            "td",
-            {},
-            input(
-              `${who}: elasticity`,
-              s.elasticityText,
-              (elasticityText) => set({ elasticityText }),
-              `scenario:${i}:elasticity`,
-            ),
-          ),
-          ...COMPARED_STRATEGIES.map((st, j) =>
-            h(
-              "td",
-              {},
-              input(
-                `${who}: ${st} offset (%)`,
-                s.offsetTexts[j],
-                (t) => set({ offsetTexts: s.offsetTexts.map((o, k) => (k === j ? t : o)) }),
-                `scenario:${i}:offset:${j}`,
-              ),
-            ),
-          ),
-          h("td", {}, duplicate, remove),
-        ),
-      );
-    });
-  };
-  paint();
-  addButton.addEventListener("click", () => ((list = addScenario(list)), paint()));
 
   const section = h(
     "section",
@@ -118,28 +46,8 @@ export function compareSection(deps: CompareDeps): HTMLElement {
       { class: "hint" },
       `Named scenarios side by side on the sheet "${COMPARISON_SHEET}": their assumptions as input cells, the supply gap, price change and cost impact per element for each, a tornado of the first scenario's assumptions and charts. The elements are those chosen above.`,
     ),
-    h(
-      "div",
-      { class: "table-scroll" },
-      h(
-        "table",
-        { id: "scenario-list" },
-        h("caption", {}, "Scenarios to compare (percentages in %)"),
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            ...["Name", "Cut (%)", "Elasticity", ...COMPARED_STRATEGIES.map((s) => `${s} (%)`), "Actions"].map((t) =>
-              h("th", { scope: "col" }, t),
-            ),
-          ),
-        ),
-        rows,
-      ),
-    ),
-    h("div", { class: "actions" }, addButton, compareButton),
+    scenarios.element,
+    h("div", { class: "actions" }, scenarios.addButton, compareButton),
     messages.element,
   );
 
@@ -147,20 +55,11 @@ export function compareSection(deps: CompareDeps): HTMLElement {
     if (busy) return;
     void (async () => {
       const { chosen, unsourced } = deps.elements();
+      const list = scenarios.list();
       const checked = checkScenarios(list, chosen, unsourced);
-      const bad = new Set(checked.ok ? [] : checked.problems.map((p) => p.field));
-      for (const el of Array.from(rows.querySelectorAll("input"))) {
-        if (bad.has(el.getAttribute("data-field") ?? "")) {
-          el.setAttribute("aria-invalid", "true");
-          el.setAttribute("aria-errormessage", MESSAGES_ID);
-        } else el.removeAttribute("aria-invalid");
-      }
+      scenarios.markProblems(checked.ok ? [] : checked.problems, MESSAGES_ID);
       if (!checked.ok) {
-        messages.show(
-          "error",
-          "The comparison was not written. Please fix:",
-          checked.problems.map((p) => p.message),
-        );
+        showProblems(messages, "The comparison was not written.", checked.problems);
         return;
       }
       busy = true;

@@ -14,6 +14,7 @@ import { SHEET_NAME_MAX_LENGTH } from "../../src/excel/naming-rules";
 import { defaultScenarioSheetName } from "../../src/scenario/scenario-names";
 import { h } from "../dom";
 import { percentText, type Problem, type ScenarioForm } from "./scenario-choices";
+import { markField } from "./scenario-problems";
 
 export interface FormControls {
   readonly element: HTMLElement;
@@ -171,15 +172,7 @@ export function scenarioFormControls(initial: ScenarioForm, events: FormEvents):
     }),
     markProblems(problems, messageId) {
       const bad = new Set(problems.map((p) => p.field));
-      const mark = (el: Element, isBad: boolean) => {
-        if (isBad) {
-          el.setAttribute("aria-invalid", "true");
-          el.setAttribute("aria-errormessage", messageId);
-        } else {
-          el.removeAttribute("aria-invalid");
-          el.removeAttribute("aria-errormessage");
-        }
-      };
+      const mark = (el: Element, isBad: boolean) => markField(el, isBad, messageId);
       for (const [key, el] of fields) {
         // "No element chosen" is about the group: each checkbox says so (a fieldset cannot be invalid).
         if (key.startsWith("element:")) mark(el, bad.has("elements"));

@@ -12,6 +12,7 @@ import type { Workbook } from "../../src/workbook/workbook";
 import { h, setDisabled } from "../dom";
 import { errorText, messageArea } from "../messages";
 import { parseNumberText, parsePercentText, type Problem } from "./scenario-choices";
+import { showProblems } from "./scenario-problems";
 
 export interface SimulationDeps {
   readonly workbook: Workbook;
@@ -78,11 +79,7 @@ export function simulationSection(deps: SimulationDeps): HTMLElement {
     void (async () => {
       const input = read();
       if (Array.isArray(input)) {
-        messages.show(
-          "error",
-          "The simulation did not run. Please fix:",
-          input.map((p) => p.message),
-        );
+        showProblems(messages, "The simulation did not run.", input);
         return;
       }
       controller = new AbortController();

@@ -23,6 +23,7 @@ import { checkForm, initialForm } from "./scenario-choices";
 import { compareSection } from "./scenario-compare";
 import { simulationSection } from "./scenario-simulation";
 import { scenarioFormControls } from "./scenario-form";
+import { showProblems } from "./scenario-problems";
 import { datasetVersionText, outcomeMessage, recalculatedAt } from "./scenario-outcome";
 
 export interface ScenarioViewDeps {
@@ -168,11 +169,7 @@ export function renderScenarioView(
     const checked = checkForm(form.read());
     form.markProblems(checked.ok ? [] : checked.problems, MESSAGES_ID);
     if (!checked.ok) {
-      messages.show(
-        "error",
-        "The sheet was not written. Please fix:",
-        checked.problems.map((p) => p.message),
-      );
+      showProblems(messages, "The sheet was not written.", checked.problems);
       return;
     }
     busy = true;

@@ -6,19 +6,10 @@ import {
   triangular,
   type SimulationInput,
 } from "../../../src/model/simulation";
-import { articleElements } from "../../support/seed-facts";
+import { articleSimulationInput } from "./support/simulation-input";
 
-// China's shares from seeds/article-tables/elements.csv.
-const elements = articleElements.map((e) => ({ name: e.element, share: e.share }));
-const input: SimulationInput = {
-  elements,
-  cut: { min: 0.1, mode: 0.3, max: 0.6 },
-  elasticity: { min: 0.3, mode: 0.5, max: 0.9 },
-  mitigation: combineMitigation([0.2, 0.1]),
-  model: "constant",
-  runs: 10_000,
-  seed: 42,
-};
+const input: SimulationInput = { ...articleSimulationInput, mitigation: combineMitigation([0.2, 0.1]) };
+const { elements } = input;
 
 describe("triangular", () => {
   it("maps 0, the mode's share of the range and 1 to min, mode and max", () => {
@@ -53,9 +44,11 @@ describe("simulate", () => {
       const share = elements[e].share;
       expect(r.gap.p5).toBeLessThanOrEqual(r.gap.p50);
       expect(r.gap.p50).toBeLessThanOrEqual(r.gap.p95);
-      expect(r.gap.p5).toBeGreaterThanOrEqual(supplyGap(share, 0.1, input.mitigation));
-      expect(r.gap.p95).toBeLessThanOrEqual(supplyGap(share, 0.6, input.mitigation));
-      expect(r.change.p95).toBeLessThanOrEqual(priceChange(supplyGap(share, 0.6, input.mitigation), 0.3));
+      expect(r.gap.p5).toBeGreaterThanOrEqual(supplyGap(share, input.cut.min, input.mitigation));
+      expect(r.gap.p95).toBeLessThanOrEqual(supplyGap(share, input.cut.max, input.mitigation));
+      expect(r.change.p95).toBeLessThanOrEqual(
+        priceChange(supplyGap(share, input.cut.max, input.mitigation), input.elasticity.min),
+      );
       expect(r.histogram.reduce((a, b) => a + b, 0)).toBe(input.runs);
       expect(r.counted).toBe(input.runs);
     });

@@ -18,6 +18,7 @@ import { chartShapes } from "../../../taskpane/hosts/preview-chart";
 import { fakeExcel } from "../workbook/support/fake-excel";
 import { rarePreview } from "./support/rare-preview";
 import { exportQuotasInput } from "./support/scenario-input";
+import { articleSimulationInput } from "../model/support/simulation-input";
 
 const offsets = STRATEGY_PRESETS.map((s) => s.offset.value);
 const comparison = buildComparisonSheet({
@@ -29,16 +30,13 @@ const comparison = buildComparisonSheet({
 });
 const single = buildScenarioSheet({ ...exportQuotasInput, elements: ["Neodymium", "Holmium", "Dysprosium"] });
 const simulationInput: SimulationInput = {
+  ...articleSimulationInput,
   elements: [
     { name: "Neodymium", share: 0.8 },
     { name: "Dysprosium", share: 0.85 },
   ],
-  cut: { min: 0.1, mode: 0.3, max: 0.6 },
-  elasticity: { min: 0.3, mode: 0.5, max: 0.9 },
   mitigation: 0.2,
-  model: "constant",
   runs: 2_000,
-  seed: 42,
 };
 const simulation = async () =>
   buildSimulationSheet(simulationInput, await simulate(simulationInput), "2026-12-01+test");

@@ -39,6 +39,12 @@ function formulaBlocks(state: FakeExcelState) {
     });
 }
 
+/** Every sheet but the scenario sheet, cell by cell, as text to compare before and after a write. */
+const otherSheets = (state: FakeExcelState) =>
+  JSON.stringify(
+    [...state.sheets.entries()].filter(([name]) => name !== SHEET).map(([name, cells]) => [name, [...cells.entries()]]),
+  );
+
 async function created() {
   const fake = fakeExcel(["Sheet1", "Data"]);
   fake.state.cell("Data", 0, 0).value = "keep me";
@@ -142,11 +148,7 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     cell(state, nd, COL.exposure).value = 120;
     Object.assign(cell(state, nd + 2, COL.exposure), { formula: "=Data!B2*3", value: 9 });
     cell(state, plan.anchors.cut.row, 2).value = 0.9;
-    const others = JSON.stringify(
-      [...state.sheets.entries()]
-        .filter(([name]) => name !== SHEET)
-        .map(([name, cells]) => [name, [...cells.entries()]]),
-    );
+    const others = otherSheets(state);
     const structure = JSON.stringify({ tables: state.tables, names: state.names, charts: state.charts });
     const logFrom = state.log.length;
 
@@ -173,13 +175,7 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     expect(
       written.filter((l) => !/^(values|formulas|numberFormat|fill|font|locked) /.test(l) || !l.includes(` ${SHEET} `)),
     ).toEqual([]);
-    expect(
-      JSON.stringify(
-        [...state.sheets.entries()]
-          .filter(([name]) => name !== SHEET)
-          .map(([name, cells]) => [name, [...cells.entries()]]),
-      ),
-    ).toBe(others);
+    expect(otherSheets(state)).toBe(others);
     expect(JSON.stringify({ tables: state.tables, names: state.names, charts: state.charts })).toBe(structure);
   });
 
@@ -231,11 +227,7 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     const nd = plan.anchors.firstElementRow;
     cell(state, nd, COL.exposure).value = 120; // Neodymium
     Object.assign(cell(state, nd + 2, COL.exposure), { formula: "=Data!B2*3", value: 9 }); // Lanthanum
-    const others = JSON.stringify(
-      [...state.sheets.entries()]
-        .filter(([name]) => name !== SHEET)
-        .map(([name, cells]) => [name, [...cells.entries()]]),
-    );
+    const others = otherSheets(state);
     const logFrom = state.log.length;
 
     const next = buildScenarioSheet({
@@ -284,13 +276,7 @@ describe("scenario sheet through hosts/excel.ts (office-addin-mock)", () => {
     expect(
       log.filter((l) => !l.includes(SHEET) && !/^(convertTable|deleteName|name|setting|getSetting) /.test(l)),
     ).toEqual([]);
-    expect(
-      JSON.stringify(
-        [...state.sheets.entries()]
-          .filter(([name]) => name !== SHEET)
-          .map(([name, cells]) => [name, [...cells.entries()]]),
-      ),
-    ).toBe(others);
+    expect(otherSheets(state)).toBe(others);
 
     // The result: the new layout, exposures by element, and its structure.
     const la = next.anchors.firstElementRow;

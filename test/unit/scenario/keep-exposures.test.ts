@@ -2,15 +2,10 @@ import { COL, buildScenarioSheet, type ScenarioSheetInput } from "../../../src/s
 import type { SheetPlan } from "../../../src/scenario/plan";
 import { updateScenarioSheet } from "../../../src/scenario/keep-exposures";
 import { cellAt, planToGrid } from "./support/plan-grid";
+import { exportQuotasInput } from "./support/scenario-input";
 
-const input: ScenarioSheetInput = {
-  sheetName: "Scenario Export Quotas",
-  riskFactor: "Export Quotas",
-  strategies: [{ name: "Recycling Programs", offset: 0.1 }],
-  elements: ["Neodymium", "Dysprosium", "Lanthanum"],
-  cut: 0.3,
-  elasticity: 0.5,
-};
+/** Export Quotas with its first strategy only, so adding one moves the table down a row. */
+const input: ScenarioSheetInput = { ...exportQuotasInput, strategies: exportQuotasInput.strategies.slice(0, 1) };
 
 /** The sheet as the user left it: the old plan written, then exposures typed in. */
 function sheetWithExposures(plan: SheetPlan, exposures: Record<string, string | number>) {

@@ -5,28 +5,22 @@
  * the Office.js fake, and the preview) and read back cell by cell; the pane's chunking does not
  * change a number, and the generator's integer steps match an independent BigInt reference.
  */
-import { simulate, type SimulationInput } from "../../../src/model/simulation";
+import { simulate } from "../../../src/model/simulation";
 import { prng } from "../../../src/model/prng";
 import { buildSimulationSheet, SIMULATION_SHEET } from "../../../src/scenario/simulation-layout";
 import { writeComparisonSheet } from "../../../src/scenario/compare-writer";
 import { createExcelWorkbook } from "../../../taskpane/hosts/excel";
 import { fakeExcel } from "../workbook/support/fake-excel";
 import { rarePreview } from "./support/rare-preview";
-import { articleElements } from "../../support/seed-facts";
+import { articleSimulationInput } from "../model/support/simulation-input";
 import type { Workbook } from "../../../src/workbook/workbook";
 
-const input: SimulationInput = {
-  elements: articleElements.map((e) => ({ name: e.element, share: e.share })),
-  cut: { min: 0.1, mode: 0.3, max: 0.6 },
-  elasticity: { min: 0.3, mode: 0.5, max: 0.9 },
-  mitigation: 0.25,
-  model: "constant",
-  runs: 10_000,
-  seed: 42,
-};
-
 async function written(wb: Workbook): Promise<unknown[][]> {
-  const plan = buildSimulationSheet(input, await simulate(input, { chunk: 20_000 }), "2026-12-01+test");
+  const plan = buildSimulationSheet(
+    articleSimulationInput,
+    await simulate(articleSimulationInput, { chunk: 20_000 }),
+    "2026-12-01+test",
+  );
   await writeComparisonSheet(wb, plan, { mode: "create", kind: "simulation" });
   const { row, col, rows, cols } = plan.extent;
   return (await wb.readRange(SIMULATION_SHEET, { row: row - 1, col: col - 1, rows, cols })).values;
@@ -60,8 +54,8 @@ describe("the seeded simulation in both hosts", () => {
   });
 
   it("gives the same result whatever the chunk size the pane runs it in", async () => {
-    const whole = await simulate(input, { chunk: 1_000_000 });
-    expect(await simulate(input, { chunk: 997 })).toEqual(whole);
+    const whole = await simulate(articleSimulationInput, { chunk: 1_000_000 });
+    expect(await simulate(articleSimulationInput, { chunk: 997 })).toEqual(whole);
   });
 
   it("draws the numbers an independent 32-bit reference of the generator gives", () => {
