@@ -3,7 +3,7 @@ import { citation } from "./citations";
 import { invalidNumber, invalidValue, isRareError, notAvailable, RareError } from "./errors";
 import { buildIndexes, Indexes } from "./indexes";
 import { BoundedMemo } from "./memo";
-import { must, resolveCountry, resolveElement, resolveOxide } from "./name-kinds";
+import { must, resolveName } from "./name-kinds";
 import { NameIndex, normalizeName, orList } from "./names";
 import { buildList, buildTable } from "./tables";
 import type { Dataset, ProductionRecord, Stage } from "./types";
@@ -127,17 +127,17 @@ export class RareData implements RareQueries {
    * known, but is not one element: say so rather than "unknown element".
    */
   element(raw: string): string {
-    return must(resolveElement(this.ix, raw));
+    return must(resolveName(this.ix, "element", raw));
   }
 
   /** A country from what users type; an element or a priced product says what it is instead of "unknown". */
   country(raw: string): string {
-    return must(resolveCountry(this.ix, raw));
+    return must(resolveName(this.ix, "country", raw));
   }
 
   /** An oxide (PRICE) from what users type: oxide names, formulas, elements, symbols, NdPr, mischmetal. */
   oxide(raw: string): string {
-    return must(resolveOxide(this.ix, raw));
+    return must(resolveName(this.ix, "oxide", raw));
   }
 
   private seedShare(element: string): number {
