@@ -90,28 +90,30 @@ export function readArticleElements(table: CsvTable, texts: ArticleTexts, proble
   return out;
 }
 
-export function readRisks(table: CsvTable, texts: ArticleTexts, problems: Problems) {
-  const out: Located<RiskRecord>[] = [];
-  if (!requireColumns(table, ["factor", "impact", "mitigation", "source"], problems)) return out;
+/** Reads a table whose text columns are all quoted verbatim from the article each row cites. */
+function readQuotedRows<Column extends string>(
+  table: CsvTable,
+  texts: ArticleTexts,
+  problems: Problems,
+  columns: readonly Column[],
+): Located<Record<Column, string> & { src: string }>[] {
+  const out: Located<Record<Column, string> & { src: string }>[] = [];
+  if (!requireColumns(table, [...columns, "source"], problems)) return out;
   for (const { line, cells } of table.rows) {
-    const { factor, impact, mitigation, source } = cells;
-    if (checkVerbatim(table, line, source, texts, { factor, impact, mitigation }, problems)) {
-      out.push({ file: table.file, line, record: { factor, impact, mitigation, src: source } });
+    const quoted = Object.fromEntries(columns.map((column) => [column, cells[column]])) as Record<Column, string>;
+    if (checkVerbatim(table, line, cells.source, texts, quoted, problems)) {
+      out.push({ file: table.file, line, record: { ...quoted, src: cells.source } });
     }
   }
   return out;
 }
 
-export function readStrategies(table: CsvTable, texts: ArticleTexts, problems: Problems) {
-  const out: Located<StrategyRecord>[] = [];
-  if (!requireColumns(table, ["strategy", "benefit", "challenge", "source"], problems)) return out;
-  for (const { line, cells } of table.rows) {
-    const { strategy, benefit, challenge, source } = cells;
-    if (checkVerbatim(table, line, source, texts, { strategy, benefit, challenge }, problems)) {
-      out.push({ file: table.file, line, record: { strategy, benefit, challenge, src: source } });
-    }
-  }
-  return out;
+export function readRisks(table: CsvTable, texts: ArticleTexts, problems: Problems): Located<RiskRecord>[] {
+  return readQuotedRows(table, texts, problems, ["factor", "impact", "mitigation"]);
+}
+
+export function readStrategies(table: CsvTable, texts: ArticleTexts, problems: Problems): Located<StrategyRecord>[] {
+  return readQuotedRows(table, texts, problems, ["strategy", "benefit", "challenge"]);
 }
 
 const LIST_NAMES: readonly ListName[] = ["keyrisks", "aims", "keystrategies"];

@@ -1,3 +1,4 @@
+import { type SalientSeries, US_SALIENT } from "../../src/data/us-salient";
 import { USGS_OXIDES, WORLD } from "../../src/data/vocab";
 import { readCell } from "./cells";
 import { cleanText, CsvTable, requireColumns } from "./csv";
@@ -30,43 +31,20 @@ export interface PriceGrade {
 }
 
 /** US salient rows of the Rare Earths chapter, by the detail text USGS prints. */
-const SALIENT_DETAILS: Record<string, { metric: string; item: string; unit: string }> = {
-  "Production: Mineral concentrates": { metric: "us_production", item: "Mineral concentrates", unit: "t REO" },
-  "Production: Compounds and metals": { metric: "us_production", item: "Compounds and metals", unit: "t REO" },
-  "Imports: Compounds": { metric: "us_imports", item: "Compounds", unit: "t REO" },
-  "Imports: Metals: Ferrocerium, alloys": { metric: "us_imports", item: "Metals: ferrocerium, alloys", unit: "t REO" },
-  "Imports: Metals: Rare-earth metals and alloys": {
-    metric: "us_imports",
-    item: "Metals: rare-earth metals, scandium, and yttrium",
-    unit: "t REO",
-  },
-  "Exports: Ores and compounds": { metric: "us_exports", item: "Ores and compounds", unit: "t REO" },
-  "Exports: Metals: Ferrocerium, alloys": { metric: "us_exports", item: "Metals: ferrocerium, alloys", unit: "t REO" },
-  "Exports: Metals: Rare-earth metals and alloys": {
-    metric: "us_exports",
-    item: "Metals: rare-earth metals, scandium, and yttrium",
-    unit: "t REO",
-  },
-  "Consumption, apparent, compounds and metals": {
-    metric: "us_apparent_consumption",
-    item: "Compounds and metals",
-    unit: "t REO",
-  },
-  "Employment, mine and mill, annual average, number": {
-    metric: "us_employment",
-    item: "Mine and mill, annual average",
-    unit: "number",
-  },
-  "Net import reliance as a percentage of apparent consumption: Compounds and metals": {
-    metric: "net_import_reliance",
-    item: "Compounds and metals",
-    unit: "% of apparent consumption",
-  },
-  "Net import reliance as a percentage of apparent consumption: Mineral concentrates": {
-    metric: "net_import_reliance",
-    item: "Mineral concentrates",
-    unit: "% of apparent consumption",
-  },
+const SALIENT_DETAILS: Record<string, SalientSeries> = {
+  "Production: Mineral concentrates": US_SALIENT.mineProduction,
+  "Production: Compounds and metals": US_SALIENT.compoundsAndMetalsProduction,
+  "Imports: Compounds": US_SALIENT.compoundImports,
+  "Imports: Metals: Ferrocerium, alloys": US_SALIENT.ferroceriumImports,
+  "Imports: Metals: Rare-earth metals and alloys": US_SALIENT.metalImports,
+  "Exports: Ores and compounds": US_SALIENT.oreAndCompoundExports,
+  "Exports: Metals: Ferrocerium, alloys": US_SALIENT.ferroceriumExports,
+  "Exports: Metals: Rare-earth metals and alloys": US_SALIENT.metalExports,
+  "Consumption, apparent, compounds and metals": US_SALIENT.apparentConsumption,
+  "Employment, mine and mill, annual average, number": US_SALIENT.employment,
+  "Net import reliance as a percentage of apparent consumption: Compounds and metals": US_SALIENT.netImportReliance,
+  "Net import reliance as a percentage of apparent consumption: Mineral concentrates":
+    US_SALIENT.netImportRelianceConcentrates,
 };
 
 /** Priced products that are not oxides (metals, alloys): read, recognised, not served. */

@@ -1,3 +1,4 @@
+import { type SalientSeries, US_SALIENT } from "../../src/data/us-salient";
 import { OTHER, USGS_OXIDES } from "../../src/data/vocab";
 import { readCell, isDataYear } from "./cells";
 import { CsvTable, requireColumns } from "./csv";
@@ -96,40 +97,22 @@ export function readWorldFile(table: CsvTable, edition: string, problems: Proble
   return { production, reserves };
 }
 
-interface SalientColumn {
-  metric: string;
-  item: string;
-  unit: string;
-}
-
-const SALIENT_COLUMNS: [RegExp, SalientColumn | null][] = [
+const SALIENT_COLUMNS: [RegExp, SalientSeries | null][] = [
   [/^(DataSource|Commodity|Year)$/, null],
-  [/^USprod_Concentrate_t$/, { metric: "us_production", item: "Mineral concentrates", unit: "t REO" }],
-  [/^USprod_Compounds-Metals_t$/, { metric: "us_production", item: "Compounds and metals", unit: "t REO" }],
-  [/^Exports_Ores-Compounds_t$/, { metric: "us_exports", item: "Ores and compounds", unit: "t REO" }],
-  [/^Exports_Alloys_t$/, { metric: "us_exports", item: "Metals: ferrocerium, alloys", unit: "t REO" }],
-  [
-    /^Exports_Metals_t$/,
-    { metric: "us_exports", item: "Metals: rare-earth metals, scandium, and yttrium", unit: "t REO" },
-  ],
-  [/^Employment_(num|m)$/, { metric: "us_employment", item: "Mine and mill, annual average", unit: "number" }],
+  [/^USprod_Concentrate_t$/, US_SALIENT.mineProduction],
+  [/^USprod_Compounds-Metals_t$/, US_SALIENT.compoundsAndMetalsProduction],
+  [/^Exports_Ores-Compounds_t$/, US_SALIENT.oreAndCompoundExports],
+  [/^Exports_Alloys_t$/, US_SALIENT.ferroceriumExports],
+  [/^Exports_Metals_t$/, US_SALIENT.metalExports],
+  [/^Employment_(num|m)$/, US_SALIENT.employment],
   // The MCS2022/MCS2024 headers say _t but the values are percentages: the same values
   // appear under _pct in MCS2023 and as "% of apparent consumption" in MCS2025.
-  [
-    /^NIR_Compounds-Metals_(t|pct)$/,
-    { metric: "net_import_reliance", item: "Compounds and metals", unit: "% of apparent consumption" },
-  ],
-  [
-    /^NIR_Concentrate_(t|pct)$/,
-    { metric: "net_import_reliance", item: "Mineral concentrates", unit: "% of apparent consumption" },
-  ],
-  [/^Imports_Compounds_t$/, { metric: "us_imports", item: "Compounds", unit: "t REO" }],
-  [/^Imports_Alloys_t$/, { metric: "us_imports", item: "Metals: ferrocerium, alloys", unit: "t REO" }],
-  [
-    /^Imports_Metals_t$/,
-    { metric: "us_imports", item: "Metals: rare-earth metals, scandium, and yttrium", unit: "t REO" },
-  ],
-  [/^Consump_Compounds-Metals_t$/, { metric: "us_apparent_consumption", item: "Compounds and metals", unit: "t REO" }],
+  [/^NIR_Compounds-Metals_(t|pct)$/, US_SALIENT.netImportReliance],
+  [/^NIR_Concentrate_(t|pct)$/, US_SALIENT.netImportRelianceConcentrates],
+  [/^Imports_Compounds_t$/, US_SALIENT.compoundImports],
+  [/^Imports_Alloys_t$/, US_SALIENT.ferroceriumImports],
+  [/^Imports_Metals_t$/, US_SALIENT.metalImports],
+  [/^Consump_Compounds-Metals_t$/, US_SALIENT.apparentConsumption],
 ];
 
 const PRICE_COLUMN = /^Price_(\w+)_dkg$/;
@@ -145,7 +128,7 @@ export function readSalientFile(table: CsvTable, edition: string, problems: Prob
   if (!requireColumns(table, ["DataSource", "Year"], problems)) return { prices, salient };
 
   const priceColumns: { name: string; oxide: string }[] = [];
-  const salientColumns: { name: string; column: SalientColumn }[] = [];
+  const salientColumns: { name: string; column: SalientSeries }[] = [];
   for (const name of table.header) {
     const price = PRICE_COLUMN.exec(name);
     if (price) {

@@ -115,12 +115,43 @@ const cite = (data: RareData, kind: string, key: string, field: string | number 
   }
 };
 
+const num = (value: number, format: string): CardValue => ({ kind: "number", value, format });
+const text = (value: string): CardValue => ({ kind: "text", value });
+/** A printed range ("660–670") stays text: no midpoint is made up. */
+const numOrText = (value: number | string, format: string): CardValue =>
+  typeof value === "number" ? num(value, format) : text(value);
+
+/** What a card shows of a yearly series (price, production); names as in the property lists above. */
+interface YearlySeries {
+  /** The latest figure's property ("Latest price"); its year goes under "<latest> year". */
+  readonly latest: string;
+  readonly history: string;
+  readonly value: CardValue;
+  readonly year: number;
+  readonly unit: string;
+  readonly format: string;
+  readonly source: string | undefined;
+  readonly years: readonly number[];
+  readonly at: (year: number) => number | string;
+}
+
 class CardBuilder {
   readonly properties: CardProperty[] = [];
   readonly missing: string[] = [];
 
   add(name: string, value: CardValue | undefined, extra: { unit?: string; source?: string } = {}): void {
     if (value !== undefined) this.properties.push({ name, value, ...extra });
+  }
+
+  /** A yearly series: its latest figure, that figure's year, and every year as a Year | unit table. */
+  addSeries(series: YearlySeries): void {
+    this.add(series.latest, series.value, { unit: series.unit, source: series.source });
+    this.add(`${series.latest} year`, num(series.year, CARD_FORMATS.whole));
+    this.add(series.history, {
+      kind: "table",
+      rows: [["Year", series.unit], ...series.years.map((y) => [y, series.at(y)])],
+      formats: [CARD_FORMATS.whole, series.format],
+    });
   }
 
   /** The sections that hold at least one property, then the sources and what the sources lack. */
@@ -137,12 +168,6 @@ class CardBuilder {
     return { text, what, properties: this.properties, sections: kept, version };
   }
 }
-
-const num = (value: number, format: string): CardValue => ({ kind: "number", value, format });
-const text = (value: string): CardValue => ({ kind: "text", value });
-/** A printed range ("660–670") stays text: no midpoint is made up. */
-const numOrText = (value: number | string, format: string): CardValue =>
-  typeof value === "number" ? num(value, format) : text(value);
 
 export function elementCard(data: RareData, raw: string): Card {
   const name = data.element(raw);
@@ -180,16 +205,16 @@ export function elementCard(data: RareData, raw: string): Card {
   if (latest) {
     const oxide = latest.oxide;
     card.add("Oxide", text(oxide));
-    card.add("Latest price", numOrText(latest.usdPerKg, CARD_FORMATS.price), {
+    card.addSeries({
+      latest: "Latest price",
+      history: "Price history",
+      value: numOrText(latest.usdPerKg, CARD_FORMATS.price),
+      year: latest.year,
       unit: "USD/kg",
+      format: CARD_FORMATS.price,
       source: cite(data, "price", oxide, latest.year),
-    });
-    card.add("Latest price year", num(latest.year, CARD_FORMATS.whole));
-    const years = data.priceYears(oxide);
-    card.add("Price history", {
-      kind: "table",
-      rows: [["Year", "USD/kg"], ...years.map((y) => [y, data.price(oxide, y)])],
-      formats: [CARD_FORMATS.whole, CARD_FORMATS.price],
+      years: data.priceYears(oxide),
+      at: (y) => data.price(oxide, y),
     });
   }
 
@@ -217,16 +242,16 @@ export function countryCard(data: RareData, raw: string): Card {
 
   const latest = figure(() => data.productionRow(name, null), card.missing, "Latest production");
   if (latest) {
-    card.add("Latest production", num(latest.tonnes, CARD_FORMATS.tonnes), {
+    card.addSeries({
+      latest: "Latest production",
+      history: "Production history",
+      value: num(latest.tonnes, CARD_FORMATS.tonnes),
+      year: latest.year,
       unit: "t REO",
+      format: CARD_FORMATS.tonnes,
       source: cite(data, "production", name, latest.year),
-    });
-    card.add("Latest production year", num(latest.year, CARD_FORMATS.whole));
-    const years = data.productionYears(name);
-    card.add("Production history", {
-      kind: "table",
-      rows: [["Year", "t REO"], ...years.map((y) => [y, data.production(name, y)])],
-      formats: [CARD_FORMATS.whole, CARD_FORMATS.tonnes],
+      years: data.productionYears(name),
+      at: (y) => data.production(name, y),
     });
     if (name !== WORLD) {
       const share = figure(() => data.countryShare(name, latest.year), card.missing, "Share of world production");

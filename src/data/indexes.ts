@@ -1,23 +1,7 @@
-import { buildCompounds, type Compound } from "./name-kinds";
+import { buildCompounds } from "./name-kinds";
 import { NameIndex } from "./names";
-import type {
-  Dataset,
-  HistoryRecord,
-  ImportSourceRecord,
-  ElementShareRecord,
-  ElementUseRecord,
-  ElementRecord,
-  EventRecord,
-  PriceRecord,
-  ProductionRecord,
-  ReservesRecord,
-  RiskRecord,
-  SourceRecord,
-  Stage,
-  StageShareRecord,
-  StrategyRecord,
-} from "./types";
-import { buildPinned, PinnedIndex } from "./pinned";
+import type { Dataset, PriceRecord, ProductionRecord, Stage, StageShareRecord } from "./types";
+import { buildPinned } from "./pinned";
 import {
   COUNTRY_ALIASES,
   DS140,
@@ -29,47 +13,6 @@ import {
   WORLD,
 } from "./vocab";
 
-/**
- * Everything RareData looks up, built once per Dataset. Maps are keyed by canonical names;
- * NameIndex turns raw user text into those names.
- */
-export interface Indexes {
-  elementNames: NameIndex;
-  elements: Map<string, ElementRecord>;
-  uses: Map<string, ElementUseRecord>;
-  shares: Map<string, ElementShareRecord>;
-  riskNames: NameIndex;
-  risks: Map<string, RiskRecord>;
-  strategyNames: NameIndex;
-  strategies: Map<string, StrategyRecord>;
-  stageNames: NameIndex;
-  stageFigures: Map<Stage, StageShareRecord>;
-  countryNames: NameIndex;
-  /** Canonical country names: countries A–Z, then Other countries, then the world total. */
-  countries: string[];
-  /** year → country → row (every row of a year comes from the same edition). */
-  production: Map<number, Map<string, ProductionRecord>>;
-  productionYears: number[];
-  yearsByCountry: Map<string, number[]>;
-  reserves: Map<string, ReservesRecord>;
-  oxideNames: NameIndex;
-  /** oxide → year → row; oxides without a USGS price have no entry. */
-  prices: Map<string, Map<number, PriceRecord>>;
-  eventIds: NameIndex;
-  events: Map<string, EventRecord>;
-  sources: Map<string, SourceRecord>;
-  editionSource: Map<string, string>;
-  editionNames: NameIndex;
-  editionRank: Map<string, number>;
-  pinned: PinnedIndex;
-  /** DS140 world production by year (1900–2020). */
-  worldHistory: Map<number, HistoryRecord>;
-  /** Element → China's share of US imports of it (MCS2026 per-element import sources). */
-  importShares: Map<string, ImportSourceRecord>;
-  /** Names of priced products that are not one element (NdPr oxide, mischmetal), normalised → the product. */
-  compounds: Map<string, Compound>;
-}
-
 /** The oxide name an element's price is filed under ("Neodymium" → "Neodymium oxide"). */
 export const oxideOf = (element: string): string => `${element} oxide`;
 
@@ -80,7 +23,13 @@ function byKey<T>(rows: readonly T[], key: (row: T) => string): Map<string, T> {
 const formulaAliasesOf = (element: string): string[] =>
   Object.keys(OXIDE_FORMULA_ALIASES).filter((f) => OXIDE_FORMULA_ALIASES[f] === element);
 
-export function buildIndexes(dataset: Dataset): Indexes {
+/**
+ * Everything RareData looks up, built once per Dataset. Maps are keyed by canonical names;
+ * NameIndex turns raw user text into those names.
+ */
+export type Indexes = ReturnType<typeof buildIndexes>;
+
+export function buildIndexes(dataset: Dataset) {
   // An element's oxide names what users type for the element too ("Nd2O3", "neodymium oxide").
   const oxideAliases = (element: string): string[] =>
     USGS_OXIDES.filter((o) => o.element === element).flatMap((o) => [o.name, o.formula, ...(o.aliases ?? [])]);
@@ -162,12 +111,15 @@ export function buildIndexes(dataset: Dataset): Indexes {
     ),
     stageFigures,
     countryNames,
+    /** Canonical country names: countries A–Z, then Other countries, then the world total. */
     countries,
+    /** year → country → row (every row of a year comes from the same edition). */
     production,
     productionYears: [...production.keys()].sort((a, b) => a - b),
     yearsByCountry,
     reserves: byKey(dataset.reserves, (r) => r.country),
     oxideNames,
+    /** oxide → year → row; oxides without a USGS price have no entry. */
     prices,
     eventIds: new NameIndex(
       dataset.events.map((e) => ({ name: e.id })),
@@ -185,12 +137,15 @@ export function buildIndexes(dataset: Dataset): Indexes {
     ),
     editionRank: new Map(dataset.editions.map((e) => [e.id, e.rank])),
     pinned: buildPinned(dataset),
+    /** DS140 world production by year (1900–2020). */
     worldHistory: new Map(
       dataset.history.filter((h) => h.series === "world production" && h.edition === DS140).map((h) => [h.year, h]),
     ),
+    /** Element → China's share of US imports of it (MCS2026 per-element import sources). */
     importShares: new Map(
       dataset.importSources.filter((i) => i.element !== "" && i.country.startsWith("China")).map((i) => [i.element, i]),
     ),
+    /** Names of priced products that are not one element (NdPr oxide, mischmetal), normalised → the product. */
     compounds,
   };
 }

@@ -58,53 +58,50 @@ function memoised(ix: Indexes, kind: string, raw: string, compute: () => string 
   return hit !== undefined ? hit : memo.set(raw, compute());
 }
 
-/** The canonical element for `raw`, or the error to throw: unknown, or known as something else. */
-export function resolveElement(ix: Indexes, raw: string): string | RareError {
-  const found = ix.elementNames.lookup(raw);
+export type NameKind = "element" | "country" | "oxide";
+
+const namesOf = (ix: Indexes, kind: NameKind) =>
+  ({ element: ix.elementNames, country: ix.countryNames, oxide: ix.oxideNames })[kind];
+
+type Known = ReturnType<typeof known>;
+
+const NOT_BY_ELEMENT =
+  "USGS reports mine production and reserves by country for rare earths as a whole, not by element";
+
+/** Why a name RARE knows as something else is not of the kind asked for; undefined when it knows no other kind. */
+const OTHER_KIND: Record<NameKind, (other: Known) => string | undefined> = {
+  element: ({ compound, country }) => {
+    if (compound) return compoundMessage(compound, "element");
+    if (country)
+      return `${country} is a country, not an element: PRODUCTION, RESERVES, COUNTRYSHARE and COUNTRY take countries`;
+    return undefined;
+  },
+  country: ({ element, compound }) => {
+    if (element) return `${element} is an element, not a country: ${NOT_BY_ELEMENT}`;
+    if (compound) return `${compoundMessage(compound, "country")}; ${NOT_BY_ELEMENT}`;
+    return undefined;
+  },
+  oxide: ({ country }) => {
+    if (country)
+      return (
+        `${country} is a country, not an oxide: PRICE takes an oxide or element, e.g. "NdPr oxide" or "Nd"; ` +
+        `USGS prices are world prices, not by country`
+      );
+    return undefined;
+  },
+};
+
+/**
+ * The canonical element, country or oxide (PRICE) for `raw`, or the error to throw: unknown,
+ * or known as something else.
+ */
+export function resolveName(ix: Indexes, kind: NameKind, raw: string): string | RareError {
+  const found = namesOf(ix, kind).lookup(raw);
   if (typeof found === "string" || typeof raw !== "string" || !isUnknownName(found)) return found;
-  return memoised(ix, "element", raw, () => elementOfOtherKind(ix, raw, found));
-}
-
-function elementOfOtherKind(ix: Indexes, raw: string, found: RareError): RareError {
-  const other = known(ix, raw);
-  if (other.compound) return notAvailable(compoundMessage(other.compound, "element"));
-  if (other.country)
-    return notAvailable(
-      `${other.country} is a country, not an element: PRODUCTION, RESERVES, COUNTRYSHARE and COUNTRY take countries`,
-    );
-  return found;
-}
-
-/** The canonical country for `raw`, or the error to throw. */
-export function resolveCountry(ix: Indexes, raw: string): string | RareError {
-  const found = ix.countryNames.lookup(raw);
-  if (typeof found === "string" || typeof raw !== "string" || !isUnknownName(found)) return found;
-  return memoised(ix, "country", raw, () => countryOfOtherKind(ix, raw, found));
-}
-
-function countryOfOtherKind(ix: Indexes, raw: string, found: RareError): RareError {
-  const other = known(ix, raw);
-  const by = "USGS reports mine production and reserves by country for rare earths as a whole, not by element";
-  if (other.element) return notAvailable(`${other.element} is an element, not a country: ${by}`);
-  if (other.compound) return notAvailable(`${compoundMessage(other.compound, "country")}; ${by}`);
-  return found;
-}
-
-/** The canonical oxide (PRICE) for `raw`, or the error to throw. */
-export function resolveOxide(ix: Indexes, raw: string): string | RareError {
-  const found = ix.oxideNames.lookup(raw);
-  if (typeof found === "string" || typeof raw !== "string" || !isUnknownName(found)) return found;
-  return memoised(ix, "oxide", raw, () => oxideOfOtherKind(ix, raw, found));
-}
-
-function oxideOfOtherKind(ix: Indexes, raw: string, found: RareError): RareError {
-  const { country } = known(ix, raw);
-  if (country)
-    return notAvailable(
-      `${country} is a country, not an oxide: PRICE takes an oxide or element, e.g. "NdPr oxide" or "Nd"; ` +
-        `USGS prices are world prices, not by country`,
-    );
-  return found;
+  return memoised(ix, kind, raw, () => {
+    const why = OTHER_KIND[kind](known(ix, raw));
+    return why === undefined ? found : notAvailable(why);
+  });
 }
 
 export function must(result: string | RareError): string {

@@ -72,6 +72,50 @@ function tryName(resolve: (raw: string) => string, raw: unknown): { name: string
   }
 }
 
+/** How one kind of override row is checked and used. */
+interface RowReader<T> {
+  kind: RejectedRow["kind"];
+  /** Resolves the row's element, country or oxide to its canonical name (a RareError if unknown). */
+  resolve: (raw: string) => string;
+  nameOf: (row: T) => unknown;
+  /** Why the row's figure cannot be used, or undefined when it can. */
+  problem: (row: T, name: string) => string | undefined;
+  /** The figure the row sets: a later row for the same figure is a duplicate. */
+  figure: (row: T, name: string) => string;
+  accept: (row: T, name: string, figure: string) => void;
+}
+
+/** A figure of a country or an oxide in one year; the key of its map and of its duplicate check. */
+const figureKey = (name: string, year: number): string => `${name}\u0000${year}`;
+
+const yearProblem = (year: unknown): string => `year "${String(year)}" is not a whole number between 1900 and 2100`;
+
+/**
+ * Reads one kind's rows in order: a row is used, or rejected with its reason (unknown name,
+ * the reader's problem, a duplicate). Returns each used figure with its row number.
+ */
+function readRows<T extends { row?: number }>(
+  rows: readonly T[] | undefined,
+  rejected: RejectedRow[],
+  reader: RowReader<T>,
+): Map<string, number> {
+  const used = new Map<string, number>();
+  (rows ?? []).forEach((o, i) => {
+    const row = o.row ?? i + 1;
+    const reject = (reason: string) => rejected.push({ row, kind: reader.kind, reason });
+    const name = tryName(reader.resolve, reader.nameOf(o));
+    if ("reason" in name) return reject(name.reason);
+    const problem = reader.problem(o, name.name);
+    if (problem !== undefined) return reject(problem);
+    const figure = reader.figure(o, name.name);
+    const earlier = used.get(figure);
+    if (earlier !== undefined) return reject(`duplicate of row ${earlier} for ${figure.replace("\u0000", " ")}`);
+    used.set(figure, row);
+    reader.accept(o, name.name, figure);
+  });
+  return used;
+}
+
 export function mergeOverrides(base: Dataset, overrides: Overrides): MergeResult {
   const ix = buildIndexes(base);
   const rejected: RejectedRow[] = [];
@@ -97,75 +141,74 @@ export function mergeOverrides(base: Dataset, overrides: Overrides): MergeResult
   };
 
   const shares = new Map<string, ElementShareRecord>(base.elementShares.map((s) => [s.element, s]));
-  const seenShares = new Map<string, number>();
-  (overrides.shares ?? []).forEach((o, i) => {
-    const row = o.row ?? i + 1;
-    const reject = (reason: string) => rejected.push({ row, kind: "share", reason });
-    const name = tryName((raw) => ix.elementNames.resolve(raw), o.element);
-    if ("reason" in name) return reject(name.reason);
-    if (!isNumber(o.share)) return reject(`share "${String(o.share)}" is not a number`);
-    if (o.share < 0 || o.share > 1) return reject(`share ${o.share} is outside 0..1`);
-    if (seenShares.has(name.name)) return reject(`duplicate of row ${seenShares.get(name.name)} for ${name.name}`);
-    seenShares.set(name.name, row);
-    shares.set(name.name, { element: name.name, share: o.share, printed: "", src: id });
+  const seenShares = readRows(overrides.shares, rejected, {
+    kind: "share",
+    resolve: (raw) => ix.elementNames.resolve(raw),
+    nameOf: (o) => o.element,
+    problem: (o) => {
+      if (!isNumber(o.share)) return `share "${String(o.share)}" is not a number`;
+      if (o.share < 0 || o.share > 1) return `share ${o.share} is outside 0..1`;
+      return undefined;
+    },
+    figure: (_, name) => name,
+    accept: (o, name) => shares.set(name, { element: name, share: o.share, printed: "", src: id }),
   });
 
-  const production = new Map<string, ProductionRecord>(base.production.map((p) => [`${p.country}\u0000${p.year}`, p]));
-  const seenProduction = new Map<string, number>();
-  (overrides.production ?? []).forEach((o, i) => {
-    const row = o.row ?? i + 1;
-    const reject = (reason: string) => rejected.push({ row, kind: "production", reason });
-    const name = tryName((raw) => ix.countryNames.resolve(raw), o.country);
-    if ("reason" in name) return reject(name.reason);
-    if (name.name === WORLD) return reject(`${WORLD} is not a country; override the country rows instead`);
-    if (!isYear(o.year)) return reject(`year "${String(o.year)}" is not a whole number between 1900 and 2100`);
-    if (!ix.production.has(o.year))
-      return reject(
-        `no bundled production data for ${o.year}; overrides may replace figures in ${yearsText(ix.productionYears)}`,
-      );
-    if (!isNumber(o.tonnes) || o.tonnes < 0) return reject(`production "${String(o.tonnes)}" must be a number >= 0`);
-    const key = `${name.name}\u0000${o.year}`;
-    if (seenProduction.has(key))
-      return reject(`duplicate of row ${seenProduction.get(key)} for ${name.name} ${o.year}`);
-    seenProduction.set(key, row);
-    const prior = production.get(key);
-    production.set(key, {
-      country: name.name,
-      year: o.year,
-      tonnes: o.tonnes,
-      edition: id,
-      ...(prior ? { revised: `${prior.edition}: ${prior.tonnes}` } : {}),
-    });
+  const production = new Map<string, ProductionRecord>(base.production.map((p) => [figureKey(p.country, p.year), p]));
+  const seenProduction = readRows(overrides.production, rejected, {
+    kind: "production",
+    resolve: (raw) => ix.countryNames.resolve(raw),
+    nameOf: (o) => o.country,
+    problem: (o, name) => {
+      if (name === WORLD) return `${WORLD} is not a country; override the country rows instead`;
+      if (!isYear(o.year)) return yearProblem(o.year);
+      if (!ix.production.has(o.year))
+        return `no bundled production data for ${o.year}; overrides may replace figures in ${yearsText(ix.productionYears)}`;
+      if (!isNumber(o.tonnes) || o.tonnes < 0) return `production "${String(o.tonnes)}" must be a number >= 0`;
+      return undefined;
+    },
+    figure: (o, name) => figureKey(name, o.year),
+    accept: (o, name, key) => {
+      const prior = production.get(key);
+      production.set(key, {
+        country: name,
+        year: o.year,
+        tonnes: o.tonnes,
+        edition: id,
+        ...(prior ? { revised: `${prior.edition}: ${prior.tonnes}` } : {}),
+      });
+    },
   });
 
   refuseOverflowingYears(base, production, seenProduction, rejected);
 
-  const prices = new Map<string, PriceRecord>(base.prices.map((p) => [`${p.oxide}\u0000${p.year}`, p]));
+  const prices = new Map<string, PriceRecord>(base.prices.map((p) => [figureKey(p.oxide, p.year), p]));
   const oxides = [...base.oxides];
-  const seenPrices = new Map<string, number>();
-  (overrides.prices ?? []).forEach((o, i) => {
-    const row = o.row ?? i + 1;
-    const reject = (reason: string) => rejected.push({ row, kind: "price", reason });
-    const name = tryName((raw) => ix.oxideNames.resolve(raw), o.oxide);
-    if ("reason" in name) return reject(name.reason);
-    if (!isYear(o.year)) return reject(`year "${String(o.year)}" is not a whole number between 1900 and 2100`);
-    if (!isNumber(o.usdPerKg) || o.usdPerKg <= 0) return reject(`price "${String(o.usdPerKg)}" must be a number > 0`);
-    const key = `${name.name}\u0000${o.year}`;
-    if (seenPrices.has(key)) return reject(`duplicate of row ${seenPrices.get(key)} for ${name.name} ${o.year}`);
-    seenPrices.set(key, row);
-    if (!oxides.some((x) => x.name === name.name)) {
-      // An oxide USGS does not price (e.g. praseodymium): the override makes it priced.
-      const element = base.elements.find((e) => `${e.name} oxide` === name.name)?.name ?? "";
-      oxides.push({ name: name.name, formula: "", element, spec: "", basis: "" });
-    }
-    const prior = prices.get(key);
-    prices.set(key, {
-      oxide: name.name,
-      year: o.year,
-      usdPerKg: o.usdPerKg,
-      edition: id,
-      ...(prior ? { revised: `${prior.edition}: ${prior.usdPerKg}` } : {}),
-    });
+  const seenPrices = readRows(overrides.prices, rejected, {
+    kind: "price",
+    resolve: (raw) => ix.oxideNames.resolve(raw),
+    nameOf: (o) => o.oxide,
+    problem: (o) => {
+      if (!isYear(o.year)) return yearProblem(o.year);
+      if (!isNumber(o.usdPerKg) || o.usdPerKg <= 0) return `price "${String(o.usdPerKg)}" must be a number > 0`;
+      return undefined;
+    },
+    figure: (o, name) => figureKey(name, o.year),
+    accept: (o, name, key) => {
+      if (!oxides.some((x) => x.name === name)) {
+        // An oxide USGS does not price (e.g. praseodymium): the override makes it priced.
+        const element = base.elements.find((e) => `${e.name} oxide` === name)?.name ?? "";
+        oxides.push({ name, formula: "", element, spec: "", basis: "" });
+      }
+      const prior = prices.get(key);
+      prices.set(key, {
+        oxide: name,
+        year: o.year,
+        usdPerKg: o.usdPerKg,
+        edition: id,
+        ...(prior ? { revised: `${prior.edition}: ${prior.usdPerKg}` } : {}),
+      });
+    },
   });
 
   if (seenShares.size + seenProduction.size + seenPrices.size === 0) return { dataset: base, rejected };
@@ -197,7 +240,7 @@ function refuseOverflowingYears(
   const totals = new Map<number, number>();
   for (const p of production.values())
     if (p.country !== WORLD) totals.set(p.year, (totals.get(p.year) ?? 0) + p.tonnes);
-  const bundled = new Map(base.production.map((p) => [`${p.country}\u0000${p.year}`, p]));
+  const bundled = new Map(base.production.map((p) => [figureKey(p.country, p.year), p]));
   for (const [key, row] of [...seen]) {
     const year = production.get(key)!.year;
     if (Number.isFinite(totals.get(year))) continue;

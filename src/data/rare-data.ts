@@ -3,8 +3,8 @@ import { citation } from "./citations";
 import { invalidNumber, invalidValue, isRareError, notAvailable, RareError } from "./errors";
 import { buildIndexes, Indexes } from "./indexes";
 import { BoundedMemo } from "./memo";
-import { must, resolveCountry, resolveElement, resolveOxide } from "./name-kinds";
-import { NameIndex, normalizeName, orList } from "./names";
+import { must, resolveName } from "./name-kinds";
+import { type NameEntry, NameIndex, normalizeName, orList } from "./names";
 import { buildList, buildTable } from "./tables";
 import type { Dataset, ProductionRecord, Stage } from "./types";
 import { DS140, STAGES, WORLD } from "./vocab";
@@ -23,23 +23,21 @@ const OUTSIDE_STAGE_SCOPE = new Set(["Scandium"]);
  * returns a sourced figure or throws a RareError that says why there is none.
  */
 
-const RISK_FIELDS = new NameIndex(
-  [
-    { name: "impact", aliases: ["potential impact"] },
-    { name: "mitigation", aliases: ["mitigation strategy", "strategy"] },
-    { name: "factor", aliases: ["risk factor", "name"] },
-  ],
-  { what: "field", plural: "fields", vocabulary: true },
-);
+/** The columns a table function accepts as its field argument: a closed vocabulary. */
+const fieldVocabulary = (fields: readonly NameEntry[]): NameIndex =>
+  new NameIndex(fields, { what: "field", plural: "fields", vocabulary: true });
 
-const STRATEGY_FIELDS = new NameIndex(
-  [
-    { name: "benefit", aliases: ["primary benefit"] },
-    { name: "challenge", aliases: ["implementation challenge"] },
-    { name: "strategy", aliases: ["name"] },
-  ],
-  { what: "field", plural: "fields", vocabulary: true },
-);
+const RISK_FIELDS = fieldVocabulary([
+  { name: "impact", aliases: ["potential impact"] },
+  { name: "mitigation", aliases: ["mitigation strategy", "strategy"] },
+  { name: "factor", aliases: ["risk factor", "name"] },
+]);
+
+const STRATEGY_FIELDS = fieldVocabulary([
+  { name: "benefit", aliases: ["primary benefit"] },
+  { name: "challenge", aliases: ["implementation challenge"] },
+  { name: "strategy", aliases: ["name"] },
+]);
 
 /** The columns RISK and STRATEGY accept, for their help text (functions/table.ts). */
 export const RISK_FIELD_NAMES: readonly string[] = RISK_FIELDS.names;
@@ -127,17 +125,17 @@ export class RareData implements RareQueries {
    * known, but is not one element: say so rather than "unknown element".
    */
   element(raw: string): string {
-    return must(resolveElement(this.ix, raw));
+    return must(resolveName(this.ix, "element", raw));
   }
 
   /** A country from what users type; an element or a priced product says what it is instead of "unknown". */
   country(raw: string): string {
-    return must(resolveCountry(this.ix, raw));
+    return must(resolveName(this.ix, "country", raw));
   }
 
   /** An oxide (PRICE) from what users type: oxide names, formulas, elements, symbols, NdPr, mischmetal. */
   oxide(raw: string): string {
-    return must(resolveOxide(this.ix, raw));
+    return must(resolveName(this.ix, "oxide", raw));
   }
 
   private seedShare(element: string): number {

@@ -1,6 +1,7 @@
 import { notAvailable } from "./errors";
 import { NameIndex } from "./names";
 import type { Dataset, HistoryRecord, SalientRecord } from "./types";
+import { type SalientSeries, US_SALIENT } from "./us-salient";
 
 /**
  * USSTAT's metrics: each names one printed series. MCS editions print imports and exports by
@@ -17,83 +18,59 @@ export interface UsStatMetric {
   unit: string;
 }
 
+/** The salient part of a metric MCS editions print: the series, and the series' unit. */
+const printedByMcs = (series: SalientSeries): Pick<UsStatMetric, "salient" | "unit"> => ({
+  salient: { metric: series.metric, item: series.item },
+  unit: series.unit,
+});
+
+/** MCS prints imports and exports of metals by the same two items: the flow's metrics for them, named alike. */
+function metalTrade(flow: "imports" | "exports", ferrocerium: SalientSeries, metals: SalientSeries): UsStatMetric[] {
+  return [
+    { name: `${flow}: ferrocerium and alloys`, aliases: [`ferrocerium ${flow}`], ...printedByMcs(ferrocerium) },
+    { name: `${flow}: rare-earth metals`, aliases: [`metal ${flow}`, `${flow}: metals`], ...printedByMcs(metals) },
+  ];
+}
+
 export const US_STAT_METRICS: readonly UsStatMetric[] = [
   {
     name: "mine production",
     aliases: ["production", "mine", "mineral concentrates", "concentrate production"],
-    salient: { metric: "us_production", item: "Mineral concentrates" },
+    ...printedByMcs(US_SALIENT.mineProduction),
     ds140: "us mine production",
-    unit: "t REO",
   },
   {
     name: "compounds and metals production",
     aliases: ["compounds production", "refined production", "production: compounds and metals"],
-    salient: { metric: "us_production", item: "Compounds and metals" },
-    unit: "t REO",
+    ...printedByMcs(US_SALIENT.compoundsAndMetalsProduction),
   },
   { name: "imports", aliases: ["total imports"], ds140: "us imports", unit: "t REO" },
-  {
-    name: "imports: compounds",
-    aliases: ["compound imports"],
-    salient: { metric: "us_imports", item: "Compounds" },
-    unit: "t REO",
-  },
-  {
-    name: "imports: ferrocerium and alloys",
-    aliases: ["ferrocerium imports"],
-    salient: { metric: "us_imports", item: "Metals: ferrocerium, alloys" },
-    unit: "t REO",
-  },
-  {
-    name: "imports: rare-earth metals",
-    aliases: ["metal imports", "imports: metals"],
-    salient: { metric: "us_imports", item: "Metals: rare-earth metals, scandium, and yttrium" },
-    unit: "t REO",
-  },
+  { name: "imports: compounds", aliases: ["compound imports"], ...printedByMcs(US_SALIENT.compoundImports) },
+  ...metalTrade("imports", US_SALIENT.ferroceriumImports, US_SALIENT.metalImports),
   { name: "exports", aliases: ["total exports"], ds140: "us exports", unit: "t REO" },
   {
     name: "exports: ores and compounds",
     aliases: ["ore exports", "compound exports"],
-    salient: { metric: "us_exports", item: "Ores and compounds" },
-    unit: "t REO",
+    ...printedByMcs(US_SALIENT.oreAndCompoundExports),
   },
-  {
-    name: "exports: ferrocerium and alloys",
-    aliases: ["ferrocerium exports"],
-    salient: { metric: "us_exports", item: "Metals: ferrocerium, alloys" },
-    unit: "t REO",
-  },
-  {
-    name: "exports: rare-earth metals",
-    aliases: ["metal exports", "exports: metals"],
-    salient: { metric: "us_exports", item: "Metals: rare-earth metals, scandium, and yttrium" },
-    unit: "t REO",
-  },
+  ...metalTrade("exports", US_SALIENT.ferroceriumExports, US_SALIENT.metalExports),
   {
     name: "apparent consumption",
     aliases: ["consumption"],
-    salient: { metric: "us_apparent_consumption", item: "Compounds and metals" },
+    ...printedByMcs(US_SALIENT.apparentConsumption),
     ds140: "us apparent consumption",
-    unit: "t REO",
   },
   {
     name: "net import reliance",
     aliases: ["nir", "import reliance", "net import reliance: compounds and metals"],
-    salient: { metric: "net_import_reliance", item: "Compounds and metals" },
-    unit: "% of apparent consumption",
+    ...printedByMcs(US_SALIENT.netImportReliance),
   },
   {
     name: "net import reliance: concentrates",
     aliases: ["nir concentrates", "net import reliance: mineral concentrates"],
-    salient: { metric: "net_import_reliance", item: "Mineral concentrates" },
-    unit: "% of apparent consumption",
+    ...printedByMcs(US_SALIENT.netImportRelianceConcentrates),
   },
-  {
-    name: "employment",
-    aliases: ["employees", "mine and mill employment"],
-    salient: { metric: "us_employment", item: "Mine and mill, annual average" },
-    unit: "number",
-  },
+  { name: "employment", aliases: ["employees", "mine and mill employment"], ...printedByMcs(US_SALIENT.employment) },
   { name: "unit value", aliases: ["unit value ($/t)", "value per tonne"], ds140: "us unit value", unit: "USD/t" },
 ];
 

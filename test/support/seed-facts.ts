@@ -379,15 +379,16 @@ export function priceEditions(oxide: string, year: number): Array<{ edition: str
 export type Stage = "mining" | "refining" | "magnets" | "us imports";
 export const STAGES: Stage[] = ["mining", "refining", "magnets", "us imports"];
 
-/** How curated/china_shares.csv labels the four stages (README, "China's share"). */
-const STAGE_LABELS: Record<string, Stage> = {
-  mining: "mining",
-  "mining/supply": "mining",
-  "refining/processing": "refining",
-  "refining/separation": "refining",
-  "magnet manufacturing": "magnets",
-  "trade (US imports)": "us imports",
-};
+/**
+ * The stage a curated/china_shares.csv label names. The file spells each stage out in its
+ * labels ("mining/supply", "refining/separation", "magnet manufacturing", "trade (US imports)"),
+ * so a label belongs to the one stage whose name, singular, it contains; a label that names
+ * none ("EU sourcing", "all") carries no stage.
+ */
+function stageOfLabel(label: string): Stage | undefined {
+  const named = STAGES.filter((stage) => label.toLowerCase().includes(stage.replace(/s$/, "")));
+  return named.length === 1 ? named[0] : undefined;
+}
 
 export interface StageRow extends Row {
   indicator: string;
@@ -405,7 +406,7 @@ export const chinaShareRows = seedCsv("curated/china_shares.csv") as StageRow[];
 export function stageRow(stage: Stage): StageRow {
   const candidates = chinaShareRows
     .map((row, order) => ({ row, order }))
-    .filter(({ row }) => STAGE_LABELS[row.stage] === stage && /^China share/i.test(row.indicator))
+    .filter(({ row }) => stageOfLabel(row.stage) === stage && /^China share/i.test(row.indicator))
     .filter(({ row }) => plainNumber(row.value_pct) !== null && !/projection/i.test(row.indicator));
   const stated = (r: StageRow) => /^\d{4}(-\d{4})?$/.test(r.year.trim());
   const lastYear = (r: StageRow) => Math.max(0, ...(r.year.match(/\d{4}/g) ?? []).map(Number));

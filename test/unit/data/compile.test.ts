@@ -3,7 +3,7 @@ import { compileDataset } from "../../../scripts/data/compile";
 import { parseCsv } from "../../../scripts/data/csv";
 import { Problems, SeedValidationError } from "../../../scripts/data/problems";
 import { sha256Hex } from "../../../src/data/sha256";
-import { compiled, problemsOf, seedFiles, text, withText } from "./seeds";
+import { compiled, problemsOf, seedFiles, text, withEdit, withText } from "./seeds";
 
 describe("compiling the project's seeds", () => {
   it("succeeds and stamps the version asOf+hash", () => {
@@ -61,10 +61,8 @@ describe("a bad seed row fails the build naming file and line", () => {
 
   it("negative production in the curated file, at its line", () => {
     const path = "seeds/curated/production.csv";
-    const lines = text(files, path).split("\n");
-    const line = lines.findIndex((l) => l.startsWith("China,2024,270000")) + 1;
-    const bad = withText(files, path, (t) => t.replace("China,2024,270000", "China,2024,-270000"));
-    expect(problemsOf(bad)).toContain(`${path}:${line}: production -270000 is negative`);
+    const bad = withEdit(files, path, "China,2024,270000", "China,2024,-270000");
+    expect(problemsOf(bad.files)).toContain(`${path}:${bad.line}: production -270000 is negative`);
   });
 
   it("a zero price in a verbatim USGS salient file (CRLF, BOM), at its line", () => {
@@ -80,12 +78,8 @@ describe("a bad seed row fails the build naming file and line", () => {
 
   it("a source id that does not resolve", () => {
     const path = "seeds/curated/china_shares.csv";
-    const line =
-      text(files, path)
-        .split("\n")
-        .findIndex((l) => l.includes("[S14]")) + 1;
-    const bad = withText(files, path, (t) => t.replace("[S14]", "[S99]"));
-    expect(problemsOf(bad)).toContain(`${path}:${line}: source id "S99" is not in seeds/sources.csv`);
+    const bad = withEdit(files, path, "[S14]", "[S99]");
+    expect(problemsOf(bad.files)).toContain(`${path}:${bad.line}: source id "S99" is not in seeds/sources.csv`);
   });
 
   it("a year outside 1990..2100", () => {
@@ -105,13 +99,9 @@ describe("a bad seed row fails the build naming file and line", () => {
 
   it("curated MCS2024 rows that drift from the verbatim MCS2024 file", () => {
     const path = "seeds/curated/production.csv";
-    const line =
-      text(files, path)
-        .split("\n")
-        .findIndex((l) => l.startsWith("China,2023,240000")) + 1;
-    const bad = withText(files, path, (t) => t.replace("China,2023,240000", "China,2023,241000"));
-    expect(problemsOf(bad)).toContain(
-      `${path}:${line}: MCS2024 China 2023: curated 241000 differs from verbatim 240000 (seeds/usgs/mcs2024-raree_world.csv:7)`,
+    const bad = withEdit(files, path, "China,2023,240000", "China,2023,241000");
+    expect(problemsOf(bad.files)).toContain(
+      `${path}:${bad.line}: MCS2024 China 2023: curated 241000 differs from verbatim 240000 (seeds/usgs/mcs2024-raree_world.csv:7)`,
     );
   });
 

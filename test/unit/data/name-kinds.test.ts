@@ -64,14 +64,15 @@ describe("suggestions cover aliases", () => {
     { what: "country", plural: "countries" },
   );
 
-  it("a typo of an alias suggests the alias with the name it stands for", () => {
-    expect(errorOf(() => countries.resolve("Myanmr")).message).toBe(
+  it.each([
+    [
+      "a typo of an alias suggests the alias with the name it stands for",
+      "Myanmr",
       'Unknown country "Myanmr". Did you mean Myanmar (Burma)?',
-    );
-  });
-
-  it("a typo of the name itself suggests the name", () => {
-    expect(errorOf(() => countries.resolve("Burmah")).message).toBe('Unknown country "Burmah". Did you mean Burma?');
+    ],
+    ["a typo of the name itself suggests the name", "Burmah", 'Unknown country "Burmah". Did you mean Burma?'],
+  ])("%s", (_case, typed, message) => {
+    expect(errorOf(() => countries.resolve(typed)).message).toBe(message);
   });
 
   it("each name is suggested once, by its closest spelling, an alias that names it shown as is", () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { mergeOverrides } from "../../../src/data/overrides";
+import { mergeOverrides, type Overrides } from "../../../src/data/overrides";
 import { RareData } from "../../../src/data/rare-data";
 import { repoRoot } from "../../support/paths";
 import { compiled } from "./seeds";
@@ -10,30 +10,39 @@ const label = "workbook import: suppliers.csv, 2026-11-23";
 describe("mergeOverrides", () => {
   const base = compiled();
   const before = JSON.stringify(base);
+  const original = new RareData(base);
+
+  /** Merges rows as one workbook import under `label`: the merged data and the rows refused. */
+  const merge = (rows: Omit<Overrides, "source">) => {
+    const { dataset, rejected } = mergeOverrides(base, { source: label, ...rows });
+    return { data: new RareData(dataset), rejected };
+  };
+  /** The merged data, after checking that every row was accepted. */
+  const mergeAll = (rows: Omit<Overrides, "source">): RareData => {
+    const { data, rejected } = merge(rows);
+    expect(rejected).toEqual([]);
+    return data;
+  };
 
   it("an accepted share replaces the element figure and cites the workbook", () => {
-    const { dataset, rejected } = mergeOverrides(base, {
-      source: label,
+    const data = mergeAll({
       shares: [
         { element: "nd", share: 0.9 },
         { element: "Terbium", share: 0.95 },
       ],
     });
-    expect(rejected).toEqual([]);
-    const data = new RareData(dataset);
     expect(data.share("Neodymium", null)).toBe(0.9);
     expect(data.share("Tb", null)).toBe(0.95);
     expect(data.source("share", "Nd", null)).toContain(label);
     expect(data.source("share", "Nd", null)).toContain("2026-11-23");
     // Untouched figures and their citations are unchanged.
-    expect(data.share("Dysprosium", null)).toBe(new RareData(base).share("Dysprosium", null));
-    expect(data.use("Nd")).toBe(new RareData(base).use("Nd"));
+    expect(data.share("Dysprosium", null)).toBe(original.share("Dysprosium", null));
+    expect(data.use("Nd")).toBe(original.use("Nd"));
     expect(data.version()).not.toBe(base.version);
   });
 
   it("rejects shares outside 0..1, non-numbers, unknown elements and duplicates, using none of them", () => {
-    const { dataset, rejected } = mergeOverrides(base, {
-      source: label,
+    const { data, rejected } = merge({
       shares: [
         { element: "Neodymium", share: 1.8, row: 3 },
         { element: "Neodymum", share: 0.5, row: 4 },
@@ -46,19 +55,12 @@ describe("mergeOverrides", () => {
     expect(rejected[0]).toEqual({ row: 3, kind: "share", reason: "share 1.8 is outside 0..1" });
     expect(rejected[1].reason).toContain("Did you mean Neodymium?");
     expect(rejected[3].reason).toContain("duplicate of row 6");
-    const data = new RareData(dataset);
-    expect(data.share("Nd", null)).toBe(new RareData(base).share("Nd", null));
+    expect(data.share("Nd", null)).toBe(original.share("Nd", null));
     expect(data.share("La", null)).toBe(0.6);
   });
 
   it("production overrides replace a country-year and flow into shares and HHI", () => {
-    const { dataset, rejected } = mergeOverrides(base, {
-      source: label,
-      production: [{ country: "PRC", year: 2024, tonnes: 300000 }],
-    });
-    expect(rejected).toEqual([]);
-    const data = new RareData(dataset);
-    const original = new RareData(base);
+    const data = mergeAll({ production: [{ country: "PRC", year: 2024, tonnes: 300000 }] });
     expect(data.production("China", 2024)).toBe(300000);
     expect(data.countryShare("China", 2024)).toBeCloseTo(300000 / (original.countryTotal(2024) - 270000 + 300000), 12);
     expect(data.hhi(2024)).toBeGreaterThan(original.hhi(2024));
@@ -68,8 +70,7 @@ describe("mergeOverrides", () => {
   });
 
   it("rejects unknown countries, the world total, years without bundled data, negative tonnes", () => {
-    const { rejected } = mergeOverrides(base, {
-      source: label,
+    const { rejected } = merge({
       production: [
         { country: "Atlantis", year: 2024, tonnes: 1 },
         { country: "World", year: 2024, tonnes: 1 },
@@ -84,8 +85,7 @@ describe("mergeOverrides", () => {
   });
 
   it("refuses production whose year total overflows (1e308 + 1e308), keeping that year's bundled figures", () => {
-    const { dataset, rejected } = mergeOverrides(base, {
-      source: label,
+    const { data, rejected } = merge({
       production: [
         { country: "China", year: 2024, tonnes: 1e308 },
         { country: "Myanmar", year: 2024, tonnes: 1e308 },
@@ -94,8 +94,6 @@ describe("mergeOverrides", () => {
     });
     expect(rejected.map((r) => r.row)).toEqual([1, 2]);
     expect(rejected[0].reason).toMatch(/2024 would total more than Excel's largest number/);
-    const data = new RareData(dataset);
-    const original = new RareData(base);
     expect(data.production("China", 2024)).toBe(original.production("China", 2024));
     expect(data.countryShare("China", 2024)).toBe(original.countryShare("China", 2024));
     expect(data.hhi(2024)).toBe(original.hhi(2024));
@@ -103,19 +101,13 @@ describe("mergeOverrides", () => {
   });
 
   it("a single 1e308 row does not overflow and gives a share near 1, not 0", () => {
-    const { dataset, rejected } = mergeOverrides(base, {
-      source: label,
-      production: [{ country: "China", year: 2024, tonnes: 1e308 }],
-    });
-    expect(rejected).toEqual([]);
-    const data = new RareData(dataset);
+    const data = mergeAll({ production: [{ country: "China", year: 2024, tonnes: 1e308 }] });
     expect(data.countryShare("China", 2024)).toBeCloseTo(1, 12);
     expect(data.hhi(2024)).toBeCloseTo(10000, 6);
   });
 
   it("price overrides, including an oxide USGS does not price", () => {
-    const { dataset, rejected } = mergeOverrides(base, {
-      source: label,
+    const { data, rejected } = merge({
       prices: [
         { oxide: "Pr6O11", year: 2025, usdPerKg: 70 },
         { oxide: "Nd", year: 2024, usdPerKg: 60 },
@@ -127,10 +119,9 @@ describe("mergeOverrides", () => {
       [3, "price"],
       [4, "price"],
     ]);
-    const data = new RareData(dataset);
     expect(data.price("Praseodymium", null)).toBe(70);
     expect(data.price("Nd2O3", 2024)).toBe(60);
-    expect(data.price("Nd2O3", 2023)).toBe(new RareData(base).price("Nd2O3", 2023));
+    expect(data.price("Nd2O3", 2023)).toBe(original.price("Nd2O3", 2023));
   });
 
   it("never mutates the base dataset; nothing accepted returns the base itself", () => {

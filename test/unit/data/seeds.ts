@@ -37,6 +37,19 @@ export function withText(files: SeedFile[], path: string, edit: (text: string) =
   return files.map((f) => (f.path === path ? { path, bytes: new TextEncoder().encode(after) } : f));
 }
 
+/** A copy of the seeds with the first `from` in `path` replaced by `to`, and the 1-based line of that edit. */
+export function withEdit(
+  files: SeedFile[],
+  path: string,
+  from: string,
+  to: string,
+): { files: SeedFile[]; line: number } {
+  const before = text(files, path);
+  const at = before.indexOf(from);
+  if (at < 0) throw new Error(`"${from}" is not in ${path}`);
+  return { files: withText(files, path, (t) => t.replace(from, to)), line: before.slice(0, at).split("\n").length };
+}
+
 /** The SeedValidationError problems a compile raises ([] when it compiles). */
 export function problemsOf(files: SeedFile[]): string[] {
   try {
