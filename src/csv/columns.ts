@@ -21,30 +21,60 @@ const BLOCK_BITS = 13;
 const BLOCK = 1 << BLOCK_BITS;
 const BLOCK_MASK = BLOCK - 1;
 
-/** NaN is blank unless the row has a text in `texts`. */
-export class NumberValues implements ColumnValues {
-  length = 0;
-  data: Float64Array;
+/**
+ * A column's values as one code a cell in a typed array. The rare cell that does not fit the
+ * column's type is kept as text in `texts`, by row, with `textCode` in the array.
+ */
+abstract class CodedValues {
+  length: number;
   texts: Map<number, string> | null = null;
 
-  constructor(blankRows = 0, capacity = INITIAL_CAPACITY) {
-    this.data = new Float64Array(Math.max(capacity, blankRows + INITIAL_CAPACITY));
-    this.data.fill(NaN, 0, blankRows);
+  constructor(
+    blankRows: number,
+    private readonly blankCode: number,
+    private readonly textCode: number,
+  ) {
     this.length = blankRows;
   }
 
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(Math.ceil(this.data.length * 1.5));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
+  /**
+   * Stores one cell's code. Each kind writes its own (the same two lines): one method for both
+   * arrays would make the store, run once a cell, polymorphic.
+   */
+  abstract push(code: number): void;
+
+  pushBlank(): void {
+    this.push(this.blankCode);
   }
 
   pushText(s: string): void {
     (this.texts ??= new Map()).set(this.length, s);
-    this.push(NaN);
+    this.push(this.textCode);
+  }
+}
+
+/** Room for the blank rows a column starts with and for `capacity` more cells (see INITIAL_CAPACITY). */
+const capacityFor = (blankRows: number, capacity: number): number => Math.max(capacity, blankRows + INITIAL_CAPACITY);
+
+/** `data` copied into an array half as large again, for a column that has filled it. */
+function grown<A extends Float64Array | Uint8Array>(data: A): A {
+  const bigger = new (data.constructor as new (length: number) => A)(Math.ceil(data.length * 1.5));
+  bigger.set(data);
+  return bigger;
+}
+
+/** NaN is blank unless the row has a text in `texts`. */
+export class NumberValues extends CodedValues implements ColumnValues {
+  data: Float64Array;
+
+  constructor(blankRows = 0, capacity = INITIAL_CAPACITY) {
+    super(blankRows, NaN, NaN);
+    this.data = new Float64Array(capacityFor(blankRows, capacity)).fill(NaN, 0, blankRows);
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) this.data = grown(this.data);
+    this.data[this.length++] = v;
   }
 
   get(row: number): CellValue {
@@ -54,28 +84,17 @@ export class NumberValues implements ColumnValues {
 }
 
 /** 0 blank, 1 false, 2 true, 3 text (in `texts`). */
-export class BooleanValues implements ColumnValues {
-  length = 0;
+export class BooleanValues extends CodedValues implements ColumnValues {
   data: Uint8Array;
-  texts: Map<number, string> | null = null;
 
   constructor(blankRows = 0, capacity = INITIAL_CAPACITY) {
-    this.data = new Uint8Array(Math.max(capacity, blankRows + INITIAL_CAPACITY));
-    this.length = blankRows;
+    super(blankRows, 0, 3);
+    this.data = new Uint8Array(capacityFor(blankRows, capacity));
   }
 
   push(code: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Uint8Array(Math.ceil(this.data.length * 1.5));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.length === this.data.length) this.data = grown(this.data);
     this.data[this.length++] = code;
-  }
-
-  pushText(s: string): void {
-    (this.texts ??= new Map()).set(this.length, s);
-    this.push(3);
   }
 
   get(row: number): CellValue {
@@ -168,7 +187,7 @@ export class TextColumn {
 }
 
 /** Shared by the typed columns: a cell that is not missing and does not fit stays text. */
-abstract class TypedColumn {
+abstract class TypedColumn<V extends CodedValues> {
   textCount = 0;
   /** 1-based record numbers of the first cells kept as text, for the warning. */
   readonly textRecords: number[] = [];
@@ -176,12 +195,20 @@ abstract class TypedColumn {
   constructor(
     readonly index: number,
     protected readonly log: CellLog,
+    readonly values: V,
+    protected readonly type: TypeDescriptor,
   ) {}
 
-  protected keepText(text: string, row: number, record: number): void {
+  /** A cell its type did not read: blank when it is only spaces, else kept as text and flagged. */
+  protected notRead(text: string, row: number, record: number): void {
+    if (isBlank(text, 0, text.length)) {
+      this.values.pushBlank();
+      return;
+    }
     this.textCount++;
     if (this.textRecords.length < 5) this.textRecords.push(record);
     this.log.textCells.push({ row, column: this.index, reason: isFormulaLike(text) ? "formula" : "mixed" });
+    this.values.pushText(text);
   }
 }
 
@@ -192,8 +219,7 @@ abstract class TypedColumn {
  * what the type answered for "1" and "1%" when the column was made; only other numbers ask
  * the type's `fits`. Same results as calling `read`, without a call per cell.
  */
-export class NumericColumn extends TypedColumn {
-  readonly values: NumberValues;
+export class NumericColumn extends TypedColumn<NumberValues> {
   /** What the values showed, for the number format. */
   readonly shape: ValueShape = { decimals: 0, grouped: false, currency: "", currencyAfter: false };
   /** Percentages read as fractions (in a number column): how many, the first rows, the first value. */
@@ -209,14 +235,12 @@ export class NumericColumn extends TypedColumn {
   constructor(
     index: number,
     log: CellLog,
-    blankRows: number,
-    capacity: number,
-    private readonly type: TypeDescriptor,
+    values: NumberValues,
+    type: TypeDescriptor,
     decimalComma: boolean,
     private readonly dateOrder: DateOrder,
   ) {
-    super(index, log);
-    this.values = new NumberValues(blankRows, capacity);
+    super(index, log, values, type);
     this.numbers = new NumberReader(decimalComma);
     this.readers = { numbers: this.numbers, dates: new DateReader() };
     this.fits = type.fits ?? null;
@@ -250,12 +274,7 @@ export class NumericColumn extends TypedColumn {
         return;
       }
     }
-    if (isBlank(text, 0, e)) {
-      this.values.push(NaN);
-    } else {
-      this.keepText(text, row, record);
-      this.values.pushText(text);
-    }
+    this.notRead(text, row, record);
   }
 
   private noteShape(numbers: NumberReader, text: string, record: number): void {
@@ -284,20 +303,8 @@ function fitsFastRead(fits: (numbers: NumberReader) => boolean, text: string): b
   return probe.plain && fits(probe);
 }
 
-export class BooleanColumn extends TypedColumn {
-  readonly values: BooleanValues;
+export class BooleanColumn extends TypedColumn<BooleanValues> {
   private readonly readers: CellReaders = { numbers: new NumberReader(false), dates: new DateReader() };
-
-  constructor(
-    index: number,
-    log: CellLog,
-    blankRows: number,
-    capacity: number,
-    private readonly type: TypeDescriptor,
-  ) {
-    super(index, log);
-    this.values = new BooleanValues(blankRows, capacity);
-  }
 
   add(text: string, row: number, record: number): void {
     const e = text.length;
@@ -308,11 +315,8 @@ export class BooleanColumn extends TypedColumn {
     const b = this.type.read(this.readers, text, 0, e, "mdy");
     if (b === b) {
       this.values.push(b + 1);
-    } else if (isBlank(text, 0, e)) {
-      this.values.push(0);
     } else {
-      this.keepText(text, row, record);
-      this.values.pushText(text);
+      this.notRead(text, row, record);
     }
   }
 

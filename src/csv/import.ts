@@ -8,7 +8,15 @@
 import { EXCEL_MAX_ROWS } from "../excel/limits";
 import type { ResolvedType } from "./detect";
 import { runAsync, runSync } from "./drive";
-import { BooleanColumn, CellLog, ImportColumn, NumericColumn, TextColumn } from "./columns";
+import {
+  BooleanColumn,
+  BooleanValues,
+  CellLog,
+  ImportColumn,
+  NumberValues,
+  NumericColumn,
+  TextColumn,
+} from "./columns";
 import { buildLayout, columnWarnings } from "./layout";
 import type { CsvOptions, RunControl } from "./options";
 import { RowSink, TablePass } from "./pass";
@@ -41,12 +49,11 @@ class ImportSink implements RowSink, CellLog {
         d.storage === "text"
           ? new TextColumn(j, this, this.rows)
           : d.storage === "boolean"
-            ? new BooleanColumn(j, this, this.rows, this.capacity, d)
+            ? new BooleanColumn(j, this, new BooleanValues(this.rows, this.capacity), d)
             : new NumericColumn(
                 j,
                 this,
-                this.rows,
-                this.capacity,
+                new NumberValues(this.rows, this.capacity),
                 d,
                 type.decimalSeparator === ",",
                 type.dateOrder ?? "mdy",

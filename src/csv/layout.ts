@@ -7,7 +7,7 @@ import { NumberReader } from "./numbers";
 import type { CsvOptions } from "./options";
 import type { TablePass } from "./pass";
 import type { Prepared } from "./prepare";
-import type { ColumnInfo, CsvLayout, CsvWarning, Dropped, Ragged } from "./results";
+import type { ColumnInfo, CsvLayout, CsvWarning, Dropped, Ragged, WarningCode } from "./results";
 import { columnLabel, columnLetters, count, listSome } from "./message-format";
 import { COLUMN_TYPES } from "./types/registry";
 
@@ -172,6 +172,13 @@ export function columnWarnings(columns: ColumnInfo[], notes: readonly (ColumnNot
     const column = c.index + 1;
     const n = notes[c.index];
     const numeric = c.type !== "text" && COLUMN_TYPES[c.type].numeric;
+    /** The number the column's decimal convention reads from `text`, for the examples warnings give. */
+    const readAsColumn = (text: string): number =>
+      new NumberReader(c.decimalSeparator === ",").read(text, 0, text.length);
+    /** A warning about some of the column's cells, when the tally has any: their rows go with it. */
+    const aboutCells = (code: WarningCode, tally: Tally | null | undefined, message: (t: Tally) => string): void => {
+      if (tally && tally.count > 0) warnings.push({ code, column, rows: tally.rows, message: message(tally) });
+    };
     if (n?.mixedSeparators && (numeric || c.type === "text")) {
       warnings.push({
         code: "mixedSeparators",
@@ -183,22 +190,18 @@ export function columnWarnings(columns: ColumnInfo[], notes: readonly (ColumnNot
             : `read with ${separatorName(c.decimalSeparator)}; values written the other way are kept as text.`),
       });
     }
-    if (n?.ambiguous && n.ambiguous.count > 0 && numeric) {
-      const a = n.ambiguous;
-      const value = new NumberReader(c.decimalSeparator === ",").read(a.example, 0, a.example.length);
-      const why =
-        n.decimalSource === "file"
-          ? "as the file's other number columns are written"
-          : c.decimalSeparator === ","
-            ? "the usual convention of semicolon-delimited files"
-            : "the default";
-      warnings.push({
-        code: "ambiguousDecimal",
-        column,
-        rows: a.rows,
-        message:
+    if (numeric) {
+      aboutCells("ambiguousDecimal", n?.ambiguous, (a) => {
+        const why =
+          n?.decimalSource === "file"
+            ? "as the file's other number columns are written"
+            : c.decimalSeparator === ","
+              ? "the usual convention of semicolon-delimited files"
+              : "the default";
+        return (
           `${label}: ${cellsPhrase(a.count, "value")} such as "${a.example}" (${rowsRef(a.rows, a.count)}) could be read with a decimal point or a decimal comma. ` +
-          `Read with ${separatorName(c.decimalSeparator)} (${why}): "${a.example}" is ${String(value)}. Choose the decimal separator if that is wrong.`,
+          `Read with ${separatorName(c.decimalSeparator)} (${why}): "${a.example}" is ${String(readAsColumn(a.example))}. Choose the decimal separator if that is wrong.`
+        );
       });
     }
     if (c.type === "date" && c.dateOrderAmbiguous) {
@@ -209,15 +212,12 @@ export function columnWarnings(columns: ColumnInfo[], notes: readonly (ColumnNot
         message: `Dates in ${label} were read as ${order}: every value fits both day/month and month/day. Choose the order if that is wrong.`,
       });
     }
-    if (n?.percents && n.percents.count > 0) {
-      const p = n.percents;
-      warnings.push({
-        code: "percentsAsFractions",
-        column,
-        rows: p.rows,
-        message: `${label} mixes plain numbers and percentages: ${cellsPhrase(p.count, "percentage")} (${rowsRef(p.rows, p.count)}) read as fractions, so "${p.example}" is ${String(new NumberReader(c.decimalSeparator === ",").read(p.example, 0, p.example.length))}.`,
-      });
-    }
+    aboutCells(
+      "percentsAsFractions",
+      n?.percents,
+      (p) =>
+        `${label} mixes plain numbers and percentages: ${cellsPhrase(p.count, "percentage")} (${rowsRef(p.rows, p.count)}) read as fractions, so "${p.example}" is ${String(readAsColumn(p.example))}.`,
+    );
     if (c.type === "currency" && c.currency) {
       warnings.push({
         code: "currency",
@@ -225,26 +225,19 @@ export function columnWarnings(columns: ColumnInfo[], notes: readonly (ColumnNot
         message: `${label} holds amounts in ${c.currency}: written with the currency format ${c.numberFormat}.`,
       });
     }
-    if (n?.outOfRange && n.outOfRange.count > 0) {
-      const o = n.outOfRange;
-      warnings.push({
-        code: "outOfRange",
-        column,
-        rows: o.rows,
-        message: `${label}: ${cellsPhrase(o.count, "value")} such as "${o.example}" (${rowsRef(o.rows, o.count)}) ${o.count === 1 ? "is" : "are"} beyond the range of numbers Excel holds: kept as text.`,
-      });
-    }
-    const t = n?.misfits;
-    if (t && t.count > 0) {
-      warnings.push({
-        code: "mixedColumn",
-        column,
-        rows: t.rows,
-        message:
-          `${label} holds ${COLUMN_TYPES[c.type].holds}, but ${t.count === 1 ? "1 cell does" : `${count(t.count)} cells do`} not ` +
-          `(${rowsRef(t.rows, t.count)}): kept as text.`,
-      });
-    }
+    aboutCells(
+      "outOfRange",
+      n?.outOfRange,
+      (o) =>
+        `${label}: ${cellsPhrase(o.count, "value")} such as "${o.example}" (${rowsRef(o.rows, o.count)}) ${o.count === 1 ? "is" : "are"} beyond the range of numbers Excel holds: kept as text.`,
+    );
+    aboutCells(
+      "mixedColumn",
+      n?.misfits,
+      (t) =>
+        `${label} holds ${COLUMN_TYPES[c.type].holds}, but ${t.count === 1 ? "1 cell does" : `${count(t.count)} cells do`} not ` +
+        `(${rowsRef(t.rows, t.count)}): kept as text.`,
+    );
   }
   return warnings;
 }

@@ -9,6 +9,7 @@ import type { DateOrder } from "./dates";
 import type { Encoding } from "./decode";
 import type { ColumnChoice, CsvOptions } from "./options";
 import type { Analysis } from "./results";
+import { choice, memberOf, optional, readFields, rule, text, type Json } from "./stored-fields";
 import { TYPE_NAMES, type ColumnType } from "./types/registry";
 
 export interface RecipeColumn {
@@ -95,55 +96,41 @@ export function columnChanges(recipe: ImportRecipe, headers: readonly string[]):
   return changes;
 }
 
-type Json = unknown;
-const isRecord = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
-const own = (o: Record<string, Json>, key: string): Json =>
-  Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
-const oneOf = <T extends string>(v: Json, allowed: readonly T[]): v is T =>
-  typeof v === "string" && (allowed as readonly string[]).includes(v);
+/** What each stored field must be, in the order they are checked. */
+const COLUMN_RULES = {
+  name: text,
+  type: memberOf(TYPE_NAMES),
+  decimalSeparator: choice([".", ","] as const),
+  dateOrder: optional(choice(["dmy", "mdy"] as const)),
+};
 
-function readColumn(v: Json, at: string): RecipeColumn | string {
-  if (!isRecord(v)) return `${at} is not a column`;
-  const name = own(v, "name");
-  if (typeof name !== "string") return `${at}.name is not text`;
-  const type = own(v, "type");
-  if (!oneOf(type, TYPE_NAMES)) return `${at}.type is not one of ${TYPE_NAMES.join(", ")}`;
-  const decimal = own(v, "decimalSeparator");
-  if (!oneOf(decimal, [".", ","] as const)) return `${at}.decimalSeparator is not "." or ","`;
-  const dateOrder = own(v, "dateOrder");
-  if (dateOrder !== undefined && !oneOf(dateOrder, ["dmy", "mdy"] as const))
-    return `${at}.dateOrder is not "dmy" or "mdy"`;
-  return { name, type, decimalSeparator: decimal, ...(dateOrder ? { dateOrder } : {}) };
-}
+const RECIPE_RULES = {
+  fileName: text,
+  encoding: memberOf(ENCODINGS),
+  delimiter: rule(
+    (v): v is string => typeof v === "string" && [...v].length === 1 && !/["\r\n]/.test(v),
+    "one character",
+  ),
+  hasHeader: rule((v): v is boolean => typeof v === "boolean", "true/false"),
+  skipRows: rule(
+    (v): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= MAX_SKIP_ROWS,
+    `a whole number from 0 to ${MAX_SKIP_ROWS}`,
+  ),
+  decimalSeparator: choice(["auto", ".", ","] as const),
+  dateOrder: choice(["auto", "dmy", "mdy"] as const),
+  ragged: choice(["pad", "skip"] as const),
+  columns: rule((v): v is Json[] => Array.isArray(v) && v.length > 0, "a list of columns"),
+};
 
 /** A recipe from stored JSON (already parsed), or a sentence saying what is wrong with it. */
 export function readRecipe(v: Json, at = "recipe"): ImportRecipe | string {
-  if (!isRecord(v)) return `${at} is not an object`;
-  const fileName = own(v, "fileName");
-  if (typeof fileName !== "string") return `${at}.fileName is not text`;
-  const encoding = own(v, "encoding");
-  if (!oneOf(encoding, ENCODINGS)) return `${at}.encoding is not one of ${ENCODINGS.join(", ")}`;
-  const delimiter = own(v, "delimiter");
-  if (typeof delimiter !== "string" || [...delimiter].length !== 1 || /["\r\n]/.test(delimiter))
-    return `${at}.delimiter is not one character`;
-  const hasHeader = own(v, "hasHeader");
-  if (typeof hasHeader !== "boolean") return `${at}.hasHeader is not true/false`;
-  const skipRows = own(v, "skipRows");
-  if (typeof skipRows !== "number" || !Number.isInteger(skipRows) || skipRows < 0 || skipRows > MAX_SKIP_ROWS)
-    return `${at}.skipRows is not a whole number from 0 to ${MAX_SKIP_ROWS}`;
-  const decimalSeparator = own(v, "decimalSeparator");
-  if (!oneOf(decimalSeparator, ["auto", ".", ","] as const)) return `${at}.decimalSeparator is not "auto", "." or ","`;
-  const dateOrder = own(v, "dateOrder");
-  if (!oneOf(dateOrder, ["auto", "dmy", "mdy"] as const)) return `${at}.dateOrder is not "auto", "dmy" or "mdy"`;
-  const ragged = own(v, "ragged");
-  if (!oneOf(ragged, ["pad", "skip"] as const)) return `${at}.ragged is not "pad" or "skip"`;
-  const list = own(v, "columns");
-  if (!Array.isArray(list) || list.length === 0) return `${at}.columns is not a list of columns`;
+  const fields = readFields(v, at, "an object", RECIPE_RULES);
+  if (typeof fields === "string") return fields;
   const columns: RecipeColumn[] = [];
-  for (const [i, item] of list.entries()) {
-    const c = readColumn(item, `${at}.columns[${i}]`);
+  for (const [i, item] of fields.columns.entries()) {
+    const c = readFields(item, `${at}.columns[${i}]`, "a column", COLUMN_RULES);
     if (typeof c === "string") return c;
     columns.push(c);
   }
-  return { fileName, encoding, delimiter, hasHeader, skipRows, decimalSeparator, dateOrder, ragged, columns };
+  return { ...fields, columns };
 }

@@ -40,42 +40,43 @@ const DELIMITERS: Array<[ImportChoices["delimiter"], string]> = [
 
 const delimiterLabel = (d: string) => DELIMITERS.find(([v]) => v === d)?.[1] ?? JSON.stringify(d);
 
+const DECIMAL_SEPARATORS: Array<[ImportChoices["decimalSeparator"], string]> = [
+  ["auto", "Automatic (from each column's values)"],
+  [".", "Point (1.5)"],
+  [",", "Comma (1,5)"],
+];
+
+const DATE_ORDERS: Array<[ImportChoices["dateOrder"], string]> = [
+  ["auto", "Dates: detect day/month order"],
+  ["dmy", "Dates: day/month/year"],
+  ["mdy", "Dates: month/day/year"],
+];
+
+/** The choices the pane offers as a menu. */
+type MenuChoice = "delimiter" | "decimalSeparator" | "dateOrder";
+
 /** Builds the controls for the current analysis; `onChange` re-analyses with the new choices. */
 export function optionControls(
   analysis: Analysis,
   choices: ImportChoices,
   onChange: (next: ImportChoices) => void,
 ): HTMLElement {
-  const delimiter = h(
-    "select",
-    { id: "csv-delimiter" },
-    h(
-      "option",
-      { value: "auto" },
-      `Detected: ${delimiterLabel(analysis.delimiter)}${analysis.sepLine ? " (from the sep= line)" : ""}`,
-    ),
-    ...DELIMITERS.map(([value, label]) => h("option", { value }, label)),
-  );
-  delimiter.value = choices.delimiter;
-  delimiter.addEventListener("change", () =>
-    onChange({ ...choices, delimiter: delimiter.value as ImportChoices["delimiter"] }),
-  );
+  /** A menu showing the current choice of `key`; picking another re-analyses. */
+  const menu = <K extends MenuChoice>(key: K, id: string, options: Array<[ImportChoices[K], string]>) => {
+    const select = h("select", { id }, ...options.map(([value, label]) => h("option", { value }, label)));
+    select.value = choices[key];
+    select.addEventListener("change", () => onChange({ ...choices, [key]: select.value as ImportChoices[K] }));
+    return select;
+  };
+
+  const detected = `Detected: ${delimiterLabel(analysis.delimiter)}${analysis.sepLine ? " (from the sep= line)" : ""}`;
+  const delimiter = menu("delimiter", "csv-delimiter", [["auto", detected], ...DELIMITERS]);
 
   const header = h("input", { type: "checkbox", id: "csv-header" });
   header.checked = choices.hasHeader === "auto" ? analysis.hasHeader : choices.hasHeader;
   header.addEventListener("change", () => onChange({ ...choices, hasHeader: header.checked }));
 
-  const dates = h(
-    "select",
-    { id: "csv-date-order" },
-    h("option", { value: "auto" }, "Dates: detect day/month order"),
-    h("option", { value: "dmy" }, "Dates: day/month/year"),
-    h("option", { value: "mdy" }, "Dates: month/day/year"),
-  );
-  dates.value = choices.dateOrder;
-  dates.addEventListener("change", () =>
-    onChange({ ...choices, dateOrder: dates.value as ImportChoices["dateOrder"] }),
-  );
+  const dates = menu("dateOrder", "csv-date-order", DATE_ORDERS);
 
   const skip = h("input", { type: "number", id: "csv-skip-rows", min: 0, step: 1, value: String(choices.skipRows) });
   skip.addEventListener("change", () => {
@@ -83,17 +84,7 @@ export function optionControls(
     onChange({ ...choices, skipRows: n });
   });
 
-  const decimal = h(
-    "select",
-    { id: "csv-decimal" },
-    h("option", { value: "auto" }, "Automatic (from each column's values)"),
-    h("option", { value: "." }, "Point (1.5)"),
-    h("option", { value: "," }, "Comma (1,5)"),
-  );
-  decimal.value = choices.decimalSeparator;
-  decimal.addEventListener("change", () =>
-    onChange({ ...choices, decimalSeparator: decimal.value as ImportChoices["decimalSeparator"] }),
-  );
+  const decimal = menu("decimalSeparator", "csv-decimal", DECIMAL_SEPARATORS);
 
   const box = h(
     "fieldset",

@@ -3,14 +3,14 @@
  * would change the user's words.
  */
 import { CELL_BOOLEAN } from "./bits";
-import type { TypeDescriptor } from "./descriptor";
+import { everyCellHas, type TypeDescriptor } from "./descriptor";
 
 export const booleanType: TypeDescriptor = {
   label: "TRUE/FALSE",
   holds: "TRUE/FALSE values",
   storage: "boolean",
   numeric: false,
-  detect: (mask) => (mask & CELL_BOOLEAN ? {} : null),
+  detect: everyCellHas(CELL_BOOLEAN),
   read(_r, t, s, e) {
     const b = readBoolean(t, s, e);
     return b === null ? NaN : b ? 1 : 0;

@@ -4,23 +4,18 @@
  * that carries the column's symbol, so Excel shows "$1,000.00" whatever the user's locale.
  */
 import { CELL_CURRENCY } from "./bits";
-import type { NumberReader } from "../numbers";
-import { fractionFormat, readNumberIf, type TypeDescriptor } from "./descriptor";
+import { fractionFormat } from "./descriptor";
+import { numericType } from "./numeric";
 
-const fits = (numbers: NumberReader): boolean => !numbers.percent;
-
-export const currencyType: TypeDescriptor = {
+export const currencyType = numericType({
   label: "Currency",
   holds: "amounts of money",
-  storage: "number",
-  numeric: true,
-  detect: (mask) => (mask & CELL_CURRENCY ? {} : null),
-  fits,
-  read: readNumberIf(fits),
+  cell: CELL_CURRENCY,
+  fits: (numbers) => !numbers.percent,
   numberFormat(shape) {
     const amount = `#,##0${fractionFormat(shape.decimals)}`;
     if (shape.currency === "") return amount;
     const symbol = `"${shape.currency}"`;
     return shape.currencyAfter ? `${amount} ${symbol}` : `${symbol}${amount}`;
   },
-};
+});

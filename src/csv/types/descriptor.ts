@@ -72,10 +72,10 @@ export function fractionFormat(decimals: number): string {
   return d > 0 ? "." + "0".repeat(d) : "";
 }
 
-/** `read` for a numeric type: the column's number reader, then the type's own test. */
-export function readNumberIf(fits: (numbers: NumberReader) => boolean): TypeDescriptor["read"] {
-  return (r, t, s, e) => {
-    const v = r.numbers.read(t, s, e);
-    return v === v && fits(r.numbers) ? v : NaN;
-  };
+/**
+ * `detect` for a type that settles nothing beyond itself: the column is of the type when every
+ * cell has `bit` (one of the cell bits in bits.ts).
+ */
+export function everyCellHas(bit: number): TypeDescriptor["detect"] {
+  return (mask) => (mask & bit ? {} : null);
 }

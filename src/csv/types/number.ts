@@ -4,19 +4,14 @@
  * written both ways is one column of fractions.
  */
 import { CELL_NUMBER } from "./bits";
-import type { NumberReader } from "../numbers";
-import { fractionFormat, readNumberIf, type TypeDescriptor } from "./descriptor";
+import { fractionFormat } from "./descriptor";
+import { numericType } from "./numeric";
 
-const fits = (numbers: NumberReader): boolean => numbers.currency === "";
-
-export const numberType: TypeDescriptor = {
+export const numberType = numericType({
   label: "Number",
   holds: "numbers",
-  storage: "number",
-  numeric: true,
-  detect: (mask) => (mask & CELL_NUMBER ? {} : null),
-  fits,
-  read: readNumberIf(fits),
+  cell: CELL_NUMBER,
+  fits: (numbers) => numbers.currency === "",
   /** "General" (Excel shows the value as typed) unless the file wrote thousand separators: then "#,##0[.00]". */
   numberFormat: (shape) => (shape.grouped ? `#,##0${fractionFormat(shape.decimals)}` : "General"),
-};
+});

@@ -30,27 +30,38 @@ const records = (text: string, delimiter = ",", slice?: number): string[][] =>
   read(text, delimiter, slice).map((r) => r.fields);
 
 describe("RecordReader", () => {
-  it("splits on CRLF, LF and lone CR alike, and keeps line breaks inside quotes", () => {
-    expect(records('a,b\r\nc,d\ne,f\rg,"h\r\ni"')).toEqual([
-      ["a", "b"],
-      ["c", "d"],
-      ["e", "f"],
-      ["g", "h\r\ni"],
-    ]);
-  });
-
-  it("takes the CR of a CRLF off an unquoted last value only; a quoted value keeps its own CR", () => {
-    expect(records('a,b\r\n1,"x\r"\r\n2,"y\r\r"\r\n3,z\r\n')).toEqual([
-      ["a", "b"],
-      ["1", "x\r"],
-      ["2", "y\r\r"],
-      ["3", "z"],
-    ]);
-    // An unquoted last value ending with a quote (inches) is still unquoted.
-    expect(records('size,len\r\n12",5"\r\n')).toEqual([
-      ["size", "len"],
-      ['12"', '5"'],
-    ]);
+  // Line breaks as Excel reads them: CRLF, LF and lone CR, inside and outside quotes.
+  it.each([
+    {
+      what: "splits on CRLF, LF and lone CR alike, and keeps line breaks inside quotes",
+      text: 'a,b\r\nc,d\ne,f\rg,"h\r\ni"',
+      expected: [
+        ["a", "b"],
+        ["c", "d"],
+        ["e", "f"],
+        ["g", "h\r\ni"],
+      ],
+    },
+    {
+      what: "takes the CR of a CRLF off an unquoted last value only; a quoted value keeps its own CR",
+      text: 'a,b\r\n1,"x\r"\r\n2,"y\r\r"\r\n3,z\r\n',
+      expected: [
+        ["a", "b"],
+        ["1", "x\r"],
+        ["2", "y\r\r"],
+        ["3", "z"],
+      ],
+    },
+    {
+      what: "takes the CR off an unquoted last value that ends with a quote (inches): it is still unquoted",
+      text: 'size,len\r\n12",5"\r\n',
+      expected: [
+        ["size", "len"],
+        ['12"', '5"'],
+      ],
+    },
+  ])("$what", ({ text, expected }) => {
+    expect(records(text)).toEqual(expected);
   });
 
   it("gives each record's offsets: first character, and after its line break", () => {
