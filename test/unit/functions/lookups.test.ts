@@ -5,11 +5,10 @@
  */
 import * as rare from "../../../functions/functions";
 import { articleElement, articleElements, curatedElements, risks, strategies } from "../../support/seed-facts";
-import { asExcelCalls, didYouMean, expectCells, expectErrorResult, incoming, only } from "./cells";
+import { didYouMean, expectCells, expectErrorResult, only } from "./cells";
+import { excelCalls, incoming } from "./support/excel-calls";
 
-const risk = asExcelCalls(rare.risk);
-const strategy = asExcelCalls(rare.strategy);
-const use = asExcelCalls(rare.use);
+const { risk, strategy, use } = excelCalls(rare);
 
 const riskRow = (factor: string) => risks.find((r) => r.factor === factor)!;
 const strategyRow = (name: string) => strategies.find((s) => s.strategy === name)!;

@@ -12,9 +12,10 @@ import {
   prices,
   priceYears,
 } from "../../support/seed-facts";
-import { asExcelCalls, didYouMean, expectCells, expectErrorResult, incoming, only } from "./cells";
+import { didYouMean, expectCells, expectErrorResult, only } from "./cells";
+import { excelCalls, incoming } from "./support/excel-calls";
 
-const price = asExcelCalls(rare.price);
+const { price } = excelCalls(rare);
 
 const latest = (oxide: string) => figure(oxide, priceYears(oxide).at(-1)!).usdPerKg;
 const unpriced = curatedElements.filter((e) => !prices.has(`${e.element} oxide`));

@@ -23,21 +23,10 @@ import {
   WORLD,
   yearsOf,
 } from "../../support/seed-facts";
-import {
-  asExcelCalls,
-  didYouMean,
-  expectCells,
-  expectError,
-  expectErrorResult,
-  expectNumber,
-  incoming,
-  only,
-} from "./cells";
+import { didYouMean, expectCells, expectError, expectErrorResult, expectNumber, only } from "./cells";
+import { excelCalls, incoming } from "./support/excel-calls";
 
-const countryshare = asExcelCalls(rare.countryshare);
-const hhi = asExcelCalls(rare.hhi);
-const production = asExcelCalls(rare.production);
-const reserves = asExcelCalls(rare.reserves);
+const { countryshare, hhi, production, reserves } = excelCalls(rare);
 
 const allFigures = [...figures.values()].flatMap((byCountry) => [...byCountry.values()]);
 

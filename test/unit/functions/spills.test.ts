@@ -25,10 +25,10 @@ import {
   STAGES,
   strategies,
 } from "../../support/seed-facts";
-import { asExcelCalls, expectErrorResult, incoming, only } from "./cells";
+import { expectErrorResult, only } from "./cells";
+import { excelCalls, incoming } from "./support/excel-calls";
 
-const list = asExcelCalls(rare.list);
-const table = asExcelCalls(rare.table);
+const { list, table } = excelCalls(rare);
 
 /** The spilled column as plain values. */
 const column = (result: unknown[][]): unknown[] => {
