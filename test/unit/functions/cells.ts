@@ -3,6 +3,7 @@
  * defined, so errors come back as PreviewError (functions/excel-error.ts): {code, message}.
  */
 import { PreviewError } from "../../../functions/excel-error";
+import { incoming } from "./support/excel-calls";
 
 export type Code = "#N/A" | "#VALUE!" | "#NUM!";
 
@@ -55,6 +56,14 @@ export function expectCells(
       }
     }),
   );
+}
+
+/** Each call, handed an error cell, returns that very error: Excel's own functions pass input errors on. */
+export function expectErrorsPassThrough(...calls: Array<(bad: PreviewError) => unknown[][]>): void {
+  for (const call of calls) {
+    const bad = incoming();
+    expect(only(call(bad))).toBe(bad);
+  }
 }
 
 /** The suggestion an unknown name's message carries. */

@@ -5,7 +5,7 @@
  */
 import * as rare from "../../../functions/functions";
 import { articleElement, articleElements, curatedElements, risks, strategies } from "../../support/seed-facts";
-import { didYouMean, expectCells, expectErrorResult, only } from "./cells";
+import { didYouMean, expectCells, expectErrorResult, expectErrorsPassThrough, only } from "./cells";
 import { excelCalls, incoming } from "./support/excel-calls";
 
 const { risk, strategy, use } = excelCalls(rare);
@@ -13,17 +13,74 @@ const { risk, strategy, use } = excelCalls(rare);
 const riskRow = (factor: string) => risks.find((r) => r.factor === factor)!;
 const strategyRow = (name: string) => strategies.find((s) => s.strategy === name)!;
 
+/**
+ * RISK and STRATEGY are one lookup over two article tables (a row by its name, then a column
+ * by its field), so they answer and fail alike: each case below is tested for both.
+ */
+describe("RISK and STRATEGY", () => {
+  describe("normal case", () => {
+    it.each([
+      ["RISK", risk, "Export Quotas", riskRow("Export Quotas").impact, "Supply shortages, delayed production"],
+      [
+        "STRATEGY",
+        strategy,
+        "Recycling Programs",
+        strategyRow("Recycling Programs").benefit,
+        "Resource sustainability",
+      ],
+    ])("%s(%j) is the row's first text column (article 002 table)", (_function, lookup, name, text, printed) => {
+      expect(lookup([[name]], null)).toEqual([[text]]);
+      expect(text).toBe(printed);
+    });
+    it.each([
+      ...risks.map((r) => ["RISK", r.factor, risk, r, ["impact", "mitigation", "factor"]] as const),
+      ...strategies.map((s) => ["STRATEGY", s.strategy, strategy, s, ["benefit", "challenge", "strategy"]] as const),
+    ])("%s(%j): every column by its field", (_function, name, lookup, row, fields) => {
+      for (const field of fields) expect(only(lookup([[name]], [[field]]))).toBe(row[field]);
+    });
+  });
+
+  describe("error inputs and wrong types", () => {
+    it.each([
+      ["RISK", "factor", (bad: unknown) => risk([[bad]], null)],
+      ["RISK", "field", (bad: unknown) => risk([["Export Quotas"]], [[bad]])],
+      ["STRATEGY", "name", (bad: unknown) => strategy([[bad]], null)],
+      ["STRATEGY", "field", (bad: unknown) => strategy([["Recycling Programs"]], [[bad]])],
+    ])("%s: an error in the %s cell propagates unchanged", (_function, _argument, call) => {
+      expectErrorsPassThrough(call);
+    });
+    it.each([
+      ["RISK", risk, [[3]], null, /factor must be text, not the number 3/],
+      ["RISK", risk, [[true]], null, /factor must be text, not the logical value TRUE/],
+      ["RISK", risk, [["Export Quotas"]], [[1]], /field must be text, not the number 1/],
+      ["RISK", risk, [["Export Quotas"]], [[false]], /field must be text, not the logical value FALSE/],
+      ["STRATEGY", strategy, [[42]], null, /name must be text, not the number 42/],
+      ["STRATEGY", strategy, [[false]], null, /name must be text, not the logical value FALSE/],
+      ["STRATEGY", strategy, [["Recycling Programs"]], [[2]], /field must be text, not the number 2/],
+      ["STRATEGY", strategy, [["Recycling Programs"]], [[true]], /field must be text, not the logical value TRUE/],
+    ])("%s(%j, %j) is #VALUE! naming the argument", (_function, lookup, key, field, message) => {
+      expectErrorResult(lookup(key, field), "#VALUE!", message);
+    });
+  });
+
+  describe("documented errors", () => {
+    it.each([
+      ["RISK", risk, "risk factor", "Geopolitical Tension", "Geopolitical Tensions"],
+      ["STRATEGY", strategy, "strategy", "Domestic Mining Expanson", "Domestic Mining Expansion"],
+    ])('%s: an unknown %s is #N/A with "Did you mean …?"', (_function, lookup, what, typed, meant) => {
+      expectErrorResult(lookup([[typed]], null), "#N/A", `Unknown ${what} "${typed}".`, didYouMean(meant));
+    });
+    it.each([
+      ["RISK", risk, "Export Quotas", /Valid fields: .*impact.*mitigation/],
+      ["STRATEGY", strategy, "Recycling Programs", /Valid fields: .*benefit.*challenge/],
+    ])("%s: an unknown field is #VALUE! listing the valid ones", (_function, lookup, known, validFields) => {
+      expectErrorResult(lookup([[known]], [["cost"]]), "#VALUE!", 'Unknown field "cost"', validFields);
+    });
+  });
+});
+
 describe("RISK", () => {
   describe("normal case", () => {
-    it('"Export Quotas" is its potential impact (article 002 risk table)', () => {
-      expect(risk([["Export Quotas"]], null)).toEqual([[riskRow("Export Quotas").impact]]);
-      expect(riskRow("Export Quotas").impact).toBe("Supply shortages, delayed production");
-    });
-    it.each(risks.map((r) => [r.factor]))("%s: impact and mitigation columns", (factor) => {
-      expect(only(risk([[factor]], [["impact"]]))).toBe(riskRow(factor).impact);
-      expect(only(risk([[factor]], [["mitigation"]]))).toBe(riskRow(factor).mitigation);
-      expect(only(risk([[factor]], [["factor"]]))).toBe(factor);
-    });
     it.each([
       ["potential impact", "impact"],
       ["Mitigation Strategy", "mitigation"],
@@ -70,54 +127,10 @@ describe("RISK", () => {
       ]);
     });
   });
-
-  describe("error inputs and wrong types", () => {
-    it("an error in the factor or the field cell propagates unchanged", () => {
-      const bad = incoming();
-      expect(only(risk([[bad]], null))).toBe(bad);
-      expect(only(risk([["Export Quotas"]], [[bad]]))).toBe(bad);
-    });
-    it.each([
-      [[[3]], null, /factor must be text, not the number 3/],
-      [[[true]], null, /factor must be text, not the logical value TRUE/],
-      [[["Export Quotas"]], [[1]], /field must be text, not the number 1/],
-      [[["Export Quotas"]], [[false]], /field must be text, not the logical value FALSE/],
-    ])("%j, %j is #VALUE! naming the argument", (factor, field, message) => {
-      expectErrorResult(risk(factor, field), "#VALUE!", message);
-    });
-  });
-
-  describe("documented errors", () => {
-    it('an unknown factor is #N/A with "Did you mean …?"', () => {
-      expectErrorResult(
-        risk([["Geopolitical Tension"]], null),
-        "#N/A",
-        'Unknown risk factor "Geopolitical Tension".',
-        didYouMean("Geopolitical Tensions"),
-      );
-    });
-    it("an unknown field is #VALUE! listing the valid ones", () => {
-      expectErrorResult(
-        risk([["Export Quotas"]], [["cost"]]),
-        "#VALUE!",
-        'Unknown field "cost"',
-        /Valid fields: .*impact.*mitigation/,
-      );
-    });
-  });
 });
 
 describe("STRATEGY", () => {
   describe("normal case", () => {
-    it('"Recycling Programs" is its primary benefit (article 002 strategy table)', () => {
-      expect(strategy([["Recycling Programs"]], null)).toEqual([[strategyRow("Recycling Programs").benefit]]);
-      expect(strategyRow("Recycling Programs").benefit).toBe("Resource sustainability");
-    });
-    it.each(strategies.map((s) => [s.strategy]))("%s: benefit and challenge columns", (name) => {
-      expect(only(strategy([[name]], [["benefit"]]))).toBe(strategyRow(name).benefit);
-      expect(only(strategy([[name]], [["challenge"]]))).toBe(strategyRow(name).challenge);
-      expect(only(strategy([[name]], [["strategy"]]))).toBe(name);
-    });
     it.each([
       ["primary benefit", "benefit"],
       ["Implementation Challenge", "challenge"],
@@ -165,41 +178,6 @@ describe("STRATEGY", () => {
         [{ error: "#N/A", message: didYouMean("Recycling Programs") }],
         [{ error: "#VALUE!", message: /name must be text/ }],
       ]);
-    });
-  });
-
-  describe("error inputs and wrong types", () => {
-    it("an error in the name or the field cell propagates unchanged", () => {
-      const bad = incoming();
-      expect(only(strategy([[bad]], null))).toBe(bad);
-      expect(only(strategy([["Recycling Programs"]], [[bad]]))).toBe(bad);
-    });
-    it.each([
-      [[[42]], null, /name must be text, not the number 42/],
-      [[[false]], null, /name must be text, not the logical value FALSE/],
-      [[["Recycling Programs"]], [[2]], /field must be text, not the number 2/],
-      [[["Recycling Programs"]], [[true]], /field must be text, not the logical value TRUE/],
-    ])("%j, %j is #VALUE! naming the argument", (name, field, message) => {
-      expectErrorResult(strategy(name, field), "#VALUE!", message);
-    });
-  });
-
-  describe("documented errors", () => {
-    it('an unknown strategy is #N/A with "Did you mean …?"', () => {
-      expectErrorResult(
-        strategy([["Domestic Mining Expanson"]], null),
-        "#N/A",
-        'Unknown strategy "Domestic Mining Expanson".',
-        didYouMean("Domestic Mining Expansion"),
-      );
-    });
-    it("an unknown field is #VALUE! listing the valid ones", () => {
-      expectErrorResult(
-        strategy([["Recycling Programs"]], [["cost"]]),
-        "#VALUE!",
-        'Unknown field "cost"',
-        /Valid fields: .*benefit.*challenge/,
-      );
     });
   });
 });
