@@ -6,7 +6,7 @@
 import * as rare from "../../../functions/functions";
 import { articleElement, articleElements, curatedElements, risks, strategies } from "../../support/seed-facts";
 import { didYouMean, expectCells, expectErrorResult, expectErrorsPassThrough, only } from "./cells";
-import { excelCalls, incoming } from "./support/excel-calls";
+import { excelCalls } from "./support/excel-calls";
 
 const { risk, strategy, use } = excelCalls(rare);
 
@@ -14,11 +14,12 @@ const riskRow = (factor: string) => risks.find((r) => r.factor === factor)!;
 const strategyRow = (name: string) => strategies.find((s) => s.strategy === name)!;
 
 /**
- * RISK and STRATEGY are one lookup over two article tables (a row by its name, then a column
- * by its field), so they answer and fail alike: each case below is tested for both.
+ * The three lookups answer and fail alike: RISK and STRATEGY are one lookup over two article
+ * tables (a row by its name, then a column by its field), USE the same over the elements. Each
+ * case below is tested for every lookup it names.
  */
-describe("RISK and STRATEGY", () => {
-  describe("normal case", () => {
+describe("RISK, STRATEGY and USE", () => {
+  describe("normal case (RISK and STRATEGY)", () => {
     it.each([
       ["RISK", risk, "Export Quotas", riskRow("Export Quotas").impact, "Supply shortages, delayed production"],
       [
@@ -40,41 +41,48 @@ describe("RISK and STRATEGY", () => {
     });
   });
 
+  /** Each argument of the three lookups, as a call handed one value in it. */
+  const argumentOf = {
+    "RISK factor": (value: unknown) => risk([[value]], null),
+    "RISK field": (value: unknown) => risk([["Export Quotas"]], [[value]]),
+    "STRATEGY name": (value: unknown) => strategy([[value]], null),
+    "STRATEGY field": (value: unknown) => strategy([["Recycling Programs"]], [[value]]),
+    "USE element": (value: unknown) => use([[value]]),
+  };
+
   describe("error inputs and wrong types", () => {
-    it.each([
-      ["RISK", "factor", (bad: unknown) => risk([[bad]], null)],
-      ["RISK", "field", (bad: unknown) => risk([["Export Quotas"]], [[bad]])],
-      ["STRATEGY", "name", (bad: unknown) => strategy([[bad]], null)],
-      ["STRATEGY", "field", (bad: unknown) => strategy([["Recycling Programs"]], [[bad]])],
-    ])("%s: an error in the %s cell propagates unchanged", (_function, _argument, call) => {
+    it.each(Object.entries(argumentOf))("%s: an error in that cell propagates unchanged", (_argument, call) => {
       expectErrorsPassThrough(call);
     });
     it.each([
-      ["RISK", risk, [[3]], null, /factor must be text, not the number 3/],
-      ["RISK", risk, [[true]], null, /factor must be text, not the logical value TRUE/],
-      ["RISK", risk, [["Export Quotas"]], [[1]], /field must be text, not the number 1/],
-      ["RISK", risk, [["Export Quotas"]], [[false]], /field must be text, not the logical value FALSE/],
-      ["STRATEGY", strategy, [[42]], null, /name must be text, not the number 42/],
-      ["STRATEGY", strategy, [[false]], null, /name must be text, not the logical value FALSE/],
-      ["STRATEGY", strategy, [["Recycling Programs"]], [[2]], /field must be text, not the number 2/],
-      ["STRATEGY", strategy, [["Recycling Programs"]], [[true]], /field must be text, not the logical value TRUE/],
-    ])("%s(%j, %j) is #VALUE! naming the argument", (_function, lookup, key, field, message) => {
-      expectErrorResult(lookup(key, field), "#VALUE!", message);
+      ["RISK factor", 3, /factor must be text, not the number 3/],
+      ["RISK factor", true, /factor must be text, not the logical value TRUE/],
+      ["RISK field", 1, /field must be text, not the number 1/],
+      ["RISK field", false, /field must be text, not the logical value FALSE/],
+      ["STRATEGY name", 42, /name must be text, not the number 42/],
+      ["STRATEGY name", false, /name must be text, not the logical value FALSE/],
+      ["STRATEGY field", 2, /field must be text, not the number 2/],
+      ["STRATEGY field", true, /field must be text, not the logical value TRUE/],
+      ["USE element", 66, /element must be text, not the number 66/],
+      ["USE element", true, /element must be text, not the logical value TRUE/],
+    ] as const)("%s %j is #VALUE! naming the argument", (argument, value, message) => {
+      expectErrorResult(argumentOf[argument](value), "#VALUE!", message);
     });
   });
 
   describe("documented errors", () => {
     it.each([
-      ["RISK", risk, "risk factor", "Geopolitical Tension", "Geopolitical Tensions"],
-      ["STRATEGY", strategy, "strategy", "Domestic Mining Expanson", "Domestic Mining Expansion"],
-    ])('%s: an unknown %s is #N/A with "Did you mean …?"', (_function, lookup, what, typed, meant) => {
-      expectErrorResult(lookup([[typed]], null), "#N/A", `Unknown ${what} "${typed}".`, didYouMean(meant));
+      ["RISK factor", "risk factor", "Geopolitical Tension", "Geopolitical Tensions"],
+      ["STRATEGY name", "strategy", "Domestic Mining Expanson", "Domestic Mining Expansion"],
+      ["USE element", "element", "Dysprosum", "Dysprosium"],
+    ] as const)('%s: an unknown %s is #N/A with "Did you mean …?"', (argument, what, typed, meant) => {
+      expectErrorResult(argumentOf[argument](typed), "#N/A", `Unknown ${what} "${typed}".`, didYouMean(meant));
     });
     it.each([
-      ["RISK", risk, "Export Quotas", /Valid fields: .*impact.*mitigation/],
-      ["STRATEGY", strategy, "Recycling Programs", /Valid fields: .*benefit.*challenge/],
-    ])("%s: an unknown field is #VALUE! listing the valid ones", (_function, lookup, known, validFields) => {
-      expectErrorResult(lookup([[known]], [["cost"]]), "#VALUE!", 'Unknown field "cost"', validFields);
+      ["RISK field", /Valid fields: .*impact.*mitigation/],
+      ["STRATEGY field", /Valid fields: .*benefit.*challenge/],
+    ] as const)("%s: an unknown field is #VALUE! listing the valid ones", (argument, validFields) => {
+      expectErrorResult(argumentOf[argument]("cost"), "#VALUE!", 'Unknown field "cost"', validFields);
     });
   });
 });
@@ -244,23 +252,7 @@ describe("USE", () => {
     });
   });
 
-  describe("error inputs and wrong types", () => {
-    it("an error in the element cell propagates unchanged", () => {
-      const bad = incoming();
-      expect(only(use([[bad]]))).toBe(bad);
-    });
-    it.each([
-      [66, /element must be text, not the number 66/],
-      [true, /element must be text, not the logical value TRUE/],
-    ])("element %j is #VALUE! naming the argument", (value, message) => {
-      expectErrorResult(use([[value]]), "#VALUE!", message);
-    });
-  });
-
   describe("documented errors", () => {
-    it('an unknown element is #N/A with "Did you mean …?"', () => {
-      expectErrorResult(use([["Dysprosum"]]), "#N/A", 'Unknown element "Dysprosum".', didYouMean("Dysprosium"));
-    });
     it("an element whose curated uses are MISSING is #N/A saying there is no sourced use", () => {
       const missing = curatedElements.filter(
         (e) => e.uses === "" && !articleElements.some((a) => a.element === e.element),
