@@ -5,7 +5,8 @@
  */
 import * as rare from "../../../functions/functions";
 import { articleElement, articleElements, curatedElements, risks, strategies } from "../../support/seed-facts";
-import { didYouMean, expectCells, expectErrorResult, expectErrorsPassThrough, only } from "./cells";
+import { didYouMean, expectCells, expectErrorResult, only } from "./cells";
+import { itPassesErrorCellsOn, itRejectsWrongTypes, itSuggestsForUnknownNames } from "./support/argument-checks";
 import { excelCalls } from "./support/excel-calls";
 
 const { risk, strategy, use } = excelCalls(rare);
@@ -51,10 +52,8 @@ describe("RISK, STRATEGY and USE", () => {
   };
 
   describe("error inputs and wrong types", () => {
-    it.each(Object.entries(argumentOf))("%s: an error in that cell propagates unchanged", (_argument, call) => {
-      expectErrorsPassThrough(call);
-    });
-    it.each([
+    itPassesErrorCellsOn(argumentOf);
+    itRejectsWrongTypes(argumentOf, [
       ["RISK factor", 3, /factor must be text, not the number 3/],
       ["RISK factor", true, /factor must be text, not the logical value TRUE/],
       ["RISK field", 1, /field must be text, not the number 1/],
@@ -65,19 +64,15 @@ describe("RISK, STRATEGY and USE", () => {
       ["STRATEGY field", true, /field must be text, not the logical value TRUE/],
       ["USE element", 66, /element must be text, not the number 66/],
       ["USE element", true, /element must be text, not the logical value TRUE/],
-    ] as const)("%s %j is #VALUE! naming the argument", (argument, value, message) => {
-      expectErrorResult(argumentOf[argument](value), "#VALUE!", message);
-    });
+    ]);
   });
 
   describe("documented errors", () => {
-    it.each([
+    itSuggestsForUnknownNames(argumentOf, [
       ["RISK factor", "risk factor", "Geopolitical Tension", "Geopolitical Tensions"],
       ["STRATEGY name", "strategy", "Domestic Mining Expanson", "Domestic Mining Expansion"],
       ["USE element", "element", "Dysprosum", "Dysprosium"],
-    ] as const)('%s: an unknown %s is #N/A with "Did you mean …?"', (argument, what, typed, meant) => {
-      expectErrorResult(argumentOf[argument](typed), "#N/A", `Unknown ${what} "${typed}".`, didYouMean(meant));
-    });
+    ]);
     it.each([
       ["RISK field", /Valid fields: .*impact.*mitigation/],
       ["STRATEGY field", /Valid fields: .*benefit.*challenge/],
