@@ -73,10 +73,6 @@ describe("PRICE: omitted and blank arguments", () => {
   it.each(pricedOxides.map((p) => [p.oxide]))("an omitted year (null) is the latest year with data: %s", (oxide) => {
     expect(only(price([[oxide]], null))).toBe(latest(oxide));
   });
-  it("a blank year cell is the same as an omitted year", () => {
-    expect(price([["Eu"]], [[""]])).toEqual(price([["Eu"]], null));
-    expect(price([["Eu"]], [[null]])).toEqual(price([["Eu"]], null));
-  });
   it.each([[""], [null], ["   "]])("a blank name %j is #VALUE! naming the argument", (blank) => {
     expectErrorResult(price([[blank]], null), "#VALUE!", /oxide_or_element is blank/);
   });

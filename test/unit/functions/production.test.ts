@@ -97,10 +97,6 @@ describe("PRODUCTION", () => {
       expect(latestYearOf("Burundi")).toBe(2021);
       expect(only(production([["Burundi"]], null))).toBe(tonnes("Burundi", 2021));
     });
-    it("a blank year cell is the same as an omitted year", () => {
-      expect(production([["India"]], [[""]])).toEqual(production([["India"]], null));
-      expect(production([["India"]], [[null]])).toEqual(production([["India"]], null));
-    });
     it.each([[""], [null], ["\u00a0 "]])("a blank country %j is #VALUE! naming the argument", (blank) => {
       expectErrorResult(production([[blank]], null), "#VALUE!", /country is blank/);
     });
@@ -336,9 +332,6 @@ describe("COUNTRYSHARE", () => {
     it("an omitted year is the latest year with data for that country (Burundi: 2021)", () => {
       expectNumber(countryshare([["Burundi"]], null), expectedShare("Burundi", latestYearOf("Burundi")));
     });
-    it("a blank year cell is the same as an omitted year", () => {
-      expect(countryshare([["Australia"]], [[""]])).toEqual(countryshare([["Australia"]], null));
-    });
     it.each([[""], [null]])("a blank country %j is #VALUE! naming the argument", (blank) => {
       expectErrorResult(countryshare([[blank]], null), "#VALUE!", /country is blank/);
     });
@@ -410,10 +403,6 @@ describe("HHI", () => {
   describe("omitted and blank arguments", () => {
     it("an omitted year (null) is the latest year with data", () => {
       expectNumber(hhi(null), expectedHhi(latestYear), 6);
-    });
-    it("a blank year cell is the same as an omitted year", () => {
-      expect(hhi([[""]])).toEqual(hhi(null));
-      expect(hhi([[null]])).toEqual(hhi(null));
     });
   });
 
