@@ -22,15 +22,15 @@ const strategyRow = (name: string) => strategies.find((s) => s.strategy === name
 describe("RISK, STRATEGY and USE", () => {
   describe("normal case (RISK and STRATEGY)", () => {
     it.each([
-      ["RISK", risk, "Export Quotas", riskRow("Export Quotas").impact, "Supply shortages, delayed production"],
+      ["RISK", "Export Quotas", risk, riskRow("Export Quotas").impact, "Supply shortages, delayed production"],
       [
         "STRATEGY",
-        strategy,
         "Recycling Programs",
+        strategy,
         strategyRow("Recycling Programs").benefit,
         "Resource sustainability",
       ],
-    ])("%s(%j) is the row's first text column (article 002 table)", (_function, lookup, name, text, printed) => {
+    ])("%s(%j) is the row's first text column (article 002 table)", (_function, name, lookup, text, printed) => {
       expect(lookup([[name]], null)).toEqual([[text]]);
       expect(text).toBe(printed);
     });
