@@ -26,7 +26,8 @@ import {
   strategies,
 } from "../../support/seed-facts";
 import { documentedKinds } from "../../support/readme-kinds";
-import { expectErrorResult, expectErrorsPassThrough } from "./cells";
+import { expectErrorResult } from "./cells";
+import { itPassesErrorCellsOn, itRejectsWrongTypes } from "./support/argument-checks";
 import { excelCalls } from "./support/excel-calls";
 
 const { list, table } = excelCalls(rare);
@@ -244,17 +245,17 @@ describe("LIST and TABLE", () => {
   });
 
   describe("error input and wrong types", () => {
-    it.each(["LIST", "TABLE"] as const)("%s: an error in the kind cell propagates unchanged", (name) => {
-      expectErrorsPassThrough((bad) => kindFunction[name]([[bad]]));
-    });
-    it.each([
-      ["LIST", 5],
-      ["LIST", true],
-      ["TABLE", 2024],
-      ["TABLE", false],
-    ] as const)("%s: kind %j is #VALUE! naming the argument", (name, value) => {
-      expectErrorResult(kindFunction[name]([[value]]), "#VALUE!", /kind/);
-    });
+    const argumentOf = {
+      "LIST kind": (value: unknown) => list([[value]]),
+      "TABLE kind": (value: unknown) => table([[value]]),
+    };
+    itPassesErrorCellsOn(argumentOf);
+    itRejectsWrongTypes(argumentOf, [
+      ["LIST kind", 5, /kind/],
+      ["LIST kind", true, /kind/],
+      ["TABLE kind", 2024, /kind/],
+      ["TABLE kind", false, /kind/],
+    ]);
   });
 
   describe("documented errors", () => {
