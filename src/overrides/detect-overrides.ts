@@ -34,10 +34,14 @@ const HEADERS = {
   oxide: ["oxide", "product", "oxide or element"],
   price: ["price", "price usd kg", "usd kg", "price usd per kg", "price usd"],
 };
+type ColumnName = keyof typeof HEADERS;
 
-function findColumn(headers: readonly string[], names: readonly string[]): number {
+/** Where each known column stands among the headers (-1 where it is absent). */
+function findColumns(headers: readonly string[]): Record<ColumnName, number> {
   const keys = headers.map(key);
-  return keys.findIndex((k) => names.includes(k));
+  const at = (names: readonly string[]) => keys.findIndex((k) => names.includes(k));
+  const found = Object.entries(HEADERS).map(([column, names]) => [column, at(names)]);
+  return Object.fromEntries(found) as Record<ColumnName, number>;
 }
 
 export interface DetectedOverrides {
@@ -54,42 +58,30 @@ export function detectOverrides(
   /** The header's 1-based sheet row (1 for an import, which starts at A1): rejected rows are named by sheet row. */
   headerRow = 1,
 ): DetectedOverrides | null {
-  const col = (names: readonly string[]) => findColumn(headers, names);
-  const sheetRow = (i: number) => headerRow + 1 + i;
-  const element = col(HEADERS.element);
-  const share = col(HEADERS.share);
-  const country = col(HEADERS.country);
-  const year = col(HEADERS.year);
-  const production = col(HEADERS.production);
-  const price = col(HEADERS.price);
-  const oxide = col(HEADERS.oxide) >= 0 ? col(HEADERS.oxide) : element;
+  const { element, share, country, year, production, price, oxide: oxideColumn } = findColumns(headers);
+  const oxide = oxideColumn >= 0 ? oxideColumn : element;
+  const has = (...columns: number[]) => columns.every((c) => c >= 0);
+  const name = (row: readonly Cell[], column: number) => String(row[column] ?? "");
+  const figure = (row: readonly Cell[], column: number) => row[column] as number;
+  /** One override of this kind per data row, named by its sheet row. */
+  const detected = <K extends OverrideKind>(
+    kind: K,
+    read: (row: readonly Cell[]) => Omit<NonNullable<Overrides[K]>[number], "row">,
+  ): DetectedOverrides => ({
+    kind,
+    overrides: { source, [kind]: rows.map((r, i) => ({ ...read(r), row: headerRow + 1 + i })) },
+    rowCount: rows.length,
+  });
 
-  if (element >= 0 && share >= 0) {
-    const shares = rows.map((r, i) => ({
-      element: String(r[element] ?? ""),
-      share: r[share] as number,
-      row: sheetRow(i),
+  if (has(element, share)) return detected("shares", (r) => ({ element: name(r, element), share: figure(r, share) }));
+  if (has(country, year, production))
+    return detected("production", (r) => ({
+      country: name(r, country),
+      year: figure(r, year),
+      tonnes: figure(r, production),
     }));
-    return { kind: "shares", overrides: { source, shares }, rowCount: rows.length };
-  }
-  if (country >= 0 && year >= 0 && production >= 0) {
-    const production_ = rows.map((r, i) => ({
-      country: String(r[country] ?? ""),
-      year: r[year] as number,
-      tonnes: r[production] as number,
-      row: sheetRow(i),
-    }));
-    return { kind: "production", overrides: { source, production: production_ }, rowCount: rows.length };
-  }
-  if (oxide >= 0 && year >= 0 && price >= 0) {
-    const prices = rows.map((r, i) => ({
-      oxide: String(r[oxide] ?? ""),
-      year: r[year] as number,
-      usdPerKg: r[price] as number,
-      row: sheetRow(i),
-    }));
-    return { kind: "prices", overrides: { source, prices }, rowCount: rows.length };
-  }
+  if (has(oxide, year, price))
+    return detected("prices", (r) => ({ oxide: name(r, oxide), year: figure(r, year), usdPerKg: figure(r, price) }));
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { join } from "path";
 import { RareError } from "../../../src/data/errors";
+import { documentedKinds } from "../../support/readme-kinds";
 import { rareData, readCsvRecords, seedsDir } from "./seeds";
 
 const data = rareData();
@@ -71,24 +72,8 @@ describe("list(kind)", () => {
 });
 
 describe("table(kind)", () => {
-  const kinds = [
-    "elements",
-    "risks",
-    "strategies",
-    "production",
-    "reserves",
-    "prices",
-    "stages",
-    "shares",
-    "events",
-    "sources",
-    "imports",
-    "reliance",
-    "salient",
-    "keyrisks",
-    "aims",
-    "keystrategies",
-  ];
+  /** Every documented kind, and "shares", a name of the stages table. */
+  const kinds = [...documentedKinds("TABLE"), "shares"];
 
   it.each(kinds)('%s: header row, rectangular, cells are text/number/boolean, blanks as ""', (kind) => {
     const table = data.table(kind);

@@ -3,11 +3,9 @@
  * defined, so errors come back as PreviewError (functions/excel-error.ts): {code, message}.
  */
 import { PreviewError } from "../../../functions/excel-error";
+import { incoming } from "./support/excel-calls";
 
 export type Code = "#N/A" | "#VALUE!" | "#NUM!";
-
-/** An error cell as Excel would receive it (an input cell holding #DIV/0!). */
-export const incoming = (): PreviewError => new PreviewError("#DIV/0!", "an error in an input cell");
 
 /** The one cell of a 1×1 result (fails if the result is not 1×1). */
 export function only(result: unknown[][]): unknown {
@@ -60,13 +58,13 @@ export function expectCells(
   );
 }
 
+/** Each call, handed an error cell, returns that very error: Excel's own functions pass input errors on. */
+export function expectErrorsPassThrough(...calls: Array<(bad: PreviewError) => unknown[][]>): void {
+  for (const call of calls) {
+    const bad = incoming();
+    expect(only(call(bad))).toBe(bad);
+  }
+}
+
 /** The suggestion an unknown name's message carries. */
 export const didYouMean = (name: string): string => `Did you mean ${name}?`;
-
-/**
- * Excel passes `null` for an omitted optional argument (and for an empty cell), while the
- * functions' signatures say `arg?: unknown[][]` because that is what the metadata generator
- * reads. This re-types a function, unchanged, so tests can pass null where Excel does.
- */
-export const asExcelCalls = <F extends (...args: never[]) => unknown>(f: F) =>
-  f as unknown as F extends (...args: infer A) => infer R ? (...args: { [K in keyof A]: A[K] | null }) => R : never;

@@ -5,26 +5,85 @@
  */
 import * as rare from "../../../functions/functions";
 import { articleElement, articleElements, curatedElements, risks, strategies } from "../../support/seed-facts";
-import { asExcelCalls, didYouMean, expectCells, expectErrorResult, incoming, only } from "./cells";
+import { didYouMean, expectCells, expectErrorResult, only } from "./cells";
+import { itPassesErrorCellsOn, itRejectsWrongTypes, itSuggestsForUnknownNames } from "./support/argument-checks";
+import { excelCalls } from "./support/excel-calls";
 
-const risk = asExcelCalls(rare.risk);
-const strategy = asExcelCalls(rare.strategy);
-const use = asExcelCalls(rare.use);
+const { risk, strategy, use } = excelCalls(rare);
 
 const riskRow = (factor: string) => risks.find((r) => r.factor === factor)!;
 const strategyRow = (name: string) => strategies.find((s) => s.strategy === name)!;
 
+/**
+ * The three lookups answer and fail alike: RISK and STRATEGY are one lookup over two article
+ * tables (a row by its name, then a column by its field), USE the same over the elements. Each
+ * case below is tested for every lookup it names.
+ */
+describe("RISK, STRATEGY and USE", () => {
+  describe("normal case (RISK and STRATEGY)", () => {
+    it.each([
+      ["RISK", "Export Quotas", risk, riskRow("Export Quotas").impact, "Supply shortages, delayed production"],
+      [
+        "STRATEGY",
+        "Recycling Programs",
+        strategy,
+        strategyRow("Recycling Programs").benefit,
+        "Resource sustainability",
+      ],
+    ])("%s(%j) is the row's first text column (article 002 table)", (_function, name, lookup, text, printed) => {
+      expect(lookup([[name]], null)).toEqual([[text]]);
+      expect(text).toBe(printed);
+    });
+    it.each([
+      ...risks.map((r) => ["RISK", r.factor, risk, r, ["impact", "mitigation", "factor"]] as const),
+      ...strategies.map((s) => ["STRATEGY", s.strategy, strategy, s, ["benefit", "challenge", "strategy"]] as const),
+    ])("%s(%j): every column by its field", (_function, name, lookup, row, fields) => {
+      for (const field of fields) expect(only(lookup([[name]], [[field]]))).toBe(row[field]);
+    });
+  });
+
+  /** Each argument of the three lookups, as a call handed one value in it. */
+  const argumentOf = {
+    "RISK factor": (value: unknown) => risk([[value]], null),
+    "RISK field": (value: unknown) => risk([["Export Quotas"]], [[value]]),
+    "STRATEGY name": (value: unknown) => strategy([[value]], null),
+    "STRATEGY field": (value: unknown) => strategy([["Recycling Programs"]], [[value]]),
+    "USE element": (value: unknown) => use([[value]]),
+  };
+
+  describe("error inputs and wrong types", () => {
+    itPassesErrorCellsOn(argumentOf);
+    itRejectsWrongTypes(argumentOf, [
+      ["RISK factor", 3, /factor must be text, not the number 3/],
+      ["RISK factor", true, /factor must be text, not the logical value TRUE/],
+      ["RISK field", 1, /field must be text, not the number 1/],
+      ["RISK field", false, /field must be text, not the logical value FALSE/],
+      ["STRATEGY name", 42, /name must be text, not the number 42/],
+      ["STRATEGY name", false, /name must be text, not the logical value FALSE/],
+      ["STRATEGY field", 2, /field must be text, not the number 2/],
+      ["STRATEGY field", true, /field must be text, not the logical value TRUE/],
+      ["USE element", 66, /element must be text, not the number 66/],
+      ["USE element", true, /element must be text, not the logical value TRUE/],
+    ]);
+  });
+
+  describe("documented errors", () => {
+    itSuggestsForUnknownNames(argumentOf, [
+      ["RISK factor", "risk factor", "Geopolitical Tension", "Geopolitical Tensions"],
+      ["STRATEGY name", "strategy", "Domestic Mining Expanson", "Domestic Mining Expansion"],
+      ["USE element", "element", "Dysprosum", "Dysprosium"],
+    ]);
+    it.each([
+      ["RISK field", /Valid fields: .*impact.*mitigation/],
+      ["STRATEGY field", /Valid fields: .*benefit.*challenge/],
+    ] as const)("%s: an unknown field is #VALUE! listing the valid ones", (argument, validFields) => {
+      expectErrorResult(argumentOf[argument]("cost"), "#VALUE!", 'Unknown field "cost"', validFields);
+    });
+  });
+});
+
 describe("RISK", () => {
   describe("normal case", () => {
-    it('"Export Quotas" is its potential impact (article 002 risk table)', () => {
-      expect(risk([["Export Quotas"]], null)).toEqual([[riskRow("Export Quotas").impact]]);
-      expect(riskRow("Export Quotas").impact).toBe("Supply shortages, delayed production");
-    });
-    it.each(risks.map((r) => [r.factor]))("%s: impact and mitigation columns", (factor) => {
-      expect(only(risk([[factor]], [["impact"]]))).toBe(riskRow(factor).impact);
-      expect(only(risk([[factor]], [["mitigation"]]))).toBe(riskRow(factor).mitigation);
-      expect(only(risk([[factor]], [["factor"]]))).toBe(factor);
-    });
     it.each([
       ["potential impact", "impact"],
       ["Mitigation Strategy", "mitigation"],
@@ -71,54 +130,10 @@ describe("RISK", () => {
       ]);
     });
   });
-
-  describe("error inputs and wrong types", () => {
-    it("an error in the factor or the field cell propagates unchanged", () => {
-      const bad = incoming();
-      expect(only(risk([[bad]], null))).toBe(bad);
-      expect(only(risk([["Export Quotas"]], [[bad]]))).toBe(bad);
-    });
-    it.each([
-      [[[3]], null, /factor must be text, not the number 3/],
-      [[[true]], null, /factor must be text, not the logical value TRUE/],
-      [[["Export Quotas"]], [[1]], /field must be text, not the number 1/],
-      [[["Export Quotas"]], [[false]], /field must be text, not the logical value FALSE/],
-    ])("%j, %j is #VALUE! naming the argument", (factor, field, message) => {
-      expectErrorResult(risk(factor, field), "#VALUE!", message);
-    });
-  });
-
-  describe("documented errors", () => {
-    it('an unknown factor is #N/A with "Did you mean …?"', () => {
-      expectErrorResult(
-        risk([["Geopolitical Tension"]], null),
-        "#N/A",
-        'Unknown risk factor "Geopolitical Tension".',
-        didYouMean("Geopolitical Tensions"),
-      );
-    });
-    it("an unknown field is #VALUE! listing the valid ones", () => {
-      expectErrorResult(
-        risk([["Export Quotas"]], [["cost"]]),
-        "#VALUE!",
-        'Unknown field "cost"',
-        /Valid fields: .*impact.*mitigation/,
-      );
-    });
-  });
 });
 
 describe("STRATEGY", () => {
   describe("normal case", () => {
-    it('"Recycling Programs" is its primary benefit (article 002 strategy table)', () => {
-      expect(strategy([["Recycling Programs"]], null)).toEqual([[strategyRow("Recycling Programs").benefit]]);
-      expect(strategyRow("Recycling Programs").benefit).toBe("Resource sustainability");
-    });
-    it.each(strategies.map((s) => [s.strategy]))("%s: benefit and challenge columns", (name) => {
-      expect(only(strategy([[name]], [["benefit"]]))).toBe(strategyRow(name).benefit);
-      expect(only(strategy([[name]], [["challenge"]]))).toBe(strategyRow(name).challenge);
-      expect(only(strategy([[name]], [["strategy"]]))).toBe(name);
-    });
     it.each([
       ["primary benefit", "benefit"],
       ["Implementation Challenge", "challenge"],
@@ -166,41 +181,6 @@ describe("STRATEGY", () => {
         [{ error: "#N/A", message: didYouMean("Recycling Programs") }],
         [{ error: "#VALUE!", message: /name must be text/ }],
       ]);
-    });
-  });
-
-  describe("error inputs and wrong types", () => {
-    it("an error in the name or the field cell propagates unchanged", () => {
-      const bad = incoming();
-      expect(only(strategy([[bad]], null))).toBe(bad);
-      expect(only(strategy([["Recycling Programs"]], [[bad]]))).toBe(bad);
-    });
-    it.each([
-      [[[42]], null, /name must be text, not the number 42/],
-      [[[false]], null, /name must be text, not the logical value FALSE/],
-      [[["Recycling Programs"]], [[2]], /field must be text, not the number 2/],
-      [[["Recycling Programs"]], [[true]], /field must be text, not the logical value TRUE/],
-    ])("%j, %j is #VALUE! naming the argument", (name, field, message) => {
-      expectErrorResult(strategy(name, field), "#VALUE!", message);
-    });
-  });
-
-  describe("documented errors", () => {
-    it('an unknown strategy is #N/A with "Did you mean …?"', () => {
-      expectErrorResult(
-        strategy([["Domestic Mining Expanson"]], null),
-        "#N/A",
-        'Unknown strategy "Domestic Mining Expanson".',
-        didYouMean("Domestic Mining Expansion"),
-      );
-    });
-    it("an unknown field is #VALUE! listing the valid ones", () => {
-      expectErrorResult(
-        strategy([["Recycling Programs"]], [["cost"]]),
-        "#VALUE!",
-        'Unknown field "cost"',
-        /Valid fields: .*benefit.*challenge/,
-      );
     });
   });
 });
@@ -267,23 +247,7 @@ describe("USE", () => {
     });
   });
 
-  describe("error inputs and wrong types", () => {
-    it("an error in the element cell propagates unchanged", () => {
-      const bad = incoming();
-      expect(only(use([[bad]]))).toBe(bad);
-    });
-    it.each([
-      [66, /element must be text, not the number 66/],
-      [true, /element must be text, not the logical value TRUE/],
-    ])("element %j is #VALUE! naming the argument", (value, message) => {
-      expectErrorResult(use([[value]]), "#VALUE!", message);
-    });
-  });
-
   describe("documented errors", () => {
-    it('an unknown element is #N/A with "Did you mean …?"', () => {
-      expectErrorResult(use([["Dysprosum"]]), "#N/A", 'Unknown element "Dysprosum".', didYouMean("Dysprosium"));
-    });
     it("an element whose curated uses are MISSING is #N/A saying there is no sourced use", () => {
       const missing = curatedElements.filter(
         (e) => e.uses === "" && !articleElements.some((a) => a.element === e.element),

@@ -12,9 +12,11 @@ import {
   prices,
   priceYears,
 } from "../../support/seed-facts";
-import { asExcelCalls, didYouMean, expectCells, expectErrorResult, incoming, only } from "./cells";
+import { didYouMean, expectCells, expectErrorResult, only } from "./cells";
+import { itPassesErrorCellsOn, itRejectsWrongTypes, itSuggestsForUnknownNames } from "./support/argument-checks";
+import { excelCalls } from "./support/excel-calls";
 
-const price = asExcelCalls(rare.price);
+const { price } = excelCalls(rare);
 
 const latest = (oxide: string) => figure(oxide, priceYears(oxide).at(-1)!).usdPerKg;
 const unpriced = curatedElements.filter((e) => !prices.has(`${e.element} oxide`));
@@ -71,10 +73,6 @@ describe("PRICE: omitted and blank arguments", () => {
   it.each(pricedOxides.map((p) => [p.oxide]))("an omitted year (null) is the latest year with data: %s", (oxide) => {
     expect(only(price([[oxide]], null))).toBe(latest(oxide));
   });
-  it("a blank year cell is the same as an omitted year", () => {
-    expect(price([["Eu"]], [[""]])).toEqual(price([["Eu"]], null));
-    expect(price([["Eu"]], [[null]])).toEqual(price([["Eu"]], null));
-  });
   it.each([[""], [null], ["   "]])("a blank name %j is #VALUE! naming the argument", (blank) => {
     expectErrorResult(price([[blank]], null), "#VALUE!", /oxide_or_element is blank/);
   });
@@ -106,38 +104,27 @@ describe("PRICE: ranges", () => {
   });
 });
 
+/** PRICE's arguments, each as a call handed one value in it. */
+const argumentOf = {
+  oxide_or_element: (value: unknown) => price([[value]], null),
+  year: (value: unknown) => price([["Nd"]], [[value]]),
+};
+
 describe("PRICE: error inputs and wrong types", () => {
-  it("an error in the name or the year cell propagates unchanged", () => {
-    const bad = incoming();
-    expect(only(price([[bad]], null))).toBe(bad);
-    expect(only(price([["Nd"]], [[bad]]))).toBe(bad);
-  });
-  it.each([
-    [56, /oxide_or_element must be text, not the number 56/],
-    [true, /oxide_or_element must be text, not the logical value TRUE/],
-  ])("name %j is #VALUE! naming the argument", (value, message) => {
-    expectErrorResult(price([[value]], null), "#VALUE!", message);
-  });
-  it.each([
-    [2023.5, /year must be a whole year such as 2024, not the number 2023.5/],
-    [1899, /year 1899 is out of range/],
-    [2101, /year 2101 is out of range/],
-    ["2024a", /year must be a whole year such as 2024, not the text "2024a"/],
-    [false, /year must be a whole year such as 2024, not the logical value FALSE/],
-  ])("year %j is #VALUE! naming the argument", (year, message) => {
-    expectErrorResult(price([["Nd"]], [[year]]), "#VALUE!", message);
-  });
+  itPassesErrorCellsOn(argumentOf);
+  itRejectsWrongTypes(argumentOf, [
+    ["oxide_or_element", 56, /oxide_or_element must be text, not the number 56/],
+    ["oxide_or_element", true, /oxide_or_element must be text, not the logical value TRUE/],
+    ["year", 2023.5, /year must be a whole year such as 2024, not the number 2023.5/],
+    ["year", 1899, /year 1899 is out of range/],
+    ["year", 2101, /year 2101 is out of range/],
+    ["year", "2024a", /year must be a whole year such as 2024, not the text "2024a"/],
+    ["year", false, /year must be a whole year such as 2024, not the logical value FALSE/],
+  ]);
 });
 
 describe("PRICE: documented errors", () => {
-  it('an unknown name is #N/A with "Did you mean …?"', () => {
-    expectErrorResult(
-      price([["Neodymum oxide"]], null),
-      "#N/A",
-      'Unknown oxide "Neodymum oxide".',
-      didYouMean("Neodymium oxide"),
-    );
-  });
+  itSuggestsForUnknownNames(argumentOf, [["oxide_or_element", "oxide", "Neodymum oxide", "Neodymium oxide"]]);
   it('PRICE("Thulium"): an element USGS does not price resolves but has no sourced price', () => {
     expectErrorResult(price([["Thulium"]], null), "#N/A", "No sourced price for Thulium oxide");
     expectErrorResult(price([["Tm2O3"]], [[2024]]), "#N/A", "No sourced price for Thulium oxide");

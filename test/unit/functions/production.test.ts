@@ -23,21 +23,10 @@ import {
   WORLD,
   yearsOf,
 } from "../../support/seed-facts";
-import {
-  asExcelCalls,
-  didYouMean,
-  expectCells,
-  expectError,
-  expectErrorResult,
-  expectNumber,
-  incoming,
-  only,
-} from "./cells";
+import { didYouMean, expectCells, expectError, expectErrorResult, expectNumber, only } from "./cells";
+import { excelCalls, incoming } from "./support/excel-calls";
 
-const countryshare = asExcelCalls(rare.countryshare);
-const hhi = asExcelCalls(rare.hhi);
-const production = asExcelCalls(rare.production);
-const reserves = asExcelCalls(rare.reserves);
+const { countryshare, hhi, production, reserves } = excelCalls(rare);
 
 const allFigures = [...figures.values()].flatMap((byCountry) => [...byCountry.values()]);
 
@@ -107,10 +96,6 @@ describe("PRODUCTION", () => {
     it("Burundi's latest year is 2021 (MCS2023), not a later edition's", () => {
       expect(latestYearOf("Burundi")).toBe(2021);
       expect(only(production([["Burundi"]], null))).toBe(tonnes("Burundi", 2021));
-    });
-    it("a blank year cell is the same as an omitted year", () => {
-      expect(production([["India"]], [[""]])).toEqual(production([["India"]], null));
-      expect(production([["India"]], [[null]])).toEqual(production([["India"]], null));
     });
     it.each([[""], [null], ["\u00a0 "]])("a blank country %j is #VALUE! naming the argument", (blank) => {
       expectErrorResult(production([[blank]], null), "#VALUE!", /country is blank/);
@@ -347,9 +332,6 @@ describe("COUNTRYSHARE", () => {
     it("an omitted year is the latest year with data for that country (Burundi: 2021)", () => {
       expectNumber(countryshare([["Burundi"]], null), expectedShare("Burundi", latestYearOf("Burundi")));
     });
-    it("a blank year cell is the same as an omitted year", () => {
-      expect(countryshare([["Australia"]], [[""]])).toEqual(countryshare([["Australia"]], null));
-    });
     it.each([[""], [null]])("a blank country %j is #VALUE! naming the argument", (blank) => {
       expectErrorResult(countryshare([[blank]], null), "#VALUE!", /country is blank/);
     });
@@ -421,10 +403,6 @@ describe("HHI", () => {
   describe("omitted and blank arguments", () => {
     it("an omitted year (null) is the latest year with data", () => {
       expectNumber(hhi(null), expectedHhi(latestYear), 6);
-    });
-    it("a blank year cell is the same as an omitted year", () => {
-      expect(hhi([[""]])).toEqual(hhi(null));
-      expect(hhi([[null]])).toEqual(hhi(null));
     });
   });
 

@@ -8,19 +8,10 @@
  */
 import * as rare from "../../../functions/functions";
 import { articleElement, articleElements, curatedElements } from "../../support/seed-facts";
-import {
-  asExcelCalls,
-  type Code,
-  didYouMean,
-  expectCells,
-  expectErrorResult,
-  expectNumber,
-  incoming,
-  only,
-} from "./cells";
+import { type Code, didYouMean, expectCells, expectErrorResult, expectNumber, only } from "./cells";
+import { excelCalls, incoming } from "./support/excel-calls";
 
-const gap = asExcelCalls(rare.gap);
-const priceimpact = asExcelCalls(rare.priceimpact);
+const { gap, priceimpact } = excelCalls(rare);
 
 const shareOf = (element: string) => articleElement(element).share;
 /** docs/SCENARIOS.md, "Assumptions": elasticity when omitted. */

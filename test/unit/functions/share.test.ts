@@ -13,18 +13,10 @@ import {
   stageShare,
   STAGES,
 } from "../../support/seed-facts";
-import {
-  asExcelCalls,
-  didYouMean,
-  expectCells,
-  expectError,
-  expectErrorResult,
-  expectNumber,
-  incoming,
-  only,
-} from "./cells";
+import { didYouMean, expectCells, expectError, expectErrorResult, expectNumber, only } from "./cells";
+import { excelCalls, incoming } from "./support/excel-calls";
 
-const share = asExcelCalls(rare.share);
+const { share } = excelCalls(rare);
 
 describe("SHARE: normal case", () => {
   it("Neodymium is 0.8 (article 002 table: Neodymium 80%)", () => {

@@ -24,21 +24,13 @@ import {
   tonnes,
   WORLD,
 } from "../../support/seed-facts";
-import { asExcelCalls, didYouMean, expectError, expectErrorResult, incoming, only } from "./cells";
+import { didYouMean, expectError, expectErrorResult, only } from "./cells";
+import { excelCalls, incoming } from "./support/excel-calls";
 
-const source = asExcelCalls(rare.source);
+const { source, share, risk, strategy, use, production, countryshare, reserves, price, hhi } = excelCalls(rare);
 /** SOURCE with detail "full": the whole provenance, whose notes these tests read. */
 const sourceFull = (kind: unknown[][], key: unknown[][], field: unknown[][] | null) =>
   source(kind, key, field, [["full"]]);
-const share = asExcelCalls(rare.share);
-const risk = asExcelCalls(rare.risk);
-const strategy = asExcelCalls(rare.strategy);
-const use = asExcelCalls(rare.use);
-const production = asExcelCalls(rare.production);
-const countryshare = asExcelCalls(rare.countryshare);
-const reserves = asExcelCalls(rare.reserves);
-const price = asExcelCalls(rare.price);
-const hhi = asExcelCalls(rare.hhi);
 
 /** "title … [id]" as sources.csv gives them, for every id. */
 function expectCites(text: unknown, ids: string[]): void {

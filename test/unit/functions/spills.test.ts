@@ -25,10 +25,12 @@ import {
   STAGES,
   strategies,
 } from "../../support/seed-facts";
-import { asExcelCalls, expectErrorResult, incoming, only } from "./cells";
+import { documentedKinds } from "../../support/readme-kinds";
+import { expectErrorResult } from "./cells";
+import { itPassesErrorCellsOn, itRejectsWrongTypes } from "./support/argument-checks";
+import { excelCalls } from "./support/excel-calls";
 
-const list = asExcelCalls(rare.list);
-const table = asExcelCalls(rare.table);
+const { list, table } = excelCalls(rare);
 
 /** The spilled column as plain values. */
 const column = (result: unknown[][]): unknown[] => {
@@ -43,18 +45,8 @@ function records(result: unknown[][]): Array<Record<string, unknown>> {
   return rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
 }
 
-const LIST_KINDS = ["elements", "risks", "strategies", "countries", "oxides", "years", "stages", "events", "sources"];
-const TABLE_KINDS = [
-  "elements",
-  "risks",
-  "strategies",
-  "production",
-  "reserves",
-  "prices",
-  "stages",
-  "events",
-  "sources",
-];
+const LIST_KINDS = documentedKinds("LIST");
+const TABLE_KINDS = documentedKinds("TABLE");
 
 describe("LIST", () => {
   describe("normal case", () => {
@@ -98,23 +90,8 @@ describe("LIST", () => {
     it.each(["keyrisks", "aims", "keystrategies"])("%s: article 002's bulleted list, in order", (kind) => {
       expect(column(list([[kind]]))).toEqual(listItems(kind));
     });
-    it.each([
-      ["Countries", "countries"],
-      [" element ", "elements"],
-      ["risk factors", "risks"],
-      ["Key Risks", "keyrisks"],
-      ["negotiation\u00a0aims", "aims"],
-    ])("kind %j is %s", (typed, kind) => {
-      expect(list([[typed]])).toEqual(list([[kind]]));
-    });
     it("is deterministic", () => {
       expect(list([["countries"]])).toEqual(list([["countries"]]));
-    });
-  });
-
-  describe("omitted and blank argument (kind is required)", () => {
-    it.each([[null], [[[""]]], [[["  "]]], [[[null]]]])("%j is #VALUE! saying the kind is blank", (arg) => {
-      expectErrorResult(list(arg as unknown[][] | null), "#VALUE!", /kind is blank/);
     });
   });
 
@@ -122,34 +99,13 @@ describe("LIST", () => {
     it("a 1×1 range is the same as its value", () => {
       expect(list([["years"]])).toEqual(productionYears.map((y) => [y]));
     });
-    it("a range of several kinds is one #VALUE! cell, not a spill per kind", () => {
-      expectErrorResult(list([["elements", "risks"]]), "#VALUE!", "kind takes one value, not a range.");
-      expectErrorResult(list([["elements"], ["risks"]]), "#VALUE!", "kind takes one value, not a range.");
-    });
-  });
-
-  describe("error input and wrong types", () => {
-    it("an error in the kind cell propagates unchanged", () => {
-      const bad = incoming();
-      expect(only(list([[bad]]))).toBe(bad);
-    });
-    it.each([[5], [true]])("kind %j is #VALUE! naming the argument", (value) => {
-      expectErrorResult(list([[value]]), "#VALUE!", /kind/);
-    });
-  });
-
-  describe("documented errors", () => {
-    it("an unknown kind is #VALUE! listing the valid kinds", () => {
-      const e = expectErrorResult(list([["metals"]]), "#VALUE!", 'Unknown list kind "metals"');
-      for (const kind of LIST_KINDS) expect(e.message).toContain(kind);
-    });
   });
 });
 
 describe("TABLE", () => {
   describe("normal case", () => {
     it("every table is a rectangle with a header row of text", () => {
-      for (const kind of [...TABLE_KINDS, "imports", "reliance", "salient", "keyrisks", "aims", "keystrategies"]) {
+      for (const kind of TABLE_KINDS) {
         const t = table([[kind]]);
         expect(t.length).toBeGreaterThan(1);
         for (const row of t) expect(row).toHaveLength(t[0].length);
@@ -225,14 +181,6 @@ describe("TABLE", () => {
         ...listItems("keyrisks").map((item) => [item, "A002"]),
       ]);
     });
-    it.each([
-      ["mine production", "production"],
-      [" Prices ", "prices"],
-      ["china shares", "stages"],
-      ["net import reliance", "reliance"],
-    ])("kind %j is %s", (typed, kind) => {
-      expect(table([[typed]])).toEqual(table([[kind]]));
-    });
     it("is deterministic, and a spilled copy edited by the caller does not change the next result", () => {
       const first = table([["risks"]]);
       first[1][1] = "edited";
@@ -240,33 +188,83 @@ describe("TABLE", () => {
       expect(table([["production"]])).toEqual(table([["production"]]));
     });
   });
+});
+
+/** LIST and TABLE take one argument, a kind, and check it alike: each case below is tested for both. */
+describe("LIST and TABLE", () => {
+  const kindFunction = { LIST: list, TABLE: table };
+  type Name = keyof typeof kindFunction;
+
+  describe("normal case", () => {
+    /** Names typed for a kind, each with the kind it stands for. */
+    const kindAliases: Record<Name, Array<[string, string]>> = {
+      LIST: [
+        ["Countries", "countries"],
+        [" element ", "elements"],
+        ["risk factors", "risks"],
+        ["Key Risks", "keyrisks"],
+        ["negotiation\u00a0aims", "aims"],
+      ],
+      TABLE: [
+        ["mine production", "production"],
+        [" Prices ", "prices"],
+        ["china shares", "stages"],
+        ["net import reliance", "reliance"],
+      ],
+    };
+    const aliasCases = (Object.keys(kindAliases) as Name[]).flatMap((name) =>
+      kindAliases[name].map(([typed, kind]) => [name, typed, kind] as const),
+    );
+    it.each(aliasCases)("%s: kind %j is %s", (name, typed, kind) => {
+      expect(kindFunction[name]([[typed]])).toEqual(kindFunction[name]([[kind]]));
+    });
+  });
 
   describe("omitted and blank argument (kind is required)", () => {
-    it.each([[null], [[[""]]], [[[null]]]])("%j is #VALUE! saying the kind is blank", (arg) => {
-      expectErrorResult(table(arg as unknown[][] | null), "#VALUE!", /kind is blank/);
+    it.each<[Name, unknown[][] | null]>([
+      ["LIST", null],
+      ["LIST", [[""]]],
+      ["LIST", [["  "]]],
+      ["LIST", [[null]]],
+      ["TABLE", null],
+      ["TABLE", [[""]]],
+      ["TABLE", [[null]]],
+    ])("%s: %j is #VALUE! saying the kind is blank", (name, arg) => {
+      expectErrorResult(kindFunction[name](arg), "#VALUE!", /kind is blank/);
     });
   });
 
   describe("range argument", () => {
-    it("a range of several kinds is one #VALUE! cell", () => {
-      expectErrorResult(table([["risks", "strategies"]]), "#VALUE!", "kind takes one value, not a range.");
+    it.each<[Name, unknown[][]]>([
+      ["LIST", [["elements", "risks"]]],
+      ["LIST", [["elements"], ["risks"]]],
+      ["TABLE", [["risks", "strategies"]]],
+    ])("%s: a range of several kinds %j is one #VALUE! cell, not a spill per kind", (name, kinds) => {
+      expectErrorResult(kindFunction[name](kinds), "#VALUE!", "kind takes one value, not a range.");
     });
   });
 
   describe("error input and wrong types", () => {
-    it("an error in the kind cell propagates unchanged", () => {
-      const bad = incoming();
-      expect(only(table([[bad]]))).toBe(bad);
-    });
-    it.each([[2024], [false]])("kind %j is #VALUE! naming the argument", (value) => {
-      expectErrorResult(table([[value]]), "#VALUE!", /kind/);
-    });
+    const argumentOf = {
+      "LIST kind": (value: unknown) => list([[value]]),
+      "TABLE kind": (value: unknown) => table([[value]]),
+    };
+    itPassesErrorCellsOn(argumentOf);
+    itRejectsWrongTypes(argumentOf, [
+      ["LIST kind", 5, /kind/],
+      ["LIST kind", true, /kind/],
+      ["TABLE kind", 2024, /kind/],
+      ["TABLE kind", false, /kind/],
+    ]);
   });
 
   describe("documented errors", () => {
-    it("an unknown kind is #VALUE! listing the valid kinds", () => {
-      const e = expectErrorResult(table([["metals"]]), "#VALUE!", 'Unknown table kind "metals"');
-      for (const kind of TABLE_KINDS) expect(e.message).toContain(kind);
+    it.each([
+      ["LIST", "list", LIST_KINDS],
+      ["TABLE", "table", TABLE_KINDS],
+    ] as const)("%s: an unknown kind is #VALUE! listing the valid kinds", (name, what, kinds) => {
+      const e = expectErrorResult(kindFunction[name]([["metals"]]), "#VALUE!", `Unknown ${what} kind "metals"`);
+      for (const kind of kinds) expect(e.message).toContain(kind);
     });
   });
 });
