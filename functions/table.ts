@@ -35,6 +35,13 @@ const optionalHeaders: Coerce<number | null> = (v, name) => (blank(v) ? null : n
 const optionalElasticity: Coerce<number | null> = (v, name) => (blank(v) ? null : requireElasticity(number(v, name)));
 const optionalModel: Coerce<PriceModel | null> = (v) => (blank(v) ? null : requirePriceModel(v));
 
+/**
+ * A parameter that takes one of `names`: its help must list them, and Excel's AutoComplete
+ * offers them as the custom enum `choicesId`.
+ */
+const oneOf = <T>(name: string, coerce: Coerce<T>, names: readonly string[], choicesId: string) =>
+  param(name, coerce, { vocabulary: names, choices: { id: choicesId, values: names } });
+
 /** A card as an entity value where the host takes one, else its name (README: "Cards"). */
 const cardResult = (card: Card) => (hostTakesEntities() ? entityValue(card) : card.text);
 
@@ -55,32 +62,16 @@ export function functionTable(data: () => RareData) {
   });
 
   return {
-    SHARE: lifted(
-      [
-        param("element", text),
-        param("stage", optionalText, { vocabulary: STAGES, choices: { id: "STAGE", values: STAGES } }),
-      ],
-      (element, stage) => data().tryShare(element, stage),
+    SHARE: lifted([param("element", text), oneOf("stage", optionalText, STAGES, "STAGE")], (element, stage) =>
+      data().tryShare(element, stage),
     ),
     RISK: lifted(
-      [
-        param("factor", text),
-        param("field", optionalText, {
-          vocabulary: RISK_FIELD_NAMES,
-          choices: { id: "RISKFIELD", values: RISK_FIELD_NAMES },
-        }),
-      ],
+      [param("factor", text), oneOf("field", optionalText, RISK_FIELD_NAMES, "RISKFIELD")],
       (factor, field) => data().risk(factor, field),
     ),
     USE: lifted([param("element", text)], (element) => data().use(element)),
     STRATEGY: lifted(
-      [
-        param("name", text),
-        param("field", optionalText, {
-          vocabulary: STRATEGY_FIELD_NAMES,
-          choices: { id: "STRATEGYFIELD", values: STRATEGY_FIELD_NAMES },
-        }),
-      ],
+      [param("name", text), oneOf("field", optionalText, STRATEGY_FIELD_NAMES, "STRATEGYFIELD")],
       (name, field) => data().strategy(name, field),
     ),
     PRODUCTION: lifted([param("country", text), param("year", optionalYear), edition], (country, year, ed) =>
@@ -107,29 +98,18 @@ export function functionTable(data: () => RareData) {
       ],
       (measure, key, start, end, headers) => data().history(measure, key, start, end, headers),
     ),
-    LIST: spillOne(
-      param("kind", text, { vocabulary: LIST_KIND_NAMES, choices: { id: "LISTKIND", values: LIST_KIND_NAMES } }),
-      (kind) =>
-        data()
-          .list(kind)
-          .map((name) => [name]),
+    LIST: spillOne(oneOf("kind", text, LIST_KIND_NAMES, "LISTKIND"), (kind) =>
+      data()
+        .list(kind)
+        .map((name) => [name]),
     ),
-    TABLE: spillOne(
-      param("kind", text, { vocabulary: TABLE_KIND_NAMES, choices: { id: "TABLEKIND", values: TABLE_KIND_NAMES } }),
-      (kind) => data().table(kind),
-    ),
+    TABLE: spillOne(oneOf("kind", text, TABLE_KIND_NAMES, "TABLEKIND"), (kind) => data().table(kind)),
     SOURCE: lifted(
       [
-        param("kind", text, {
-          vocabulary: SOURCE_KIND_NAMES,
-          choices: { id: "SOURCEKIND", values: SOURCE_KIND_NAMES },
-        }),
+        oneOf("kind", text, SOURCE_KIND_NAMES, "SOURCEKIND"),
         param("key", text),
         param("field", optionalTextOrNumber),
-        param("detail", optionalText, {
-          vocabulary: SOURCE_DETAIL_NAMES,
-          choices: { id: "SOURCEDETAIL", values: SOURCE_DETAIL_NAMES },
-        }),
+        oneOf("detail", optionalText, SOURCE_DETAIL_NAMES, "SOURCEDETAIL"),
       ],
       (kind, key, field, detail) => data().source(kind, key, field, detail),
     ),

@@ -25,6 +25,7 @@ import { WorkbookError } from "../../src/workbook/errors";
 import { PendingValue } from "../../src/workbook/pending";
 import { isSetSupported } from "../office-host";
 import { RequestQueue } from "./excel-request-queue";
+import { columnNames } from "../../src/excel/table-headers";
 import type { CellValue } from "../../src/excel/values";
 import type { ZeroBasedCell, ZeroBasedRect } from "../../src/excel/a1";
 import type {
@@ -126,9 +127,7 @@ export async function readTables(context: Excel.RequestContext): Promise<TableIn
       sheet: t.worksheet.name,
       rect,
       hasHeaders: t.showHeaders,
-      headers: header
-        ? (header.values[0] ?? []).map(String)
-        : Array.from({ length: rect.cols }, (_, i) => `Column${i + 1}`),
+      headers: header ? (header.values[0] ?? []).map(String) : columnNames(rect.cols),
     };
   });
 }
@@ -219,9 +218,7 @@ class ExcelWorkbook extends BatchedWorkbook {
       const header = table.showHeaders ? table.getHeaderRowRange() : null;
       header?.load("values");
       if (header) await context.sync();
-      const headers = header
-        ? (header.values[0] ?? []).map(String)
-        : Array.from({ length: whole.columnCount }, (_, i) => `Column${i + 1}`);
+      const headers = header ? (header.values[0] ?? []).map(String) : columnNames(whole.columnCount);
       return { headers, rows: body.values as CellValue[][] };
     });
   }

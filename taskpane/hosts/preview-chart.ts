@@ -111,68 +111,79 @@ function plotShapes(chart: ChartData, box: ChartBox): Pick<ChartShapes, "bars" |
   const min = Math.min(0, ...values);
   const span = max - min || 1;
   const n = chart.categories.length;
-  const k = Math.max(1, chart.series.length);
   const inner = { x: box.padding, y: box.padding, w: box.width - 2 * box.padding, h: box.height - 2 * box.padding };
-  const bars: BarShape[] = [];
-  const lines: LineShape[] = [];
 
   if (chart.type === "bar") {
     const zeroX = inner.x + ((0 - min) / span) * inner.w;
     const band = n > 0 ? inner.h / n : inner.h;
-    const thick = (band * 0.8) / k;
-    chart.series.forEach((s, si) =>
-      s.values.forEach((v, ci) => {
-        if (v === null) return;
-        const len = (Math.abs(v) / span) * inner.w;
-        bars.push({
-          x: round(v >= 0 ? zeroX : zeroX - len),
-          y: round(inner.y + ci * band + band * 0.1 + si * thick),
-          width: round(len),
-          height: round(thick),
-          series: si,
-          category: ci,
-          value: v,
-        });
-      }),
-    );
-    return { bars, lines, axis: { x1: round(zeroX), y1: inner.y, x2: round(zeroX), y2: inner.y + inner.h } };
+    const bars = barShapes(chart, { start: inner.y, band, span, length: inner.w }, (at, thick, v, len) => ({
+      x: round(v >= 0 ? zeroX : zeroX - len),
+      y: round(at),
+      width: round(len),
+      height: round(thick),
+    }));
+    return { bars, lines: [], axis: { x1: round(zeroX), y1: inner.y, x2: round(zeroX), y2: inner.y + inner.h } };
   }
 
   const zeroY = inner.y + (max / span) * inner.h;
   const band = n > 0 ? inner.w / n : inner.w;
-  const yOf = (v: number): number => round(zeroY - (v / span) * inner.h);
+  const axis = { x1: inner.x, y1: round(zeroY), x2: inner.x + inner.w, y2: round(zeroY) };
   if (chart.type === "column") {
-    const thick = (band * 0.8) / k;
-    chart.series.forEach((s, si) =>
-      s.values.forEach((v, ci) => {
-        if (v === null) return;
-        const len = (Math.abs(v) / span) * inner.h;
-        bars.push({
-          x: round(inner.x + ci * band + band * 0.1 + si * thick),
-          y: round(v >= 0 ? zeroY - len : zeroY),
-          width: round(thick),
-          height: round(len),
-          series: si,
-          category: ci,
-          value: v,
-        });
-      }),
-    );
-  } else {
-    chart.series.forEach((s, si) => {
-      const segments: string[] = [];
-      let points: string[] = [];
-      s.values.forEach((v, ci) => {
-        if (v === null) {
-          if (points.length) segments.push(points.join(" "));
-          points = [];
-          return;
-        }
-        points.push(`${round(inner.x + ci * band + band / 2)},${yOf(v)}`);
-      });
-      if (points.length) segments.push(points.join(" "));
-      lines.push({ series: si, segments });
-    });
+    const bars = barShapes(chart, { start: inner.x, band, span, length: inner.h }, (at, thick, v, len) => ({
+      x: round(at),
+      y: round(v >= 0 ? zeroY - len : zeroY),
+      width: round(thick),
+      height: round(len),
+    }));
+    return { bars, lines: [], axis };
   }
-  return { bars, lines, axis: { x1: inner.x, y1: round(zeroY), x2: inner.x + inner.w, y2: round(zeroY) } };
+
+  const yOf = (v: number): number => round(zeroY - (v / span) * inner.h);
+  const lines: LineShape[] = chart.series.map((s, si) => {
+    const segments: string[] = [];
+    let points: string[] = [];
+    s.values.forEach((v, ci) => {
+      if (v === null) {
+        if (points.length) segments.push(points.join(" "));
+        points = [];
+        return;
+      }
+      points.push(`${round(inner.x + ci * band + band / 2)},${yOf(v)}`);
+    });
+    if (points.length) segments.push(points.join(" "));
+    return { series: si, segments };
+  });
+  return { bars: [], lines, axis };
+}
+
+/** The category bands along one axis: where they start, each band's size; the value range and its length on screen. */
+interface BarScale {
+  readonly start: number;
+  readonly band: number;
+  readonly span: number;
+  readonly length: number;
+}
+
+/**
+ * One bar per value (none for a missing one), the series side by side in their category's band
+ * (80% of it, 10% free either side), as long as the value's share of the value range. `orient`
+ * places a bar (`at` its start across the bands, `len` its length from zero) as a column or a bar.
+ */
+function barShapes(
+  chart: ChartData,
+  scale: BarScale,
+  orient: (at: number, thick: number, value: number, len: number) => Pick<BarShape, "x" | "y" | "width" | "height">,
+): BarShape[] {
+  const { start, band, span, length } = scale;
+  const thick = (band * 0.8) / Math.max(1, chart.series.length);
+  const bars: BarShape[] = [];
+  chart.series.forEach((s, si) =>
+    s.values.forEach((v, ci) => {
+      if (v === null) return;
+      const len = (Math.abs(v) / span) * length;
+      const at = start + ci * band + band * 0.1 + si * thick;
+      bars.push({ ...orient(at, thick, v, len), series: si, category: ci, value: v });
+    }),
+  );
+  return bars;
 }

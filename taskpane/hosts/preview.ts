@@ -17,7 +17,7 @@ import { WorkbookError } from "../../src/workbook/errors";
 import type { FormulaEvaluator, FormulaLookup } from "../../src/workbook/formula-evaluator";
 import { type ComputedValue, type ResultValue, isErrorValue } from "../../src/excel/values";
 import { cellAddress, rectAddress } from "../../src/excel/a1";
-import { tableHeaderNames } from "../../src/excel/table-headers";
+import { columnName, tableHeaderNames } from "../../src/excel/table-headers";
 import { dataBody, expandStructuredRefs, type TableRef } from "../../src/excel/structured-refs";
 import { blockAt, checkRect } from "../../src/workbook/grid";
 import { sameName } from "../../src/excel/naming-rules";
@@ -214,7 +214,7 @@ export class PreviewWorkbook extends BatchedWorkbook {
       const headers: string[] = [];
       for (let c = 0; c < t.rect.cols; c++) {
         const v = t.hasHeaders && s ? s.value(t.rect.row, t.rect.col + c) : null;
-        headers.push(t.hasHeaders ? (v === null ? "" : isErrorValue(v) ? v.error : String(v)) : `Column${c + 1}`);
+        headers.push(t.hasHeaders ? (v === null ? "" : isErrorValue(v) ? v.error : String(v)) : columnName(c));
       }
       return { ...t, headers };
     });

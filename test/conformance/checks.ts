@@ -239,8 +239,7 @@ export const CHECKS: readonly Check[] = [
     id: "request-budget",
     title: "one sync just under the 4 MB budget is accepted; over 5 MB Excel on the web refuses it",
     docs: [DOCS.limits],
-    async run(host, sheet) {
-      const wb = host.workbook;
+    async run({ workbook: wb, platform }, sheet) {
       const cols = 10;
       const text = "x".repeat(390);
       const row = Array.from({ length: cols }, (_, c) => `${c}${text}`);
@@ -273,7 +272,7 @@ export const CHECKS: readonly Check[] = [
       } catch (e) {
         refusal = { code: (e as { code?: unknown }).code, message: e instanceof Error ? e.message : String(e) };
       }
-      const limited = host.platform === "web" || host.platform === "preview";
+      const limited = platform === "web" || platform === "preview";
       if (limited) {
         truthy(
           refusal?.code === "RequestPayloadSizeLimitExceeded",
@@ -285,7 +284,7 @@ export const CHECKS: readonly Check[] = [
           [[""]],
           "a refused request writes nothing",
         );
-      } else truthy(refusal === undefined, `a sync over 5 MB on ${host.platform} Excel`, refusal);
+      } else truthy(refusal === undefined, `a sync over 5 MB on ${platform} Excel`, refusal);
       return { rows, cols, estimate, overRows: big.length, refusal };
     },
   },

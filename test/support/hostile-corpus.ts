@@ -119,6 +119,31 @@ const csvField = (s: string): string => (/[",\r\n\t]/.test(s) ? `"${s.replace(/"
 
 const forced = (...types: Array<ColumnType | null>): CsvOptions => ({ columns: types });
 
+const UTF16_BYTE_ORDERS = { "utf-16le": "little-endian", "utf-16be": "big-endian" } as const;
+
+/** The same two-row file in UTF-16 of either byte order, without a byte order mark to say so. */
+function utf16WithoutBom(encoding: keyof typeof UTF16_BYTE_ORDERS): HostileCase {
+  const order = UTF16_BYTE_ORDERS[encoding];
+  const name = `${encoding.replace("-", "")}-no-bom`;
+  return {
+    name,
+    what: `UTF-16 ${order} without a byte order mark`,
+    ...fixture(`${name}.csv`),
+    expected: {
+      outcome: "imported",
+      encoding,
+      note: new RegExp(`UTF-16 ${order}: the file has no byte order mark`),
+      headers: ["element", "share"],
+      rows: 2,
+      cells: [
+        [1, 0, "Neodymium"],
+        [1, 1, 0.9],
+        [2, 1, 0.99],
+      ],
+    },
+  };
+}
+
 export const hostileCorpus: readonly HostileCase[] = [
   {
     name: "owasp-injection",
@@ -195,38 +220,8 @@ export const hostileCorpus: readonly HostileCase[] = [
       warnings: [/Read as Windows-1252 .*not valid UTF-8/],
     },
   },
-  {
-    name: "utf16le-no-bom",
-    what: "UTF-16 little-endian without a byte order mark",
-    ...fixture("utf16le-no-bom.csv"),
-    expected: {
-      outcome: "imported",
-      encoding: "utf-16le",
-      note: /UTF-16 little-endian: the file has no byte order mark/,
-      headers: ["element", "share"],
-      rows: 2,
-      cells: [
-        [1, 0, "Neodymium"],
-        [2, 1, 0.99],
-      ],
-    },
-  },
-  {
-    name: "utf16be-no-bom",
-    what: "UTF-16 big-endian without a byte order mark",
-    ...fixture("utf16be-no-bom.csv"),
-    expected: {
-      outcome: "imported",
-      encoding: "utf-16be",
-      note: /UTF-16 big-endian: the file has no byte order mark/,
-      headers: ["element", "share"],
-      rows: 2,
-      cells: [
-        [1, 0, "Neodymium"],
-        [1, 1, 0.9],
-      ],
-    },
-  },
+  utf16WithoutBom("utf-16le"),
+  utf16WithoutBom("utf-16be"),
   {
     name: "utf16le-no-bom-cjk",
     what: "UTF-16 little-endian without a byte order mark, mostly Chinese text (a known limit: not recognised as UTF-16)",

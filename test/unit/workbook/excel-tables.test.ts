@@ -3,35 +3,16 @@
  * ExcelApi 1.13 (a clear message without it), and the table list read from Office.js's
  * shapes (Table, getRange, worksheet, showHeaders, getHeaderRowRange).
  */
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: {
-    Excel: "excel",
-    OneNote: "onenote",
-    Outlook: "outlook",
-    PowerPoint: "powerpoint",
-    Project: "project",
-    Word: "word",
-  },
-}));
-
 import { createExcelWorkbook, readTables } from "../../../taskpane/hosts/excel";
 import { writeImport } from "../../../src/workbook/import-writer";
 import { fakeExcel } from "./support/fake-excel";
-
-const data = {
-  headers: ["Item", "Value"],
-  rows: [
-    ["Nd", 1],
-    ["Dy", 2],
-  ],
-  columnFormats: ["@", "General"],
-};
+import { SHARES_IMPORT } from "./support/import-data";
 
 describe("hosts/excel.ts tables", () => {
   it("resizes a table with Table.resize where ExcelApi 1.13 is supported", async () => {
     const { excel, state } = fakeExcel(["Sheet1"]);
     const wb = createExcelWorkbook({ excel, isSetSupported: () => true });
-    await writeImport(wb, data, { sheetName: "Data" });
+    await writeImport(wb, SHARES_IMPORT, { sheetName: "Data" });
     expect(wb.tableResizeSupported()).toBe(true);
     await wb.run(async (batch) => batch.resizeTable("Data", "Table1", { row: 0, col: 0, rows: 5, cols: 2 }));
     expect(state.log).toContain("resizeTable Table1 0,0 5x2");
@@ -41,7 +22,7 @@ describe("hosts/excel.ts tables", () => {
   it("without ExcelApi 1.13 it refuses when queued, naming what Excel would need, and sends nothing", async () => {
     const { excel, state } = fakeExcel(["Sheet1"]);
     const wb = createExcelWorkbook({ excel, isSetSupported: (set, v) => !(set === "ExcelApi" && v === "1.13") });
-    await writeImport(wb, data, { sheetName: "Data" });
+    await writeImport(wb, SHARES_IMPORT, { sheetName: "Data" });
     expect(wb.tableResizeSupported()).toBe(false);
     await expect(
       wb.run(async (batch) => batch.resizeTable("Data", "Table1", { row: 0, col: 0, rows: 5, cols: 2 })),

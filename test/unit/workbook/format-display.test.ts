@@ -29,21 +29,34 @@ describe("formatForDisplay", () => {
     expect(formatForDisplay(value, format)).toBe(text);
   });
 
+  const SUNDAY_31_DECEMBER_2023 = 45291;
   it.each([
-    [45291, "yyyy-mm-dd", "2023-12-31"],
-    [45291, "d-mmm-yy", "31-Dec-23"],
-    [45291, "mmm yyyy", "Dec 2023"],
-    [45291, "mmmm d, yyyy", "December 31, 2023"],
-    [45291, "dddd", "Sunday"],
+    ["yyyy-mm-dd", "2023-12-31"],
+    ["d-mmm-yy", "31-Dec-23"],
+    ["mmm yyyy", "Dec 2023"],
+    ["mmmm d, yyyy", "December 31, 2023"],
+    ["dddd", "Sunday"],
+  ])("the date 45291 with %p is %p", (format, text) => {
+    expect(formatForDisplay(SUNDAY_31_DECEMBER_2023, format)).toBe(text);
+  });
+
+  it.each([
     [45291.75, "m/d/yyyy h:mm AM/PM", "12/31/2023 6:00 PM"],
     [0.5, "hh:mm", "12:00"],
     [45291.5, "hh:mm:ss", "12:00:00"],
-    [1, "yyyy-mm-dd", "1900-01-01"],
-    [60, "yyyy-mm-dd", "1900-02-29"],
-    [61, "yyyy-mm-dd", "1900-03-01"],
     [-1, "yyyy-mm-dd", "-1"],
-  ])("date %p with %p is %p", (value, format, text) => {
+  ])("date and time %p with %p is %p", (value, format, text) => {
     expect(formatForDisplay(value, format)).toBe(text);
+  });
+
+  // The 1900 date system counts a 29 February 1900 that never was, so serial 61 is 1 March:
+  // https://learn.microsoft.com/office/troubleshoot/excel/wrongly-assumes-1900-is-leap-year
+  it.each([
+    [1, "1900-01-01"],
+    [60, "1900-02-29"],
+    [61, "1900-03-01"],
+  ])("serial %p is %p in the 1900 date system", (serial, text) => {
+    expect(formatForDisplay(serial, "yyyy-mm-dd")).toBe(text);
   });
 
   it("General: at most 11 characters, scientific when long", () => {

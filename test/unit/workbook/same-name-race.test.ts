@@ -10,17 +10,10 @@ import { ImportError, writeImport } from "../../../src/workbook/import-writer";
 import type { ImportData } from "../../../src/workbook/write-plan";
 import { rarePreview } from "../scenario/support/rare-preview";
 import { exportQuotasInput } from "../scenario/support/scenario-input";
+import { SHARES_IMPORT } from "./support/import-data";
 
 const plan = buildScenarioSheet(exportQuotasInput);
 const SHEET = exportQuotasInput.sheetName;
-const data: ImportData = {
-  headers: ["Element", "Share"],
-  rows: [
-    ["Neodymium", 0.5],
-    ["Dysprosium", 0.95],
-  ],
-  columnFormats: ["@", "0%"],
-};
 
 describe("the same sheet name taken by two writers at once", () => {
   it("import vs scenario: the scenario's sheet and names stay right; the import fails clearly, deleting nothing", async () => {
@@ -28,7 +21,7 @@ describe("the same sheet name taken by two writers at once", () => {
     await wb.writeValues("Sheet1", { row: 0, col: 0 }, [["keep me"]]);
     const [scenario, imported] = await Promise.allSettled([
       writeScenarioSheet(wb, plan, { mode: "create" }),
-      writeImport(wb, data, { sheetName: SHEET }),
+      writeImport(wb, SHARES_IMPORT, { sheetName: SHEET }),
     ]);
     const outcomes = [scenario.status, imported.status].sort();
     expect(outcomes).toEqual(["fulfilled", "rejected"]);
@@ -53,7 +46,7 @@ describe("the same sheet name taken by two writers at once", () => {
   it("the other order: the import wins, the scenario fails clearly, the import's sheet stays", async () => {
     const wb = rarePreview(["Sheet1"]);
     const [imported, scenario] = await Promise.allSettled([
-      writeImport(wb, data, { sheetName: SHEET }),
+      writeImport(wb, SHARES_IMPORT, { sheetName: SHEET }),
       writeScenarioSheet(wb, plan, { mode: "create" }),
     ]);
     expect([imported.status, scenario.status].sort()).toEqual(["fulfilled", "rejected"]);
@@ -66,9 +59,9 @@ describe("the same sheet name taken by two writers at once", () => {
 
   it("two imports: one sheet with the first file's rows, one clear failure", async () => {
     const wb = rarePreview(["Sheet1"]);
-    const other: ImportData = { ...data, rows: [["Terbium", 0.1]] };
+    const other: ImportData = { ...SHARES_IMPORT, rows: [["Terbium", 0.1]] };
     const results = await Promise.allSettled([
-      writeImport(wb, data, { sheetName: "Import" }),
+      writeImport(wb, SHARES_IMPORT, { sheetName: "Import" }),
       writeImport(wb, other, { sheetName: "import" }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
@@ -78,6 +71,6 @@ describe("the same sheet name taken by two writers at once", () => {
     expect(loser.reason.message).toMatch(/a sheet of that name was created while the import was starting/);
     expect(await wb.listSheets()).toHaveLength(2);
     const sheet = (await wb.listSheets())[1];
-    expect(wb.sheet(sheet).value(1, 0)).toBe((winner === 0 ? data : other).rows[0][0]);
+    expect(wb.sheet(sheet).value(1, 0)).toBe((winner === 0 ? SHARES_IMPORT : other).rows[0][0]);
   });
 });

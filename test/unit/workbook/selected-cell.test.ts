@@ -3,8 +3,6 @@
  * ExcelApi 1.7; InvalidSelection where the selection holds no cell) and the cell selected
  * in the preview's grid (none before the user selects one).
  */
-jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel" } }));
-
 import { createExcelWorkbook } from "../../../taskpane/hosts/excel";
 import { PreviewWorkbook } from "../../../taskpane/hosts/preview";
 import { fakeExcel } from "./support/fake-excel";

@@ -17,24 +17,27 @@ const data = (rows: [string, number][]): ImportData => ({
   columnFormats: ["@", "#,##0"],
 });
 
-async function imported(wb: Workbook, rows: [string, number][]) {
+/** A fresh preview workbook with `rows` imported as Table1 on "Data", and formulas on Sheet1 that use it by name. */
+async function importedTable(rows: [string, number][]) {
+  const wb = new PreviewWorkbook({ evaluator: createFfpEvaluator({}) });
   await writeImport(wb, data(rows), { sheetName: "Data" });
-  // Formulas on another sheet that refer to the table by name.
   await wb.writeFormulas("Sheet1", { row: 0, col: 0 }, [["=ROWS(Table1)", "=SUM(Table1[Value])", "=SUM(Table1)"]]);
   const [table] = await wb.listTables();
-  return table;
+  return { wb, table };
 }
 
-const fresh = () => new PreviewWorkbook({ evaluator: createFfpEvaluator({}) });
+const CHINA_AUSTRALIA: [string, number][] = [
+  ["China", 270000],
+  ["Australia", 29000],
+];
+/** `n` rows "A" 1, "B" 2, … */
+const lettered = (n: number): [string, number][] =>
+  Array.from({ length: n }, (_, i) => [String.fromCharCode(65 + i), i + 1]);
 const formulas = async (wb: Workbook) => (await wb.readRange("Sheet1", "A1:C1")).values[0];
 
 describe("replaceTableRows", () => {
   it("lists the imported table with its sheet, block and headers, and reads its rows", async () => {
-    const wb = fresh();
-    const table = await imported(wb, [
-      ["China", 270000],
-      ["Australia", 29000],
-    ]);
+    const { wb, table } = await importedTable(CHINA_AUSTRALIA);
     expect(table).toEqual({
       name: "Table1",
       sheet: "Data",
@@ -53,11 +56,7 @@ describe("replaceTableRows", () => {
   });
 
   it("grows the table in place: same name, formulas see the new rows", async () => {
-    const wb = fresh();
-    const table = await imported(wb, [
-      ["China", 270000],
-      ["Australia", 29000],
-    ]);
+    const { wb, table } = await importedTable(CHINA_AUSTRALIA);
     const outcome = await replaceTableRows(
       wb,
       table,
@@ -82,12 +81,7 @@ describe("replaceTableRows", () => {
   });
 
   it("shrinks the table and clears the rows it no longer covers", async () => {
-    const wb = fresh();
-    const table = await imported(wb, [
-      ["A", 1],
-      ["B", 2],
-      ["C", 3],
-    ]);
+    const { wb, table } = await importedTable(lettered(3));
     await replaceTableRows(wb, table, data([["Z", 7]]));
     expect((await wb.listTables())[0].rect.rows).toBe(2);
     expect(await formulas(wb)).toEqual([1, 7, 7]);
@@ -98,11 +92,7 @@ describe("replaceTableRows", () => {
   });
 
   it("a failure mid-way puts the old rows, size and formats back", async () => {
-    const inner = fresh();
-    const table = await imported(inner, [
-      ["China", 270000],
-      ["Australia", 29000],
-    ]);
+    const { wb: inner, table } = await importedTable(CHINA_AUSTRALIA);
     const before = await inner.readRange("Data", "A1:B3");
     const spy = spyWorkbook(inner, { failAtSync: 2, failMode: "before" });
     const rows: [string, number][] = Array.from({ length: 50 }, (_, i) => [`R${i}`, i]);
@@ -117,8 +107,7 @@ describe("replaceTableRows", () => {
   });
 
   it("a cancel after the first step leaves the old rows", async () => {
-    const wb = fresh();
-    const table = await imported(wb, [["China", 270000]]);
+    const { wb, table } = await importedTable([["China", 270000]]);
     const controller = new AbortController();
     const spy = spyWorkbook(wb, { afterSync: () => controller.abort() });
     const error = await replaceTableRows(
@@ -137,27 +126,17 @@ describe("replaceTableRows", () => {
   });
 
   it("refuses to grow over cells below the table that hold data, changing nothing", async () => {
-    const wb = fresh();
-    const table = await imported(wb, [["China", 270000]]);
+    const { wb, table } = await importedTable([["China", 270000]]);
     await wb.writeValues("Data", { row: 3, col: 1 }, [["note"]]);
-    await expect(
-      replaceTableRows(
-        wb,
-        table,
-        data([
-          ["A", 1],
-          ["B", 2],
-          ["C", 3],
-        ]),
-      ),
-    ).rejects.toThrow(/grow over sheet row 4, which holds data/);
+    await expect(replaceTableRows(wb, table, data(lettered(3)))).rejects.toThrow(
+      /grow over sheet row 4, which holds data/,
+    );
     expect((await wb.readTable("Table1")).rows).toEqual([["China", 270000]]);
     expect((await wb.readRange("Data", "B4")).values).toEqual([["note"]]);
   });
 
   it("where the host cannot resize tables (Excel before ExcelApi 1.13) it says so and writes nothing", async () => {
-    const wb = fresh();
-    const table = await imported(wb, [["China", 270000]]);
+    const { wb, table } = await importedTable([["China", 270000]]);
     const old = Object.assign(Object.create(Object.getPrototypeOf(wb)), wb, { tableResizeSupported: () => false });
     await expect(replaceTableRows(old, table, data([["A", 1]]))).rejects.toThrow(/ExcelApi 1\.13/);
     expect((await wb.readTable("Table1")).rows).toEqual([["China", 270000]]);
@@ -166,13 +145,7 @@ describe("replaceTableRows", () => {
 
 describe("replaceTableRows snapshot", () => {
   it("reads fewer rows at a time when Excel refuses a response for its size", async () => {
-    const wb = fresh();
-    const table = await imported(wb, [
-      ["A", 1],
-      ["B", 2],
-      ["C", 3],
-      ["D", 4],
-    ]);
+    const { wb, table } = await importedTable(lettered(4));
     const read = wb.readRange.bind(wb);
     const sizes: number[] = [];
     wb.readRange = async (sheet, range) => {

@@ -48,6 +48,31 @@ function replay(plan: WritePlan): Replayed {
   return { at, values, formats, textBeforeValue, writes };
 }
 
+/** Every sync within its estimate, measured on the JSON it sends, and the estimate within the budget. */
+function expectWithinBudget(plan: WritePlan, budget: number): void {
+  for (const sync of plan.syncs) {
+    expect(utf8Length(JSON.stringify(sync.ops))).toBeLessThanOrEqual(sync.estimatedBytes);
+    expect(sync.estimatedBytes).toBeLessThanOrEqual(budget);
+  }
+}
+
+/**
+ * Replays `plan` and checks it writes every cell of `data` once, as given (null as blank), with
+ * the header row and formula-like text under "@" before their value; returns the replay.
+ */
+function expectEveryCellOnceTextSafe(plan: WritePlan, data: Pick<ImportData, "headers" | "rows">): Replayed {
+  const replayed = replay(plan);
+  const { at, values, textBeforeValue, writes } = replayed;
+  expect(writes.every((n) => n === 1)).toBe(true);
+  [data.headers, ...data.rows].forEach((row, r) =>
+    row.forEach((v, c) => {
+      expect(values[at(r, c)]).toBe(v === null ? "" : v);
+      if (isFormulaLike(v) || r === 0) expect(textBeforeValue[at(r, c)]).toBe(1);
+    }),
+  );
+  return replayed;
+}
+
 function opOrder(plan: WritePlan): PlanOp["kind"][] {
   return plan.syncs.flatMap((s) => s.ops.map((op) => op.kind));
 }
@@ -230,14 +255,6 @@ describe("planImport: small cases", () => {
 });
 
 describe("planImport: rows wider than one request", () => {
-  /** Every sync within its estimate, measured on the JSON it sends, and the estimate within the budget. */
-  function expectWithinBudget(plan: WritePlan, budget: number): void {
-    for (const sync of plan.syncs) {
-      expect(utf8Length(JSON.stringify(sync.ops))).toBeLessThanOrEqual(sync.estimatedBytes);
-      expect(sync.estimatedBytes).toBeLessThanOrEqual(budget);
-    }
-  }
-
   it("writes a 5 MB row of legal cells, split by columns across requests", () => {
     const cols = 160;
     const headers = Array.from({ length: cols }, (_, c) => `C${c + 1}`);
@@ -298,14 +315,7 @@ describe("planImport: rows wider than one request", () => {
         const textCells = flagged.filter(([r]) => r < data.rows.length) as Array<[number, number]>;
         const plan = planImport({ ...data, textCells }, { budgetBytes: budget });
         expectWithinBudget(plan, budget);
-        const { at, values, textBeforeValue, writes } = replay(plan);
-        expect(writes.every((n) => n === 1)).toBe(true);
-        [data.headers, ...data.rows].forEach((row, r) =>
-          row.forEach((v, c) => {
-            expect(values[at(r, c)]).toBe(v === null ? "" : v);
-            if (isFormulaLike(v) || r === 0) expect(textBeforeValue[at(r, c)]).toBe(1);
-          }),
-        );
+        const { at, textBeforeValue } = expectEveryCellOnceTextSafe(plan, data);
         for (const [r, c] of textCells) expect(textBeforeValue[at(r + 1, c)]).toBe(1);
         const rows = plan.syncs.map((s) => s.rowsWritten);
         expect([...rows].sort((a, b) => a - b)).toEqual(rows);
@@ -339,18 +349,8 @@ describe("planImport: properties", () => {
     fc.assert(
       fc.property(dataArb, ({ budget, ...data }) => {
         const plan = planImport(data, { budgetBytes: budget });
-        for (const sync of plan.syncs) {
-          expect(utf8Length(JSON.stringify(sync.ops))).toBeLessThanOrEqual(sync.estimatedBytes);
-          expect(sync.estimatedBytes).toBeLessThanOrEqual(budget);
-        }
-        const { at, values, textBeforeValue, writes } = replay(plan);
-        expect(writes.every((n) => n === 1)).toBe(true);
-        [data.headers, ...data.rows].forEach((row, r) =>
-          row.forEach((v, c) => {
-            expect(values[at(r, c)]).toBe(v === null ? "" : v);
-            if (isFormulaLike(v) || r === 0) expect(textBeforeValue[at(r, c)]).toBe(1);
-          }),
-        );
+        expectWithinBudget(plan, budget);
+        expectEveryCellOnceTextSafe(plan, data);
         expect(opOrder(plan).at(-1)).toBe("table");
       }),
       { numRuns: 150 },

@@ -6,6 +6,7 @@
 import { PreviewWorkbook } from "../../../../taskpane/hosts/preview";
 import { isFormulaLike } from "../../../../src/excel/formula-lead";
 import { TEXT_FORMAT } from "../../../../src/excel/number-format";
+import { tableHeaderNames } from "../../../../src/excel/table-headers";
 import type { CellValue } from "../../../../src/excel/values";
 import { tinyEvaluator } from "../../workbook/support/tiny-evaluator";
 
@@ -46,21 +47,6 @@ export function snapshot(wb: PreviewWorkbook, except: readonly string[] = []): u
 }
 
 /**
- * The header row Excel keeps once a table is added over it: a blank name becomes ColumnN (N the
- * column's position) and a repeat (ignoring case) gets 2, 3, ... appended.
- */
-export function tableHeaders(headers: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return headers.map((h, c) => {
-    const text = h === "" ? `Column${c + 1}` : h;
-    let unique = text;
-    for (let n = 2; seen.has(unique.toUpperCase()); n++) unique = `${text}${n}`;
-    seen.add(unique.toUpperCase());
-    return unique;
-  });
-}
-
-/**
  * Cells of `sheet` that break the text-safety rules against what was meant to be written
  * (the header row, as the table keeps it, then the data rows): a formula anywhere, a string
  * not stored verbatim, a string (formula-like or not) without the text format "@", a number
@@ -75,7 +61,7 @@ export function textSafetyProblems(
   const s = wb.sheet(sheet);
   const problems: string[] = [];
   for (const [key, formula] of s.formulas) problems.push(`formula ${JSON.stringify(formula)} at key ${key}`);
-  [tableHeaders(headers), ...data].forEach((row, r) => {
+  [tableHeaderNames(headers), ...data].forEach((row, r) => {
     row.forEach((want, c) => {
       const got = s.value(r, c);
       const at = `R${r + 1}C${c + 1}`;

@@ -209,26 +209,33 @@ function fakeRange(state: FakeExcelState, sheet: string, rect: FakeRect): Record
         },
       },
     },
-    getSpillingToRangeOrNullObject: () => {
-      const result = {
-        isNullObject: true,
-        rowIndex: 0,
-        columnIndex: 0,
-        rowCount: 0,
-        columnCount: 0,
-        load: () => undefined,
-      };
-      state.enqueue(`spill ${where}`, () => {
-        const spill = state.spills.get(`${sheet}!${rect.row},${rect.col}`);
-        if (!spill) return;
-        Object.assign(result, { isNullObject: false, rowIndex: spill.row, columnIndex: spill.col });
-        Object.assign(result, { rowCount: spill.rows, columnCount: spill.cols });
-      });
-      return result;
-    },
+    getSpillingToRangeOrNullObject: () =>
+      rangeOrNullObject(state, `spill ${where}`, () => state.spills.get(`${sheet}!${rect.row},${rect.col}`)),
     rect,
     sheet,
   };
+}
+
+/**
+ * A `...OrNullObject` range as Office.js returns it: a null object until the sync at which the
+ * queued `find` runs; then, if it found a block, that block's position and size.
+ */
+function rangeOrNullObject(state: FakeExcelState, op: string, find: () => FakeRect | null | undefined) {
+  const result = {
+    isNullObject: true,
+    rowIndex: 0,
+    columnIndex: 0,
+    rowCount: 0,
+    columnCount: 0,
+    load: () => undefined,
+  };
+  state.enqueue(op, () => {
+    const block = find();
+    if (!block) return;
+    Object.assign(result, { isNullObject: false, rowIndex: block.row, columnIndex: block.col });
+    Object.assign(result, { rowCount: block.rows, columnCount: block.cols });
+  });
+  return result;
 }
 
 /** The block from the first to the last cell with a value or formula (Excel's valuesOnly used range). */
@@ -270,23 +277,8 @@ function fakeSheet(state: FakeExcelState, name: string): Record<string, unknown>
     set visibility(v: string) {
       state.enqueue(`visibility ${name} ${v}`, () => state.visibility.set(current, v));
     },
-    getUsedRangeOrNullObject: (valuesOnly: boolean) => {
-      const result = {
-        isNullObject: true,
-        rowIndex: 0,
-        columnIndex: 0,
-        rowCount: 0,
-        columnCount: 0,
-        load: () => undefined,
-      };
-      state.enqueue(`usedRange ${name} ${valuesOnly}`, () => {
-        const block = usedBlock(state, name);
-        if (!block) return;
-        Object.assign(result, { isNullObject: false, rowIndex: block.row, columnIndex: block.col });
-        Object.assign(result, { rowCount: block.rows, columnCount: block.cols });
-      });
-      return result;
-    },
+    getUsedRangeOrNullObject: (valuesOnly: boolean) =>
+      rangeOrNullObject(state, `usedRange ${name} ${valuesOnly}`, () => usedBlock(state, name)),
     getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
       fakeRange(state, name, { row, col, rows, cols }),
     delete: () => state.enqueue(`deleteSheet ${name}`, () => state.deleteSheetByHand(name)),

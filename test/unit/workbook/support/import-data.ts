@@ -1,12 +1,23 @@
 /**
- * Realistic, deterministic import data: the columns a rare-earth production file has, with
- * non-ASCII country names, blanks, dates as serials, and the hostile text an import meets
- * (formula-like notes, a DDE payload, leading-zero codes flagged as text).
+ * Import data for the writer tests: a two-row import for tests about tables and sheets rather
+ * than cells, and realistic, deterministic data: the columns a rare-earth production file
+ * has, with non-ASCII country names, blanks, dates as serials, and the hostile text an import
+ * meets (formula-like notes, a DDE payload, leading-zero codes flagged as text).
  */
 import type { CellValue } from "../../../../src/excel/values";
 import type { ImportData } from "../../../../src/workbook/write-plan";
 
 export const DDE_PAYLOAD = "=cmd|' /C calc'!A0";
+
+/** Two elements' shares: a text column and a percentage column under a header row. */
+export const SHARES_IMPORT: ImportData = {
+  headers: ["Element", "Share"],
+  rows: [
+    ["Neodymium", 0.5],
+    ["Dysprosium", 0.95],
+  ],
+  columnFormats: ["@", "0%"],
+};
 
 import { prng } from "../../../support/prng";
 
