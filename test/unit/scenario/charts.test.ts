@@ -15,7 +15,7 @@ import { writeScenarioSheet } from "../../../src/scenario/writer";
 import { createExcelWorkbook } from "../../../taskpane/hosts/excel";
 import { buildSheetView, describeChart } from "../../../taskpane/hosts/preview-view";
 import { chartShapes } from "../../../taskpane/hosts/preview-chart";
-import { fakeExcel } from "../workbook/support/fake-excel";
+import { fakeExcel } from "../../support/fake-excel";
 import { rarePreview } from "./support/rare-preview";
 import { exportQuotasInput } from "./support/scenario-input";
 import { articleSimulationInput } from "../model/support/simulation-input";

@@ -10,7 +10,7 @@ import { COL, FORMATS, buildScenarioSheet, type ScenarioSheetInput } from "../..
 import { manifestKey } from "../../../src/scenario/manifest";
 import { writeScenarioSheet } from "../../../src/scenario/writer";
 import { createExcelWorkbook } from "../../../taskpane/hosts/excel";
-import { fakeExcel, type FakeExcelState } from "../workbook/support/fake-excel";
+import { fakeExcel, type FakeExcelState } from "../../support/fake-excel";
 
 const input: ScenarioSheetInput = {
   sheetName: "Scenario Geopolitical Tensions",

@@ -10,7 +10,7 @@ import { prng } from "../../../src/model/prng";
 import { buildSimulationSheet, SIMULATION_SHEET } from "../../../src/scenario/simulation-layout";
 import { writeComparisonSheet } from "../../../src/scenario/compare-writer";
 import { createExcelWorkbook } from "../../../taskpane/hosts/excel";
-import { fakeExcel } from "../workbook/support/fake-excel";
+import { fakeExcel } from "../../support/fake-excel";
 import { rarePreview } from "./support/rare-preview";
 import { articleSimulationInput } from "../model/support/simulation-input";
 import type { Workbook } from "../../../src/workbook/workbook";

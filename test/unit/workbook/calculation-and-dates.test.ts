@@ -8,7 +8,7 @@ import { writeImport } from "../../../src/workbook/import-writer";
 import type { Workbook } from "../../../src/workbook/workbook";
 import { createExcelWorkbook } from "../../../taskpane/hosts/excel";
 import { PreviewWorkbook } from "../../../taskpane/hosts/preview";
-import { fakeExcel } from "./support/fake-excel";
+import { fakeExcel } from "../../support/fake-excel";
 
 const all = () => true;
 const dates = {

@@ -5,7 +5,7 @@
  */
 import { createExcelWorkbook, readTables } from "../../../taskpane/hosts/excel";
 import { writeImport } from "../../../src/workbook/import-writer";
-import { fakeExcel } from "./support/fake-excel";
+import { fakeExcel } from "../../support/fake-excel";
 import { SHARES_IMPORT } from "./support/import-data";
 
 describe("hosts/excel.ts tables", () => {

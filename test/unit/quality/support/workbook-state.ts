@@ -8,7 +8,7 @@ import { isFormulaLike } from "../../../../src/excel/formula-lead";
 import { TEXT_FORMAT } from "../../../../src/excel/number-format";
 import { tableHeaderNames } from "../../../../src/excel/table-headers";
 import type { CellValue } from "../../../../src/excel/values";
-import { tinyEvaluator } from "../../workbook/support/tiny-evaluator";
+import { tinyEvaluator } from "../../../support/tiny-evaluator";
 
 export const EXISTING_SHEET = "Sheet1";
 

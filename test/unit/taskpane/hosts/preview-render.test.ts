@@ -1,8 +1,8 @@
-import { PreviewWorkbook, renderPreview } from "../../../taskpane/hosts/preview";
-import { chartShapes } from "../../../taskpane/hosts/preview-chart";
-import { buildSheetView, describeChart, inputLabel } from "../../../taskpane/hosts/preview-view";
-import { container, type MiniElement } from "./support/mini-dom";
-import { tinyEvaluator } from "./support/tiny-evaluator";
+import { PreviewWorkbook, renderPreview } from "../../../../taskpane/hosts/preview";
+import { chartShapes } from "../../../../taskpane/hosts/preview-chart";
+import { buildSheetView, describeChart, inputLabel } from "../../../../taskpane/hosts/preview-view";
+import { container, type MiniElement } from "../../../support/mini-dom";
+import { tinyEvaluator } from "../../../support/tiny-evaluator";
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
 

@@ -1,8 +1,8 @@
-import { createExcelWorkbook, readDefinedNames, readSheetInfo, readSheetNames } from "../../../taskpane/hosts/excel";
-import { ImportError, writeImport } from "../../../src/workbook/import-writer";
-import { planImport } from "../../../src/workbook/write-plan";
-import { fakeExcel } from "./support/fake-excel";
-import { DDE_PAYLOAD, realisticImport } from "./support/import-data";
+import { createExcelWorkbook, readDefinedNames, readSheetInfo, readSheetNames } from "../../../../taskpane/hosts/excel";
+import { ImportError, writeImport } from "../../../../src/workbook/import-writer";
+import { planImport } from "../../../../src/workbook/write-plan";
+import { fakeExcel } from "../../../support/fake-excel";
+import { DDE_PAYLOAD, realisticImport } from "../../workbook/support/import-data";
 
 const all = () => true;
 

@@ -12,9 +12,9 @@
  * so the writers' name listing runs here too; readDefinedNames itself is tested at its seam.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { excelSerial } from "../../../../src/csv/dates";
-import { DAYS_1900_TO_1904 } from "../../../../src/workbook/date-system";
-import type { CellValue } from "../../../../src/excel/values";
+import { excelSerial } from "../../src/csv/dates";
+import { DAYS_1900_TO_1904 } from "../../src/workbook/date-system";
+import type { CellValue } from "../../src/excel/values";
 
 export interface FakeCell {
   value: CellValue;

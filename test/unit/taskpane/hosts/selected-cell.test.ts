@@ -3,9 +3,9 @@
  * ExcelApi 1.7; InvalidSelection where the selection holds no cell) and the cell selected
  * in the preview's grid (none before the user selects one).
  */
-import { createExcelWorkbook } from "../../../taskpane/hosts/excel";
-import { PreviewWorkbook } from "../../../taskpane/hosts/preview";
-import { fakeExcel } from "./support/fake-excel";
+import { createExcelWorkbook } from "../../../../taskpane/hosts/excel";
+import { PreviewWorkbook } from "../../../../taskpane/hosts/preview";
+import { fakeExcel } from "../../../support/fake-excel";
 
 describe("selectedCell in Excel", () => {
   it("is the active cell and the sheet it is on, read in one request", async () => {

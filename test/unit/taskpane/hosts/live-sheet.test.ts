@@ -4,14 +4,14 @@
  * block is not free, as Microsoft documents), recalculation on input and override changes,
  * entity results kept for their card, and the grid's keyboard in the mini DOM.
  */
-import { engineFunctions } from "../../../src/formula/associated-functions";
-import { createFfpEvaluator } from "../../../src/scenario/ffp-evaluator";
-import { PreviewWorkbook, cellEntry, renderPreview } from "../../../taskpane/hosts/preview";
-import { entityCard } from "../../../taskpane/hosts/preview-card";
-import { displayText, editText } from "../../../taskpane/hosts/preview-view";
-import { articleElement } from "../../support/seed-facts";
-import { associated, rarePreview } from "../scenario/support/rare-preview";
-import { container, type MiniElement } from "./support/mini-dom";
+import { engineFunctions } from "../../../../src/formula/associated-functions";
+import { createFfpEvaluator } from "../../../../src/scenario/ffp-evaluator";
+import { PreviewWorkbook, cellEntry, renderPreview } from "../../../../taskpane/hosts/preview";
+import { entityCard } from "../../../../taskpane/hosts/preview-card";
+import { displayText, editText } from "../../../../taskpane/hosts/preview-view";
+import { articleElement } from "../../../support/seed-facts";
+import { associated, rarePreview } from "../../scenario/support/rare-preview";
+import { container, type MiniElement } from "../../../support/mini-dom";
 
 const nd = articleElement("Neodymium");
 const dy = articleElement("Dysprosium");

@@ -4,8 +4,8 @@
  * the settings in the document are changed"; Excel.SettingCollection in the Office.js
  * reference), and the pane's listener runs when Excel raises it.
  */
-import { createExcelWorkbook } from "../../../taskpane/hosts/excel";
-import { fakeExcel } from "./support/fake-excel";
+import { createExcelWorkbook } from "../../../../taskpane/hosts/excel";
+import { fakeExcel } from "../../../support/fake-excel";
 
 const all = () => true;
 

@@ -1,7 +1,7 @@
-import { PreviewWorkbook, parseTyped } from "../../../taskpane/hosts/preview";
-import { typedEntry } from "../../../taskpane/hosts/preview-sheet";
-import { isWorkbookError } from "../../../src/workbook/errors";
-import { tinyEvaluator } from "./support/tiny-evaluator";
+import { PreviewWorkbook, parseTyped } from "../../../../taskpane/hosts/preview";
+import { typedEntry } from "../../../../taskpane/hosts/preview-sheet";
+import { isWorkbookError } from "../../../../src/workbook/errors";
+import { tinyEvaluator } from "../../../support/tiny-evaluator";
 
 describe("PreviewWorkbook: batches", () => {
   it("applies queued writes only at sync, in order", async () => {

@@ -3,9 +3,9 @@
  * src/scenario/ffp-evaluator.ts). Understands: =A1, =A1*2, =A1+B2, =SUM(A1:B3), =Name,
  * =ERR("msg") (throws), =Sheet!A1. Records what it was asked.
  */
-import { parseAddress } from "../../../../src/workbook/address";
-import type { ComputedValue } from "../../../../src/excel/values";
-import type { FormulaEvaluator, FormulaLookup } from "../../../../src/workbook/formula-evaluator";
+import { parseAddress } from "../../src/workbook/address";
+import type { ComputedValue } from "../../src/excel/values";
+import type { FormulaEvaluator, FormulaLookup } from "../../src/workbook/formula-evaluator";
 
 export function tinyEvaluator(calls: string[] = []): FormulaEvaluator {
   const num = (v: ComputedValue): number => (typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : 0);

@@ -5,9 +5,9 @@
  * RARE function), and a number too large for a double (kept as the text typed, so the cell
  * never shows "Infinity" and the RARE function refuses it with a message).
  */
-import { formatForDisplay } from "../../../src/workbook/format-display";
-import { percentEntry } from "../../../taskpane/hosts/preview";
-import { rarePreview } from "./support/rare-preview";
+import { formatForDisplay } from "../../../../src/workbook/format-display";
+import { percentEntry } from "../../../../taskpane/hosts/preview";
+import { rarePreview } from "../../scenario/support/rare-preview";
 
 async function sheetWithCut(format = "0.0%") {
   const wb = rarePreview();
